@@ -1,0 +1,299 @@
+// Package brand resolves a clinic's branding from its three sources (flags,
+// environment variables, a brand file) over the built-in neutral defaults,
+// and checks every value once: colours, the logo image and the font files.
+package brand
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"handouts/handout/diag"
+	"handouts/handout/fontset"
+	"handouts/handout/yamldoc"
+)
+
+// Field names a brand setting. The names are the command-line flags; the
+// environment variable is HANDOUTS_ and the name in upper case with
+// underscores.
+type Field string
+
+// Every brand setting.
+const (
+	Clinic   Field = "clinic"
+	Tagline  Field = "tagline"
+	LogoPath Field = "logo"
+	Primary  Field = "primary-color"
+	Accent   Field = "accent-color"
+	Phone    Field = "phone"
+	Email    Field = "email"
+	Website  Field = "website"
+	Address  Field = "address"
+	Footer   Field = "footer"
+	FontDir  Field = "font-dir"
+)
+
+// Fields lists the settings in the order help text shows them.
+var Fields = []Field{Clinic, Tagline, LogoPath, Primary, Accent, Phone, Email, Website, Address, Footer, FontDir}
+
+// EnvVar is the environment variable that sets f.
+func (f Field) EnvVar() string {
+	return "HANDOUTS_" + strings.ToUpper(strings.ReplaceAll(string(f), "-", "_"))
+}
+
+// Value is one setting as given, with where it came from, so a bad value is
+// reported at its source: a file position, a flag or a variable.
+type Value struct {
+	Text string
+	Pos  diag.Pos
+	// Dir is the folder relative paths are resolved against: the brand
+	// file's folder for file values, the working directory otherwise.
+	Dir string
+}
+
+// Settings is one layer of brand settings.
+type Settings map[Field]Value
+
+// Default colours give a calm, neutral handout when no brand is set.
+var (
+	DefaultPrimary = Color{0x2F, 0x4A, 0x5F}
+	DefaultAccent  = Color{0x9A, 0xB3, 0xC4}
+)
+
+// Brand is a resolved, checked brand.
+type Brand struct {
+	Name    string
+	Tagline string
+	Logo    *Logo // nil when none
+	Primary Color
+	Accent  Color
+	Phone   string
+	Email   string
+	Website string
+	Address string
+	Footer  string
+	Fonts   *fontset.Family
+}
+
+// Merge combines layers: the first that sets a field wins, so pass flags,
+// then environment, then file.
+func Merge(layers ...Settings) Settings {
+	merged := Settings{}
+	for i := len(layers) - 1; i >= 0; i-- {
+		for f, v := range layers[i] {
+			merged[f] = v
+		}
+	}
+	return merged
+}
+
+// Resolve applies merged settings over the defaults and checks the result.
+// fonts caches parsed font families across calls (nil for none).
+func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
+	var errs diag.List
+	b := &Brand{Primary: DefaultPrimary, Accent: DefaultAccent, Fonts: fontset.Default()}
+	text := func(f Field) string { return strings.TrimSpace(merged[f].Text) }
+	b.Name, b.Tagline, b.Footer = text(Clinic), text(Tagline), text(Footer)
+	b.Phone, b.Email, b.Address = text(Phone), text(Email), text(Address)
+	b.Website = text(Website)
+	for _, f := range []Field{Primary, Accent} {
+		v, ok := merged[f]
+		if !ok || strings.TrimSpace(v.Text) == "" {
+			continue
+		}
+		c, err := ParseColor(v.Text)
+		if err != nil {
+			errs.Errorf(v.Pos, "%s: %v", f, err)
+			continue
+		}
+		if f == Primary {
+			b.Primary = c
+		} else {
+			b.Accent = c
+		}
+	}
+	if b.Website != "" && !strings.Contains(b.Website, "://") {
+		// People write "riverbend.example"; the link needs a scheme.
+		b.Website = "https://" + b.Website
+	}
+	if b.Email != "" && !strings.Contains(b.Email, "@") {
+		errs.Errorf(merged[Email].Pos, "email %q is not an email address", b.Email)
+	}
+	if v, ok := merged[LogoPath]; ok && strings.TrimSpace(v.Text) != "" {
+		logo, err := LoadLogo(resolvePath(v))
+		if err != nil {
+			errs.Errorf(v.Pos, "logo: %v", err)
+		} else {
+			b.Logo = logo
+		}
+	}
+	if v, ok := merged[FontDir]; ok && strings.TrimSpace(v.Text) != "" {
+		fam, err := loadFonts(fonts, v)
+		if err != nil {
+			errs.Errorf(v.Pos, "fonts: %v", err)
+		} else {
+			b.Fonts = fam
+		}
+	}
+	return b, errs
+}
+
+func resolvePath(v Value) string {
+	p := strings.TrimSpace(v.Text)
+	if filepath.IsAbs(p) || v.Dir == "" {
+		return p
+	}
+	return filepath.Join(v.Dir, p)
+}
+
+// A brand file names four font files where a flag names a folder. Both
+// travel under FontDir, the four paths joined by newlines after this prefix,
+// so that one precedence rule decides between a flag's folder and a file's
+// fonts.
+const fontFilesPrefix = "files:"
+
+func loadFonts(cache *fontset.Cache, v Value) (*fontset.Family, error) {
+	var paths [4]string
+	if rest, ok := strings.CutPrefix(v.Text, fontFilesPrefix); ok {
+		parts := strings.Split(rest, "\n")
+		for i := range paths {
+			if i < len(parts) && parts[i] != "" {
+				paths[i] = resolvePath(Value{Text: parts[i], Dir: v.Dir})
+			}
+		}
+		var missing []string
+		for i, p := range paths {
+			if p == "" {
+				missing = append(missing, []string{"regular", "bold", "italic", "bold_italic"}[i])
+			}
+		}
+		if len(missing) > 0 {
+			return nil, fmt.Errorf("the family needs all four styles; missing %s", strings.Join(missing, ", "))
+		}
+	} else {
+		var err error
+		if paths, err = fontset.FindInDir(resolvePath(v)); err != nil {
+			return nil, err
+		}
+	}
+	if cache == nil {
+		cache = &fontset.Cache{}
+	}
+	return cache.Load(paths)
+}
+
+// LoadFile reads a brand file into a settings layer. Problems (unknown keys,
+// wrong types) are reported with their positions.
+func LoadFile(path string) (Settings, diag.List) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var errs diag.List
+		errs.Errorf(diag.Pos{File: path}, "cannot read brand file: %v", unwrap(err))
+		return nil, errs
+	}
+	return DecodeFile(path, src)
+}
+
+func unwrap(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// DecodeFile decodes brand file source.
+func DecodeFile(path string, src []byte) (Settings, diag.List) {
+	doc, root := yamldoc.Parse(path, src, "a brand file needs at least a name")
+	s := Settings{}
+	if root == nil {
+		return s, doc.Errs
+	}
+	dir := filepath.Dir(path)
+	put := func(f Field, n *yaml.Node, what string) {
+		if t, ok := doc.OneLine(n, what); ok {
+			s[f] = Value{Text: t, Pos: doc.Pos(n), Dir: dir}
+		}
+	}
+	doc.Fields(root, "the brand file", []string{"name", "tagline", "logo", "colors", "contact", "footer", "fonts"}, nil, func(key string, v *yaml.Node) {
+		switch key {
+		case "name":
+			put(Clinic, v, "name")
+		case "tagline":
+			put(Tagline, v, "tagline")
+		case "logo":
+			put(LogoPath, v, "logo")
+		case "footer":
+			if t, _, ok := doc.Scalar(v, "footer"); ok {
+				s[Footer] = Value{Text: strings.Join(strings.Fields(t), " "), Pos: doc.Pos(v), Dir: dir}
+			}
+		case "colors":
+			doc.Fields(v, "colors", []string{"primary", "accent"}, nil, func(key string, v *yaml.Node) {
+				if key == "primary" {
+					put(Primary, v, "colors.primary")
+				} else {
+					put(Accent, v, "colors.accent")
+				}
+			})
+		case "contact":
+			doc.Fields(v, "contact", []string{"phone", "email", "website", "address"}, nil, func(key string, v *yaml.Node) {
+				put(Field(key), v, "contact."+key)
+			})
+		case "fonts":
+			var files [4]string
+			styles := []string{"regular", "bold", "italic", "bold_italic"}
+			doc.Fields(v, "fonts", styles, styles, func(key string, n *yaml.Node) {
+				for i, st := range styles {
+					if st == key {
+						files[i], _ = doc.OneLine(n, "fonts."+key)
+					}
+				}
+			})
+			s[FontDir] = Value{Text: fontFilesPrefix + strings.Join(files[:], "\n"), Pos: doc.Pos(v), Dir: dir}
+		}
+	})
+	return s, doc.Errs
+}
+
+// ContactLine is the phone, website and email joined for a footer.
+func (b *Brand) ContactLine() []string {
+	var parts []string
+	if b.Phone != "" {
+		parts = append(parts, b.Phone)
+	}
+	if b.Website != "" {
+		parts = append(parts, DisplayURL(b.Website))
+	}
+	if b.Email != "" {
+		parts = append(parts, b.Email)
+	}
+	return parts
+}
+
+// DisplayURL is a URL as printed: without the scheme or a trailing slash,
+// since patients type what they see.
+func DisplayURL(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(u, "/")
+}
+
+// Fingerprint identifies everything the brand puts on a page, including the
+// logo and font bytes, for document IDs that change exactly when the
+// output's inputs do.
+func (b *Brand) Fingerprint() []byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %v %v %q %q %q %q %q\x00", b.Name, b.Tagline, b.Primary, b.Accent, b.Phone, b.Email, b.Website, b.Address, b.Footer)
+	if b.Logo != nil {
+		h.Write(b.Logo.Data)
+	}
+	if b.Fonts != nil {
+		h.Write([]byte(b.Fonts.Name))
+		for _, f := range b.Fonts.Faces {
+			h.Write(f.Data)
+		}
+	}
+	return h.Sum(nil)
+}

@@ -1,0 +1,400 @@
+// Package handout builds branded, print-ready PDF handouts from YAML
+// content. It is the library behind the command line: Build checks and
+// renders a batch of content files in parallel; the stages live in the
+// packages below it:
+//
+//	content    YAML → typed Handout with positions (yamldoc does the reading)
+//	brand      flags, environment and brand file → checked Brand
+//	check      every finding about a handout, errors and warnings
+//	format     Handout + Brand → laid-out Document (guide, summary, faq)
+//	layout     rows → pages (wrapping, keep rules, frames)
+//	pdfwriter  Document → PDF bytes (the only user of fpdf)
+package handout
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"handouts/handout/brand"
+	"handouts/handout/check"
+	"handouts/handout/content"
+	"handouts/handout/diag"
+	"handouts/handout/format"
+	"handouts/handout/labels"
+	"handouts/handout/pdfwriter"
+)
+
+// Config is one build.
+type Config struct {
+	Inputs  []string      // files or folders; folders give their *.yaml files
+	OutDir  string        // where PDFs go
+	Formats []format.Kind // nil means every format the file has content for
+	Options format.Options
+	Brand   *brand.Brand
+	Jobs    int // parallel workers; 0 means one per CPU
+	// Epoch, when set (SOURCE_DATE_EPOCH), dates every PDF; otherwise a
+	// handout's reviewed date does, or a fixed date.
+	Epoch   *time.Time
+	Version string
+	// Now is the date that "reviewed more than two years ago" is measured
+	// from; zero means today.
+	Now time.Time
+	// Progress, when set, is called after each file with the counts so far.
+	Progress func(done, total int)
+}
+
+// Output is one PDF written.
+type Output struct {
+	Path   string      `json:"path"`
+	Source string      `json:"source"`
+	Format format.Kind `json:"format"`
+	Pages  int         `json:"pages"`
+	Bytes  int         `json:"bytes"`
+}
+
+// Failure is a content file that produced no PDFs, or a format that failed.
+type Failure struct {
+	Source   string      `json:"source"`
+	Format   format.Kind `json:"format,omitempty"`
+	Findings diag.List   `json:"findings"`
+}
+
+// Report is what a build did.
+type Report struct {
+	Written  []Output  `json:"written"`
+	Failed   []Failure `json:"failed"`
+	Warnings diag.List `json:"warnings"`
+	Notes    []string  `json:"notes,omitempty"`
+}
+
+// fixedDate dates PDFs when nothing else does, so builds are reproducible.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Collect expands inputs into content files: a folder gives its *.yaml and
+// *.yml files (not its subfolders, so data/brand/ stays out), sorted.
+func Collect(inputs []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		info, err := os.Stat(in)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or folder", in)
+			}
+			return nil, fmt.Errorf("%s: %w", in, unwrapPath(err))
+		}
+		if !info.IsDir() {
+			if !seen[in] {
+				files = append(files, in)
+				seen[in] = true
+			}
+			continue
+		}
+		entries, err := os.ReadDir(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in, unwrapPath(err))
+		}
+		var found []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				found = append(found, filepath.Join(in, e.Name()))
+			}
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no .yaml handouts in this folder", in)
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			if !seen[f] {
+				files = append(files, f)
+				seen[f] = true
+			}
+		}
+	}
+	return files, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// maxContentSize guards against pointing the tool at the wrong file; real
+// handouts are a few kilobytes.
+const maxContentSize = 16 << 20
+
+// Load reads and decodes one content file and runs every check on it.
+func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {
+	var errs diag.List
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		errs.Errorf(diag.Pos{File: path}, "cannot read: %v", unwrapPath(err))
+		return nil, errs
+	case info.IsDir():
+		errs.Errorf(diag.Pos{File: path}, "is a folder, not a handout file")
+		return nil, errs
+	case info.Size() > maxContentSize:
+		errs.Errorf(diag.Pos{File: path}, "is %d MB; a handout file should be far smaller (limit %d MB)", info.Size()>>20, maxContentSize>>20)
+		return nil, errs
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		errs.Errorf(diag.Pos{File: path}, "cannot read: %v", unwrapPath(err))
+		return nil, errs
+	}
+	h, errs := content.Decode(path, src)
+	if errs.HasErrors() {
+		return h, errs
+	}
+	errs = append(errs, check.Handout(h, b, opt, now)...)
+	errs.Sort()
+	return h, errs
+}
+
+// Build checks and renders every input. Files are independent: one with
+// errors gets no PDFs and its messages, the others are still built. Each
+// PDF is written to a temporary file and renamed into place, so a failed or
+// interrupted build never leaves a half-written PDF or replaces a good one.
+func Build(ctx context.Context, cfg Config) (*Report, error) {
+	files, err := Collect(cfg.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", cfg.OutDir, unwrapPath(err))
+	}
+	if err := checkWritable(cfg.OutDir); err != nil {
+		return nil, err
+	}
+	if dup := duplicateNames(files); dup != "" {
+		return nil, fmt.Errorf("%s: two inputs would write the same PDFs", dup)
+	}
+	if cfg.Now.IsZero() {
+		cfg.Now = time.Now()
+	}
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = min(jobs, len(files))
+
+	brandID := cfg.Brand.Fingerprint()
+	results := make([]fileResult, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = buildFile(files[i], cfg, brandID)
+				if cfg.Progress != nil {
+					mu.Lock()
+					done++
+					cfg.Progress(done, len(files))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	rep := &Report{}
+	for _, r := range results {
+		rep.Written = append(rep.Written, r.written...)
+		rep.Failed = append(rep.Failed, r.failed...)
+		rep.Warnings = append(rep.Warnings, r.warnings...)
+		rep.Notes = append(rep.Notes, r.notes...)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+func checkWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".handouts-write-test-*")
+	if err != nil {
+		return fmt.Errorf("output folder %s is not writable: %w", dir, unwrapPath(err))
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// duplicateNames finds two inputs with the same base name (a.yaml, a.yml or
+// x/a.yaml, y/a.yaml), which would overwrite each other's PDFs.
+func duplicateNames(files []string) string {
+	seen := map[string]string{}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		if other, ok := seen[name]; ok {
+			return other + " and " + f
+		}
+		seen[name] = f
+	}
+	return ""
+}
+
+type fileResult struct {
+	written  []Output
+	failed   []Failure
+	warnings diag.List
+	notes    []string
+}
+
+func buildFile(path string, cfg Config, brandID []byte) fileResult {
+	var res fileResult
+	h, findings := Load(path, cfg.Brand, cfg.Options, cfg.Now)
+	for _, f := range findings {
+		if f.Severity == diag.Warning {
+			res.warnings = append(res.warnings, f)
+		}
+	}
+	if findings.HasErrors() {
+		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
+		return res
+	}
+	lab, _ := labels.For(h.Language)
+	kinds := cfg.Formats
+	explicit := kinds != nil
+	if !explicit {
+		kinds = format.Kinds
+	}
+	// Lay out every format first and write none until all succeeded, so a
+	// file's set of PDFs is never half old and half new.
+	type rendered struct {
+		kind  format.Kind
+		pdf   []byte
+		pages int
+	}
+	var out []rendered
+	for _, k := range kinds {
+		if k == format.FAQ && len(h.FAQ) == 0 && !explicit {
+			continue
+		}
+		doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
+		if err != nil {
+			var f diag.List
+			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
+			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
+			continue
+		}
+		for _, n := range doc.Notes {
+			res.notes = append(res.notes, fmt.Sprintf("%s: %s", path, n))
+		}
+		var buf bytes.Buffer
+		if err := pdfwriter.Write(&buf, doc, writerOptions(h, cfg, brandID, k)); err != nil {
+			var f diag.List
+			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
+			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
+			continue
+		}
+		out = append(out, rendered{k, buf.Bytes(), len(doc.Pages)})
+	}
+	if len(res.failed) > 0 {
+		return res
+	}
+	for _, r := range out {
+		dest := filepath.Join(cfg.OutDir, fmt.Sprintf("%s-%s.pdf", h.Name, r.kind))
+		if err := writeAtomic(dest, r.pdf); err != nil {
+			var f diag.List
+			f.Errorf(diag.Pos{File: path}, "%s: %v", r.kind, err)
+			res.failed = append(res.failed, Failure{Source: path, Format: r.kind, Findings: f})
+			continue
+		}
+		res.written = append(res.written, Output{Path: dest, Source: path, Format: r.kind, Pages: r.pages, Bytes: len(r.pdf)})
+	}
+	return res
+}
+
+// writerOptions fixes everything in the PDF that is not layout: the date and
+// the document identity, both derived from the inputs alone.
+func writerOptions(h *content.Handout, cfg Config, brandID []byte, k format.Kind) pdfwriter.Options {
+	date := fixedDate
+	switch {
+	case cfg.Epoch != nil:
+		date = *cfg.Epoch
+	case !h.Reviewed.IsZero():
+		date = h.Reviewed
+	}
+	id := sha256.New()
+	fmt.Fprintf(id, "%s\x00%s\x00%s\x00%v\x00%s\x00%x\x00%x", h.Name, k, cfg.Options.Paper.Name, cfg.Options.LargePrint, cfg.Version, h.Digest, brandID)
+	return pdfwriter.Options{Date: date, Creator: "handouts " + cfg.Version, Identity: id.Sum(nil)}
+}
+
+// writeAtomic writes data beside dest and renames it into place.
+func writeAtomic(dest string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", dest, unwrapPath(err))
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, dest)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %w", dest, unwrapPath(err))
+	}
+	return nil
+}
+
+// ResolveBrand combines the brand's three sources (flags beat environment,
+// which beats the brand file) and checks the result once for the whole
+// build. Findings carry the flag, variable or file position at fault.
+func ResolveBrand(flags, env brand.Settings, file string) (*brand.Brand, diag.List) {
+	var findings diag.List
+	var fromFile brand.Settings
+	if file != "" {
+		var errs diag.List
+		fromFile, errs = brand.LoadFile(file)
+		findings = append(findings, errs...)
+	}
+	merged := brand.Merge(flags, env, fromFile)
+	b, errs := brand.Resolve(nil, merged)
+	findings = append(findings, errs...)
+	if !findings.HasErrors() {
+		findings = append(findings, check.Brand(b, merged)...)
+	}
+	return b, findings
+}
+
+// SummaryFits reports a summary that cannot fit its page at any allowed
+// size; `check` runs it so that the mistake is caught before a build.
+func SummaryFits(h *content.Handout, b *brand.Brand, opt format.Options) diag.List {
+	return check.SummaryFits(h, b, opt)
+}

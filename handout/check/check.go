@@ -1,0 +1,209 @@
+// Package check finds what is wrong with a handout beyond its YAML: text the
+// fonts cannot print (errors), and health-literacy advice (warnings):
+// reading level, long sentences, long or many summary bullets, stale review
+// dates, an unsupported language, brand colours too light for text.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"handouts/handout/brand"
+	"handouts/handout/content"
+	"handouts/handout/diag"
+	"handouts/handout/fontset"
+	"handouts/handout/format"
+	"handouts/handout/labels"
+	"handouts/handout/readability"
+)
+
+// Thresholds from plain-language guidance (CDC Clear Communication Index,
+// CMS Toolkit, AHRQ PEMAT).
+const (
+	MaxGrade          = 8.0
+	MaxSentenceWords  = 25
+	MaxBulletWords    = 30
+	MaxSummaryBullets = 8
+	StaleAfter        = 2 * 365 * 24 * time.Hour
+)
+
+// Handout returns every finding about a decoded handout.
+func Handout(h *content.Handout, b *brand.Brand, opt format.Options, now time.Time) diag.List {
+	var out diag.List
+	if _, ok := labels.For(h.Language); !ok {
+		out.Warnf(h.LangPos, "language %q has no printed labels yet (supported: %s); labels such as \"Page 1 of 2\" will be in English", h.Language, strings.Join(labels.Supported, ", "))
+	}
+	out = append(out, Glyphs(h, b.Fonts)...)
+	if len(h.Summary) > MaxSummaryBullets {
+		out.Warnf(h.SummaryPos, "summary has %d bullets; the short version reads best with %d or fewer", len(h.Summary), MaxSummaryBullets)
+	}
+	for _, s := range h.Summary {
+		if n := len(strings.Fields(content.PlainText(s.Spans))); n > MaxBulletWords {
+			out.Warnf(s.Pos, "summary bullet has %d words; keep key points to %d or fewer", n, MaxBulletWords)
+		}
+	}
+	if !h.Reviewed.IsZero() && now.Sub(h.Reviewed) > StaleAfter {
+		out.Warnf(h.ReviewedPos, "content was last reviewed %s, more than two years ago; review it and update `reviewed`", h.Reviewed.Format("2006-01-02"))
+	}
+	out = append(out, Readability(h)...)
+	return out
+}
+
+// Glyphs reports every character the fonts cannot print, once per field and
+// character, at the place it was typed. Without this, emoji and scripts the
+// font lacks would print as empty boxes, or crash the PDF library.
+func Glyphs(h *content.Handout, fonts *fontset.Family) diag.List {
+	var out diag.List
+	h.Texts(func(field string, t *content.Text) {
+		styles := map[fontset.Style]bool{}
+		for _, s := range t.Spans {
+			styles[fontset.Regular.With(s.Bold, s.Italic)] = true
+		}
+		// Headings, labels and questions print in bold.
+		styles[fontset.Bold] = true
+		seen := map[rune]bool{}
+		for st := range styles {
+			for _, r := range fonts.Missing(t.Raw, st) {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+				out.Errorf(t.PosAt(strings.IndexRune(t.Raw, r)), "%s contains %s, which the font %s cannot print; remove it or replace it with words", field, describeRune(r), fonts.Name)
+			}
+		}
+	})
+	return out
+}
+
+func describeRune(r rune) string {
+	if unicode.IsPrint(r) && !unicode.IsSpace(r) {
+		return fmt.Sprintf("U+%04X (%c)", r, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// Readability warns when a section, or the file as a whole, reads above US
+// grade 8 by SMOG or Flesch–Kincaid, and at each sentence over 25 words.
+// Only full sentences count: headings and fragment bullets are not prose.
+func Readability(h *content.Handout) diag.List {
+	var out diag.List
+	var total readability.Stats
+	measure := func(ts ...content.Text) readability.Stats {
+		var st readability.Stats
+		for _, t := range ts {
+			text := content.PlainText(t.Spans)
+			st = st.Add(readability.Measure(text))
+			for _, s := range readability.Sentences(text) {
+				if s.Words > MaxSentenceWords {
+					out.Warnf(t.PosAt(rawOffset(t, text, s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
+				}
+			}
+		}
+		return st
+	}
+	total = total.Add(measure(h.Summary...))
+	for _, s := range h.Sections {
+		var texts []content.Text
+		texts = append(texts, s.Body...)
+		for _, it := range s.Items {
+			texts = append(texts, it.Text)
+		}
+		texts = append(texts, s.Bullets...)
+		st := measure(texts...)
+		total = total.Add(st)
+		if msg := gradeProblem(st); msg != "" {
+			out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
+		}
+	}
+	var answers []content.Text
+	for _, q := range h.FAQ {
+		answers = append(answers, q.A)
+	}
+	total = total.Add(measure(answers...))
+	if msg := gradeProblem(total); msg != "" {
+		out.Warnf(h.Title.Pos, "the handout reads at %s", msg)
+	}
+	return out
+}
+
+func gradeProblem(st readability.Stats) string {
+	smog, ok1 := st.SMOG()
+	fk, ok2 := st.FleschKincaid()
+	if !ok1 || !ok2 || smog <= MaxGrade && fk <= MaxGrade {
+		return ""
+	}
+	return fmt.Sprintf("US grade %.1f (SMOG) and %.1f (Flesch–Kincaid); aim for grade %.0f or below: shorter sentences, fewer long words", smog, fk, MaxGrade)
+}
+
+// rawOffset maps an offset in the plain text of t back to t.Raw, which may
+// hold markup characters before it.
+func rawOffset(t content.Text, plain string, off int) int {
+	if plain == t.Raw {
+		return off
+	}
+	// Find the same words in the raw text: the first few characters of
+	// the sentence are enough.
+	n := min(len(plain)-off, 12)
+	if i := strings.Index(t.Raw, plain[off:off+n]); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+func excerpt(s string) string {
+	words := strings.Fields(s)
+	if len(words) <= 8 {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:8], " ") + " …"
+}
+
+// Brand returns findings about a resolved brand: colours too light for text
+// and brand text the fonts cannot print.
+func Brand(b *brand.Brand, src brand.Settings) diag.List {
+	var out diag.List
+	for _, c := range []struct {
+		field brand.Field
+		color brand.Color
+		use   string
+	}{
+		{brand.Primary, b.Primary, "headings, links and the header band will use"},
+		{brand.Accent, b.Accent, "it is used only for tints and rules; text in it would use"},
+	} {
+		v, ok := src[c.field]
+		if !ok {
+			continue
+		}
+		if ratio := brand.Contrast(c.color, brand.White); ratio < brand.MinTextContrast {
+			out.Warnf(v.Pos, "%s %s has a contrast ratio of %.1f:1 on white, under the 4.5:1 that text needs; %s the darker %s instead", c.field, c.color, ratio, c.use, c.color.Readable(brand.White))
+		}
+	}
+	for _, f := range []brand.Field{brand.Clinic, brand.Tagline, brand.Phone, brand.Email, brand.Website, brand.Address, brand.Footer} {
+		v, ok := src[f]
+		if !ok {
+			continue
+		}
+		for _, r := range b.Fonts.Missing(v.Text, fontset.Bold) {
+			out.Errorf(v.Pos, "%s contains %s, which the font %s cannot print", f, describeRune(r), b.Fonts.Name)
+		}
+	}
+	return out
+}
+
+// SummaryFits reports a summary that cannot fit its page even at the
+// smallest size, with roughly how many words must go.
+func SummaryFits(h *content.Handout, b *brand.Brand, opt format.Options) diag.List {
+	var out diag.List
+	lab, _ := labels.For(h.Language)
+	_, err := format.Compose(format.Summary, h, b, lab, opt)
+	var tooLong *format.ErrTooLong
+	if errors.As(err, &tooLong) {
+		out.Errorf(h.SummaryPos, "%v", err)
+	} else if err != nil {
+		out.Errorf(diag.Pos{File: h.File}, "summary: %v", err)
+	}
+	return out
+}

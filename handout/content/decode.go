@@ -1,0 +1,319 @@
+package content
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"handouts/handout/diag"
+	"handouts/handout/yamldoc"
+)
+
+// MinSummary is the fewest bullets "The short version" may have. More than
+// eight is advice, not an error (see package check).
+const MinSummary = 2
+
+// Decode reads a handout from YAML source. It reports every problem it finds
+// (unknown keys with suggestions, wrong types, missing or empty fields, bad
+// dates, PMIDs and URLs, control characters) with the file, line and column of
+// the node at fault; the handout is usable only when the list has no errors.
+func Decode(file string, src []byte) (*Handout, diag.List) {
+	h := &Handout{File: file, Name: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), Language: "en", Digest: sha256.Sum256(src)}
+	doc, root := yamldoc.Parse(file, src, "a handout needs at least title, summary and sections")
+	if root != nil {
+		d := &decoder{doc}
+		d.handout(root, h)
+	}
+	return h, doc.Errs
+}
+
+type decoder struct{ *yamldoc.Doc }
+
+// text reads a text field; markup says whether inline **bold**, *italic* and
+// links are parsed or the text is taken literally.
+func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
+	raw, trim, ok := d.Scalar(n, what)
+	t := Text{Raw: raw, Pos: d.Pos(n), loc: locator{doc: d.Doc, node: yamldoc.Deref(n), off: trim}}
+	if !ok {
+		return t, false
+	}
+	if markup {
+		t.Spans = ParseInline(raw)
+	} else {
+		t.Spans = []Span{{Text: raw}}
+	}
+	return t, true
+}
+
+// oneLine is text that must fit on one line, such as a title or heading.
+func (d *decoder) oneLine(n *yaml.Node, what string) (Text, bool) {
+	t, ok := d.text(n, what, false)
+	if ok && strings.ContainsRune(t.Raw, '\n') {
+		d.Errs.Errorf(t.Pos, "%s must be one line", what)
+		return t, false
+	}
+	return t, ok
+}
+
+func (d *decoder) handout(root *yaml.Node, h *Handout) {
+	known := []string{"title", "subtitle", "language", "reviewed", "summary", "sections", "faq", "references"}
+	d.Fields(root, "the handout", known, []string{"title", "summary", "sections"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "title":
+			h.Title, _ = d.oneLine(v, "title")
+		case "subtitle":
+			h.Subtitle, _ = d.oneLine(v, "subtitle")
+		case "language":
+			h.LangPos = d.Pos(v)
+			if t, ok := d.oneLine(v, "language"); ok {
+				if !langTag.MatchString(t.Raw) {
+					d.Errs.Errorf(t.Pos, "language %q is not a language tag such as en, es or en-US", t.Raw)
+				} else {
+					h.Language = t.Raw
+				}
+			}
+		case "reviewed":
+			h.ReviewedPos = d.Pos(v)
+			if t, ok := d.oneLine(v, "reviewed"); ok {
+				date, err := time.Parse("2006-01-02", t.Raw)
+				if err != nil {
+					d.Errs.Errorf(t.Pos, "reviewed date %q is not a date like 2026-11-01 (year-month-day)", t.Raw)
+				} else {
+					h.Reviewed = date
+				}
+			}
+		case "summary":
+			h.SummaryPos = d.Pos(v)
+			if items, ok := d.List(v, "summary"); ok {
+				for _, it := range items {
+					if t, ok := d.text(it, "summary bullet", true); ok {
+						h.Summary = append(h.Summary, t)
+					}
+				}
+				if len(items) < MinSummary {
+					d.Errs.Errorf(d.Pos(v), "summary has %d bullet(s); the short version needs at least %d", len(items), MinSummary)
+				}
+			}
+		case "sections":
+			if items, ok := d.List(v, "sections"); ok {
+				if len(items) == 0 {
+					d.Errs.Errorf(d.Pos(v), "sections is empty: a handout needs at least one section")
+				}
+				for i, it := range items {
+					h.Sections = append(h.Sections, d.section(it, i+1))
+				}
+			}
+		case "faq":
+			h.FAQPos = d.Pos(v)
+			if items, ok := d.List(v, "faq"); ok {
+				for i, it := range items {
+					h.FAQ = append(h.FAQ, d.qa(it, i+1))
+				}
+			}
+		case "references":
+			if items, ok := d.List(v, "references"); ok {
+				for i, it := range items {
+					h.References = append(h.References, d.reference(it, i+1))
+				}
+			}
+		}
+	})
+}
+
+// langTag accepts BCP 47 tags in their common shapes (en, es-MX, zh-Hant-TW).
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+func (d *decoder) section(n *yaml.Node, idx int) Section {
+	s := Section{Pos: d.Pos(n)}
+	what := fmt.Sprintf("section %d", idx)
+	known := []string{"heading", "brief", "body", "items", "bullets", "style"}
+	if !d.Fields(n, what, known, []string{"heading"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "heading":
+			s.Heading, _ = d.oneLine(v, what+" heading")
+			if !s.Heading.IsZero() {
+				what = fmt.Sprintf("section %q", s.Heading.Raw)
+			}
+		case "brief":
+			s.Brief, _ = d.text(v, what+" brief", true)
+		case "body":
+			if t, ok := d.text(v, what+" body", false); ok {
+				s.Body = t.paragraphs()
+			}
+		case "items":
+			if items, ok := d.List(v, what+" items"); ok {
+				for i, it := range items {
+					s.Items = append(s.Items, d.item(it, fmt.Sprintf("%s item %d", what, i+1)))
+				}
+			}
+		case "bullets":
+			if items, ok := d.List(v, what+" bullets"); ok {
+				for _, it := range items {
+					if t, ok := d.text(it, what+" bullet", true); ok {
+						s.Bullets = append(s.Bullets, t)
+					}
+				}
+			}
+		case "style":
+			if t, ok := d.oneLine(v, what+" style"); ok {
+				switch t.Raw {
+				case "plain":
+					s.Style = Plain
+				case "callout":
+					s.Style = Callout
+				default:
+					msg := fmt.Sprintf("unknown style %q for %s: use plain or callout", t.Raw, what)
+					if sug := yamldoc.Suggest(t.Raw, []string{"plain", "callout"}); sug != "" {
+						msg = fmt.Sprintf("unknown style %q for %s; did you mean `%s`? (plain or callout)", t.Raw, what, sug)
+					}
+					d.Errs.Errorf(t.Pos, "%s", msg)
+				}
+			}
+		}
+	}) {
+		return s
+	}
+	if s.Body == nil && s.Items == nil && s.Bullets == nil && !s.Heading.IsZero() {
+		d.Errs.Errorf(s.Pos, "%s has no content: give it a body, items or bullets", what)
+	}
+	return s
+}
+
+func (d *decoder) item(n *yaml.Node, what string) Item {
+	it := Item{Pos: d.Pos(n)}
+	d.Fields(n, what, []string{"label", "text"}, []string{"label", "text"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "label":
+			it.Label, _ = d.oneLine(v, what+" label")
+		case "text":
+			it.Text, _ = d.text(v, what+" text", true)
+		}
+	})
+	return it
+}
+
+func (d *decoder) qa(n *yaml.Node, idx int) QA {
+	qa := QA{Pos: d.Pos(n)}
+	what := fmt.Sprintf("faq %d", idx)
+	d.Fields(n, what, []string{"q", "a"}, []string{"q", "a"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "q":
+			qa.Q, _ = d.text(v, what+" question", false)
+		case "a":
+			qa.A, _ = d.text(v, what+" answer", true)
+		}
+	})
+	return qa
+}
+
+var digits = regexp.MustCompile(`^[0-9]{1,9}$`)
+
+func (d *decoder) reference(n *yaml.Node, idx int) Reference {
+	r := Reference{Pos: d.Pos(n)}
+	what := fmt.Sprintf("reference %d", idx)
+	d.Fields(n, what, []string{"text", "pmid", "url"}, []string{"text"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "text":
+			r.Text, _ = d.text(v, what+" text", true)
+		case "pmid":
+			r.PMIDPos = d.Pos(v)
+			if t, ok := d.oneLine(v, what+" pmid"); ok {
+				if !digits.MatchString(t.Raw) {
+					d.Errs.Errorf(t.Pos, "%s pmid %q must be the PubMed ID's digits only, like \"32093586\"", what, t.Raw)
+				} else {
+					r.PMID = t.Raw
+				}
+			}
+		case "url":
+			r.URLPos = d.Pos(v)
+			if t, ok := d.oneLine(v, what+" url"); ok {
+				if msg := CheckURL(t.Raw); msg != "" {
+					d.Errs.Errorf(t.Pos, "%s url %q %s", what, t.Raw, msg)
+				} else {
+					r.URL = t.Raw
+				}
+			}
+		}
+	})
+	return r
+}
+
+// paragraphs splits a body at blank lines. Line breaks inside a paragraph are
+// spaces: authors wrap lines in their editor, and the layout wraps again.
+func (t Text) paragraphs() []Text {
+	var out []Text
+	start := 0
+	raw := t.Raw
+	flush := func(end int) {
+		seg := raw[start:end]
+		trimmed := strings.TrimSpace(seg)
+		if trimmed != "" {
+			off := start + strings.Index(seg, trimmed)
+			p := Text{Raw: joinLines(trimmed), loc: t.loc.shift(off)}
+			p.Pos = t.PosAt(off)
+			p.loc.joined = p.Raw != trimmed
+			p.Spans = ParseInline(p.Raw)
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < len(raw); {
+		j := strings.IndexByte(raw[i:], '\n')
+		if j < 0 {
+			break
+		}
+		lineEnd := i + j
+		// A blank line (only spaces) after this newline ends the paragraph.
+		k := lineEnd + 1
+		for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {
+			k++
+		}
+		if k < len(raw) && raw[k] == '\n' {
+			flush(lineEnd)
+			start = k + 1
+			i = k + 1
+			continue
+		}
+		i = lineEnd + 1
+	}
+	flush(len(raw))
+	return out
+}
+
+func joinLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	fields := strings.Split(s, "\n")
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	return strings.Join(fields, " ")
+}
+
+// CheckURL returns why u is not a usable link, or "" when it is.
+func CheckURL(u string) string {
+	lower := strings.ToLower(u)
+	switch {
+	case strings.ContainsAny(u, " \t\n"):
+		return "contains spaces"
+	case strings.HasPrefix(lower, "mailto:") && strings.Contains(u, "@"):
+		return ""
+	case strings.HasPrefix(lower, "tel:") && len(u) > 4:
+		return ""
+	case !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://"):
+		return "must start with https:// (or http://, mailto:, tel:)"
+	}
+	host := u[strings.Index(u, "//")+2:]
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if host == "" || !strings.Contains(host, ".") && !strings.HasPrefix(host, "localhost") {
+		return "has no host name"
+	}
+	return ""
+}

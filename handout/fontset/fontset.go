@@ -1,0 +1,368 @@
+// Package fontset loads a TrueType family (regular, bold, italic, bold italic)
+// once, checks that fpdf can embed it, and answers the two questions layout
+// and checking ask of a font: how wide is this text, and can it print this
+// character at all.
+//
+// Widths are computed exactly as fpdf computes them (advance width in
+// thousandths of an em, rounded), so text measured here is text drawn there,
+// without parsing the font again for every document.
+package fontset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"handouts/fonts"
+)
+
+// Style is one member of a family.
+type Style int
+
+// The four styles a handout uses.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// Styles lists every style, in file-name order.
+var Styles = [4]Style{Regular, Bold, Italic, BoldItalic}
+
+// With returns the style with bold and/or italic added.
+func (s Style) With(bold, italic bool) Style {
+	b := s == Bold || s == BoldItalic || bold
+	i := s == Italic || s == BoldItalic || italic
+	switch {
+	case b && i:
+		return BoldItalic
+	case b:
+		return Bold
+	case i:
+		return Italic
+	}
+	return Regular
+}
+
+// Suffix is the file-name suffix and fpdf style string of the style.
+func (s Style) Suffix() (file, fpdf string) {
+	switch s {
+	case Bold:
+		return "Bold", "B"
+	case Italic:
+		return "Italic", "I"
+	case BoldItalic:
+		return "BoldItalic", "BI"
+	}
+	return "Regular", ""
+}
+
+// Face is one parsed font file.
+type Face struct {
+	Data []byte // the TrueType file, shared read-only with every document
+	Path string // where it came from ("" for the embedded default)
+	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
+	// font has no glyph for it. A flat table makes measuring a megabyte of
+	// text a simple loop.
+	widths    []uint16
+	missing   uint16  // advance of .notdef, which fpdf uses for missing runes
+	Ascent    float64 // in 1/1000 em
+	Descent   float64 // in 1/1000 em, negative below the baseline
+	CapHeight float64 // in 1/1000 em
+}
+
+// Has reports whether the face has a glyph for r. Runes above the Basic
+// Multilingual Plane never print: fpdf panics on them, so they count as
+// missing.
+func (f *Face) Has(r rune) bool {
+	return r >= 0 && r < 0x10000 && f.widths[r] != 0
+}
+
+// Width returns the advance width of s at size (same unit as size).
+func (f *Face) Width(s string, size float64) float64 {
+	var w int
+	for _, r := range s {
+		w += int(f.advance(r))
+	}
+	return float64(w) * size / 1000
+}
+
+// RuneWidth returns the advance width of one rune at size.
+func (f *Face) RuneWidth(r rune, size float64) float64 {
+	return float64(f.advance(r)) * size / 1000
+}
+
+func (f *Face) advance(r rune) uint16 {
+	if r >= 0 && r < 0x10000 {
+		// fpdf stores zero-advance glyphs (combining marks) with a
+		// sentinel and skips them when measuring; mirror that.
+		if w := f.widths[r]; w != 0 {
+			if w == zeroAdvance {
+				return 0
+			}
+			return w
+		}
+	}
+	return f.missing
+}
+
+const zeroAdvance = math.MaxUint16
+
+// Family is the four faces a handout draws with.
+type Family struct {
+	Name  string // the name fonts are registered under in the PDF
+	Faces [4]*Face
+}
+
+// Face returns the face for a style.
+func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
+
+// Missing returns the runes of s that the face for style cannot print, in
+// order of first appearance, without repeats.
+func (fam *Family) Missing(s string, style Style) []rune {
+	face := fam.Faces[style]
+	var out []rune
+	for _, r := range s {
+		if r == '\n' || r == '\t' || face.Has(r) {
+			continue
+		}
+		seen := false
+		for _, o := range out {
+			if o == r {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Default returns the embedded Atkinson Hyperlegible family. It is parsed on
+// first use and then shared: a family is immutable, so every document and
+// goroutine may use it.
+func Default() *Family {
+	defaultOnce.Do(func() {
+		fam := &Family{Name: fonts.FamilyName}
+		for i, data := range [4][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
+			face, err := parseFace(data, "")
+			if err != nil {
+				// The embedded files are tested; reaching this is a build defect.
+				panic(fmt.Sprintf("fontset: embedded font %d: %v", i, err))
+			}
+			fam.Faces[i] = face
+		}
+		defaultFamily = fam
+	})
+	return defaultFamily
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultFamily *Family
+)
+
+// Cache parses each font family once per process, keyed by its files, so a
+// batch build of hundreds of handouts with a clinic font reads and checks
+// the files once.
+type Cache struct {
+	mu  sync.Mutex
+	fam map[string]*cacheEntry
+}
+
+type cacheEntry struct {
+	once sync.Once
+	fam  *Family
+	err  error
+}
+
+// Load returns the family made of the four files, parsing them at most once
+// for the life of the cache.
+func (c *Cache) Load(paths [4]string) (*Family, error) {
+	key := strings.Join(paths[:], "\x00")
+	c.mu.Lock()
+	if c.fam == nil {
+		c.fam = map[string]*cacheEntry{}
+	}
+	e := c.fam[key]
+	if e == nil {
+		e = &cacheEntry{}
+		c.fam[key] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.fam, e.err = LoadFiles(paths) })
+	return e.fam, e.err
+}
+
+// LoadFiles parses a family from four TrueType files, in the order regular,
+// bold, italic, bold italic. Every problem is reported, one per file.
+func LoadFiles(paths [4]string) (*Family, error) {
+	fam := &Family{}
+	var errs []error
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s font: %w", styleName(Style(i)), unwrapPathErr(err, p)))
+			continue
+		}
+		face, err := parseFace(data, p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s font %s: %w", styleName(Style(i)), p, err))
+			continue
+		}
+		fam.Faces[i] = face
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	fam.Name = familyName(paths[0])
+	return fam, nil
+}
+
+// FindInDir locates a family in dir by its file names: *-Regular.ttf,
+// *-Bold.ttf, *-Italic.ttf and *-BoldItalic.ttf.
+func FindInDir(dir string) ([4]string, error) {
+	var paths [4]string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return paths, fmt.Errorf("font folder: %w", unwrapPathErr(err, dir))
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".ttf") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	var missing []string
+	for _, s := range Styles {
+		suffix, _ := s.Suffix()
+		for _, n := range names {
+			base := strings.TrimSuffix(n, filepath.Ext(n))
+			if strings.HasSuffix(base, "-"+suffix) {
+				paths[s] = filepath.Join(dir, n)
+				break
+			}
+		}
+		if paths[s] == "" {
+			missing = append(missing, "*-"+suffix+".ttf")
+		}
+	}
+	if len(missing) > 0 {
+		return paths, fmt.Errorf("font folder %s has no %s (a family needs *-Regular.ttf, *-Bold.ttf, *-Italic.ttf and *-BoldItalic.ttf)", dir, strings.Join(missing, ", "))
+	}
+	return paths, nil
+}
+
+func styleName(s Style) string {
+	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
+}
+
+func unwrapPathErr(err error, path string) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", path, pe.Err)
+	}
+	return err
+}
+
+// familyName derives a PDF-safe family name from the regular file's name.
+func familyName(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	base = strings.TrimSuffix(base, "-Regular")
+	var b strings.Builder
+	for _, r := range base {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "BrandFont"
+	}
+	return b.String()
+}
+
+// parseFace checks what fpdf cannot: it only embeds glyf-based TrueType with a
+// Unicode BMP cmap, fails silently on anything else, and prints to stdout
+// instead of returning an error. Refusing such files here keeps a bad clinic
+// font from becoming an empty or broken PDF.
+func parseFace(data []byte, path string) (*Face, error) {
+	if len(data) < 12 {
+		return nil, errors.New("not a TrueType font (file too short)")
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("OTTO")):
+		return nil, errors.New("is an OpenType CFF font; only TrueType (glyf) fonts can be embedded: convert it to .ttf")
+	case bytes.HasPrefix(data, []byte("ttcf")):
+		return nil, errors.New("is a font collection (.ttc); give one TrueType file per style")
+	case !bytes.HasPrefix(data, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(data, []byte("true")):
+		return nil, errors.New("not a TrueType font")
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("not a readable TrueType font: %w", err)
+	}
+	var buf sfnt.Buffer
+	upem := f.UnitsPerEm()
+	if upem == 0 {
+		return nil, errors.New("not a readable TrueType font: no units per em")
+	}
+	ppem := fixed.Int26_6(upem) << 6 // advances come back in font units × 64
+	scale := 1000 / float64(upem)
+	unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * scale }
+
+	face := &Face{Data: data, Path: path, widths: make([]uint16, 0x10000)}
+	if adv, err := f.GlyphAdvance(&buf, 0, ppem, 0); err == nil {
+		face.missing = uint16(math.Round(unit(adv)))
+	}
+	glyphs := 0
+	// Skipping the surrogate range and private-use area would save little;
+	// the whole BMP is about a millisecond per face.
+	for r := rune(0x20); r < 0x10000; r++ {
+		gi, err := f.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, gi, ppem, 0)
+		if err != nil {
+			continue
+		}
+		w := uint16(math.Round(unit(adv)))
+		if w == 0 {
+			w = zeroAdvance
+		}
+		face.widths[r] = w
+		glyphs++
+	}
+	if glyphs == 0 || face.widths['a'] == 0 && face.widths['A'] == 0 {
+		return nil, errors.New("has no Unicode character map for Latin text")
+	}
+	m, err := f.Metrics(&buf, ppem, 0)
+	if err != nil {
+		return nil, fmt.Errorf("not a readable TrueType font: %w", err)
+	}
+	face.Ascent = unit(m.Ascent)
+	face.Descent = -unit(m.Descent)
+	face.CapHeight = unit(m.CapHeight)
+	if face.CapHeight == 0 {
+		face.CapHeight = face.Ascent * 0.7
+	}
+	return face, nil
+}
+
+// Width measures s in style at size; it makes a Family a layout measurer.
+func (fam *Family) Width(s string, style Style, size float64) float64 {
+	return fam.Faces[style].Width(s, size)
+}

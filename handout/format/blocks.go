@@ -1,0 +1,339 @@
+package format
+
+import (
+	"strings"
+
+	"handouts/handout/brand"
+	"handouts/handout/content"
+	"handouts/handout/fontset"
+	"handouts/handout/layout"
+)
+
+// builder accumulates measured rows for one document. Every block a format
+// uses is a method here, so the three formats share one way of drawing each
+// thing.
+type builder struct {
+	th   *Theme
+	m    layout.Measurer
+	tree *layout.Tree
+	rows []layout.Row
+
+	keepNext bool          // the next content row may not start a page
+	frame    *layout.Frame // rows go into this box
+	frameAt  int           // index of the box's first row
+	x, w     float64       // current text column, relative to the content's left
+}
+
+func newBuilder(th *Theme) *builder {
+	return &builder{th: th, m: th.Fonts, tree: layout.NewTree(), w: th.Width}
+}
+
+// textStyle is how a run of text is set.
+type textStyle struct {
+	size, leading float64
+	font          fontset.Style
+	color         brand.Color
+}
+
+func (b *builder) body() textStyle {
+	return textStyle{size: b.th.Body, leading: b.th.Leading, font: fontset.Regular, color: b.th.Ink}
+}
+
+func (b *builder) add(r layout.Row) {
+	if b.keepNext {
+		r.KeepWithPrev = true
+		// A gap keeps the promise for the row after it.
+		b.keepNext = r.Gap
+	}
+	r.Frame = b.frame
+	b.rows = append(b.rows, r)
+}
+
+// gap adds vertical space that disappears at the top of a page.
+func (b *builder) gap(h float64) { b.add(layout.Row{H: h, Gap: true}) }
+
+// keepWithNext makes the next rows stay with what was just added.
+func (b *builder) keepWithNext() { b.keepNext = true }
+
+// runs converts inline spans to layout runs on a base style.
+func runs(spans []content.Span, base fontset.Style) []layout.Run {
+	out := make([]layout.Run, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, layout.Run{Text: s.Text, Style: base.With(s.Bold, s.Italic), URL: s.URL})
+	}
+	return out
+}
+
+func plain(s string, style fontset.Style) []layout.Run {
+	return []layout.Run{{Text: s, Style: style}}
+}
+
+// baseline is where text of a size sits in a row of a height: centred on
+// the font's ascent and descent, so mixed sizes line up optically.
+func (b *builder) baseline(size, rowH float64) float64 {
+	f := b.th.Fonts.Face(fontset.Regular)
+	asc, desc := f.Ascent*size/1000, -f.Descent*size/1000
+	return (rowH-(asc+desc))/2 + asc
+}
+
+// text wraps runs into rows at x (relative to the current column) within
+// width w. Paragraph rules: no single line alone at a page's top or foot, so
+// a paragraph of up to three lines never breaks, and a longer one breaks
+// only after its second line and before its last two.
+func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, where string) int {
+	lines := layout.Wrap(b.m, rs, ts.size, w)
+	base := b.baseline(ts.size, ts.leading)
+	for i, ln := range lines {
+		row := layout.Row{H: ts.leading, Where: where}
+		row.KeepWithPrev = i == 1 || i > 0 && i == len(lines)-1
+		for _, p := range ln.Pieces {
+			op := layout.Op{Kind: layout.TextOp, X: b.x + x + p.X, Y: base, W: p.W, Text: p.Text, Font: p.Style, Size: ts.size, Color: ts.color, Struct: st}
+			if p.URL != "" {
+				link := b.tree.Add(layout.Link, st)
+				op.Color, op.Struct, op.URL = b.th.Heading, link, p.URL
+				row.Ops = append(row.Ops, b.linkOps(op, strings.TrimRight(p.Text, " "), base)...)
+				continue
+			}
+			row.Ops = append(row.Ops, op)
+		}
+		b.add(row)
+	}
+	return len(lines)
+}
+
+// linkOps draws link text underlined (colour alone does not survive black
+// and white printing) with a clickable area over it.
+func (b *builder) linkOps(op layout.Op, visible string, base float64) []layout.Op {
+	w := b.m.Width(visible, op.Font, op.Size)
+	c := op.Color
+	return []layout.Op{
+		op,
+		{Kind: layout.LineOp, X: op.X, Y: base + op.Size*0.12, W: w, Stroke: &c, LineWidth: 0.6, Struct: op.Struct},
+		{Kind: layout.LinkOp, X: op.X, Y: base - op.Size*0.8, W: w, H: op.Size * 1.05, URL: op.URL, Struct: op.Struct},
+	}
+}
+
+// paragraph is body text as its own structure element.
+func (b *builder) paragraph(spans []content.Span, parent int, where string) {
+	st := b.tree.Add(layout.Paragraph, parent)
+	b.text(runs(spans, fontset.Regular), b.body(), 0, b.w, st, where)
+}
+
+// heading is a section heading; it keeps with the first two lines of what
+// follows, so it never ends a page.
+func (b *builder) heading(text string, size float64, role layout.Role, bookmark int, where string) {
+	st := b.tree.Add(role, 0)
+	ts := textStyle{size: size, leading: size * 1.25, font: fontset.Bold, color: b.th.Heading}
+	start := len(b.rows)
+	n := b.text(plain(text, fontset.Bold), ts, 0, b.w, st, where)
+	for i := start + 1; i < start+n; i++ {
+		b.rows[i].KeepWithPrev = true // a heading never splits
+	}
+	if bookmark >= 0 && n > 0 {
+		r := &b.rows[start]
+		r.Ops = append(r.Ops, layout.Op{Kind: layout.BookmarkOp, Text: text, Level: bookmark, Y: 0, X: b.x})
+	}
+	b.keepWithNext()
+}
+
+// bullets is a list; each item keeps its own lines together by the paragraph
+// rules, and the bullet sits in a hanging indent.
+func (b *builder) bullets(items [][]content.Span, parent int, ts textStyle, where string) {
+	list := b.tree.Add(layout.List, parent)
+	bullet := "•"
+	indent := ts.size * 1.2
+	base := b.baseline(ts.size, ts.leading)
+	for i, it := range items {
+		if i > 0 {
+			b.gap(ts.leading * 0.3)
+		}
+		li := b.tree.Add(layout.ListItem, list)
+		lbl := b.tree.Add(layout.Label, li)
+		body := b.tree.Add(layout.ListBody, li)
+		start := len(b.rows)
+		b.text(runs(it, ts.font), ts, indent, b.w-indent, body, where)
+		if len(b.rows) > start {
+			mark := layout.Op{Kind: layout.TextOp, X: b.x + ts.size*0.25, Y: base, Text: bullet, Font: fontset.Bold, Size: ts.size, Color: b.th.Heading, Struct: lbl}
+			mark.W = b.m.Width(bullet, mark.Font, mark.Size)
+			b.rows[start].Ops = append([]layout.Op{mark}, b.rows[start].Ops...)
+		}
+	}
+}
+
+// labelled is a list of labelled points: the label in bold on its own line,
+// its text below, and the label kept with the text's first two lines.
+func (b *builder) labelled(items []content.Item, parent int, where string) {
+	list := b.tree.Add(layout.List, parent)
+	ts := b.body()
+	for i, it := range items {
+		if i > 0 {
+			b.gap(b.th.Leading * 0.45)
+		}
+		li := b.tree.Add(layout.ListItem, list)
+		lbl := b.tree.Add(layout.Label, li)
+		body := b.tree.Add(layout.ListBody, li)
+		label := ts
+		label.font, label.color = fontset.Bold, b.th.Heading
+		start := len(b.rows)
+		n := b.text(plain(it.Label.Raw, fontset.Bold), label, 0, b.w, lbl, where)
+		for k := start + 1; k < start+n; k++ {
+			b.rows[k].KeepWithPrev = true
+		}
+		b.keepWithNext()
+		b.text(runs(it.Text.Spans, fontset.Regular), ts, 0, b.w, body, where)
+	}
+}
+
+// box starts a tinted frame with a bar down its left side; end closes it.
+// Text inside is indented by the padding.
+func (b *builder) box(fill, rule brand.Color, st int) {
+	pad := b.th.Leading * 0.8
+	f, r := fill, rule
+	b.frame = &layout.Frame{Fill: &f, Rule: &r, RuleW: 4, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: st}
+	b.frameAt = len(b.rows)
+	b.add(layout.Row{H: pad})
+	b.x += pad + 4
+	b.w -= 2*pad + 4
+}
+
+// endBox closes the frame. A box short enough to move whole never splits; a
+// long one splits between rows like running text.
+func (b *builder) endBox() {
+	f := b.frame
+	b.add(layout.Row{H: f.Pad, KeepWithPrev: true})
+	b.rows[len(b.rows)-1].KeepWithPrev = true
+	h := 0.0
+	for _, r := range b.rows[b.frameAt:] {
+		h += r.H
+	}
+	if h <= b.th.wholeBoxLimit() {
+		for k := b.frameAt + 1; k < len(b.rows); k++ {
+			b.rows[k].KeepWithPrev = true
+		}
+	} else {
+		// The box's title and first lines stay together like a heading's.
+		for k := b.frameAt + 1; k < len(b.rows) && k <= b.frameAt+3; k++ {
+			b.rows[k].KeepWithPrev = true
+		}
+	}
+	b.x = f.X
+	b.w = f.W
+	b.frame = nil
+}
+
+// keyPoints is "The short version": a tinted box of bullets.
+func (b *builder) keyPoints(h *content.Handout, ts textStyle) {
+	aside := b.tree.Add(layout.Aside, 0)
+	b.box(b.th.KeyFill, b.th.KeyRule, aside)
+	b.boxTitle(b.th.Labels.ShortVersion, aside)
+	items := make([][]content.Span, len(h.Summary))
+	for i, s := range h.Summary {
+		items[i] = s.Spans
+	}
+	b.bullets(items, aside, ts, "the short version")
+	b.endBox()
+}
+
+// boxTitle is the heading inside a box.
+func (b *builder) boxTitle(text string, parent int) {
+	st := b.tree.Add(layout.Heading2, parent)
+	size := b.th.h2Size()
+	ts := textStyle{size: size, leading: size * 1.3, font: fontset.Bold, color: b.th.Heading}
+	b.text(plain(text, fontset.Bold), ts, 0, b.w, st, text)
+	b.gap(b.th.Leading * 0.25)
+	b.keepWithNext()
+}
+
+// section is one content section as the guide prints it.
+func (b *builder) section(s *content.Section, bookmark int) {
+	where := "section " + s.Heading.Raw
+	b.gap(b.th.Leading * 1.1)
+	callout := s.Style == content.Callout
+	var sect int
+	if callout {
+		sect = b.tree.Add(layout.Aside, 0)
+		b.box(b.th.CallFill, b.th.CallRule, sect)
+	}
+	b.heading(s.Heading.Raw, b.th.h1Size(), layout.Heading1, bookmark, where)
+	b.gap(b.th.Leading * 0.3)
+	for i, p := range s.Body {
+		if i > 0 {
+			b.gap(b.th.Leading * 0.55)
+		}
+		b.paragraph(p.Spans, sect, where)
+	}
+	if len(s.Items) > 0 {
+		if len(s.Body) > 0 {
+			b.gap(b.th.Leading * 0.55)
+		}
+		b.labelled(s.Items, sect, where)
+	}
+	if len(s.Bullets) > 0 {
+		if len(s.Body) > 0 || len(s.Items) > 0 {
+			b.gap(b.th.Leading * 0.55)
+		}
+		items := make([][]content.Span, len(s.Bullets))
+		for i, t := range s.Bullets {
+			items[i] = t.Spans
+		}
+		b.bullets(items, sect, b.body(), where)
+	}
+	if callout {
+		b.endBox()
+	}
+}
+
+// qa is a question in bold heading colour and its answer; the question keeps
+// with the answer's first two lines.
+func (b *builder) qa(q content.QA, ts textStyle) {
+	st := b.tree.Add(layout.Heading2, 0)
+	qs := ts
+	qs.font, qs.color = fontset.Bold, b.th.Heading
+	start := len(b.rows)
+	n := b.text(plain(q.Q.Raw, fontset.Bold), qs, 0, b.w, st, "question "+q.Q.Raw)
+	for k := start + 1; k < start+n; k++ {
+		b.rows[k].KeepWithPrev = true
+	}
+	b.gap(ts.leading * 0.15)
+	b.keepWithNext()
+	ans := b.tree.Add(layout.Paragraph, 0)
+	b.text(runs(q.A.Spans, fontset.Regular), ts, 0, b.w, ans, "answer to "+q.Q.Raw)
+}
+
+// references lists sources in smaller type, each PMID and URL a link.
+func (b *builder) references(refs []content.Reference) {
+	size := b.th.refSize()
+	ts := textStyle{size: size, leading: size * 1.35, font: fontset.Regular, color: b.th.Ink}
+	list := b.tree.Add(layout.List, 0)
+	for i, r := range refs {
+		if i > 0 {
+			b.gap(ts.leading * 0.35)
+		}
+		ref := b.tree.Add(layout.Reference, list)
+		rs := runs(r.Text.Spans, fontset.Regular)
+		if r.PMID != "" {
+			rs = append(rs, layout.Run{Text: " PMID: ", Style: fontset.Regular}, layout.Run{Text: r.PMID, Style: fontset.Regular, URL: content.PubMedURL(r.PMID)})
+		}
+		if r.URL != "" {
+			rs = append(rs, layout.Run{Text: " ", Style: fontset.Regular}, layout.Run{Text: r.URL, Style: fontset.Regular, URL: r.URL})
+		}
+		num := []layout.Run{{Text: itoa(i+1) + ".", Style: fontset.Regular}}
+		indent := size * 1.6
+		start := len(b.rows)
+		b.text(rs, ts, indent, b.w-indent, ref, "reference")
+		if len(b.rows) > start {
+			ln := layout.Wrap(b.m, num, size, indent)
+			if len(ln) > 0 {
+				op := layout.Op{Kind: layout.TextOp, X: b.x, Y: b.baseline(size, ts.leading), W: ln[0].W, Text: ln[0].Text(), Font: fontset.Regular, Size: size, Color: b.th.Muted, Struct: ref}
+				b.rows[start].Ops = append([]layout.Op{op}, b.rows[start].Ops...)
+			}
+		}
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

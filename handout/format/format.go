@@ -1,0 +1,265 @@
+package format
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"handouts/handout/brand"
+	"handouts/handout/content"
+	"handouts/handout/fontset"
+	"handouts/handout/labels"
+	"handouts/handout/layout"
+)
+
+// Kind names a format.
+type Kind string
+
+// The three formats, in the order they are built.
+const (
+	Guide   Kind = "guide"
+	Summary Kind = "summary"
+	FAQ     Kind = "faq"
+)
+
+// Kinds lists every format.
+var Kinds = []Kind{Guide, Summary, FAQ}
+
+// Document is a laid-out handout, ready for a writer.
+type Document struct {
+	Kind  Kind
+	Paper Paper
+	Pages []layout.Page
+	Tree  *layout.Tree
+	Fonts *fontset.Family
+	Meta  Meta
+	Body  float64 // the body size used (the summary may be fitted smaller)
+	// Notes are things the person running the build should hear, such as
+	// a large-print summary running to a second page.
+	Notes []string
+}
+
+// Meta is the document information a PDF carries.
+type Meta struct {
+	Title, Author, Subject, Keywords, Lang string
+}
+
+// ErrNoFAQ is returned for the FAQ format of a handout without questions.
+var ErrNoFAQ = errors.New("the handout has no faq: add a `faq:` list, or build only --format guide,summary")
+
+// ErrTooLong reports a summary that does not fit its pages even at the
+// smallest legible size.
+type ErrTooLong struct {
+	Pages int // pages allowed
+	Size  float64
+	Words int // roughly how many words must go
+}
+
+func (e *ErrTooLong) Error() string {
+	pages := "one page"
+	if e.Pages > 1 {
+		pages = fmt.Sprintf("%d pages", e.Pages)
+	}
+	return fmt.Sprintf("the summary does not fit on %s even at %.1f pt; shorten the summary bullets or briefs by about %d words", pages, e.Size, e.Words)
+}
+
+// Compose lays out one format of a handout.
+func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+	switch kind {
+	case Guide:
+		return compose(kind, h, NewTheme(b, lab, opt, 0), guide)
+	case Summary:
+		return fitSummary(h, b, lab, opt)
+	case FAQ:
+		if len(h.FAQ) == 0 {
+			return nil, ErrNoFAQ
+		}
+		return compose(kind, h, NewTheme(b, lab, opt, 0), faq)
+	}
+	return nil, fmt.Errorf("unknown format %q (use guide, summary or faq)", kind)
+}
+
+// guide prints everything, in file order.
+func guide(b *builder, h *content.Handout) {
+	b.masthead(h.Title.Raw, h.Subtitle.Raw)
+	b.keyPoints(h, b.body())
+	for i := range h.Sections {
+		b.section(&h.Sections[i], 0)
+	}
+	if len(h.FAQ) > 0 {
+		b.gap(b.th.Leading * 1.1)
+		b.heading(b.th.Labels.FAQ, b.th.h1Size(), layout.Heading1, 0, "the FAQ")
+		b.gap(b.th.Leading * 0.3)
+		for i, q := range h.FAQ {
+			if i > 0 {
+				b.gap(b.th.Leading * 0.7)
+			}
+			b.qa(q, b.body())
+		}
+	}
+	if len(h.References) > 0 {
+		b.gap(b.th.Leading * 1.1)
+		b.heading(b.th.Labels.References, b.th.h2Size()*1.1, layout.Heading1, 0, "the references")
+		b.gap(b.th.Leading * 0.2)
+		b.references(h.References)
+	}
+}
+
+// summary prints the short version, each section's brief, and the contact
+// card at the foot of the page.
+func summary(b *builder, h *content.Handout) {
+	b.masthead(h.Title.Raw, h.Subtitle.Raw)
+	b.keyPoints(h, b.body())
+	for _, s := range h.Sections {
+		if s.Brief.IsZero() {
+			continue
+		}
+		b.gap(b.th.Leading * 0.9)
+		b.heading(s.Heading.Raw, b.th.h2Size()*1.08, layout.Heading1, -1, "section "+s.Heading.Raw)
+		b.gap(b.th.Leading * 0.15)
+		b.paragraph(s.Brief.Spans, 0, "brief of "+s.Heading.Raw)
+	}
+	b.gap(b.th.Leading)
+	b.spring()
+	b.contactBlock(b.body())
+}
+
+// faq prints every question and answer, the contact card, and ruled space
+// for the patient's own questions.
+func faq(b *builder, h *content.Handout) {
+	b.masthead(h.Title.Raw, b.th.Labels.FAQ)
+	for i, q := range h.FAQ {
+		if i > 0 {
+			b.gap(b.th.Leading * 0.8)
+		}
+		b.qa(q, b.body())
+	}
+	b.gap(b.th.Leading * 1.2)
+	b.contactBlock(b.body())
+	b.writingArea(b.th.Labels.YourQuestions, 4)
+}
+
+func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Document, error) {
+	b := newBuilder(th)
+	body(b, h)
+	reviewed := ""
+	if !h.Reviewed.IsZero() {
+		reviewed = th.Labels.Reviewed(h.Reviewed)
+	}
+	f := newFurniture(th, h.Title.Raw, reviewed)
+	pages, err := layout.Flow(b.rows, f.spec())
+	if err != nil {
+		return nil, err
+	}
+	for i := range pages {
+		pages[i].Ops = append(f.draw(i, len(pages)), pages[i].Ops...)
+	}
+	return &Document{Kind: kind, Paper: th.Paper, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Body: th.Body, Meta: meta(kind, h, th)}, nil
+}
+
+func meta(kind Kind, h *content.Handout, th *Theme) Meta {
+	m := Meta{Title: h.Title.Raw, Author: th.Brand.Name, Lang: h.Language}
+	switch kind {
+	case Guide:
+		m.Subject = th.Labels.PatientGuide
+		if !h.Subtitle.IsZero() {
+			m.Subject = h.Subtitle.Raw
+		}
+	case Summary:
+		m.Title += " — " + th.Labels.Summary
+		m.Subject = th.Labels.Summary
+	case FAQ:
+		m.Title += " — " + th.Labels.FAQ
+		m.Subject = th.Labels.FAQ
+	}
+	var kw []string
+	for _, s := range h.Sections {
+		kw = append(kw, s.Heading.Raw)
+	}
+	m.Keywords = strings.Join(kw, ", ")
+	return m
+}
+
+// fitSummary finds the largest body size, in quarter points from 12.5 down
+// to 10.5, at which the summary fits one page. Fit is monotonic in the size,
+// so a binary search needs at most four layouts. Large print keeps its 18 pt
+// and may take a second page instead.
+func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+	if opt.LargePrint {
+		doc, err := compose(Summary, h, NewTheme(b, lab, opt, 0), summary)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(doc.Pages); n > 2 {
+			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: wordsOver(h, doc, 2)}
+		} else if n == 2 {
+			doc.Notes = append(doc.Notes, "large print: the summary runs to 2 pages")
+		}
+		return doc, nil
+	}
+	steps := int(math.Round((summaryStartMax - MinSummarySize) / 0.25))
+	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
+	try := func(i int) (*Document, error) {
+		return compose(Summary, h, NewTheme(b, lab, opt, size(i)), summary)
+	}
+	smallest, err := try(0)
+	if err != nil {
+		return nil, err
+	}
+	if len(smallest.Pages) > 1 {
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsOver(h, smallest, 1)}
+	}
+	best := smallest
+	lo, hi := 0, steps // invariant: size(lo) fits
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		doc, err := try(mid)
+		if err != nil {
+			return nil, err
+		}
+		if len(doc.Pages) == 1 {
+			lo, best = mid, doc
+		} else {
+			hi = mid - 1
+		}
+	}
+	return best, nil
+}
+
+// wordsOver estimates how many words must go for the summary to fit: the
+// share of text that spilled past the allowed pages, applied to the words
+// the summary prints.
+func wordsOver(h *content.Handout, doc *Document, allowed int) int {
+	words := 0
+	for _, s := range h.Summary {
+		words += len(strings.Fields(s.Raw))
+	}
+	for _, s := range h.Sections {
+		words += len(strings.Fields(s.Brief.Raw))
+	}
+	countText := func(p layout.Page) int {
+		n := 0
+		for _, op := range p.Ops {
+			if op.Kind == layout.TextOp && op.Struct != 0 {
+				n += len(strings.Fields(op.Text))
+			}
+		}
+		return n
+	}
+	total, over := 0, 0
+	for i, p := range doc.Pages {
+		n := countText(p)
+		total += n
+		if i >= allowed {
+			over += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	// Everything past the limit must go, plus the words whose room the
+	// contact card takes when it moves back: round up generously.
+	est := int(math.Ceil(float64(words) * float64(over) / float64(total) * 1.1))
+	return max(est, 1)
+}

@@ -1,0 +1,132 @@
+// Package format composes the three handout formats (full guide, one-page
+// summary, FAQ sheet) from shared building blocks. A format only decides
+// what goes where; measuring is done by the blocks and placing by
+// layout.Flow, so the formats cannot drift apart in how they draw.
+package format
+
+import (
+	"math"
+
+	"handouts/handout/brand"
+	"handouts/handout/fontset"
+	"handouts/handout/labels"
+)
+
+// Paper is a page size in points.
+type Paper struct {
+	Name string
+	W, H float64
+}
+
+// The supported paper sizes.
+var (
+	Letter = Paper{"letter", 612, 792}
+	A4     = Paper{"a4", 595.28, 841.89}
+)
+
+// Options are the choices a build makes that are not content or brand.
+type Options struct {
+	Paper      Paper
+	LargePrint bool
+}
+
+// Type sizes in points. The body is the clear-print range for patient
+// material; large print follows low-vision guidance.
+const (
+	BodySize        = 13.0
+	LargePrintSize  = 18.0
+	MinSummarySize  = 10.5
+	summaryStartMax = 12.5
+	charsPerLine    = 68 // the middle of the 50–75 characters readers track best
+	minMargin       = 0.75 * 72
+	largeMargin     = 1.0 * 72
+)
+
+// Theme is every measurement and colour a format draws with, derived from
+// the brand and the body size, so fitting the summary is a change of one
+// number.
+type Theme struct {
+	Brand  *brand.Brand
+	Fonts  *fontset.Family
+	Labels *labels.Labels
+	Paper  Paper
+
+	Margin float64 // page edge to furniture
+	Left   float64 // the text column
+	Width  float64
+
+	Body, Leading float64
+	Small         float64 // footer and header text
+	SmallLeading  float64
+
+	Ink      brand.Color // body text
+	Muted    brand.Color // secondary text
+	Heading  brand.Color // headings and links: primary, darkened if too light
+	Band     brand.Color // the header band behind white text
+	KeyFill  brand.Color // the short-version box
+	KeyRule  brand.Color
+	CallFill brand.Color // callout sections
+	CallRule brand.Color
+	Hairline brand.Color
+
+	LargePrint bool
+}
+
+// NewTheme derives a theme for a body size. The text column is measured, not
+// fixed: about 68 average characters of the body font at the base size,
+// within the paper's minimum margins, so a wide clinic font gets a wider
+// column and lines keep a readable length.
+func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Theme {
+	t := &Theme{Brand: b, Fonts: b.Fonts, Labels: lab, Paper: opt.Paper, LargePrint: opt.LargePrint}
+	t.Margin = minMargin
+	base := BodySize
+	if opt.LargePrint {
+		t.Margin = largeMargin
+		base = LargePrintSize
+	}
+	if body == 0 {
+		body = base
+	}
+	t.Body = body
+	t.Leading = math.Round(body*1.36*4) / 4 // 13 → 17.75: size plus about 4–5 pt
+	t.Small = math.Max(9, body*0.72)
+	t.SmallLeading = t.Small * 1.3
+	avail := opt.Paper.W - 2*t.Margin
+	t.Width = avail
+	if !opt.LargePrint {
+		t.Width = math.Min(avail, charsPerLine*averageCharWidth(b.Fonts, base))
+	}
+	t.Left = (opt.Paper.W - t.Width) / 2
+
+	t.Ink = brand.Color{R: 0x1A, G: 0x1A, B: 0x1A}
+	t.Muted = brand.Color{R: 0x4D, G: 0x4D, B: 0x4D}
+	t.Heading = b.Primary.Readable(brand.White)
+	t.Band = t.Heading // white text sits on it, so the same contrast applies
+	t.KeyFill = b.Accent.Tint(0.16)
+	t.KeyRule = b.Accent
+	t.CallFill = b.Primary.Tint(0.08)
+	t.CallRule = t.Heading
+	t.Hairline = brand.Color{R: 0xB8, G: 0xB8, B: 0xB8}
+	// Text must stay readable on the tints too.
+	t.Heading = t.Heading.Readable(t.KeyFill).Readable(t.CallFill)
+	t.Muted = t.Muted.Readable(t.KeyFill)
+	return t
+}
+
+// averageCharWidth is the width of an average character of running text in
+// the regular face at 1 pt, from a sample with English letter frequencies.
+func averageCharWidth(f *fontset.Family, size float64) float64 {
+	const sample = "Group therapy is a form of psychotherapy in which a small group of people meets regularly with trained therapists to work on shared difficulties."
+	return f.Width(sample, fontset.Regular, size) / float64(len(sample))
+}
+
+// Derived sizes, relative to the body so they scale with fitting.
+func (t *Theme) titleSize() float64    { return t.Body * 2.1 }
+func (t *Theme) subtitleSize() float64 { return t.Body * 1.2 }
+func (t *Theme) h1Size() float64       { return t.Body * 1.38 }
+func (t *Theme) h2Size() float64       { return t.Body * 1.08 }
+func (t *Theme) refSize() float64      { return math.Max(10, t.Body*0.82) }
+
+// pageSpace is how much of the content column's height a box may take and
+// still move whole to the next page rather than split.
+func (t *Theme) wholeBoxLimit() float64 { return (t.Paper.H - 2*t.Margin) * 0.4 }

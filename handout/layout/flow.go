@@ -1,0 +1,246 @@
+package layout
+
+import (
+	"fmt"
+
+	"handouts/handout/brand"
+)
+
+// Row is the unit of placement: a line of text, a gap, a rule, an image. Its
+// ops are relative to the row's top-left corner at the content's left edge.
+//
+// Keep rules live in the rows, not in the flow: a format marks a row
+// KeepWithPrev when no page break may fall before it (the second line of a
+// paragraph, the first lines after a heading, the inside of a small box), and
+// Flow only ever breaks where a row allows it.
+type Row struct {
+	H            float64
+	Ops          []Op
+	Gap          bool   // spacing: dropped when it would start a page
+	KeepWithPrev bool   // no page break between this row and the one before
+	Frame        *Frame // the box this row sits in, if any
+	// Spring rows take the space left at the bottom of their page (at
+	// least H), pushing the rows after them down; Expand draws into the
+	// final height, e.g. writing lines.
+	Spring bool
+	Expand func(h float64) []Op
+	// Where names the content a row came from, for messages.
+	Where string
+}
+
+// Frame is a tinted box around a run of rows. A box that breaks across pages
+// is drawn as a piece on each page, with its padding repeated, so it reads
+// as continued rather than cut.
+type Frame struct {
+	Fill   *brand.Color
+	Rule   *brand.Color // a bar down the left side
+	RuleW  float64
+	Border *brand.Color
+	Pad    float64 // above the first and below the last row on each page
+	Radius float64
+	X, W   float64 // horizontal extent, relative to the content's left edge
+	Struct int
+}
+
+// PageSpec is the space rows may use on each page.
+type PageSpec struct {
+	Width, Height float64
+	Left          float64             // the content's left edge
+	Top           func(i int) float64 // where content starts on page i (from 0)
+	Bottom        float64             // content may not extend below this
+}
+
+// Page is one laid-out page.
+type Page struct {
+	Ops []Op
+	// End is where the content ended, before springs expanded.
+	End float64
+}
+
+// ErrTooTall reports a row that cannot fit even on an empty page.
+type ErrTooTall struct {
+	Where  string
+	Height float64
+	Room   float64
+}
+
+func (e *ErrTooTall) Error() string {
+	return fmt.Sprintf("%s is %.0f pt tall but a page has room for %.0f pt", e.Where, e.Height, e.Room)
+}
+
+type placed struct {
+	row   int
+	y     float64
+	h     float64 // may exceed the row's H for springs
+	frame *Frame
+	pad   float64 // a repeated frame pad at the top (>0) of this piece
+}
+
+// Flow places rows on pages. Between two rows a break is allowed unless the
+// second is KeepWithPrev; the rows between two allowed breaks form a chunk
+// that moves as a whole. A chunk that is taller than a whole page is the
+// only exception: it is broken at any row rather than overflow, since
+// keeping it whole is impossible.
+func Flow(rows []Row, spec PageSpec) ([]Page, error) {
+	var pages []Page
+	var cur []placed
+	pageIdx := 0
+	y := spec.Top(0)
+	frameCont := func(i int) *Frame { // the frame row i continues, if any
+		if i > 0 && rows[i].Frame != nil && rows[i-1].Frame == rows[i].Frame {
+			return rows[i].Frame
+		}
+		return nil
+	}
+	closePage := func() {
+		pages = append(pages, finishPage(rows, cur, spec, y))
+		cur = nil
+		pageIdx++
+		y = spec.Top(pageIdx)
+	}
+	// chunkEnd returns the end of the chunk starting at i.
+	chunkEnd := func(i int) int {
+		j := i + 1
+		for j < len(rows) && rows[j].KeepWithPrev {
+			j++
+		}
+		return j
+	}
+	// need is the height rows[i:j] take from y, given whether the page is
+	// still empty (leading gaps vanish there).
+	need := func(i, j int, empty bool) float64 {
+		h := 0.0
+		for k := i; k < j; k++ {
+			if empty && rows[k].Gap && h == 0 {
+				continue
+			}
+			h += rows[k].H
+		}
+		if empty {
+			if f := frameCont(i); f != nil {
+				h += f.Pad
+			}
+		}
+		// If the page breaks after this chunk inside a frame, the frame's
+		// bottom padding must still fit.
+		if j < len(rows) && rows[j].Frame != nil && rows[j].Frame == rows[j-1].Frame {
+			h += rows[j].Frame.Pad
+		}
+		return h
+	}
+	place := func(i, j int) {
+		for k := i; k < j; k++ {
+			if len(cur) == 0 {
+				if rows[k].Gap {
+					continue
+				}
+				if f := frameCont(k); f != nil {
+					cur = append(cur, placed{row: -1, y: y, h: f.Pad, frame: f, pad: f.Pad})
+					y += f.Pad
+				}
+			}
+			cur = append(cur, placed{row: k, y: y, h: rows[k].H, frame: rows[k].Frame})
+			y += rows[k].H
+		}
+	}
+	for i := 0; i < len(rows); {
+		j := chunkEnd(i)
+		empty := len(cur) == 0
+		if y+need(i, j, empty) <= spec.Bottom+0.01 {
+			place(i, j)
+			i = j
+			continue
+		}
+		if !empty {
+			closePage()
+			continue
+		}
+		// The chunk cannot fit even on an empty page: place row by row.
+		room := spec.Bottom - spec.Top(pageIdx)
+		for k := i; k < j; k++ {
+			if !rows[k].Gap && rows[k].H > room {
+				where := rows[k].Where
+				if where == "" {
+					where = "a block"
+				}
+				return nil, &ErrTooTall{Where: where, Height: rows[k].H, Room: room}
+			}
+			if y+need(k, k+1, len(cur) == 0) > spec.Bottom+0.01 && len(cur) > 0 {
+				closePage()
+			}
+			place(k, k+1)
+		}
+		i = j
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		closePage()
+	}
+	return pages, nil
+}
+
+// finishPage expands springs, draws frame pieces behind their rows and
+// turns row-relative ops into page coordinates.
+func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
+	// A chunk boundary may leave trailing gaps; they take no room at a foot.
+	for len(cur) > 0 && cur[len(cur)-1].row >= 0 && rows[cur[len(cur)-1].row].Gap {
+		end = cur[len(cur)-1].y
+		cur = cur[:len(cur)-1]
+	}
+	extra := spec.Bottom - end
+	shift := 0.0
+	for k := range cur {
+		cur[k].y += shift
+		if cur[k].row >= 0 && rows[cur[k].row].Spring && shift == 0 && extra > 0 {
+			cur[k].h += extra
+			shift = extra
+		}
+	}
+	page := Page{End: end}
+	// Frames first, so their tint lies under the text.
+	for k := 0; k < len(cur); {
+		f := cur[k].frame
+		if f == nil {
+			k++
+			continue
+		}
+		top := cur[k].y
+		m := k
+		for m < len(cur) && cur[m].frame == f {
+			m++
+		}
+		bottom := cur[m-1].y + cur[m-1].h
+		last := cur[m-1].row
+		if last >= 0 && last+1 < len(rows) && rows[last+1].Frame == f {
+			bottom += f.Pad // continued on the next page: close this piece
+		}
+		page.Ops = append(page.Ops, frameOps(f, spec.Left, top, bottom)...)
+		k = m
+	}
+	for _, p := range cur {
+		if p.row < 0 {
+			continue
+		}
+		r := rows[p.row]
+		for _, op := range r.Ops {
+			page.Ops = append(page.Ops, op.Shift(spec.Left, p.y))
+		}
+		if r.Spring && r.Expand != nil {
+			for _, op := range r.Expand(p.h) {
+				page.Ops = append(page.Ops, op.Shift(spec.Left, p.y))
+			}
+		}
+	}
+	return page
+}
+
+func frameOps(f *Frame, left, top, bottom float64) []Op {
+	var ops []Op
+	x := left + f.X
+	if f.Fill != nil || f.Border != nil {
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.W, H: bottom - top, Fill: f.Fill, Stroke: f.Border, LineWidth: 0.75, Radius: f.Radius})
+	}
+	if f.Rule != nil {
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.RuleW, H: bottom - top, Fill: f.Rule})
+	}
+	return ops
+}

@@ -1,0 +1,119 @@
+// Package layout turns measured rows into pages. It knows nothing of YAML,
+// brands or PDF: formats build rows (measured with a Measurer), Flow places
+// them on pages by rules carried in the rows themselves, and a writer draws
+// the resulting ops.
+//
+// Units are PDF points (1/72 in) throughout; y grows down the page.
+//
+// Every op belongs to a structure element (title, heading, paragraph, list,
+// list item, link, figure, artifact), so the document can later be written
+// as a tagged PDF without changing any format.
+package layout
+
+import (
+	"handouts/handout/brand"
+	"handouts/handout/fontset"
+)
+
+// Role is the structure role of a laid-out element, following the PDF
+// standard structure types that PDF/UA uses.
+type Role int
+
+// Structure roles.
+const (
+	Artifact Role = iota // page furniture: headers, footers, rules, page numbers
+	Document             // the root
+	Title                // the handout title
+	Subtitle             // the line under the title
+	Heading1             // section headings
+	Heading2             // headings inside a section or box
+	Paragraph
+	List
+	ListItem
+	Label     // a list item's bullet or number
+	ListBody  // a list item's text
+	Link      // a link annotation's text
+	Figure    // an image or QR code; carries alt text
+	Aside     // a tinted box: key points, callouts, contact block
+	Reference // a bibliography entry
+)
+
+var roleNames = [...]string{"artifact", "document", "title", "subtitle", "h1", "h2", "p", "list", "li", "lbl", "lbody", "link", "figure", "aside", "ref"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "role?"
+}
+
+// Struct is one node of the document's structure tree.
+type Struct struct {
+	Role   Role
+	Parent int    // index into Doc.Structs; 0 is the document
+	Alt    string // alternative text, for figures
+}
+
+// Tree builds the structure tree as formats compose. Index 0 is the document.
+type Tree struct{ Structs []Struct }
+
+// NewTree starts a tree with its document root.
+func NewTree() *Tree { return &Tree{Structs: []Struct{{Role: Document}}} }
+
+// Add appends an element under parent and returns its index.
+func (t *Tree) Add(role Role, parent int) int {
+	t.Structs = append(t.Structs, Struct{Role: role, Parent: parent})
+	return len(t.Structs) - 1
+}
+
+// AddFigure appends a figure with its alternative text.
+func (t *Tree) AddFigure(alt string, parent int) int {
+	t.Structs = append(t.Structs, Struct{Role: Figure, Parent: parent, Alt: alt})
+	return len(t.Structs) - 1
+}
+
+// Kind is what an op draws.
+type Kind int
+
+// Op kinds.
+const (
+	TextOp     Kind = iota // Text at baseline (X, Y) in Font/Size/Color; W is its measured width
+	RectOp                 // a rectangle, filled and/or stroked, optionally rounded
+	LineOp                 // a straight line from (X, Y) to (X+W, Y+H)
+	ImageOp                // Image fitted into (X, Y, W, H)
+	LinkOp                 // a clickable area (X, Y, W, H) to URL
+	BookmarkOp             // an outline entry at Y with Text and Level
+)
+
+// Op is one drawing operation. Coordinates are relative to the row while a
+// row is built and absolute on the page once placed.
+type Op struct {
+	Kind      Kind
+	X, Y      float64
+	W, H      float64
+	Text      string
+	Font      fontset.Style
+	Size      float64
+	Color     brand.Color
+	Fill      *brand.Color // RectOp fill; nil for none
+	Stroke    *brand.Color // RectOp/LineOp stroke; nil for none
+	LineWidth float64
+	Radius    float64
+	URL       string
+	Image     *brand.Logo
+	Level     int
+	Struct    int // index into the structure tree; 0 for artifacts
+}
+
+// Shift moves an op by (dx, dy).
+func (o Op) Shift(dx, dy float64) Op {
+	o.X += dx
+	o.Y += dy
+	return o
+}
+
+// Measurer measures text. The real one reads font metrics; tests use a fake
+// with fixed advances so layout rules can be checked exactly.
+type Measurer interface {
+	Width(s string, style fontset.Style, size float64) float64
+}

@@ -1,0 +1,216 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"handouts/handout/fontset"
+)
+
+// Run is a stretch of input text in one style; URL is set for link text.
+type Run struct {
+	Text  string
+	Style fontset.Style
+	URL   string
+}
+
+// Piece is a stretch of a wrapped line in one style, at X from the line start.
+type Piece struct {
+	X     float64
+	W     float64
+	Text  string
+	Style fontset.Style
+	URL   string
+}
+
+// Line is one wrapped line.
+type Line struct {
+	Pieces []Piece
+	W      float64
+}
+
+// Text returns the line's characters.
+func (l Line) Text() string {
+	var b strings.Builder
+	for _, p := range l.Pieces {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// token is a word (or part of one, when a style changes inside it), with
+// whether a space precedes it.
+type token struct {
+	text   string
+	style  fontset.Style
+	url    string
+	w      float64
+	space  bool    // whitespace before this token
+	spaceW float64 // width of that space
+	join   bool    // continues the previous token's word (no break allowed before)
+}
+
+// Wrap breaks runs into lines no wider than width: left-aligned, ragged
+// right, never hyphenated. Words longer than a line (URLs, pasted strings)
+// are broken between characters, preferably after a slash or hyphen, so
+// nothing runs off the page. Each word is measured once, so the time is
+// linear in the length of the text.
+func Wrap(m Measurer, runs []Run, size, width float64) []Line {
+	toks := tokenize(m, runs, size)
+	var lines []Line
+	var cur Line
+	curW := 0.0
+	// flush ends the line; the break space is kept at the end of the line's
+	// text (not its width) so text copied from the PDF keeps its spaces.
+	flush := func(breakSpace bool) {
+		if len(cur.Pieces) == 0 {
+			return
+		}
+		if breakSpace {
+			cur.Pieces[len(cur.Pieces)-1].Text += " "
+		}
+		cur.W = curW
+		lines = append(lines, cur)
+		cur, curW = Line{}, 0
+	}
+	add := func(t token, x float64) {
+		if n := len(cur.Pieces); n > 0 {
+			last := &cur.Pieces[n-1]
+			if last.Style == t.style && last.URL == t.url {
+				if x > last.X+last.W {
+					last.Text += " "
+				}
+				last.Text += t.text
+				last.W = x + t.w - last.X
+				curW = x + t.w
+				return
+			}
+			if x > last.X+last.W {
+				last.Text += " " // the space between words belongs to the word before
+			}
+		}
+		cur.Pieces = append(cur.Pieces, Piece{X: x, W: t.w, Text: t.text, Style: t.style, URL: t.url})
+		curW = x + t.w
+	}
+	for i := 0; i < len(toks); {
+		// A word is a token plus the tokens joined to it.
+		j := i + 1
+		wordW := toks[i].w
+		for j < len(toks) && toks[j].join {
+			wordW += toks[j].w
+			j++
+		}
+		space := 0.0
+		if len(cur.Pieces) > 0 && toks[i].space {
+			space = toks[i].spaceW
+		}
+		if len(cur.Pieces) > 0 && curW+space+wordW > width {
+			flush(toks[i].space)
+			space = 0
+		}
+		if wordW > width {
+			// Too long for any line: place it character by character.
+			for k := i; k < j; k++ {
+				t := toks[k]
+				if k == i {
+					t.space = false
+				}
+				for _, part := range splitLong(m, t, size, width, curW+space) {
+					if curW+space+part.w > width && len(cur.Pieces) > 0 {
+						flush(false)
+						space = 0
+					}
+					add(part, curW+space)
+					space = 0
+				}
+			}
+			i = j
+			continue
+		}
+		x := curW + space
+		for k := i; k < j; k++ {
+			add(toks[k], x)
+			x += toks[k].w
+		}
+		i = j
+	}
+	flush(false)
+	return lines
+}
+
+// tokenize splits runs at whitespace into tokens. A style change inside a
+// word ("**bold**,") makes a joined token, so the comma is never wrapped away
+// from its word.
+func tokenize(m Measurer, runs []Run, size float64) []token {
+	var toks []token
+	pendingSpace := false
+	var spaceStyle fontset.Style
+	for _, r := range runs {
+		s := r.Text
+		for len(s) > 0 {
+			c, n := utf8.DecodeRuneInString(s)
+			if unicode.IsSpace(c) {
+				pendingSpace = true
+				spaceStyle = r.Style
+				s = s[n:]
+				continue
+			}
+			end := strings.IndexFunc(s, unicode.IsSpace)
+			if end < 0 {
+				end = len(s)
+			}
+			word := s[:end]
+			t := token{text: word, style: r.Style, url: r.URL, w: m.Width(word, r.Style, size)}
+			if pendingSpace {
+				t.space = true
+				t.spaceW = m.Width(" ", spaceStyle, size)
+			} else if len(toks) > 0 {
+				t.join = true
+			}
+			pendingSpace = false
+			toks = append(toks, t)
+			s = s[end:]
+		}
+	}
+	return toks
+}
+
+// splitLong cuts a token into parts that fit, the first fitting in the room
+// left on the current line. It prefers to cut after '/', '-', '.', '?', '&'
+// or '=' when such a place falls in the last third of the line.
+func splitLong(m Measurer, t token, size, width, used float64) []token {
+	var parts []token
+	room := width - used
+	if room < width/3 {
+		room = width
+	}
+	start := 0
+	w := 0.0
+	lastSoft := -1
+	softW := 0.0
+	for i, c := range t.text {
+		cw := m.Width(string(c), t.style, size)
+		if w+cw > room && i > start {
+			cut, cutW := i, w
+			if lastSoft > start && softW > room*2/3 {
+				cut, cutW = lastSoft, softW
+			}
+			parts = append(parts, token{text: t.text[start:cut], style: t.style, url: t.url, w: cutW})
+			// Restart measuring from the cut.
+			w = m.Width(t.text[cut:i], t.style, size)
+			start = cut
+			room = width
+			lastSoft = -1
+		}
+		w += cw
+		if strings.ContainsRune("/-.?&=_", c) {
+			lastSoft = i + utf8.RuneLen(c)
+			softW = w
+		}
+	}
+	if start < len(t.text) {
+		parts = append(parts, token{text: t.text[start:], style: t.style, url: t.url, w: w})
+	}
+	return parts
+}

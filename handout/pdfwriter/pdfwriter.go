@@ -1,0 +1,254 @@
+// Package pdfwriter is the one place that draws: it turns a laid-out
+// document into PDF bytes with fpdf. Nothing else imports fpdf, so fpdf's
+// own wrapping and page breaking never run, and tagged PDF output can later
+// be added here without touching layout or formats.
+package pdfwriter
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"handouts/handout/brand"
+	"handouts/handout/fontset"
+	"handouts/handout/format"
+	"handouts/handout/layout"
+)
+
+// Options are the document-level settings that do not come from layout.
+type Options struct {
+	// Date is written as the creation and modification date. Callers pass
+	// a fixed date (SOURCE_DATE_EPOCH, the review date) so that the same
+	// inputs give the same bytes.
+	Date    time.Time
+	Creator string // the tool and version
+	// Identity is hashed into the document ID: the inputs that determine
+	// the document, so the ID changes exactly when the content does.
+	Identity []byte
+}
+
+// Write renders doc as PDF to w. fpdf can panic on input it does not expect
+// (a rune outside its tables, a damaged image); a panic becomes an error
+// here rather than a crash of a batch build.
+func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf writer: %v", r)
+		}
+	}()
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: doc.Paper.W, Ht: doc.Paper.H},
+	})
+	// Layout has already placed every line; fpdf must not move anything.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCompression(true)
+
+	fam := doc.Fonts
+	for _, s := range fontset.Styles {
+		_, style := s.Suffix()
+		pdf.AddUTF8FontFromBytes(fam.Name, style, fam.Face(s).Data)
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf writer: fonts: %w", err)
+	}
+
+	date := opt.Date.UTC()
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetProducer("handouts", false)
+	pdf.SetCreator(opt.Creator, true)
+	pdf.SetTitle(doc.Meta.Title, true)
+	pdf.SetAuthor(doc.Meta.Author, true)
+	pdf.SetSubject(doc.Meta.Subject, true)
+	pdf.SetKeywords(doc.Meta.Keywords, true)
+	pdf.SetLang(doc.Meta.Lang)
+	pdf.SetDisplayMode("fullpage", "single")
+	pdf.SetXmpMetadata(xmp(doc.Meta, opt, date))
+
+	d := &drawer{pdf: pdf, family: fam.Name}
+	for _, page := range doc.Pages {
+		pdf.AddPage()
+		d.resetState()
+		for _, op := range page.Ops {
+			d.draw(op)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf writer: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf writer: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// drawer remembers the graphics state fpdf last wrote, so a page of text
+// does not repeat the same font and colour for every line.
+type drawer struct {
+	pdf    *fpdf.Fpdf
+	family string
+	font   fontset.Style
+	size   float64
+	text   *brand.Color
+	fill   *brand.Color
+	stroke *brand.Color
+	lineW  float64
+	images map[*brand.Logo]string
+}
+
+func (d *drawer) resetState() {
+	d.size, d.text, d.fill, d.stroke, d.lineW = 0, nil, nil, nil, -1
+}
+
+func (d *drawer) setFont(s fontset.Style, size float64) {
+	if d.size == size && d.font == s {
+		return
+	}
+	_, style := s.Suffix()
+	d.pdf.SetFont(d.family, style, size)
+	d.font, d.size = s, size
+}
+
+func same(a *brand.Color, b brand.Color) bool { return a != nil && *a == b }
+
+func (d *drawer) draw(op layout.Op) {
+	p := d.pdf
+	switch op.Kind {
+	case layout.TextOp:
+		d.setFont(op.Font, op.Size)
+		if !same(d.text, op.Color) {
+			p.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
+			c := op.Color
+			d.text = &c
+		}
+		p.Text(op.X, op.Y, op.Text)
+	case layout.RectOp:
+		style := ""
+		if op.Fill != nil {
+			style += "F"
+			if !same(d.fill, *op.Fill) {
+				p.SetFillColor(int(op.Fill.R), int(op.Fill.G), int(op.Fill.B))
+				c := *op.Fill
+				d.fill = &c
+			}
+		}
+		if op.Stroke != nil {
+			style += "D"
+			d.setStroke(*op.Stroke, op.LineWidth)
+		}
+		if style == "" {
+			return
+		}
+		if op.Radius > 0 {
+			p.RoundedRect(op.X, op.Y, op.W, op.H, op.Radius, "1234", style)
+		} else {
+			p.Rect(op.X, op.Y, op.W, op.H, style)
+		}
+	case layout.LineOp:
+		if op.Stroke == nil {
+			return
+		}
+		d.setStroke(*op.Stroke, op.LineWidth)
+		p.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
+	case layout.ImageOp:
+		name := d.image(op.Image)
+		p.ImageOptions(name, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{ImageType: op.Image.Type}, 0, "")
+	case layout.LinkOp:
+		p.LinkString(op.X, op.Y, op.W, op.H, op.URL)
+	case layout.BookmarkOp:
+		// fpdf encodes bookmark text as UTF-16 only while a UTF-8 font is
+		// selected.
+		if d.size == 0 {
+			d.setFont(fontset.Regular, 12)
+		}
+		p.Bookmark(op.Text, op.Level, op.Y)
+	}
+}
+
+func (d *drawer) setStroke(c brand.Color, w float64) {
+	if !same(d.stroke, c) {
+		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		d.stroke = &c
+	}
+	if w != d.lineW {
+		d.pdf.SetLineWidth(w)
+		d.lineW = w
+	}
+}
+
+// image registers a logo once per document. Registration names are the
+// cache key in fpdf, so each distinct image gets its own.
+func (d *drawer) image(l *brand.Logo) string {
+	if d.images == nil {
+		d.images = map[*brand.Logo]string{}
+	}
+	if name, ok := d.images[l]; ok {
+		return name
+	}
+	name := fmt.Sprintf("img%d", len(d.images)+1)
+	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
+	d.images[l] = name
+	return name
+}
+
+// xmp is the XMP metadata packet: the document information again, for
+// readers and archives that look only there, and the document ID derived
+// from the inputs rather than a clock or random source.
+func xmp(m format.Meta, opt Options, date time.Time) []byte {
+	sum := sha256.Sum256(append(append([]byte{}, opt.Identity...), m.Title...))
+	id := hex.EncodeToString(sum[:16])
+	uuid := fmt.Sprintf("uuid:%s-%s-%s-%s-%s", id[0:8], id[8:12], id[12:16], id[16:20], id[20:32])
+	esc := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			switch r {
+			case '<':
+				b.WriteString("&lt;")
+			case '>':
+				b.WriteString("&gt;")
+			case '&':
+				b.WriteString("&amp;")
+			case '"':
+				b.WriteString("&quot;")
+			default:
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	ts := date.Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>` + "\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">` + "\n")
+	b.WriteString(`<dc:format>application/pdf</dc:format>` + "\n")
+	fmt.Fprintf(&b, `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>`+"\n", esc(m.Title))
+	if m.Author != "" {
+		fmt.Fprintf(&b, `<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>`+"\n", esc(m.Author))
+	}
+	if m.Subject != "" {
+		fmt.Fprintf(&b, `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:description>`+"\n", esc(m.Subject))
+	}
+	fmt.Fprintf(&b, `<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>`+"\n", esc(m.Lang))
+	fmt.Fprintf(&b, `<xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate><xmp:MetadataDate>%s</xmp:MetadataDate>`+"\n", ts, ts, ts)
+	fmt.Fprintf(&b, `<xmp:CreatorTool>%s</xmp:CreatorTool><pdf:Producer>handouts</pdf:Producer>`+"\n", esc(opt.Creator))
+	if m.Keywords != "" {
+		fmt.Fprintf(&b, `<pdf:Keywords>%s</pdf:Keywords>`+"\n", esc(m.Keywords))
+	}
+	fmt.Fprintf(&b, `<xmpMM:DocumentID>%s</xmpMM:DocumentID><xmpMM:InstanceID>%s</xmpMM:InstanceID>`+"\n", uuid, uuid)
+	b.WriteString(`</rdf:Description></rdf:RDF></x:xmpmeta>` + "\n" + `<?xpacket end="w"?>`)
+	return []byte(b.String())
+}

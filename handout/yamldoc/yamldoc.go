@@ -1,0 +1,295 @@
+// Package yamldoc reads hand-written YAML files strictly and with positions:
+// every problem becomes a finding at the line and column of the node at
+// fault, unknown keys are refused with a suggestion, and characters can be
+// traced back to where they were typed. Content and brand files share it.
+package yamldoc
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"handouts/handout/diag"
+)
+
+// Doc is one file being decoded, with the findings so far.
+type Doc struct {
+	File string
+	Src  []byte
+	Errs diag.List
+	// lineStarts holds the byte offset of each line, built on first use
+	// for locating characters.
+	lineStarts []int
+}
+
+// Parse parses src. It returns the document's root mapping node, or nil with
+// a finding when the file is empty, not UTF-8 or not YAML.
+func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
+	d := &Doc{File: file, Src: src}
+	if len(bytes.TrimSpace(src)) == 0 {
+		d.Errs.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file is empty: %s", what)
+		return d, nil
+	}
+	if !utf8.Valid(src) {
+		d.Errs.Errorf(d.offsetPos(firstInvalid(src)), "file is not valid UTF-8 text; save it as UTF-8")
+		return d, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		d.syntaxError(err)
+		return d, nil
+	}
+	if len(doc.Content) == 0 {
+		d.Errs.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file has no content: %s", what)
+		return d, nil
+	}
+	return d, doc.Content[0]
+}
+
+// Pos is the position of a node.
+func (d *Doc) Pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.File, Line: n.Line, Col: n.Column}
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxError turns yaml.v3's message into a positioned finding. The library
+// gives a line but no column, so the column is the line's first non-blank
+// character, where an editor would put the cursor anyway.
+func (d *Doc) syntaxError(err error) {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if line == 0 {
+		line = 1
+	}
+	text := d.line(line)
+	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
+	if strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t") {
+		msg += " (YAML does not allow tabs for indentation; use spaces)"
+	}
+	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+func (d *Doc) line(n int) string {
+	d.index()
+	if n < 1 || n > len(d.lineStarts) {
+		return ""
+	}
+	start := d.lineStarts[n-1]
+	end := len(d.Src)
+	if n < len(d.lineStarts) {
+		end = d.lineStarts[n] - 1
+	}
+	return string(d.Src[start:end])
+}
+
+func (d *Doc) index() {
+	if d.lineStarts != nil {
+		return
+	}
+	d.lineStarts = []int{0}
+	for i, c := range d.Src {
+		if c == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+}
+
+// Fields walks a mapping: known keys go to set in file order; unknown keys
+// (with a suggestion for near-misses) and repeated keys are errors, and so
+// is each required key that is absent, unless a misspelling of it was
+// already reported. It returns false when n is not a mapping.
+func (d *Doc) Fields(n *yaml.Node, what string, known, required []string, set func(key string, v *yaml.Node)) bool {
+	n = Deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.Errs.Errorf(d.Pos(n), "%s must be a mapping of keys (like `%s: ...`), not %s", what, known[0], KindName(n))
+		return false
+	}
+	seen := map[string]bool{}
+	suggested := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if !contains(known, key) {
+			msg := fmt.Sprintf("unknown key `%s` in %s", key, what)
+			if s := Suggest(key, known); s != "" {
+				msg += fmt.Sprintf("; did you mean `%s`?", s)
+				suggested[s] = true
+			} else {
+				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
+			}
+			d.Errs.Errorf(d.Pos(k), "%s", msg)
+			continue
+		}
+		if seen[key] {
+			d.Errs.Errorf(d.Pos(k), "key `%s` appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		set(key, v)
+	}
+	for _, r := range required {
+		if !seen[r] && !suggested[r] {
+			d.Errs.Errorf(d.Pos(n), "%s is missing required key `%s`", what, r)
+		}
+	}
+	return true
+}
+
+// Deref follows YAML aliases so that `*anchor` works like the value it names.
+func Deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// Scalar reads a non-empty scalar as the characters written, trimmed: a
+// title "2026" is text, not a number. Lists, mappings, empty values and
+// control characters are errors. trim is how many bytes were cut from the
+// front of the node's value, for Locate.
+func (d *Doc) Scalar(n *yaml.Node, what string) (s string, trim int, ok bool) {
+	n = Deref(n)
+	if n.Kind != yaml.ScalarNode {
+		d.Errs.Errorf(d.Pos(n), "%s must be text, not %s", what, KindName(n))
+		return "", 0, false
+	}
+	s = strings.TrimSpace(n.Value)
+	if n.Tag == "!!null" || s == "" {
+		d.Errs.Errorf(d.Pos(n), "%s is empty", what)
+		return "", 0, false
+	}
+	trim = strings.Index(n.Value, s)
+	// Control characters print as nothing or as boxes; they usually come
+	// from pasting out of another program.
+	for i, r := range s {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfeff || r == utf8.RuneError {
+			d.Errs.Errorf(d.Locate(n, trim+i), "%s contains the control character U+%04X; remove it", what, r)
+			return s, trim, false
+		}
+	}
+	return s, trim, true
+}
+
+// OneLine is a scalar that must fit on one line, such as a title.
+func (d *Doc) OneLine(n *yaml.Node, what string) (string, bool) {
+	s, _, ok := d.Scalar(n, what)
+	if ok && strings.ContainsRune(s, '\n') {
+		d.Errs.Errorf(d.Pos(n), "%s must be one line", what)
+		return s, false
+	}
+	return s, ok
+}
+
+// List reads a sequence.
+func (d *Doc) List(n *yaml.Node, what string) ([]*yaml.Node, bool) {
+	n = Deref(n)
+	if n.Kind != yaml.SequenceNode {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			d.Errs.Errorf(d.Pos(n), "%s is empty: give a list of entries, each starting with `- `", what)
+		} else {
+			d.Errs.Errorf(d.Pos(n), "%s must be a list (entries starting with `- `), not %s", what, KindName(n))
+		}
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// Locate returns where byte off of a scalar node's value was typed. YAML
+// quoting, folding and indentation mean a value's offsets are not the
+// file's, so it searches the source from the node's start for the same
+// occurrence of the same character: exact for everything written literally,
+// and the node's own position for characters written as escapes.
+func (d *Doc) Locate(n *yaml.Node, off int) diag.Pos {
+	value := n.Value
+	if off < 0 || off >= len(value) {
+		return d.Pos(n)
+	}
+	r, _ := utf8.DecodeRuneInString(value[off:])
+	nth := strings.Count(value[:off], string(r))
+	d.index()
+	if n.Line < 1 || n.Line > len(d.lineStarts) {
+		return d.Pos(n)
+	}
+	start := d.lineStarts[n.Line-1]
+	for c := 1; c < n.Column && start < len(d.Src); c++ {
+		_, size := utf8.DecodeRune(d.Src[start:])
+		start += size
+	}
+	for j := start; j < len(d.Src); {
+		c, size := utf8.DecodeRune(d.Src[j:])
+		if c == r {
+			if nth == 0 {
+				return d.offsetPos(j)
+			}
+			nth--
+		}
+		j += size
+	}
+	return d.Pos(n)
+}
+
+// offsetPos converts a byte offset of the source to a position.
+func (d *Doc) offsetPos(off int) diag.Pos {
+	d.index()
+	// Binary search for the line holding off.
+	lo, hi := 0, len(d.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.lineStarts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := utf8.RuneCount(d.Src[d.lineStarts[lo]:min(off, len(d.Src))]) + 1
+	return diag.Pos{File: d.File, Line: lo + 1, Col: col}
+}
+
+// KindName describes a node for messages.
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "something else"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func firstInvalid(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}
