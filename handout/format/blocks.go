@@ -187,7 +187,7 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 // box starts a tinted frame with a bar down its left side; end closes it.
 // Text inside is indented by the padding.
 func (b *builder) box(fill, rule brand.Color, st int) {
-	pad := b.th.Leading * 0.8
+	pad := b.th.Leading * 0.65
 	f, r := fill, rule
 	b.frame = &layout.Frame{Fill: &f, Rule: &r, RuleW: 4, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: st}
 	b.frameAt = len(b.rows)
@@ -336,4 +336,98 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// sub is a builder for a narrower column whose rows are later combined into
+// one row of the parent, for side-by-side layouts that move as one piece.
+func (b *builder) sub(w float64) *builder {
+	return &builder{th: b.th, m: b.m, tree: b.tree, w: w}
+}
+
+// flatten stacks the sub-builder's rows into ops offset by dx, returning
+// them with their total height; gaps at the end are dropped.
+func (b *builder) flatten(dx float64) ([]layout.Op, float64) {
+	rows := b.rows
+	for len(rows) > 0 && rows[len(rows)-1].Gap {
+		rows = rows[:len(rows)-1]
+	}
+	var ops []layout.Op
+	y := 0.0
+	for _, r := range rows {
+		for _, op := range r.Ops {
+			ops = append(ops, op.Shift(dx, y))
+		}
+		y += r.H
+	}
+	return ops, y
+}
+
+// bulletColumns sets a list in two balanced columns, read down the first
+// and then the second, as one unbreakable row: it keeps lines short on a
+// wide page.
+func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle, where string) {
+	gutter := ts.size * 1.6
+	colW := (b.w - gutter) / 2
+	// Measure each item alone to balance the columns.
+	heights := make([]float64, len(items))
+	for i, it := range items {
+		s := b.sub(colW)
+		s.tree = layout.NewTree() // measuring only
+		s.bullets([][]content.Span{it}, 0, ts, where)
+		_, heights[i] = s.flatten(0)
+	}
+	split, best := len(items), -1.0
+	for k := 1; k <= len(items); k++ {
+		var l, r float64
+		for i, h := range heights {
+			if i < k {
+				l += h
+			} else {
+				r += h
+			}
+		}
+		if m := max(l, r); best < 0 || m < best {
+			split, best = k, m
+		}
+	}
+	left, right := b.sub(colW), b.sub(colW)
+	left.bullets(items[:split], parent, ts, where)
+	right.bullets(items[split:], parent, ts, where)
+	lops, lh := left.flatten(b.x)
+	rops, rh := right.flatten(b.x + colW + gutter)
+	b.add(layout.Row{H: max(lh, rh), Ops: append(lops, rops...), Where: where})
+}
+
+// briefGrid sets each section's brief beside its heading, one unbreakable
+// row per section with a hairline between rows.
+func (b *builder) briefGrid(h *content.Handout) {
+	th := b.th
+	headW := b.w * 0.28
+	gutter := th.Body * 1.2
+	textW := b.w - headW - gutter
+	hair := th.Hairline
+	first := true
+	for _, s := range h.Sections {
+		if s.Brief.IsZero() {
+			continue
+		}
+		where := "brief of " + s.Heading.Raw
+		head := b.sub(headW)
+		hs := textStyle{size: th.Body, leading: th.Leading, font: fontset.Bold, color: th.Heading}
+		head.text(plain(s.Heading.Raw, fontset.Bold), hs, 0, headW, b.tree.Add(layout.Heading2, 0), where)
+		body := b.sub(textW)
+		body.paragraph(s.Brief.Spans, 0, where)
+		hops, hh := head.flatten(b.x)
+		bops, bh := body.flatten(b.x + headW + gutter)
+		pad := th.Leading * 0.25
+		ops := append(hops, bops...)
+		for i := range ops {
+			ops[i].Y += pad
+		}
+		if !first {
+			ops = append(ops, layout.Op{Kind: layout.LineOp, X: b.x, Y: 0, W: b.w, Stroke: &hair, LineWidth: 0.5})
+		}
+		first = false
+		b.add(layout.Row{H: max(hh, bh) + 2*pad, Ops: ops, Where: where})
+	}
 }

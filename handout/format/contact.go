@@ -10,38 +10,36 @@ import (
 	"handouts/handout/layout"
 )
 
-// contactBlock is the clinic's contact card: name, phone, website, email and
-// address, with a QR code of the website on the right when there is one. It
+// contactBlock is the clinic's contact card: its name, then phone, website
+// and email on one line, the address, and a QR code of the website at the
+// right. It is compact (the summary's last lines compete for its room) and
 // always moves whole.
 func (b *builder) contactBlock(ts textStyle) {
 	th := b.th
 	br := th.Brand
-	type line struct {
-		text, url string
-		font      fontset.Style
-	}
-	var lines []line
-	if br.Name != "" {
-		lines = append(lines, line{br.Name, "", fontset.Bold})
+	var reach []layout.Run
+	sep := layout.Run{Text: "  ·  ", Style: fontset.Regular}
+	addReach := func(text, url string) {
+		if len(reach) > 0 {
+			reach = append(reach, sep)
+		}
+		reach = append(reach, layout.Run{Text: text, Style: fontset.Regular, URL: url})
 	}
 	if br.Phone != "" {
-		lines = append(lines, line{br.Phone, "tel:" + telDigits(br.Phone), fontset.Regular})
+		addReach(br.Phone, "tel:"+telDigits(br.Phone))
 	}
 	if br.Website != "" {
-		lines = append(lines, line{brand.DisplayURL(br.Website), br.Website, fontset.Regular})
+		addReach(brand.DisplayURL(br.Website), br.Website)
 	}
 	if br.Email != "" {
-		lines = append(lines, line{br.Email, "mailto:" + br.Email, fontset.Regular})
+		addReach(br.Email, "mailto:"+br.Email)
 	}
-	if br.Address != "" {
-		lines = append(lines, line{br.Address, "", fontset.Regular})
-	}
-	if len(lines) == 0 {
+	if br.Name == "" && len(reach) == 0 && br.Address == "" {
 		return
 	}
 	aside := b.tree.Add(layout.Aside, 0)
 	border := th.Hairline
-	pad := ts.leading * 0.7
+	pad := ts.leading * 0.55
 	b.frame = &layout.Frame{Border: &border, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: aside}
 	b.frameAt = len(b.rows)
 	b.add(layout.Row{H: pad})
@@ -50,41 +48,32 @@ func (b *builder) contactBlock(ts textStyle) {
 	b.w -= 2 * pad
 
 	qrSize := 0.0
-	var qrOps []layout.Op
 	if br.Website != "" {
-		qrSize = ts.leading * 4.2
-		qrOps = b.qrCode(br.Website, b.x+b.w-qrSize, 0, qrSize)
+		qrSize = ts.leading * 3.3
 		b.w -= qrSize + pad
 	}
-	b.boxTitle(th.Labels.Contact, aside)
-	start := len(b.rows)
-	for _, l := range lines {
-		st := b.tree.Add(layout.Paragraph, aside)
-		b.text([]layout.Run{{Text: l.text, Style: l.font, URL: l.url}}, ts, 0, b.w, st, "the contact block")
+	if br.Name != "" {
+		name := ts
+		name.font, name.color = fontset.Bold, th.Heading
+		b.text(plain(br.Name, fontset.Bold), name, 0, b.w, b.tree.Add(layout.Heading2, aside), "the contact block")
 	}
-	if qrOps != nil {
-		// Pad short cards so the code and its caption fit beside the text.
+	if len(reach) > 0 {
+		b.text(reach, ts, 0, b.w, b.tree.Add(layout.Paragraph, aside), "the contact block")
+	}
+	if br.Address != "" {
+		b.text(plain(br.Address, fontset.Regular), ts, 0, b.w, b.tree.Add(layout.Paragraph, aside), "the contact block")
+	}
+	if qrSize > 0 {
 		textH := 0.0
 		for _, r := range b.rows[b.frameAt+1:] {
 			textH += r.H
 		}
-		capSize := th.Small
-		need := qrSize + capSize*1.6
-		if textH < need {
-			b.add(layout.Row{H: need - textH})
+		if textH < qrSize {
+			b.add(layout.Row{H: qrSize - textH})
 		}
-		top := b.rows[b.frameAt+1:]
-		caption := th.Labels.ScanQR
-		capW := b.m.Width(caption, fontset.Regular, capSize)
-		muted := th.Muted
-		capOps := []layout.Op{{Kind: layout.TextOp, X: b.x + b.w + pad + (qrSize-capW)/2, Y: qrSize + capSize*1.25, W: capW, Text: caption, Font: fontset.Regular, Size: capSize, Color: muted}}
-		if capW > qrSize+pad {
-			capOps = nil // a long translated caption would crowd the card; the code speaks for itself
-		}
-		top[0].Ops = append(top[0].Ops, qrOps...)
-		top[0].Ops = append(top[0].Ops, capOps...)
+		first := &b.rows[b.frameAt+1]
+		first.Ops = append(first.Ops, b.qrCode(br.Website, b.x+b.w+pad, 0, qrSize)...)
 	}
-	_ = start
 	b.add(layout.Row{H: pad})
 	for k := b.frameAt + 1; k < len(b.rows); k++ {
 		b.rows[k].KeepWithPrev = true

@@ -106,20 +106,22 @@ func guide(b *builder, h *content.Handout) {
 	}
 }
 
-// summary prints the short version, each section's brief, and the contact
-// card at the foot of the page.
+// summary prints the short version in two columns, each section's brief
+// beside its heading, and the contact card at the foot of the page. It uses
+// the page's full width, and its grids keep lines short.
 func summary(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
-	b.keyPoints(h, b.body())
-	for _, s := range h.Sections {
-		if s.Brief.IsZero() {
-			continue
-		}
-		b.gap(b.th.Leading * 0.9)
-		b.heading(s.Heading.Raw, b.th.h2Size()*1.08, layout.Heading1, -1, "section "+s.Heading.Raw)
-		b.gap(b.th.Leading * 0.15)
-		b.paragraph(s.Brief.Spans, 0, "brief of "+s.Heading.Raw)
+	aside := b.tree.Add(layout.Aside, 0)
+	b.box(b.th.KeyFill, b.th.KeyRule, aside)
+	b.boxTitle(b.th.Labels.ShortVersion, aside)
+	items := make([][]content.Span, len(h.Summary))
+	for i, s := range h.Summary {
+		items[i] = s.Spans
 	}
+	b.bulletColumns(items, aside, b.body(), "the short version")
+	b.endBox()
+	b.gap(b.th.Leading * 0.6)
+	b.briefGrid(h)
 	b.gap(b.th.Leading)
 	b.spring()
 	b.contactBlock(b.body())
@@ -147,7 +149,8 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if !h.Reviewed.IsZero() {
 		reviewed = th.Labels.Reviewed(h.Reviewed)
 	}
-	f := newFurniture(th, h.Title.Raw, reviewed)
+	// The summary's contact card already carries the contact line.
+	f := newFurniture(th, h.Title.Raw, reviewed, kind != Summary)
 	pages, err := layout.Flow(b.rows, f.spec())
 	if err != nil {
 		return nil, err
@@ -201,7 +204,12 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	steps := int(math.Round((summaryStartMax - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
 	try := func(i int) (*Document, error) {
-		return compose(Summary, h, NewTheme(b, lab, opt, size(i)), summary)
+		th := NewTheme(b, lab, opt, size(i))
+		// The summary may use more of the page: 0.65 in still keeps text
+		// clear of what home printers clip (0.6 in).
+		th.Margin = summaryMargin
+		th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
+		return compose(Summary, h, th, summary)
 	}
 	smallest, err := try(0)
 	if err != nil {

@@ -14,7 +14,7 @@ func (b *builder) masthead(title, subtitle string) {
 	th := b.th
 	if th.Brand.Name != "" || th.Brand.Logo != nil {
 		b.band()
-		b.gap(th.Leading * 1.2)
+		b.gap(th.Leading * 0.9)
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
@@ -30,7 +30,7 @@ func (b *builder) masthead(title, subtitle string) {
 		sub := b.tree.Add(layout.Subtitle, 0)
 		b.text(plain(subtitle, fontset.Regular), ss, 0, b.w, sub, "the subtitle")
 	}
-	b.gap(th.Leading * 0.9)
+	b.gap(th.Leading * 0.7)
 }
 
 // band is the solid header band: logo on a white tile, clinic name and
@@ -42,7 +42,7 @@ func (b *builder) band() {
 	nameSize := th.Body * 1.25
 	tagSize := th.Small * 1.05
 	padX := th.Body * 0.9
-	h := th.Body * 4.4
+	h := th.Body * 3.8
 	ops := []layout.Op{}
 	band := th.Band
 	ops = append(ops, layout.Op{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: h, Fill: &band, Radius: 4})
@@ -138,9 +138,12 @@ type contactPart struct {
 	text, url string
 }
 
-func newFurniture(th *Theme, title, reviewed string) *furniture {
+func newFurniture(th *Theme, title, reviewed string, contact bool) *furniture {
 	f := &furniture{th: th, m: th.Fonts, title: title, reviewed: reviewed}
 	b := th.Brand
+	if !contact {
+		b = &brand.Brand{Footer: b.Footer}
+	}
 	if b.Phone != "" {
 		f.contact = append(f.contact, contactPart{b.Phone, "tel:" + telDigits(b.Phone)})
 	}

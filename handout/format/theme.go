@@ -40,6 +40,7 @@ const (
 	charsPerLine    = 68 // the middle of the 50–75 characters readers track best
 	minMargin       = 0.75 * 72
 	largeMargin     = 1.0 * 72
+	summaryMargin   = 0.65 * 72
 )
 
 // Theme is every measurement and colour a format draws with, derived from
