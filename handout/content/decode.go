@@ -44,6 +44,15 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 	}
 	if markup {
 		t.Spans = ParseInline(raw)
+		for _, s := range t.Spans {
+			if s.URL == "" {
+				continue
+			}
+			if msg := CheckURL(s.URL); msg != "" {
+				d.Errs.Errorf(t.PosAt(strings.Index(raw, "]("+s.URL)+2), "%s: link %q %s", what, s.URL, msg)
+				return t, false
+			}
+		}
 	} else {
 		t.Spans = []Span{{Text: raw}}
 	}

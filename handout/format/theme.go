@@ -89,7 +89,7 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 		body = base
 	}
 	t.Body = body
-	t.Leading = math.Round(body*1.36*4) / 4 // 13 → 17.75: size plus about 4–5 pt
+	t.Leading = body + 4 // clear-print guidance: leading of the size plus 2–4 pt
 	t.Small = math.Max(9, body*0.72)
 	t.SmallLeading = t.Small * 1.3
 	avail := opt.Paper.W - 2*t.Margin
