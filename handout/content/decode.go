@@ -151,7 +151,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 		case "brief":
 			s.Brief, _ = d.text(v, what+" brief", true)
 		case "body":
-			if t, ok := d.text(v, what+" body", false); ok {
+			if t, ok := d.text(v, what+" body", true); ok {
 				s.Body = t.paragraphs()
 			}
 		case "items":
