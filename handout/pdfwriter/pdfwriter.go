@@ -53,8 +53,10 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
 
+	// Every embedded face costs fpdf several milliseconds (it re-parses the
+	// file and builds 64K-entry tables), so only the styles drawn are added.
 	fam := doc.Fonts
-	for _, s := range fontset.Styles {
+	for _, s := range usedStyles(doc) {
 		_, style := s.Suffix()
 		pdf.AddUTF8FontFromBytes(fam.Name, style, fam.Face(s).Data)
 	}
@@ -93,6 +95,26 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// usedStyles lists the styles the document draws text in; the regular
+// style is always included, for bookmarks.
+func usedStyles(doc *format.Document) []fontset.Style {
+	used := [4]bool{fontset.Regular: true}
+	for _, p := range doc.Pages {
+		for _, op := range p.Ops {
+			if op.Kind == layout.TextOp {
+				used[op.Font] = true
+			}
+		}
+	}
+	var out []fontset.Style
+	for _, s := range fontset.Styles {
+		if used[s] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // drawer remembers the graphics state fpdf last wrote, so a page of text
