@@ -16,9 +16,12 @@
 // lines, Markdown headings ("# ..."), list items ("- ", "* ", "+ ", "• ",
 // "1. ", "1) "), table rows ("| ...") and thematic breaks ("---", "==="); a
 // sentence never spans two blocks, and words left over at the end of a block
-// without terminal punctuation are a fragment and are not counted. A single
+// without terminal punctuation are a fragment and are not counted. Markdown
+// heading lines are skipped whole, even "## What is ketamine?". A single
 // newline inside a paragraph is just a space, because wrapped prose is far
-// more common than a heading glued to its paragraph.
+// more common than a heading glued to its paragraph; a plain-text heading
+// therefore needs a blank line after it (or terminal punctuation in the
+// line before) to stay out of the next sentence.
 //
 // Emphasis characters (* _ ` ~), link brackets and the "(url)" part of
 // "[text](url)" are ignored; the link text is counted. Images "![alt](src)"
@@ -106,14 +109,18 @@ type Sentence struct {
 // "vs.", "et al." and decimals like "2.5" do not end sentences; see the
 // package documentation for how words, numbers and markup are counted.
 //
-// Abbreviations fall into two groups. Titles and Latin connectives ("Dr.",
-// "e.g.", "vs.", "et al.") never end a sentence inside a block, because the
-// next word is routinely capitalised ("Dr. Lee", "e.g. Tylenol"). "etc.",
-// "a.m.", "U.S." and units such as "min." often do close a sentence, so they
-// end one when the next word starts with a capital letter ("…, nuts, etc.
-// Drink water." is two sentences; "…, nuts, etc. every day." is one). An
-// abbreviation or ellipsis at the very end of a block always ends its
-// sentence, as otherwise the whole sentence would be silently dropped.
+// Abbreviations fall into two groups. Titles, Latin connectives and the
+// like ("Dr.", "St.", "e.g.", "vs.", "et al.", "U.S.", and capitalised days
+// and months such as "Mon." and "Jan.") never end a sentence inside a block,
+// because the next word is routinely capitalised ("Dr. Lee", "e.g.
+// Tylenol", "St. John's wort", "Mon.–Fri."). "etc.", "a.m.", "p.m.", other
+// dotted initials and units such as "min." often do close a sentence, so
+// they end one only when the next word starts with a capital letter ("…,
+// nuts, etc. Drink water." is two sentences; "…, nuts, etc. every day." is
+// one); an ellipsis behaves the same way. An abbreviation or ellipsis at the
+// very end of a block always ends its sentence, as otherwise the whole
+// sentence would be silently dropped. A single initial ("J. Smith") is not
+// recognised and ends a sentence.
 //
 // Measure runs in time linear in len(text) and accepts any input, including
 // invalid UTF-8.
@@ -181,7 +188,7 @@ func (s *scanner) run() {
 	i := 0
 	newlines := 0
 	lineStart := true
-	lineIsBlock := false // the current line is a heading or table row
+	lineIsBlock := false // the current line is a table row
 	for i < len(t) {
 		r, w := decodeRune(t, i)
 		switch {
@@ -195,7 +202,7 @@ func (s *scanner) run() {
 			lineStart = true
 			i += w
 			continue
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += w
 			continue
 		}
@@ -222,9 +229,9 @@ func (s *scanner) run() {
 }
 
 // lineMarker inspects the first non-blank character of a line. It skips
-// block markers (quote '>', heading '#', list bullets and numbers, thematic
-// breaks) and reports whether a block boundary starts here and whether the
-// whole line is its own block (heading, table row).
+// block markers (quote '>', list bullets and numbers) and whole heading and
+// thematic-break lines, and reports whether a block boundary starts here
+// and whether the whole line is its own block (a table row).
 func (s *scanner) lineMarker(i int) (next int, boundary, lineBlock bool) {
 	t := s.text
 	// Block quotes are transparent: the quoted text is still prose.
@@ -247,7 +254,12 @@ func (s *scanner) lineMarker(i int) (next int, boundary, lineBlock bool) {
 			j++
 		}
 		if j-i <= 6 && (j == len(t) || isBlankByte(t[j])) {
-			return j, true, true
+			// A heading is a label, not prose, even when it is phrased as a
+			// question ("## What is ketamine?"): skip the whole line.
+			for j < len(t) && t[j] != '\n' {
+				j++
+			}
+			return j, true, false
 		}
 	case c == '|':
 		return i + 1, true, true
@@ -314,15 +326,20 @@ func (s *scanner) flush() {
 func (s *scanner) token(i int) int {
 	t := s.text
 	start := i
-	s.buf = s.buf[:0]
+	buf := s.buf[:0]
 	url := hasURLPrefix(t, i)
 	for i < len(t) {
+		if c := t[i]; isASCIIAlnum(c) || c == '.' || c == ',' || c == '\'' {
+			buf = append(buf, c) // the common case, kept cheap
+			i++
+			continue
+		}
 		r, w := decodeRune(t, i)
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			break
 		}
 		if url {
-			s.buf = append(s.buf, t[i:i+w]...)
+			buf = append(buf, t[i:i+w]...)
 			i += w
 			continue
 		}
@@ -357,11 +374,12 @@ func (s *scanner) token(i int) int {
 				}
 			}
 		}
-		s.buf = append(s.buf, t[i:i+w]...)
+		buf = append(buf, t[i:i+w]...)
 		i += w
 	}
-	if len(s.buf) > 0 {
-		s.add(start, i, s.buf)
+	s.buf = buf
+	if len(buf) > 0 {
+		s.add(start, i, buf)
 	}
 	return i
 }
@@ -503,6 +521,9 @@ func terminal(tok []byte) term {
 	if len(core) == 0 || len(core) > maxAbbrevLen {
 		return termHard
 	}
+	if capitalAbbreviations[string(core)] {
+		return termNever
+	}
 	var low [maxAbbrevLen]byte
 	for i, c := range core {
 		if c >= utf8.RuneSelf {
@@ -531,9 +552,10 @@ var abbreviations = map[string]term{
 	"eg": termNever, "vs": termNever, "v": termNever, "al": termNever,
 	"cf": termNever, "viz": termNever, "fig": termNever, "figs": termNever,
 	"approx": termNever, "ca": termNever, "incl": termNever, "esp": termNever,
-	"nb": termNever, "n.b": termNever,
+	"nb": termNever, "n.b": termNever, "st": termNever, "mt": termNever,
+	"u.s": termNever, "u.k": termNever, // "St. John's wort", "the U.S. Food and Drug Administration"
 	// Often sentence-final as well.
-	"etc": termCond, "jr": termCond, "sr": termCond, "st": termCond,
+	"etc": termCond, "jr": termCond, "sr": termCond,
 	"no": termCond, "nos": termCond, "inc": termCond, "ltd": termCond,
 	"co": termCond, "corp": termCond, "dept": termCond, "tel": termCond,
 	"ext": termCond, "vol": termCond, "min": termCond, "max": termCond,
@@ -541,6 +563,16 @@ var abbreviations = map[string]term{
 	"mo": termCond, "mos": termCond, "yr": termCond, "yrs": termCond,
 	"oz": termCond, "lb": termCond, "lbs": termCond, "tsp": termCond,
 	"tbsp": termCond, "ft": termCond, "misc": termCond,
+}
+
+// capitalAbbreviations are days and months, matched case-sensitively so
+// that "Stay out of the sun." still ends a sentence. They never end one
+// inside a block because clinic hours read "Mon.–Fri. 9 a.m. to 5 p.m.".
+var capitalAbbreviations = map[string]bool{
+	"Mon": true, "Tue": true, "Tues": true, "Wed": true, "Thu": true, "Thur": true,
+	"Thurs": true, "Fri": true, "Sat": true, "Sun": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
 }
 
 // dottedInitials matches "a.m", "u.s", "b.i.d": single letters joined by
@@ -653,6 +685,13 @@ func decodeRune(t string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(t[i:])
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || ('\t' <= r && r <= '\r')
+	}
+	return unicode.IsSpace(r)
 }
 
 func isBlankByte(c byte) bool {
@@ -852,24 +891,44 @@ var compoundPrefixes = []struct {
 }
 
 func wordSyllables(w []byte) int {
-	if v, ok := exceptionWords[string(w)]; ok {
-		return v
-	}
-	if v, ok := pluralException(w); ok {
-		return v
-	}
 	for _, cp := range compoundPrefixes {
-		if len(w) < len(cp.prefix)+2 || string(w[:len(cp.prefix)]) != cp.prefix {
+		if len(w) < len(cp.prefix)+2 || w[0] != cp.prefix[0] || string(w[:len(cp.prefix)]) != cp.prefix {
 			continue
+		}
+		if _, ok := exceptionWords[string(w)]; ok {
+			break // a listed word such as "wherever" is not split
 		}
 		rest := w[len(cp.prefix):]
 		if !hasVowelLetter(rest) || (isAEIOU(rest[0]) && !cp.vowelRest) {
 			continue
 		}
-		return cp.syl + wordSyllables(rest)
+		// One split only: recursing would make "somesomesome…" quadratic.
+		return cp.syl + simpleSyllables(rest)
+	}
+	return simpleSyllables(w)
+}
+
+// simpleSyllables is wordSyllables without compound splitting.
+func simpleSyllables(w []byte) int {
+	if len(w) <= maxExceptionLen+2 { // +2 for a plural ending
+		if v, ok := exceptionWords[string(w)]; ok {
+			return v
+		}
+		if v, ok := pluralException(w); ok {
+			return v
+		}
 	}
 	return heuristicSyllables(w)
 }
+
+// maxExceptionLen is the length of the longest key of exceptionWords.
+var maxExceptionLen = func() int {
+	n := 0
+	for k := range exceptionWords {
+		n = max(n, len(k))
+	}
+	return n
+}()
 
 // pluralException derives plurals of exceptionWords.
 func pluralException(w []byte) (int, bool) {
@@ -1120,6 +1179,14 @@ var silentESuffixes = [...]string{"lessness", "fulness", "fully", "ments", "ment
 // a soft c/g/s/v + e (ad-vance-ment, im-mense-ly, in-volve-ment).
 func silentBeforeSuffix(w []byte) int {
 	n := len(w)
+	if n < 6 {
+		return 0
+	}
+	switch w[n-1] { // every suffix ends in one of these
+	case 's', 'y', 't', 'l':
+	default:
+		return 0
+	}
 	for _, suf := range silentESuffixes {
 		if n < len(suf)+4 || !hasSuffix(w, suf) {
 			continue
