@@ -123,7 +123,11 @@ func (b *builder) paragraph(spans []content.Span, parent int, where string) {
 // follows, so it never ends a page.
 func (b *builder) heading(text string, size float64, role layout.Role, bookmark int, where string) {
 	st := b.tree.Add(role, 0)
-	ts := textStyle{size: size, leading: size * 1.25, font: fontset.Bold, color: b.th.Heading}
+	leading := size * 1.25
+	if size <= b.th.Body*1.05 {
+		leading = b.th.Leading // a run-in heading at body size sits on the body's grid
+	}
+	ts := textStyle{size: size, leading: leading, font: fontset.Bold, color: b.th.Heading}
 	start := len(b.rows)
 	n := b.text(plain(text, fontset.Bold), ts, 0, b.w, st, where)
 	for i := start + 1; i < start+n; i++ {
@@ -145,7 +149,7 @@ func (b *builder) bullets(items [][]content.Span, parent int, ts textStyle, wher
 	base := b.baseline(ts.size, ts.leading)
 	for i, it := range items {
 		if i > 0 {
-			b.gap(ts.leading * 0.3)
+			b.gap(ts.leading * b.th.itemGap())
 		}
 		li := b.tree.Add(layout.ListItem, list)
 		lbl := b.tree.Add(layout.Label, li)
@@ -188,6 +192,9 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 // Text inside is indented by the padding.
 func (b *builder) box(fill, rule brand.Color, st int) {
 	pad := b.th.Leading * 0.65
+	if b.th.LargePrint {
+		pad = b.th.Leading * 0.5
+	}
 	f, r := fill, rule
 	b.frame = &layout.Frame{Fill: &f, Rule: &r, RuleW: 4, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: st}
 	b.frameAt = len(b.rows)

@@ -40,6 +40,9 @@ func (b *builder) contactBlock(ts textStyle) {
 	aside := b.tree.Add(layout.Aside, 0)
 	border := th.Hairline
 	pad := ts.leading * 0.55
+	if th.LargePrint {
+		pad = ts.leading * 0.3
+	}
 	b.frame = &layout.Frame{Border: &border, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: aside}
 	b.frameAt = len(b.rows)
 	b.add(layout.Row{H: pad})

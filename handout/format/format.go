@@ -108,9 +108,25 @@ func guide(b *builder, h *content.Handout) {
 
 // summary prints the short version in two columns, each section's brief
 // beside its heading, and the contact card at the foot of the page. It uses
-// the page's full width, and its grids keep lines short.
+// the page's full width, and its grids keep lines short. Large print is a
+// single column: the same content stacked, free to break across two pages.
 func summary(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
+	if b.th.LargePrint {
+		b.keyPoints(h, b.body())
+		for _, s := range h.Sections {
+			if s.Brief.IsZero() {
+				continue
+			}
+			b.gap(b.th.Leading * 0.25)
+			b.heading(s.Heading.Raw, b.th.Body, layout.Heading2, -1, "section "+s.Heading.Raw)
+			b.paragraph(s.Brief.Spans, 0, "brief of "+s.Heading.Raw)
+		}
+		b.gap(b.th.Leading * 0.4)
+		b.spring()
+		b.contactBlock(b.body())
+		return
+	}
 	aside := b.tree.Add(layout.Aside, 0)
 	b.box(b.th.KeyFill, b.th.KeyRule, aside)
 	b.boxTitle(b.th.Labels.ShortVersion, aside)
@@ -212,6 +228,11 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		return compose(Summary, h, th, summary)
 	}
 	smallest, err := try(0)
+	var tall *layout.ErrTooTall
+	if errors.As(err, &tall) {
+		// One of the summary's unbreakable blocks is taller than the page.
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsForHeight(h, tall.Height-tall.Room, tall.Height)}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -223,6 +244,10 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		doc, err := try(mid)
+		if errors.As(err, &tall) {
+			hi = mid - 1
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -235,10 +260,15 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	return best, nil
 }
 
-// wordsOver estimates how many words must go for the summary to fit: the
-// share of text that spilled past the allowed pages, applied to the words
-// the summary prints.
-func wordsOver(h *content.Handout, doc *Document, allowed int) int {
+// wordsForHeight estimates the words to cut when a block of height h is
+// over by `over`: the summary's words in that proportion, plus the page's
+// other content the cut must also make room for.
+func wordsForHeight(h *content.Handout, over, height float64) int {
+	words := summaryWords(h)
+	return max(int(math.Ceil(float64(words)*over/height*1.1)), 1)
+}
+
+func summaryWords(h *content.Handout) int {
 	words := 0
 	for _, s := range h.Summary {
 		words += len(strings.Fields(s.Raw))
@@ -246,6 +276,14 @@ func wordsOver(h *content.Handout, doc *Document, allowed int) int {
 	for _, s := range h.Sections {
 		words += len(strings.Fields(s.Brief.Raw))
 	}
+	return words
+}
+
+// wordsOver estimates how many words must go for the summary to fit: the
+// share of text that spilled past the allowed pages, applied to the words
+// the summary prints.
+func wordsOver(h *content.Handout, doc *Document, allowed int) int {
+	words := summaryWords(h)
 	countText := func(p layout.Page) int {
 		n := 0
 		for _, op := range p.Ops {

@@ -14,7 +14,7 @@ func (b *builder) masthead(title, subtitle string) {
 	th := b.th
 	if th.Brand.Name != "" || th.Brand.Logo != nil {
 		b.band()
-		b.gap(th.Leading * 0.9)
+		b.gap(th.Leading * 0.5)
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
@@ -30,7 +30,7 @@ func (b *builder) masthead(title, subtitle string) {
 		sub := b.tree.Add(layout.Subtitle, 0)
 		b.text(plain(subtitle, fontset.Regular), ss, 0, b.w, sub, "the subtitle")
 	}
-	b.gap(th.Leading * 0.7)
+	b.gap(th.Leading * 0.6)
 }
 
 // band is the solid header band: logo on a white tile, clinic name and
@@ -43,6 +43,9 @@ func (b *builder) band() {
 	tagSize := th.Small * 1.05
 	padX := th.Body * 0.9
 	h := th.Body * 3.8
+	if th.LargePrint {
+		h = th.Body * 3.0 // the type is large already
+	}
 	ops := []layout.Op{}
 	band := th.Band
 	ops = append(ops, layout.Op{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: h, Fill: &band, Radius: 4})
@@ -187,9 +190,9 @@ func (f *furniture) spec() layout.PageSpec {
 			if i == 0 {
 				return top
 			}
-			return top + f.headerH + th.Leading*0.6
+			return top + f.headerH + th.Leading*0.45
 		},
-		Bottom: f.footerTop - th.Leading*0.7,
+		Bottom: f.footerTop - th.Leading*0.5,
 	}
 }
 

@@ -91,6 +91,12 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.Body = body
 	t.Leading = body + 4 // clear-print guidance: leading of the size plus 2–4 pt
 	t.Small = math.Max(9, body*0.72)
+	if opt.LargePrint {
+		// Large type needs less extra leading to read evenly, and footers
+		// at 11 pt stay legible while leaving room for the content.
+		t.Leading = body + 2
+		t.Small = 11
+	}
 	t.SmallLeading = t.Small * 1.3
 	avail := opt.Paper.W - 2*t.Margin
 	t.Width = avail
@@ -122,11 +128,30 @@ func averageCharWidth(f *fontset.Family, size float64) float64 {
 }
 
 // Derived sizes, relative to the body so they scale with fitting.
-func (t *Theme) titleSize() float64    { return t.Body * 2.1 }
-func (t *Theme) subtitleSize() float64 { return t.Body * 1.2 }
-func (t *Theme) h1Size() float64       { return t.Body * 1.38 }
-func (t *Theme) h2Size() float64       { return t.Body * 1.08 }
-func (t *Theme) refSize() float64      { return math.Max(10, t.Body*0.82) }
+func (t *Theme) titleSize() float64 {
+	if t.LargePrint {
+		return t.Body * 1.6 // already large; 2.1× would take a third of a line's width per word
+	}
+	return t.Body * 2.1
+}
+func (t *Theme) subtitleSize() float64 {
+	if t.LargePrint {
+		return t.Body * 1.1
+	}
+	return t.Body * 1.2
+}
+func (t *Theme) h1Size() float64  { return t.Body * 1.38 }
+func (t *Theme) h2Size() float64  { return t.Body * 1.08 }
+func (t *Theme) refSize() float64 { return math.Max(10, t.Body*0.82) }
+
+// itemGap is the space between list items, in leadings: large type needs
+// less air between items to show where one ends.
+func (t *Theme) itemGap() float64 {
+	if t.LargePrint {
+		return 0.2
+	}
+	return 0.3
+}
 
 // pageSpace is how much of the content column's height a box may take and
 // still move whole to the next page rather than split.
