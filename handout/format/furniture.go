@@ -14,7 +14,11 @@ func (b *builder) masthead(title, subtitle string) {
 	th := b.th
 	if th.Brand.Name != "" || th.Brand.Logo != nil {
 		b.band()
-		b.gap(th.Leading * 0.5)
+		gap := 0.9
+		if th.LargePrint {
+			gap = 0.5 // large print needs the room for a two-page summary
+		}
+		b.gap(th.Leading * gap)
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
@@ -157,7 +161,9 @@ func newFurniture(th *Theme, title, reviewed string, contact bool) *furniture {
 		f.contact = append(f.contact, contactPart{b.Email, "mailto:" + b.Email})
 	}
 	if b.Footer != "" {
-		f.note = layout.Wrap(f.m, plain(b.Footer, fontset.Italic), th.Small, th.Width)
+		// Regular, not italic: the muted colour sets the note apart, and
+		// every extra face costs each PDF milliseconds to embed.
+		f.note = layout.Wrap(f.m, plain(b.Footer, fontset.Regular), th.Small, th.Width)
 	}
 	lines := len(f.note) + 1 // note lines + the page line
 	if len(f.contact) > 0 {
@@ -241,7 +247,7 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	}
 	for _, ln := range f.note {
 		y += th.SmallLeading
-		text(ln.Text(), left, y, fontset.Italic, "")
+		text(ln.Text(), left, y, fontset.Regular, "")
 	}
 	y += th.SmallLeading
 	if f.reviewed != "" {
