@@ -135,8 +135,10 @@ func unwrapPath(err error) error {
 }
 
 // maxContentSize guards against pointing the tool at the wrong file; real
-// handouts are a few kilobytes.
-const maxContentSize = 16 << 20
+// handouts are a few kilobytes (the seed is 10 KB). Checking and laying out
+// take seconds per megabyte, so a larger limit lets a mistaken file stall a
+// build for minutes.
+const maxContentSize = 1 << 20
 
 // Load reads and decodes one content file and runs every check on it.
 func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {
@@ -150,7 +152,7 @@ func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*cont
 		errs.Errorf(diag.Pos{File: path}, "is a folder, not a handout file")
 		return nil, errs
 	case info.Size() > maxContentSize:
-		errs.Errorf(diag.Pos{File: path}, "is %d MB; a handout file should be far smaller (limit %d MB)", info.Size()>>20, maxContentSize>>20)
+		errs.Errorf(diag.Pos{File: path}, "is %.1f MB; a handout file should be far smaller (limit %d MB)", float64(info.Size())/(1<<20), maxContentSize>>20)
 		return nil, errs
 	}
 	src, err := os.ReadFile(path)

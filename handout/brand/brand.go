@@ -245,6 +245,7 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 		case "fonts":
 			var files [4]string
 			styles := []string{"regular", "bold", "italic", "bold_italic"}
+			before := len(doc.Errs)
 			doc.Fields(v, "fonts", styles, styles, func(key string, n *yaml.Node) {
 				for i, st := range styles {
 					if st == key {
@@ -252,7 +253,11 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 					}
 				}
 			})
-			s[FontDir] = Value{Text: fontFilesPrefix + strings.Join(files[:], "\n"), Pos: doc.Pos(v), Dir: dir}
+			// A fonts mapping with errors has been reported; passing on
+			// its empty paths would report the same again.
+			if len(doc.Errs) == before {
+				s[FontDir] = Value{Text: fontFilesPrefix + strings.Join(files[:], "\n"), Pos: doc.Pos(v), Dir: dir}
+			}
 		}
 	})
 	return s, doc.Errs

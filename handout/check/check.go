@@ -65,18 +65,36 @@ func Glyphs(h *content.Handout, fonts *fontset.Family) diag.List {
 		// Headings, labels and questions print in bold.
 		styles[fontset.Bold] = true
 		seen := map[rune]bool{}
-		for st := range styles {
+		var more []rune
+		for _, st := range fontset.Styles {
+			if !styles[st] {
+				continue
+			}
 			for _, r := range fonts.Missing(t.Raw, st) {
 				if seen[r] {
 					continue
 				}
 				seen[r] = true
+				// Locating a character costs a pass over the field, so a
+				// text in a script the font lacks gets a few findings and
+				// a count, not one finding per character.
+				if len(seen) > maxGlyphFindings {
+					more = append(more, r)
+					continue
+				}
 				out.Errorf(t.PosAt(strings.IndexRune(t.Raw, r)), "%s contains %s, which the font %s cannot print; remove it or replace it with words", field, describeRune(r), fonts.Name)
 			}
+		}
+		if len(more) > 0 {
+			out.Errorf(t.PosAt(strings.IndexRune(t.Raw, more[0])), "%s contains %d more characters the font %s cannot print, starting with %s; is it in a script the font lacks?", field, len(more), fonts.Name, describeRune(more[0]))
 		}
 	})
 	return out
 }
+
+// maxGlyphFindings is how many unprintable characters of one field are
+// reported one by one.
+const maxGlyphFindings = 10
 
 func describeRune(r rune) string {
 	if unicode.IsPrint(r) && !unicode.IsSpace(r) {
@@ -96,9 +114,13 @@ func Readability(h *content.Handout) diag.List {
 		for _, t := range ts {
 			text := content.PlainText(t.Spans)
 			st = st.Add(readability.Measure(text))
+			var toRaw func(int) int
 			for _, s := range readability.Sentences(text) {
 				if s.Words > MaxSentenceWords {
-					out.Warnf(t.PosAt(rawOffset(t, text, s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
+					if toRaw == nil {
+						toRaw = t.RawOffsets()
+					}
+					out.Warnf(t.PosAt(toRaw(s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
 				}
 			}
 		}
@@ -136,21 +158,6 @@ func gradeProblem(st readability.Stats) string {
 		return ""
 	}
 	return fmt.Sprintf("US grade %.1f (SMOG) and %.1f (Flesch–Kincaid); aim for grade %.0f or below: shorter sentences, fewer long words", smog, fk, MaxGrade)
-}
-
-// rawOffset maps an offset in the plain text of t back to t.Raw, which may
-// hold markup characters before it.
-func rawOffset(t content.Text, plain string, off int) int {
-	if plain == t.Raw {
-		return off
-	}
-	// Find the same words in the raw text: the first few characters of
-	// the sentence are enough.
-	n := min(len(plain)-off, 12)
-	if i := strings.Index(t.Raw, plain[off:off+n]); i >= 0 {
-		return i
-	}
-	return 0
 }
 
 func excerpt(s string) string {

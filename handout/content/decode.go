@@ -44,14 +44,26 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 	}
 	if markup {
 		t.Spans = ParseInline(raw)
-		for _, s := range t.Spans {
-			if s.URL == "" {
+		// Report every bad link, each where it was typed: search on from
+		// the previous link, as the same URL may appear more than once.
+		// Adjacent spans of one link share the URL; check it once.
+		from := 0
+		for i, s := range t.Spans {
+			if s.URL == "" || i > 0 && t.Spans[i-1].URL == s.URL {
 				continue
 			}
-			if msg := CheckURL(s.URL); msg != "" {
-				d.Errs.Errorf(t.PosAt(strings.Index(raw, "]("+s.URL)+2), "%s: link %q %s", what, s.URL, msg)
-				return t, false
+			at := from
+			if j := strings.Index(raw[from:], "]("+s.URL+")"); j >= 0 {
+				at = from + j + 2
+				from = at + len(s.URL)
 			}
+			if msg := CheckURL(s.URL); msg != "" {
+				d.Errs.Errorf(t.PosAt(at), "%s: link %q %s", what, s.URL, msg)
+				ok = false
+			}
+		}
+		if !ok {
+			return t, false
 		}
 	} else {
 		t.Spans = []Span{{Text: raw}}
@@ -140,6 +152,9 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 func (d *decoder) section(n *yaml.Node, idx int) Section {
 	s := Section{Pos: d.Pos(n)}
 	what := fmt.Sprintf("section %d", idx)
+	// hasContent records a body, items or bullets that were given, even if
+	// they have errors of their own, which are reported where they are.
+	hasContent := false
 	known := []string{"heading", "brief", "body", "items", "bullets", "style"}
 	if !d.Fields(n, what, known, []string{"heading"}, func(key string, v *yaml.Node) {
 		switch key {
@@ -151,17 +166,22 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 		case "brief":
 			s.Brief, _ = d.text(v, what+" brief", true)
 		case "body":
+			hasContent = true
 			if t, ok := d.text(v, what+" body", true); ok {
 				s.Body = t.paragraphs()
 			}
 		case "items":
-			if items, ok := d.List(v, what+" items"); ok {
+			items, ok := d.List(v, what+" items")
+			hasContent = hasContent || !ok || len(items) > 0
+			if ok {
 				for i, it := range items {
 					s.Items = append(s.Items, d.item(it, fmt.Sprintf("%s item %d", what, i+1)))
 				}
 			}
 		case "bullets":
-			if items, ok := d.List(v, what+" bullets"); ok {
+			items, ok := d.List(v, what+" bullets")
+			hasContent = hasContent || !ok || len(items) > 0
+			if ok {
 				for _, it := range items {
 					if t, ok := d.text(it, what+" bullet", true); ok {
 						s.Bullets = append(s.Bullets, t)
@@ -187,7 +207,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 	}) {
 		return s
 	}
-	if s.Body == nil && s.Items == nil && s.Bullets == nil && !s.Heading.IsZero() {
+	if !hasContent && !s.Heading.IsZero() {
 		d.Errs.Errorf(s.Pos, "%s has no content: give it a body, items or bullets", what)
 	}
 	return s
@@ -270,12 +290,22 @@ func (t Text) paragraphs() []Text {
 			out = append(out, p)
 		}
 	}
+	// In every style but literal (|), YAML has already folded single line
+	// breaks into spaces, so a line break left in the value is where the
+	// author left a blank line.
+	folded := t.loc.node != nil && t.loc.node.Style&yaml.LiteralStyle == 0
 	for i := 0; i < len(raw); {
 		j := strings.IndexByte(raw[i:], '\n')
 		if j < 0 {
 			break
 		}
 		lineEnd := i + j
+		if folded {
+			flush(lineEnd)
+			start = lineEnd + 1
+			i = lineEnd + 1
+			continue
+		}
 		// A blank line (only spaces) after this newline ends the paragraph.
 		k := lineEnd + 1
 		for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {

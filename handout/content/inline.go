@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // ParseInline splits text into styled spans. The only markup is **bold**,
 // *italic* and [words](https://link); anything else, including a marker with
@@ -9,36 +12,81 @@ import "strings"
 func ParseInline(text string) []Span {
 	var p inlineParser
 	p.run(text, false, false)
-	return p.out
+	return p.finish()
 }
 
-type inlineParser struct{ out []Span }
+type inlineParser struct {
+	out []Span
+	// text is the text of the last span of out, still growing: adding to
+	// a string instead would copy it at each piece, which is quadratic
+	// for text like "**a****b****c**".
+	text strings.Builder
+	// pieces, when track is set, records where each piece of plain text
+	// came from in the raw text.
+	track  bool
+	pieces []piece
+	plain  int // length of the plain text so far
+}
 
-func (p *inlineParser) emit(s string, bold, italic bool, url string) {
+// piece is a run of plain text copied from raw text: plain text from
+// offset plain on is raw text from offset raw on.
+type piece struct{ plain, raw int }
+
+// emit adds raw text s, found at offset raw of the text parsed, in a style.
+func (p *inlineParser) emit(s string, raw int, bold, italic bool, url string) {
 	if s == "" {
 		return
+	}
+	if p.track {
+		p.pieces = append(p.pieces, piece{plain: p.plain, raw: raw})
+		p.plain += len(s)
 	}
 	if n := len(p.out); n > 0 {
 		last := &p.out[n-1]
 		if last.Bold == bold && last.Italic == italic && last.URL == url {
-			last.Text += s
+			p.text.WriteString(s)
 			return
 		}
+		last.Text = p.text.String()
+		p.text.Reset()
 	}
-	p.out = append(p.out, Span{Text: s, Bold: bold, Italic: italic, URL: url})
+	p.out = append(p.out, Span{Bold: bold, Italic: italic, URL: url})
+	p.text.WriteString(s)
+}
+
+func (p *inlineParser) finish() []Span {
+	if n := len(p.out); n > 0 {
+		p.out[n-1].Text = p.text.String()
+	}
+	return p.out
+}
+
+// RawOffsets returns a function that maps a byte offset of t's plain text
+// (PlainText(t.Spans), what a reader sees) to the offset of the same
+// character in t.Raw, which may hold markup before it. It parses t once;
+// call it once per text when mapping many offsets.
+func (t Text) RawOffsets() func(off int) int {
+	if len(t.Spans) <= 1 && PlainText(t.Spans) == t.Raw {
+		return func(off int) int { return off }
+	}
+	p := inlineParser{track: true}
+	p.run(t.Raw, false, false)
+	pieces := p.pieces
+	return func(off int) int {
+		i := sort.Search(len(pieces), func(i int) bool { return pieces[i].plain > off }) - 1
+		if i < 0 {
+			return off
+		}
+		return pieces[i].raw + off - pieces[i].plain
+	}
 }
 
 // run parses text in two passes: links first (they may contain emphasis),
-// then emphasis in the stretches between them.
+// then emphasis. Markers outside links pair across them, so that
+// "**Call [911](tel:911) now**" is bold throughout; markers inside a link's
+// words pair among themselves.
 func (p *inlineParser) run(text string, bold, italic bool) {
-	links := findLinks(text)
-	at := 0
-	for _, l := range links {
-		p.emphasis(text[at:l.start], bold, italic, "")
-		p.emphasis(text[l.textStart:l.textEnd], bold, italic, l.url)
-		at = l.end
-	}
-	p.emphasis(text[at:], bold, italic, "")
+	p.styled(text, 0, findLinks(text), bold, italic, "")
 }
 
 type link struct {
@@ -92,55 +140,71 @@ func findLinks(text string) []link {
 	return out
 }
 
-// emphasis pairs ** markers in order, then * markers among what is left; an
-// odd marker out stays literal.
-func (p *inlineParser) emphasis(s string, bold, italic bool, url string) {
-	if !strings.Contains(s, "*") {
-		p.emit(s, bold, italic, url)
-		return
-	}
-	type marker struct {
-		at, size int
-	}
-	var doubles, singles []marker
-	for i := 0; i < len(s); i++ {
-		if s[i] != '*' {
+type marker struct {
+	at, size int
+}
+
+// scanMarkers appends the ** and * markers of text[from:to], in order.
+func scanMarkers(text string, from, to int, doubles, singles []marker) ([]marker, []marker) {
+	for i := from; i < to; i++ {
+		if text[i] != '*' {
 			continue
 		}
-		if i+1 < len(s) && s[i+1] == '*' {
+		if i+1 < to && text[i+1] == '*' {
 			doubles = append(doubles, marker{i, 2})
 			i++
 			continue
 		}
 		singles = append(singles, marker{i, 1})
 	}
-	if len(doubles)%2 == 1 {
-		doubles = doubles[:len(doubles)-1]
+	return doubles, singles
+}
+
+// styled emits s, found at offset base of the text parsed, pairing **
+// markers in order, then * markers among what is left; an odd marker out
+// stays literal. links (in order, within s) are opaque to those markers;
+// each link's words get their own pass.
+func (p *inlineParser) styled(s string, base int, links []link, b, it bool, url string) {
+	var doubles, singles []marker
+	at := 0
+	for _, l := range links {
+		doubles, singles = scanMarkers(s, at, l.start, doubles, singles)
+		at = l.end
 	}
-	if len(singles)%2 == 1 {
-		singles = singles[:len(singles)-1]
-	}
-	// Merge the two ordered lists and toggle styles at each marker.
-	at, di, si := 0, 0, 0
-	b, it := bold, italic
-	for di < len(doubles) || si < len(singles) {
-		var m marker
-		if si >= len(singles) || di < len(doubles) && doubles[di].at < singles[si].at {
-			m = doubles[di]
+	doubles, singles = scanMarkers(s, at, len(s), doubles, singles)
+	doubles = doubles[:len(doubles)&^1]
+	singles = singles[:len(singles)&^1]
+	at = 0
+	di, si, li := 0, 0, 0
+	for {
+		const atEnd, atDouble, atSingle, atLink = 0, 1, 2, 3
+		next, kind := len(s), atEnd
+		if di < len(doubles) && doubles[di].at < next {
+			next, kind = doubles[di].at, atDouble
+		}
+		if si < len(singles) && singles[si].at < next {
+			next, kind = singles[si].at, atSingle
+		}
+		if li < len(links) && links[li].start < next {
+			next, kind = links[li].start, atLink
+		}
+		p.emit(s[at:next], base+at, b, it, url)
+		switch kind {
+		case atEnd:
+			return
+		case atDouble:
+			b, at = !b, next+2
 			di++
-		} else {
-			m = singles[si]
+		case atSingle:
+			it, at = !it, next+1
 			si++
+		case atLink:
+			l := links[li]
+			li++
+			p.styled(s[l.textStart:l.textEnd], base+l.textStart, nil, b, it, l.url)
+			at = l.end
 		}
-		p.emit(s[at:m.at], b, it, url)
-		if m.size == 2 {
-			b = !b
-		} else {
-			it = !it
-		}
-		at = m.at + m.size
 	}
-	p.emit(s[at:], b, it, url)
 }
 
 // PlainText returns the text of spans without markup, as a reader sees it.

@@ -132,20 +132,16 @@ func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
 func (fam *Family) Missing(s string, style Style) []rune {
 	face := fam.Faces[style]
 	var out []rune
+	var seen map[rune]bool // a map, not a scan of out: a text in another script misses thousands
 	for _, r := range s {
-		if r == '\n' || r == '\t' || face.Has(r) {
+		if r == '\n' || r == '\t' || face.Has(r) || seen[r] {
 			continue
 		}
-		seen := false
-		for _, o := range out {
-			if o == r {
-				seen = true
-				break
-			}
+		if seen == nil {
+			seen = map[rune]bool{}
 		}
-		if !seen {
-			out = append(out, r)
-		}
+		seen[r] = true
+		out = append(out, r)
 	}
 	return out
 }

@@ -247,8 +247,8 @@ func (b *builder) boxTitle(text string, parent int) {
 	size := b.th.h2Size()
 	ts := textStyle{size: size, leading: size * 1.3, font: fontset.Bold, color: b.th.Heading}
 	b.text(plain(text, fontset.Bold), ts, 0, b.w, st, text)
+	b.keepWithNext() // before the gap, so the gap keeps with the title too
 	b.gap(b.th.Leading * 0.25)
-	b.keepWithNext()
 }
 
 // section is one content section as the guide prints it.
@@ -301,8 +301,8 @@ func (b *builder) qa(q content.QA, ts textStyle) {
 	for k := start + 1; k < start+n; k++ {
 		b.rows[k].KeepWithPrev = true
 	}
+	b.keepWithNext() // before the gap, so the gap keeps with the question too
 	b.gap(ts.leading * 0.15)
-	b.keepWithNext()
 	ans := b.tree.Add(layout.Paragraph, 0)
 	b.text(runs(q.A.Spans, fontset.Regular), ts, 0, b.w, ans, "answer to "+q.Q.Raw)
 }

@@ -110,16 +110,18 @@ func Flow(rows []Row, spec PageSpec) ([]Page, error) {
 	// still empty (leading gaps vanish there).
 	need := func(i, j int, empty bool) float64 {
 		h := 0.0
+		lead := empty // as place does: gaps before the first row vanish
 		for k := i; k < j; k++ {
-			if empty && rows[k].Gap && h == 0 {
+			if lead && rows[k].Gap {
 				continue
 			}
-			h += rows[k].H
-		}
-		if empty {
-			if f := frameCont(i); f != nil {
-				h += f.Pad
+			if lead {
+				if f := frameCont(k); f != nil {
+					h += f.Pad
+				}
 			}
+			lead = false
+			h += rows[k].H
 		}
 		// If the page breaks after this chunk inside a frame, the frame's
 		// bottom padding must still fit.
@@ -156,17 +158,19 @@ func Flow(rows []Row, spec PageSpec) ([]Page, error) {
 			continue
 		}
 		// The chunk cannot fit even on an empty page: place row by row.
-		room := spec.Bottom - spec.Top(pageIdx)
 		for k := i; k < j; k++ {
-			if !rows[k].Gap && rows[k].H > room {
+			if y+need(k, k+1, len(cur) == 0) > spec.Bottom+0.01 && len(cur) > 0 {
+				closePage()
+			}
+			// Checked on the page the row goes to (a later page may have
+			// less room than the first), with the frame padding it needs.
+			if h := need(k, k+1, len(cur) == 0); !rows[k].Gap && y+h > spec.Bottom+0.01 {
 				where := rows[k].Where
 				if where == "" {
 					where = "a block"
 				}
+				room := spec.Bottom - spec.Top(pageIdx) - (h - rows[k].H)
 				return nil, &ErrTooTall{Where: where, Height: rows[k].H, Room: room}
-			}
-			if y+need(k, k+1, len(cur) == 0) > spec.Bottom+0.01 && len(cur) > 0 {
-				closePage()
 			}
 			place(k, k+1)
 		}
@@ -181,12 +185,26 @@ func Flow(rows []Row, spec PageSpec) ([]Page, error) {
 // finishPage expands springs, draws frame pieces behind their rows and
 // turns row-relative ops into page coordinates.
 func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
+	// The frame that goes on to the next page, if any: its piece here
+	// closes with its padding, which the flow reserved (see need).
+	var cont *Frame
+	if n := len(cur); n > 0 && cur[n-1].row >= 0 {
+		if next := cur[n-1].row + 1; next < len(rows) && rows[next].Frame != nil && rows[next].Frame == rows[next-1].Frame {
+			cont = rows[next].Frame
+		}
+	}
 	// A chunk boundary may leave trailing gaps; they take no room at a foot.
 	for len(cur) > 0 && cur[len(cur)-1].row >= 0 && rows[cur[len(cur)-1].row].Gap {
 		end = cur[len(cur)-1].y
 		cur = cur[:len(cur)-1]
 	}
+	if len(cur) == 0 || cur[len(cur)-1].frame != cont {
+		cont = nil // only trailing gaps were in it: no piece here
+	}
 	extra := spec.Bottom - end
+	if cont != nil {
+		extra -= cont.Pad // springs leave room for the closing padding
+	}
 	shift := 0.0
 	for k := range cur {
 		cur[k].y += shift
@@ -209,8 +227,7 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 			m++
 		}
 		bottom := cur[m-1].y + cur[m-1].h
-		last := cur[m-1].row
-		if last >= 0 && last+1 < len(rows) && rows[last+1].Frame == f {
+		if m == len(cur) && f == cont {
 			bottom += f.Pad // continued on the next page: close this piece
 		}
 		page.Ops = append(page.Ops, frameOps(f, spec.Left, top, bottom)...)

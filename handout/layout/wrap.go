@@ -61,6 +61,9 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	var lines []Line
 	var cur Line
 	curW := 0.0
+	// text is the last piece's text while it grows, so that a long line
+	// of words in one style is not copied again for every word.
+	var text strings.Builder
 	// flush ends the line; the break space is kept at the end of the line's
 	// text (not its width) so text copied from the PDF keeps its spaces.
 	flush := func(breakSpace bool) {
@@ -68,8 +71,10 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 			return
 		}
 		if breakSpace {
-			cur.Pieces[len(cur.Pieces)-1].Text += " "
+			text.WriteByte(' ')
 		}
+		cur.Pieces[len(cur.Pieces)-1].Text = text.String()
+		text.Reset()
 		cur.W = curW
 		lines = append(lines, cur)
 		cur, curW = Line{}, 0
@@ -79,18 +84,21 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 			last := &cur.Pieces[n-1]
 			if last.Style == t.style && last.URL == t.url {
 				if x > last.X+last.W {
-					last.Text += " "
+					text.WriteByte(' ')
 				}
-				last.Text += t.text
+				text.WriteString(t.text)
 				last.W = x + t.w - last.X
 				curW = x + t.w
 				return
 			}
 			if x > last.X+last.W {
-				last.Text += " " // the space between words belongs to the word before
+				text.WriteByte(' ') // the space between words belongs to the word before
 			}
+			last.Text = text.String()
+			text.Reset()
 		}
-		cur.Pieces = append(cur.Pieces, Piece{X: x, W: t.w, Text: t.text, Style: t.style, URL: t.url})
+		text.WriteString(t.text)
+		cur.Pieces = append(cur.Pieces, Piece{X: x, W: t.w, Style: t.style, URL: t.url})
 		curW = x + t.w
 	}
 	for i := 0; i < len(toks); {

@@ -7,6 +7,7 @@ package yamldoc
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -39,16 +40,55 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 		d.Errs.Errorf(d.offsetPos(firstInvalid(src)), "file is not valid UTF-8 text; save it as UTF-8")
 		return d, nil
 	}
+	if d.forbiddenChars() {
+		return d, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		d.syntaxError(err)
 		return d, nil
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		d.Errs.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file has no content: %s", what)
 		return d, nil
 	}
+	// A second document after a `---` line would be silently ignored.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != nil && err != io.EOF {
+		d.syntaxError(err)
+	} else if err == nil && len(extra.Content) > 0 && !isNull(extra.Content[0]) {
+		d.Errs.Errorf(d.Pos(extra.Content[0]), "the file holds a second YAML document after a `---` line; put everything in one document")
+	}
 	return d, doc.Content[0]
+}
+
+// isNull reports whether n is an empty value (nothing, `~` or `null`), as a
+// document holding only `---` or comments is.
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// forbiddenChars reports, at its exact place, each character YAML refuses
+// (control characters) or counts as a line break where editors do not
+// (U+0085, U+2028, U+2029, which would shift every line number after it).
+// The YAML library itself names no position for these.
+func (d *Doc) forbiddenChars() bool {
+	found := false
+	for i, r := range string(d.Src) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			continue
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff:
+			d.Errs.Errorf(d.offsetPos(i), "file contains the control character U+%04X; remove it", r)
+		case r == 0x2028 || r == 0x2029:
+			d.Errs.Errorf(d.offsetPos(i), "file contains the line separator U+%04X; use an ordinary line break", r)
+		default:
+			continue
+		}
+		found = true
+	}
+	return found
 }
 
 // Pos is the position of a node.
@@ -68,15 +108,70 @@ func (d *Doc) syntaxError(err error) {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
+	// yaml.v3 numbers the lines of scanner errors from 1 but those of
+	// parser errors ("did not find expected key", an unclosed [ or {) from
+	// 0, so the latter name the line before the construct at fault.
+	if parserError(msg) {
+		line++
+	}
 	if line == 0 {
 		line = 1
 	}
+	// At the end of a file without a final newline the library counts
+	// one line more than there is.
+	if d.index(); line > len(d.lineStarts) {
+		line = len(d.lineStarts)
+	}
 	text := d.line(line)
 	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
-	if strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t") {
+	switch {
+	case strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t"):
 		msg += " (YAML does not allow tabs for indentation; use spaces)"
+		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')]) + 1
+	case msg == "found unexpected end of stream" && strings.ContainsAny(text, `"'`):
+		// The library names the line where the unclosed quote opens.
+		msg += " (a quoted value is not closed)"
+		col = utf8.RuneCountInString(text[:strings.IndexAny(text, `"'`)]) + 1
+	case strings.HasSuffix(msg, "',' or ']'") && strings.Contains(text, "["):
+		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '[')]) + 1
+	case strings.HasSuffix(msg, "',' or '}'") && strings.Contains(text, "{"):
+		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '{')]) + 1
+	case strings.Contains(msg, "tab character"):
+		// The library names the line where the enclosing value starts;
+		// the tab is on that line or a later one, in the indentation.
+		for l := line; l <= len(d.lineStarts); l++ {
+			t := d.line(l)
+			indent := t[:len(t)-len(strings.TrimLeft(t, " \t"))]
+			if i := strings.IndexByte(indent, '\t'); i >= 0 {
+				line, col = l, i+1
+				break
+			}
+		}
 	}
 	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+// parserError reports whether msg comes from yaml.v3's parser rather than
+// its scanner (see syntaxError).
+func parserError(msg string) bool {
+	for _, p := range []string{
+		"did not find expected key",
+		"did not find expected node content",
+		"did not find expected '-' indicator",
+		"did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"did not find expected <document start>",
+		"did not find expected <stream-start>",
+		"found undefined tag handle",
+		"found duplicate %YAML directive",
+		"found duplicate %TAG directive",
+		"found incompatible YAML document",
+	} {
+		if msg == p {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Doc) line(n int) string {
@@ -98,7 +193,9 @@ func (d *Doc) index() {
 	}
 	d.lineStarts = []int{0}
 	for i, c := range d.Src {
-		if c == '\n' {
+		// Like YAML and editors, count a lone CR (old Mac files) as a
+		// line break too.
+		if c == '\n' || c == '\r' && (i+1 == len(d.Src) || d.Src[i+1] != '\n') {
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
@@ -228,6 +325,18 @@ func (d *Doc) Locate(n *yaml.Node, off int) diag.Pos {
 		_, size := utf8.DecodeRune(d.Src[start:])
 		start += size
 	}
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		return d.locateQuoted(n, start, r, nth)
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		// The text starts on the line after the `|` or `>` header, which
+		// may end in a comment.
+		if i := bytes.IndexAny(d.Src[start:], "|>"); i >= 0 {
+			if j := bytes.IndexByte(d.Src[start+i:], '\n'); j >= 0 {
+				start += i + j + 1
+			}
+		}
+	}
 	for j := start; j < len(d.Src); {
 		c, size := utf8.DecodeRune(d.Src[j:])
 		if c == r {
@@ -239,6 +348,61 @@ func (d *Doc) Locate(n *yaml.Node, off int) diag.Pos {
 		j += size
 	}
 	return d.Pos(n)
+}
+
+// locateQuoted finds the nth occurrence of r in a double-quoted scalar whose
+// node starts at byte start, reading escapes as the runes they stand for so
+// that an escaped character is located at its backslash and the search
+// stops at the closing quote.
+func (d *Doc) locateQuoted(n *yaml.Node, start int, r rune, nth int) diag.Pos {
+	src := d.Src
+	q := bytes.IndexByte(src[start:], '"')
+	if q < 0 {
+		return d.Pos(n)
+	}
+	for j := start + q + 1; j < len(src); {
+		c, size := utf8.DecodeRune(src[j:])
+		at := j
+		switch c {
+		case '"':
+			return d.Pos(n)
+		case '\\':
+			c, size = quotedEscape(src[j:])
+		}
+		j += size
+		if c == r {
+			if nth == 0 {
+				return d.offsetPos(at)
+			}
+			nth--
+		}
+	}
+	return d.Pos(n)
+}
+
+// simpleEscapes are YAML's one-letter escapes in double-quoted text.
+var simpleEscapes = map[byte]rune{'0': 0, 'a': 7, 'b': 8, 't': 9, '\t': 9, 'n': 10, 'v': 11, 'f': 12, 'r': 13,
+	'e': 0x1b, ' ': ' ', '"': '"', '/': '/', '\\': '\\', 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029}
+
+// quotedEscape decodes the escape at the start of b (which begins with a
+// backslash), returning the rune it stands for (-1 for an escaped line
+// break, which stands for nothing) and its length in bytes.
+func quotedEscape(b []byte) (rune, int) {
+	if len(b) < 2 {
+		return -1, len(b)
+	}
+	if c, ok := simpleEscapes[b[1]]; ok {
+		return c, 2
+	}
+	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[b[1]]
+	if digits == 0 || len(b) < 2+digits {
+		return -1, 2 // an escaped line break, or one YAML would refuse
+	}
+	v, err := strconv.ParseUint(string(b[2:2+digits]), 16, 32)
+	if err != nil {
+		return -1, 2
+	}
+	return rune(v), 2 + digits
 }
 
 // offsetPos converts a byte offset of the source to a position.

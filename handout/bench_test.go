@@ -1,0 +1,95 @@
+package handout
+
+// Benchmarks of the pipeline on the seed handout, and a size budget.
+//
+//	go test -run XXX -bench . -benchtime 20x ./handout/
+//
+// BenchmarkGuide, BenchmarkSummary and BenchmarkFAQ time one format in
+// process, from a loaded handout to PDF bytes (format.Compose then
+// pdfwriter.Write to io.Discard). BenchmarkBuild100 times what the command
+// line does for a folder of 100 handouts: Build, all three formats, files on
+// disk, one worker per CPU.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"handouts/handout/format"
+	"handouts/handout/labels"
+	"handouts/handout/pdfwriter"
+)
+
+func benchmarkFormat(b *testing.B, kind format.Kind) {
+	br := defaultBrand(b)
+	h, errs := Load(seedFile, br, letter, time.Now())
+	if errs.HasErrors() {
+		b.Fatalf("seed: %v", errs.Errors())
+	}
+	lab, _ := labels.For(h.Language)
+	opt := pdfwriter.Options{Date: fixedDate, Creator: "handouts bench", Identity: []byte("bench")}
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := format.Compose(kind, h, br, lab, letter)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pdfwriter.Write(io.Discard, doc, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGuide(b *testing.B)   { benchmarkFormat(b, format.Guide) }
+func BenchmarkSummary(b *testing.B) { benchmarkFormat(b, format.Summary) }
+func BenchmarkFAQ(b *testing.B)     { benchmarkFormat(b, format.FAQ) }
+
+func BenchmarkBuild100(b *testing.B) {
+	src := mustRead(b, seedFile)
+	in := b.TempDir()
+	for i := range 100 {
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("handout-%03d.yaml", i)), src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	out := b.TempDir()
+	cfg := Config{Inputs: []string{in}, OutDir: out, Options: letter, Brand: defaultBrand(b), Version: "bench"}
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := Build(context.Background(), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rep.Written) != 300 || len(rep.Failed) != 0 {
+			b.Fatalf("wrote %d PDFs, %d failed; want 300 and none", len(rep.Written), len(rep.Failed))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/batch")
+}
+
+// TestGuideSize keeps the seed's guide under 80 KB: patients get these by
+// email and portal, and a jump in size means fonts or images are embedded
+// more than once.
+func TestGuideSize(t *testing.T) {
+	t.Parallel()
+	const budget = 80 << 10
+	rep, err := Build(context.Background(), Config{
+		Inputs: []string{seedFile}, OutDir: t.TempDir(), Formats: []format.Kind{format.Guide},
+		Options: letter, Brand: defaultBrand(t), Version: "test",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Written) != 1 {
+		t.Fatalf("written %+v, failed %+v", rep.Written, rep.Failed)
+	}
+	size := rep.Written[0].Bytes
+	t.Logf("seed guide: %d bytes (%.1f KB), %d pages", size, float64(size)/1024, rep.Written[0].Pages)
+	if size >= budget {
+		t.Errorf("seed guide is %.1f KB, budget is %d KB", float64(size)/1024, budget>>10)
+	}
+}

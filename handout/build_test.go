@@ -1,0 +1,449 @@
+package handout
+
+// Tests of the library entry points the command line uses: Collect, Load,
+// Build and the pieces of Build that decide names, dates and atomic writes.
+// The command-line behaviour end to end is tested in ../main_test.go.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"handouts/handout/brand"
+	"handouts/handout/content"
+	"handouts/handout/format"
+)
+
+// seedFile is the project's example handout; tests run in handout/.
+const seedFile = "../data/group-therapy.yaml"
+
+var letter = format.Options{Paper: format.Letter}
+
+// defaultBrand is the neutral brand a build gets with no settings.
+func defaultBrand(t testing.TB) *brand.Brand {
+	t.Helper()
+	b, errs := brand.Resolve(nil, brand.Settings{})
+	if errs.HasErrors() {
+		t.Fatalf("default brand: %v", errs)
+	}
+	return b
+}
+
+// writeFiles creates files (name → content) in a new temp folder.
+func writeFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+var pdfcpuOnce sync.Once
+
+// pdfPageCount counts pages with pdfcpu, validating the file on the way.
+func pdfPageCount(t testing.TB, data []byte) int {
+	t.Helper()
+	pdfcpuOnce.Do(api.DisableConfigDir) // else pdfcpu writes ~/.config/pdfcpu
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	n, err := api.PageCount(bytes.NewReader(data), conf)
+	if err != nil {
+		t.Fatalf("pdfcpu: %v", err)
+	}
+	return n
+}
+
+func TestCollect(t *testing.T) {
+	t.Parallel()
+	dir := writeFiles(t, map[string]string{
+		"b.yaml":          "",
+		"a.yml":           "",
+		"C.YAML":          "",
+		"notes.txt":       "",
+		"brand/brand.yml": "", // subfolders are not searched
+	})
+	empty := writeFiles(t, map[string]string{"readme.md": ""})
+	in := func(names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, filepath.Join(dir, n))
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		inputs  []string
+		want    []string
+		wantErr string
+	}{
+		{"a folder gives its yaml files sorted, not subfolders or other files", []string{dir}, in("C.YAML", "a.yml", "b.yaml"), ""},
+		{"a file is taken as given, whatever its extension", in("notes.txt"), in("notes.txt"), ""},
+		{"an input named twice is built once", append(in("b.yaml"), dir), in("b.yaml", "C.YAML", "a.yml"), ""},
+		{"a missing path is an error", []string{filepath.Join(dir, "nope")}, nil, "no such file or folder"},
+		{"a folder without yaml is an error", []string{empty}, nil, "no .yaml handouts in this folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Collect(tt.inputs)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadRefusesWhatIsNotAHandout(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: over the limit without writing megabytes.
+	if err := f.Truncate(maxContentSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	tests := []struct {
+		name, path, want string
+	}{
+		{"a folder", dir, "is a folder"},
+		{"a missing file", filepath.Join(dir, "none.yaml"), "cannot read"},
+		{"a file over the size limit, before reading it", big, "a handout file should be far smaller"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			h, errs := Load(tt.path, defaultBrand(t), letter, time.Now())
+			if h != nil || !errs.HasErrors() || !strings.Contains(errs.Errors()[0].Message, tt.want) {
+				t.Errorf("Load = %v, %v; want no handout and an error containing %q", h, errs, tt.want)
+			}
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("took %s", took)
+			}
+		})
+	}
+}
+
+func TestBuildReportMatchesTheFiles(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	rep, err := Build(context.Background(), Config{
+		Inputs: []string{seedFile}, OutDir: out, Options: letter, Brand: defaultBrand(t), Version: "test",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Failed) != 0 {
+		t.Fatalf("failed: %+v", rep.Failed)
+	}
+	if len(rep.Warnings) == 0 {
+		t.Error("the seed has readability warnings, but none were reported")
+	}
+	var kinds []format.Kind
+	for _, o := range rep.Written {
+		kinds = append(kinds, o.Format)
+		data := mustRead(t, o.Path)
+		if o.Source != seedFile || filepath.Dir(o.Path) != out || filepath.Base(o.Path) != "group-therapy-"+string(o.Format)+".pdf" {
+			t.Errorf("output %+v: wrong source or path", o)
+		}
+		if o.Bytes != len(data) {
+			t.Errorf("%s: reported %d bytes, file has %d", o.Format, o.Bytes, len(data))
+		}
+		if n := pdfPageCount(t, data); n != o.Pages {
+			t.Errorf("%s: reported %d pages, pdfcpu counts %d", o.Format, o.Pages, n)
+		}
+	}
+	if !reflect.DeepEqual(kinds, format.Kinds) {
+		t.Errorf("wrote %v, want %v in that order", kinds, format.Kinds)
+	}
+}
+
+func TestBuildFormats(t *testing.T) {
+	t.Parallel()
+	const noFAQ = "testdata/no-faq.yaml"
+	tests := []struct {
+		name       string
+		formats    []format.Kind
+		wantKinds  []format.Kind
+		wantFailed format.Kind
+	}{
+		{"by default a file without faq gets guide and summary only", nil, []format.Kind{format.Guide, format.Summary}, ""},
+		{"asking for its FAQ sheet is an error", []format.Kind{format.FAQ}, nil, format.FAQ},
+		{"one failing format means none of the file's PDFs are written", []format.Kind{format.Guide, format.FAQ}, nil, format.FAQ},
+		{"only the formats asked for", []format.Kind{format.Summary}, []format.Kind{format.Summary}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			out := t.TempDir()
+			rep, err := Build(context.Background(), Config{
+				Inputs: []string{noFAQ}, OutDir: out, Formats: tt.formats, Options: letter, Brand: defaultBrand(t), Version: "test",
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var kinds []format.Kind
+			for _, o := range rep.Written {
+				kinds = append(kinds, o.Format)
+			}
+			if !reflect.DeepEqual(kinds, tt.wantKinds) {
+				t.Errorf("wrote %v, want %v", kinds, tt.wantKinds)
+			}
+			entries, _ := os.ReadDir(out)
+			if len(entries) != len(tt.wantKinds) {
+				t.Errorf("%d files in the output folder, want %d", len(entries), len(tt.wantKinds))
+			}
+			if tt.wantFailed == "" {
+				if len(rep.Failed) != 0 {
+					t.Errorf("failed: %+v", rep.Failed)
+				}
+				return
+			}
+			if len(rep.Failed) != 1 || rep.Failed[0].Format != tt.wantFailed ||
+				!strings.Contains(rep.Failed[0].Findings.Errors()[0].Message, "no faq") {
+				t.Errorf("failed = %+v, want one %s failure saying there is no faq", rep.Failed, tt.wantFailed)
+			}
+		})
+	}
+}
+
+func TestBuildKeepsGoingPastABrokenFile(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	rep, err := Build(context.Background(), Config{
+		Inputs: []string{"testdata/unknown-key.yaml", seedFile}, OutDir: out, Options: letter, Brand: defaultBrand(t), Version: "test",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Written) != 3 || len(rep.Failed) != 1 || rep.Failed[0].Source != "testdata/unknown-key.yaml" {
+		t.Fatalf("written %d, failed %+v; want the seed's 3 PDFs and the broken file failed", len(rep.Written), rep.Failed)
+	}
+	f := rep.Failed[0].Findings[0]
+	if f.Pos.Line != 6 || f.Pos.Col != 5 || !strings.Contains(f.Message, "did you mean `heading`") {
+		t.Errorf("finding %v, want 6:5 with a suggestion", f)
+	}
+}
+
+func TestBuildRefusesTwoInputsWithTheSameName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"a.yaml and a.yml", map[string]string{"in/a.yaml": "", "in/a.yml": ""}},
+		{"x/a.yaml and y/a.yaml", map[string]string{"x/a.yaml": "", "y/a.yaml": ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			var inputs []string
+			for name := range tt.files {
+				inputs = append(inputs, filepath.Join(dir, name))
+			}
+			out := filepath.Join(dir, "out")
+			rep, err := Build(context.Background(), Config{Inputs: inputs, OutDir: out, Options: letter, Brand: defaultBrand(t)})
+			if err == nil || rep != nil || !strings.Contains(err.Error(), "two inputs would write the same PDFs") {
+				t.Errorf("Build = %v, %v; want a same-name error", rep, err)
+			}
+		})
+	}
+}
+
+func TestBuildOutputFolderProblems(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Tests run as root, so chmod cannot make a folder unwritable; a path
+	// below a regular file cannot be created by anyone.
+	rep, err := Build(context.Background(), Config{Inputs: []string{seedFile}, OutDir: filepath.Join(file, "out"), Options: letter, Brand: defaultBrand(t)})
+	if err == nil || rep != nil || !strings.Contains(err.Error(), "output folder") {
+		t.Errorf("Build = %v, %v; want an output folder error", rep, err)
+	}
+}
+
+func TestBuildProgressCountsEveryFile(t *testing.T) {
+	t.Parallel()
+	src := string(mustRead(t, "testdata/no-faq.yaml"))
+	dir := writeFiles(t, map[string]string{"a.yaml": src, "b.yaml": src, "c.yaml": src})
+	var mu sync.Mutex
+	var calls [][2]int
+	_, err := Build(context.Background(), Config{
+		Inputs: []string{dir}, OutDir: t.TempDir(), Formats: []format.Kind{format.Summary}, Options: letter,
+		Brand: defaultBrand(t), Jobs: 2,
+		Progress: func(done, total int) {
+			mu.Lock()
+			calls = append(calls, [2]int{done, total})
+			mu.Unlock()
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{1, 3}, {2, 3}, {3, 3}}
+	if !reflect.DeepEqual(calls, want) {
+		t.Errorf("progress calls %v, want %v", calls, want)
+	}
+}
+
+func TestBuildStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, err := Build(ctx, Config{Inputs: []string{seedFile}, OutDir: t.TempDir(), Options: letter, Brand: defaultBrand(t)})
+	if !errors.Is(err, context.Canceled) || rep == nil {
+		t.Errorf("Build = %v, %v; want a report and context.Canceled", rep, err)
+	}
+}
+
+func TestWriterOptionsDate(t *testing.T) {
+	t.Parallel()
+	epoch := time.Unix(1700000000, 0).UTC()
+	reviewed := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		epoch    *time.Time
+		reviewed time.Time
+		want     time.Time
+	}{
+		{"SOURCE_DATE_EPOCH wins over the review date", &epoch, reviewed, epoch},
+		{"the review date dates the PDF", nil, reviewed, reviewed},
+		{"with neither, a fixed date keeps builds reproducible", nil, time.Time{}, fixedDate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &content.Handout{Name: "x", Reviewed: tt.reviewed}
+			got := writerOptions(h, Config{Epoch: tt.epoch, Version: "1.2.3"}, nil, format.Guide)
+			if !got.Date.Equal(tt.want) {
+				t.Errorf("date %v, want %v", got.Date, tt.want)
+			}
+			if got.Creator != "handouts 1.2.3" {
+				t.Errorf("creator %q", got.Creator)
+			}
+		})
+	}
+}
+
+func TestWriterOptionsIdentity(t *testing.T) {
+	t.Parallel()
+	h := &content.Handout{Name: "x"}
+	base := Config{Options: letter, Version: "1"}
+	id := func(h *content.Handout, cfg Config, brandID string, k format.Kind) string {
+		return string(writerOptions(h, cfg, []byte(brandID), k).Identity)
+	}
+	ref := id(h, base, "b", format.Guide)
+	if ref != id(h, base, "b", format.Guide) {
+		t.Fatal("the same inputs give different document IDs")
+	}
+	a4 := base
+	a4.Options.Paper = format.A4
+	large := base
+	large.Options.LargePrint = true
+	newer := base
+	newer.Version = "2"
+	changed := &content.Handout{Name: "x", Digest: [32]byte{1}}
+	renamed := &content.Handout{Name: "y"}
+	for name, other := range map[string]string{
+		"format":      id(h, base, "b", format.Summary),
+		"paper":       id(h, a4, "b", format.Guide),
+		"large print": id(h, large, "b", format.Guide),
+		"version":     id(h, newer, "b", format.Guide),
+		"content":     id(changed, base, "b", format.Guide),
+		"name":        id(renamed, base, "b", format.Guide),
+		"brand":       id(h, base, "c", format.Guide),
+	} {
+		if other == ref {
+			t.Errorf("changing the %s leaves the document ID the same", name)
+		}
+	}
+}
+
+func TestWriteAtomic(t *testing.T) {
+	t.Parallel()
+	t.Run("replaces the file and leaves no temporary behind", func(t *testing.T) {
+		dir := t.TempDir()
+		dest := filepath.Join(dir, "a.pdf")
+		for _, data := range []string{"first", "second"} {
+			if err := writeAtomic(dest, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(mustRead(t, dest)); got != data {
+				t.Errorf("content %q, want %q", got, data)
+			}
+		}
+		info, err := os.Stat(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o644 {
+			t.Errorf("mode %v, want 0644", info.Mode().Perm())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("%d entries in the folder, want only a.pdf", len(entries))
+		}
+	})
+	t.Run("a failed write leaves the old file and no temporary", func(t *testing.T) {
+		dir := t.TempDir()
+		dest := filepath.Join(dir, "a.pdf")
+		if err := writeAtomic(dest, []byte("good")); err != nil {
+			t.Fatal(err)
+		}
+		// Renaming a file over a non-empty folder fails.
+		blocked := filepath.Join(dir, "b.pdf")
+		if err := os.MkdirAll(filepath.Join(blocked, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeAtomic(blocked, []byte("new")); err == nil {
+			t.Fatal("writing over a folder succeeded")
+		}
+		if got := string(mustRead(t, dest)); got != "good" {
+			t.Errorf("a.pdf = %q", got)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".tmp") {
+				t.Errorf("temporary file left: %s", e.Name())
+			}
+		}
+	})
+}

@@ -1,0 +1,363 @@
+package check
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/brand"
+	"handouts/handout/content"
+	"handouts/handout/diag"
+	"handouts/handout/format"
+)
+
+// now is the fixed "today" of these tests.
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func defaultBrand(t *testing.T) *brand.Brand {
+	t.Helper()
+	b, errs := brand.Resolve(nil, brand.Settings{})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	return b
+}
+
+// decode reads a fixture from testdata (or, when name has a newline, takes
+// it as the source) and fails on decode errors.
+func decode(t *testing.T, name string) *content.Handout {
+	t.Helper()
+	var src []byte
+	file := "t.yaml"
+	if strings.Contains(name, "\n") {
+		src = []byte(name)
+	} else {
+		var err error
+		if src, err = os.ReadFile(filepath.Join("testdata", name)); err != nil {
+			t.Fatal(err)
+		}
+		file = name
+	}
+	h, errs := content.Decode(file, src)
+	if len(errs) != 0 {
+		t.Fatalf("decode findings:\n%s", list(errs))
+	}
+	return h
+}
+
+func list(l diag.List) string {
+	var b strings.Builder
+	for _, f := range l {
+		fmt.Fprintln(&b, f)
+	}
+	return b.String()
+}
+
+func run(t *testing.T, h *content.Handout) diag.List {
+	t.Helper()
+	return Handout(h, defaultBrand(t), format.Options{Paper: format.Letter}, now)
+}
+
+// want is one expected finding: its exact place and severity, and words of
+// its message (readability numbers come from package readability and are
+// not pinned here).
+type want struct {
+	pos      string // file:line:col
+	severity diag.Severity
+	contains []string
+}
+
+func expect(t *testing.T, got diag.List, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		t.Errorf("got %d findings, want %d:\n%s", len(got), len(wants), list(got))
+	}
+	for i := range min(len(got), len(wants)) {
+		g, w := got[i], wants[i]
+		if g.Pos.String() != w.pos || g.Severity != w.severity {
+			t.Errorf("finding %d = %v, want a %v at %s", i, g, w.severity, w.pos)
+		}
+		for _, c := range w.contains {
+			if !strings.Contains(g.Message, c) {
+				t.Errorf("finding %d = %v, want it to mention %q", i, g, c)
+			}
+		}
+	}
+}
+
+func TestHandoutWarnings(t *testing.T) {
+	h := decode(t, "warnings.yaml")
+	got := run(t, h)
+	got.Sort()
+	expect(t, got, []want{
+		{"warnings.yaml:2:11", diag.Warning, []string{`language "fr"`, "en, es"}},
+		{"warnings.yaml:3:11", diag.Warning, []string{"reviewed 2024-11-24", "more than two years ago"}},
+		{"warnings.yaml:5:3", diag.Warning, []string{"summary has 9 bullets", "8 or fewer"}},
+		// The 37-word bullet: too long as a key point and as a sentence.
+		{"warnings.yaml:6:5", diag.Warning, []string{"summary bullet has 37 words", "30 or fewer"}},
+		{"warnings.yaml:6:5", diag.Warning, []string{"sentence of 37 words", `"Go to bed at the same time each …"`}},
+		// The long sentence starts mid-line in a | block's second paragraph.
+		{"warnings.yaml:19:27", diag.Warning, []string{"sentence of 36 words", `"When you do not get enough sleep for …"`}},
+	})
+}
+
+// TestLongSentencePosition: a long sentence is reported where it starts,
+// also when it starts on a wrapped line of a paragraph and after markup.
+func TestLongSentencePosition(t *testing.T) {
+	got := Readability(decode(t, "long-sentence.yaml"))
+	expect(t, got, []want{
+		{"long-sentence.yaml:9:7", diag.Warning, []string{"sentence of 31 words", `"When you`}},
+		// At the D of "**Do not**", the first letter a reader sees.
+		{"long-sentence.yaml:12:9", diag.Warning, []string{"sentence of 33 words", `"Do not drive`}},
+	})
+}
+
+func TestReadingLevel(t *testing.T) {
+	got := Readability(decode(t, "grade.yaml"))
+	expect(t, got, []want{
+		// At the section's heading; the plain section has no warning.
+		{"grade.yaml:8:14", diag.Warning, []string{`section "Pharmacological considerations" reads at US grade`, "SMOG", "Flesch–Kincaid", "grade 8 or below"}},
+		// The file as a whole, at its title.
+		{"grade.yaml:1:8", diag.Warning, []string{"the handout reads at US grade", "SMOG", "Flesch–Kincaid"}},
+	})
+}
+
+// TestPlainHandoutHasNoWarnings: short sentences in common words give no
+// readability warning (and no other finding): the warning can be absent.
+func TestPlainHandoutHasNoWarnings(t *testing.T) {
+	h := decode(t, "plain.yaml")
+	if got := run(t, h); len(got) != 0 {
+		t.Errorf("findings for a plain handout:\n%s", list(got))
+	}
+	if got := Readability(h); len(got) != 0 {
+		t.Errorf("readability findings for a plain handout:\n%s", list(got))
+	}
+}
+
+func TestGlyphs(t *testing.T) {
+	h := decode(t, "glyphs.yaml")
+	wantLines := []string{
+		"glyphs.yaml:6:19: heading contains U+4E2D (中), which the font AtkinsonHyperlegible cannot print; remove it or replace it with words",
+		"glyphs.yaml:10:13: body contains U+1F600 (😀), which the font AtkinsonHyperlegible cannot print; remove it or replace it with words",
+	}
+	// Each is reported once, though the emoji appears twice and headings
+	// are checked in two styles.
+	if got := list(Glyphs(h, defaultBrand(t).Fonts)); got != strings.Join(wantLines, "\n")+"\n" {
+		t.Errorf("Glyphs:\n%swant:\n%s", got, strings.Join(wantLines, "\n"))
+	}
+	all := run(t, h)
+	if errs := list(all.Errors()); errs != strings.Join(wantLines, "\n")+"\n" {
+		t.Errorf("Handout errors:\n%s", errs)
+	}
+}
+
+func TestGlyphsEverywhere(t *testing.T) {
+	// One unprintable character in each kind of field, at its place.
+	h := decode(t, `title: Sleep ☃
+subtitle: Rest ☄
+summary:
+  - Sleep ☀ helps.
+  - Rest.
+sections:
+  - heading: Why
+    brief: Short ☁.
+    items:
+      - label: Dark ☂
+        text: Keep it **dark ☃**.
+    bullets:
+      - Cool ☎.
+faq:
+  - q: Why ☏?
+    a: "Because \u2603."
+references:
+  - text: Lee ☑ 2020.
+`)
+	got := list(Glyphs(h, defaultBrand(t).Fonts))
+	for _, w := range []string{
+		"t.yaml:1:14: title contains U+2603",
+		"t.yaml:2:16: subtitle contains U+2604",
+		"t.yaml:4:11: summary contains U+2600",
+		"t.yaml:8:18: brief contains U+2601",
+		"t.yaml:10:21: label contains U+2602",
+		"t.yaml:11:30: text contains U+2603",
+		"t.yaml:13:14: bullet contains U+260E",
+		"t.yaml:15:12: q contains U+260F",
+		"t.yaml:16:17: a contains U+2603", // written as an escape: at its backslash
+		"t.yaml:18:15: reference contains U+2611",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 10 {
+		t.Errorf("%d findings, want 10:\n%s", n, got)
+	}
+}
+
+// TestGlyphsManyMissing: a text in a script the font lacks gets a few
+// findings and a count, quickly, not one finding per character.
+func TestGlyphsManyMissing(t *testing.T) {
+	var body strings.Builder
+	for r := rune(0x4e00); r < 0x4e00+20000; r++ {
+		body.WriteRune(r)
+	}
+	h := decode(t, "title: T\nsummary: [a, b]\nsections:\n  - heading: H\n    body: "+body.String()+"\n")
+	start := time.Now()
+	got := Glyphs(h, defaultBrand(t).Fonts)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(got) != maxGlyphFindings+1 {
+		t.Fatalf("%d findings, want %d", len(got), maxGlyphFindings+1)
+	}
+	if g := got[0].String(); !strings.HasPrefix(g, "t.yaml:5:11: body contains U+4E00") {
+		t.Errorf("first: %s", g)
+	}
+	last := got[maxGlyphFindings]
+	if want := fmt.Sprintf("t.yaml:5:%d: body contains %d more characters", 11+maxGlyphFindings, 20000-maxGlyphFindings); !strings.HasPrefix(last.String(), want) {
+		t.Errorf("last: %s\nwant: %s…", last, want)
+	}
+}
+
+func TestStaleReviewed(t *testing.T) {
+	// StaleAfter is 730 days; now is 2026-11-25 12:00 UTC.
+	for _, tc := range []struct {
+		reviewed string
+		stale    bool
+	}{
+		{"2026-11-01", false},
+		{"2024-11-26", false},
+		{"2024-11-25", true}, // 730 days and 12 hours
+		{"2024-11-24", true},
+		{"2019-01-01", true},
+	} {
+		h := decode(t, "title: T\nreviewed: "+tc.reviewed+"\nsummary: [Rest., Sleep.]\nsections:\n  - heading: H\n    body: Rest.\n")
+		got := run(t, h)
+		if !tc.stale {
+			if len(got) != 0 {
+				t.Errorf("%s: %s", tc.reviewed, list(got))
+			}
+			continue
+		}
+		expect(t, got, []want{{"t.yaml:2:11", diag.Warning, []string{"last reviewed " + tc.reviewed}}})
+	}
+}
+
+func TestSummaryLimits(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("rest ", n)) }
+	bullets := func(n int) string { return strings.Repeat("  - Rest\n", n) }
+	src := func(summary string) string {
+		return "title: T\nsummary:\n" + summary + "sections:\n  - heading: H\n    body: Rest.\n"
+	}
+	// At the limits: nothing. (Bullets without a full stop are fragments,
+	// not sentences, so readability leaves them alone.)
+	if got := run(t, decode(t, src("  - "+words(30)+"\n"+bullets(7)))); len(got) != 0 {
+		t.Errorf("30 words, 8 bullets:\n%s", list(got))
+	}
+	got := run(t, decode(t, src(bullets(2)+"  - "+words(31)+"\n")))
+	expect(t, got, []want{{"t.yaml:5:5", diag.Warning, []string{"summary bullet has 31 words"}}})
+	got = run(t, decode(t, src(bullets(9))))
+	expect(t, got, []want{{"t.yaml:3:3", diag.Warning, []string{"summary has 9 bullets"}}})
+	// Markup is not counted as words.
+	got = run(t, decode(t, src(bullets(1)+"  - \""+strings.Repeat("**rest** ", 30)+"[link](https://example.org)\"\n")))
+	expect(t, got, []want{{"t.yaml:4:5", diag.Warning, []string{"summary bullet has 31 words"}}})
+}
+
+func TestLanguage(t *testing.T) {
+	for lang, warn := range map[string]bool{"en": false, "en-US": false, "es": false, "es-MX": false, "fr": true, "zh-Hant-TW": true} {
+		h := decode(t, "title: T\nlanguage: "+lang+"\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: Rest.\n")
+		got := run(t, h)
+		if !warn {
+			if len(got) != 0 {
+				t.Errorf("%s: %s", lang, list(got))
+			}
+			continue
+		}
+		expect(t, got, []want{{"t.yaml:2:11", diag.Warning, []string{fmt.Sprintf("language %q has no printed labels", lang)}}})
+	}
+}
+
+func TestSeedHandout(t *testing.T) {
+	src, err := os.ReadFile("../../data/group-therapy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, errs := content.Decode("group-therapy.yaml", src)
+	if len(errs) != 0 {
+		t.Fatal(list(errs))
+	}
+	got := run(t, h)
+	if got.HasErrors() {
+		t.Errorf("errors for the seed:\n%s", list(got.Errors()))
+	}
+	for _, f := range got {
+		if f.Pos.File != "group-therapy.yaml" || f.Pos.Line < 1 || f.Pos.Col < 1 {
+			t.Errorf("finding without a position: %v", f)
+		}
+	}
+}
+
+func TestBrandContrast(t *testing.T) {
+	pos := diag.Pos{File: "brand.yaml", Line: 9, Col: 12}
+	for _, tc := range []struct {
+		field brand.Field
+		color string
+		warn  string // "" for none
+	}{
+		{brand.Primary, "#1F5A7A", ""},
+		{brand.Primary, "#F5C518", "primary-color #F5C518 has a contrast ratio of 1.6:1 on white"},
+		{brand.Accent, "#E8A33D", "accent-color #E8A33D has a contrast ratio of 2.2:1 on white"},
+		{brand.Accent, "#1F5A7A", ""},
+	} {
+		s := brand.Settings{tc.field: {Text: tc.color, Pos: pos}}
+		b, errs := brand.Resolve(nil, s)
+		if len(errs) != 0 {
+			t.Fatal(errs)
+		}
+		got := Brand(b, s)
+		if tc.warn == "" {
+			if len(got) != 0 {
+				t.Errorf("%s %s: %s", tc.field, tc.color, list(got))
+			}
+			continue
+		}
+		c, _ := brand.ParseColor(tc.color)
+		darker := c.Readable(brand.White)
+		if brand.Contrast(darker, brand.White) < brand.MinTextContrast {
+			t.Fatalf("Readable(%s) = %s is not readable", c, darker)
+		}
+		if len(got) != 1 || got[0].Pos != pos || got[0].Severity != diag.Warning ||
+			!strings.Contains(got[0].Message, tc.warn) || !strings.Contains(got[0].Message, "the darker "+darker.String()+" instead") {
+			t.Errorf("%s %s: got\n%swant a warning at %v: %s … the darker %s instead", tc.field, tc.color, list(got), pos, tc.warn, darker)
+		}
+	}
+	// The suggestion for the yellow, worked out once: F5C518 mixed with
+	// black until it reaches 4.5:1.
+	c, _ := brand.ParseColor("#F5C518")
+	if got := c.Readable(brand.White).String(); got != "#90730E" {
+		t.Errorf("readable yellow %s, want #90730E", got)
+	}
+	// Defaults and unset fields give no warning.
+	b := defaultBrand(t)
+	if got := Brand(b, brand.Settings{}); len(got) != 0 {
+		t.Errorf("default brand: %s", list(got))
+	}
+}
+
+func TestBrandText(t *testing.T) {
+	s := brand.Settings{
+		brand.Clinic: {Text: "Riverbend 😀 Clinic", Pos: diag.Pos{File: "brand.yaml", Line: 1, Col: 7}},
+		brand.Footer: {Text: "Plain footer.", Pos: diag.Pos{File: "brand.yaml", Line: 5, Col: 9}},
+	}
+	b, errs := brand.Resolve(nil, s)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	got := Brand(b, s)
+	if len(got) != 1 || got[0].String() != "brand.yaml:1:7: clinic contains U+1F600 (😀), which the font AtkinsonHyperlegible cannot print" {
+		t.Errorf("got\n%s", list(got))
+	}
+}

@@ -1,0 +1,161 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseInline(t *testing.T) {
+	const u = "https://example.org"
+	plain := func(s string) Span { return Span{Text: s} }
+	bold := func(s string) Span { return Span{Text: s, Bold: true} }
+	ital := func(s string) Span { return Span{Text: s, Italic: true} }
+	both := func(s string) Span { return Span{Text: s, Bold: true, Italic: true} }
+	link := func(s Span, url string) Span { s.URL = url; return s }
+	for _, tc := range []struct {
+		in   string
+		want []Span
+	}{
+		{"", nil},
+		{"plain words", []Span{plain("plain words")}},
+		{"a **bold** word", []Span{plain("a "), bold("bold"), plain(" word")}},
+		{"an *italic* word", []Span{plain("an "), ital("italic"), plain(" word")}},
+		{"***both***", []Span{both("both")}},
+		{"**bold *and italic***", []Span{bold("bold "), both("and italic")}},
+		{"*italic **and bold** too*", []Span{ital("italic "), both("and bold"), ital(" too")}},
+		{"**a** and **b**", []Span{bold("a"), plain(" and "), bold("b")}},
+		{"see [the **guide**](" + u + ") now", []Span{plain("see "), link(plain("the "), u), link(bold("guide"), u), plain(" now")}},
+		{"[*all*](" + u + ")", []Span{link(ital("all"), u)}},
+		{"[a](" + u + ")[b](tel:911)", []Span{link(plain("a"), u), link(plain("b"), "tel:911")}},
+		// Emphasis around a link covers it.
+		{"**Call [911](tel:911) now**", []Span{bold("Call "), link(bold("911"), "tel:911"), bold(" now")}},
+		{"*a [b](" + u + ")*", []Span{ital("a "), link(ital("b"), u)}},
+		// A marker inside the link's words does not pair with one outside.
+		{"*a [b*](" + u + ")", []Span{plain("*a "), link(plain("b*"), u)}},
+		// Unmatched markers stay literal.
+		{"a * b", []Span{plain("a * b")}},
+		{"5 * 3 = 15", []Span{plain("5 * 3 = 15")}},
+		// The rule is simple pairing: two lone stars pair even with spaces
+		// inside (CommonMark would not); documented, not endorsed.
+		{"5 * 3 * 2", []Span{plain("5 "), ital(" 3 "), plain(" 2")}},
+		{"**", []Span{plain("**")}},
+		{"**open", []Span{plain("**open")}},
+		{"*a**b*", []Span{ital("a**b")}},
+		{"**a*", []Span{plain("**a*")}},
+		// Not links.
+		{"[a](b c)", []Span{plain("[a](b c)")}},
+		{"[a] (" + u + ")", []Span{plain("[a] (" + u + ")")}},
+		{"[brackets] only", []Span{plain("[brackets] only")}},
+		{"[](" + u + ")", []Span{plain("[](" + u + ")")}},
+		{"[a]()", []Span{plain("[a]()")}},
+		{"[a](" + u, []Span{plain("[a](" + u)}},
+		{"a ] b ( c ) [", []Span{plain("a ] b ( c ) [")}},
+		// Not checked here: a link with a bad URL is still a link (Decode
+		// reports it).
+		{"[x](example)", []Span{link(plain("x"), "example")}},
+	} {
+		got := ParseInline(tc.in)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParseInline(%q)\n got %+v\nwant %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	in := "**Call** [*911*](tel:911) or *see* the [guide](https://example.org)."
+	if got, want := PlainText(ParseInline(in)), "Call 911 or see the guide."; got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+}
+
+// TestParseInlineLinear: pathological inputs parse in linear time. A
+// quadratic parser takes minutes on a megabyte of these.
+func TestParseInlineLinear(t *testing.T) {
+	for _, unit := range []string{"[[[[", "****", "[a](", "](x)", "*[a](b c)", "[*](u)**", "**a**", "*a*", "[a](u)"} {
+		in := strings.Repeat(unit, (1<<20)/len(unit))
+		start := time.Now()
+		spans := ParseInline(in)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%q × %d took %v", unit, len(in)/len(unit), d)
+		}
+		if n := len(PlainText(spans)); n > len(in) {
+			t.Errorf("%q: plain text longer than input", unit)
+		}
+	}
+}
+
+func FuzzParseInline(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "**bold**", "*it*", "***x***", "[a](https://x.org)", "[**a**](u) *b*",
+		"**Call [911](tel:911) now**", "[[[[", "****", "a * b", "[a](b c)", "*a [b*](u)",
+		"\xff*\xfe", "é *ü* [ñ](https://ñ.org)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		spans := ParseInline(in)
+		plain := PlainText(spans)
+		if len(plain) > len(in) {
+			t.Fatalf("plain text %q longer than input %q", plain, in)
+		}
+		for i, s := range spans {
+			if s.Text == "" {
+				t.Fatalf("empty span %d in %+v", i, spans)
+			}
+			if i > 0 {
+				p := spans[i-1]
+				if p.Bold == s.Bold && p.Italic == s.Italic && p.URL == s.URL {
+					t.Fatalf("adjacent spans %d and %d have the same style: %+v", i-1, i, spans)
+				}
+			}
+			if s.URL != "" && strings.ContainsAny(s.URL, " \t\n[") {
+				t.Fatalf("link URL %q has spaces or [", s.URL)
+			}
+		}
+		if !strings.ContainsAny(in, "*[") {
+			if in == "" {
+				if spans != nil {
+					t.Fatalf("spans for empty input: %+v", spans)
+				}
+			} else if len(spans) != 1 || spans[0] != (Span{Text: in}) {
+				t.Fatalf("input without markup gave %+v", spans)
+			}
+		}
+		// Without a '*' or a "](" there is no markup at all.
+		if in != "" && !strings.Contains(in, "*") && !strings.Contains(in, "](") {
+			if len(spans) != 1 || spans[0] != (Span{Text: in}) {
+				t.Fatalf("input without markup gave %+v", spans)
+			}
+		}
+	})
+}
+
+func TestRawOffsets(t *testing.T) {
+	raw := "**Do not** stop. See [the *guide*](https://example.org) now. 5 * 3 **x****y**z"
+	tx := Text{Raw: raw, Spans: ParseInline(raw)}
+	plain := PlainText(tx.Spans)
+	toRaw := tx.RawOffsets()
+	for _, word := range []string{"Do", "not", "stop", "See", "the", "guide", "now", "5 * 3", "xy", "y", "z"} {
+		off := strings.Index(plain, word)
+		got := toRaw(off)
+		if got < 0 || got >= len(raw) || raw[got] != plain[off] {
+			t.Errorf("%q: plain offset %d maps to raw %d (%q)", word, off, got, raw[min(max(got, 0), len(raw)-1):])
+			continue
+		}
+		// The mapped character starts the same word in the raw text,
+		// unless markup splits the word.
+		if word != "xy" && !strings.HasPrefix(raw[got:], word) {
+			t.Errorf("%q maps to %q", word, raw[got:])
+		}
+	}
+	if got, want := toRaw(strings.Index(plain, "y")), strings.Index(raw, "y"); got != want {
+		t.Errorf("y at %d, want %d", got, want)
+	}
+	// Plain text without markup maps to itself.
+	tx = Text{Raw: "a b", Spans: ParseInline("a b")}
+	if tx.RawOffsets()(2) != 2 {
+		t.Error("identity mapping")
+	}
+}

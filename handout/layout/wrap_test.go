@@ -1,0 +1,331 @@
+package layout
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/fontset"
+)
+
+// With the fake measurer at size 10 every character is 5 pt wide.
+const wrapSize = 10.0
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// joined is the wrapped text as a reader copying it gets it: the lines' texts
+// run together (a line broken at a space keeps that space at its end).
+func joined(ls []Line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(l.Text())
+	}
+	return b.String()
+}
+
+// checkLines checks what holds for any wrapped text: no line with more than
+// one word is wider than width, each line's width is its pieces' extent,
+// pieces sit left to right without overlap, and no word is lost, reordered
+// or glued to its neighbour.
+func checkLines(t *testing.T, m Measurer, input string, ls []Line, width float64) {
+	t.Helper()
+	for i, l := range ls {
+		if len(l.Pieces) == 0 {
+			t.Fatalf("line %d is empty", i)
+		}
+		if len(strings.Fields(l.Text())) > 1 && l.W > width+1e-9 {
+			t.Errorf("line %d %q is %.2f wide, more than %.2f", i, l.Text(), l.W, width)
+		}
+		x := 0.0
+		for k, p := range l.Pieces {
+			if p.X < x-1e-9 {
+				t.Errorf("line %d piece %d %q at x=%.2f overlaps the previous piece ending at %.2f", i, k, p.Text, p.X, x)
+			}
+			if want := m.Width(strings.TrimRight(p.Text, " "), p.Style, wrapSize); !near(p.W, want) {
+				t.Errorf("line %d piece %d %q: W=%.2f, want %.2f", i, k, p.Text, p.W, want)
+			}
+			x = p.X + p.W
+		}
+		if !near(l.W, x) {
+			t.Errorf("line %d: W=%.2f, want its pieces' extent %.2f", i, l.W, x)
+		}
+		if strings.HasPrefix(l.Text(), " ") {
+			t.Errorf("line %d %q starts with a space", i, l.Text())
+		}
+	}
+	if got, want := collapse(joined(ls)), collapse(input); got != want {
+		t.Errorf("words changed:\n got %q\nwant %q", got, want)
+	}
+}
+
+var wrapWords = []string{"take", "your", "medicine", "with", "food", "and", "water", "a", "psychotherapy",
+	"group", "of", "5-12", "people", "(CBT,", "DBT)", "—", "café", "naïve", "x", "ketamine’s", "I'm"}
+
+func randomText(rng *rand.Rand, words int) string {
+	var b strings.Builder
+	for i := range words {
+		if i > 0 {
+			switch rng.IntN(10) {
+			case 0:
+				b.WriteString("  ")
+			case 1:
+				b.WriteString("\n")
+			case 2:
+				b.WriteString(" \t ")
+			default:
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(wrapWords[rng.IntN(len(wrapWords))])
+	}
+	return b.String()
+}
+
+func TestWrapRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for c := range 300 {
+		text := randomText(rng, rng.IntN(80))
+		width := 20 + rng.Float64()*400
+		ls := Wrap(fakeMeasurer{}, []Run{{Text: text}}, wrapSize, width)
+		checkLines(t, fakeMeasurer{}, text, ls, width)
+		// Greedy: the first word of each line did not fit on the line before.
+		for i := 1; i < len(ls); i++ {
+			prev := strings.TrimRight(ls[i-1].Text(), " ")
+			first := strings.Fields(ls[i].Text())[0]
+			var m fakeMeasurer
+			if w := m.Width(prev+" "+first, fontset.Regular, wrapSize); w <= width {
+				t.Errorf("case %d: %q would fit after %q (%.1f <= %.1f)", c, first, prev, w, width)
+			}
+		}
+		if t.Failed() {
+			t.Fatalf("case %d: width %.2f, text %q", c, width, text)
+		}
+	}
+}
+
+func TestWrapExact(t *testing.T) {
+	cases := []struct {
+		name  string
+		runs  []Run
+		width float64
+		want  []string // line texts
+	}{
+		{"empty", []Run{{Text: ""}}, 100, nil},
+		{"spaces only", []Run{{Text: "  \n "}}, 100, nil},
+		{"one line", []Run{{Text: "Take it with food."}}, 100, []string{"Take it with food."}},
+		// "alpha beta" is exactly 50 pt: it fits, and the break space stays
+		// at the end of the line's text.
+		{"break space kept", []Run{{Text: "alpha beta gamma"}}, 50, []string{"alpha beta ", "gamma"}},
+		{"leading and doubled spaces", []Run{{Text: "  alpha   beta\n\ngamma "}}, 50, []string{"alpha beta ", "gamma"}},
+		{"break at a style change keeps its space", []Run{{Text: "alpha "}, {Text: "beta", Style: fontset.Bold}, {Text: " gamma"}}, 50,
+			[]string{"alpha beta ", "gamma"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ls := Wrap(fakeMeasurer{}, c.runs, wrapSize, c.width)
+			var got []string
+			for _, l := range ls {
+				got = append(got, l.Text())
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
+				t.Errorf("lines %q, want %q", got, c.want)
+			}
+			if len(ls) > 0 {
+				if last := ls[len(ls)-1].Text(); strings.HasSuffix(last, " ") {
+					t.Errorf("last line %q ends with a space", last)
+				}
+			}
+		})
+	}
+}
+
+func TestWrapTrailingSpace(t *testing.T) {
+	ls := Wrap(fakeMeasurer{}, []Run{{Text: "alpha beta gamma"}}, wrapSize, 50)
+	if len(ls) != 2 {
+		t.Fatalf("%d lines, want 2", len(ls))
+	}
+	if ls[0].Text() != "alpha beta " {
+		t.Errorf("line 1 text %q, want the break space kept: %q", ls[0].Text(), "alpha beta ")
+	}
+	// The space is text only: the line's width is its ink.
+	if ls[0].W != 50 {
+		t.Errorf("line 1 W = %v, want 50 (without the space)", ls[0].W)
+	}
+	// Between styles the space belongs to the word before it.
+	ls = Wrap(fakeMeasurer{}, []Run{{Text: "see "}, {Text: "this", Style: fontset.Bold}, {Text: " now and later"}}, wrapSize, 55)
+	if len(ls) < 2 || len(ls[0].Pieces) != 2 || ls[0].Pieces[0].Text != "see " || ls[0].Pieces[1].Text != "this " {
+		t.Fatalf("pieces of line 1: %+v", ls)
+	}
+	if p := ls[0].Pieces[1]; p.X != 20 || p.W != 20 || p.Style != fontset.Bold {
+		t.Errorf("bold piece %+v, want X=20 W=20 bold", p)
+	}
+}
+
+// A style change inside a word ("**medicine**,") is no place to break: the
+// comma stays with its word and sits right after it.
+func TestWrapJoinedStyles(t *testing.T) {
+	runs := []Run{{Text: "Take the "}, {Text: "medicine", Style: fontset.Bold}, {Text: ", then rest."}}
+	// "Take the medicine" is 85 pt: at width 85 the word fits but not its
+	// comma, so both go to the next line.
+	ls := Wrap(fakeMeasurer{}, runs, wrapSize, 85)
+	checkLines(t, fakeMeasurer{}, "Take the medicine, then rest.", ls, 85)
+	if len(ls) < 2 {
+		t.Fatalf("lines %+v", ls)
+	}
+	if got := ls[0].Text(); got != "Take the " {
+		t.Errorf("line 1 %q, want %q", got, "Take the ")
+	}
+	p := ls[1].Pieces
+	if len(p) < 2 || p[0].Text != "medicine" || p[0].Style != fontset.Bold || p[0].X != 0 ||
+		!strings.HasPrefix(p[1].Text, ",") || p[1].Style != fontset.Regular || p[1].X != p[0].X+p[0].W {
+		t.Errorf("line 2 pieces %+v, want bold %q then %q right after it", p, "medicine", ",")
+	}
+	for i, l := range ls {
+		if strings.HasPrefix(l.Text(), ",") {
+			t.Errorf("line %d starts with the comma: %q", i, l.Text())
+		}
+	}
+	// A link followed by a full stop.
+	ls = Wrap(fakeMeasurer{}, []Run{{Text: "Read more at "}, {Text: "example.org", URL: "https://example.org"}, {Text: "."}}, wrapSize, 120)
+	if got := ls[len(ls)-1].Text(); got != "example.org." {
+		t.Errorf("last line %q, want the link and its full stop together", got)
+	}
+}
+
+func TestWrapLongURL(t *testing.T) {
+	url := "https://example.org/patienteducation/grouptherapyguide/whattoexpectnext/index.html"
+	// 100 pt is 20 characters; each segment ends with '/' late enough in a
+	// line (in its last third) to be the place to break.
+	for _, c := range []struct {
+		name string
+		runs []Run
+	}{
+		{"alone", []Run{{Text: url, URL: url}}},
+		{"in a sentence", []Run{{Text: "See "}, {Text: url, URL: url}, {Text: " for more."}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ls := Wrap(fakeMeasurer{}, c.runs, wrapSize, 100)
+			var all strings.Builder
+			for _, r := range c.runs {
+				all.WriteString(r.Text)
+			}
+			checkLines(t, fakeMeasurer{}, all.String(), ls, 100)
+			var parts []string
+			for _, l := range ls {
+				if l.W > 100 {
+					t.Errorf("line %q is %.1f wide, more than 100", l.Text(), l.W)
+				}
+				for _, p := range l.Pieces {
+					if p.URL == url {
+						parts = append(parts, strings.TrimRight(p.Text, " "))
+					}
+				}
+			}
+			if strings.Join(parts, "") != url {
+				t.Fatalf("link pieces %q do not make up the URL", parts)
+			}
+			if len(parts) != 5 {
+				t.Fatalf("URL in %d parts %q, want it split", len(parts), parts)
+			}
+			for i, p := range parts[:len(parts)-1] {
+				if !strings.HasSuffix(p, "/") {
+					t.Errorf("part %d %q does not end after a '/'", i, p)
+				}
+			}
+		})
+	}
+	// Without a slash late enough it breaks between characters and still
+	// fits.
+	long := strings.Repeat("abcdefghij", 12)
+	ls := Wrap(fakeMeasurer{}, []Run{{Text: long}}, wrapSize, 100)
+	checkLines(t, fakeMeasurer{}, long, ls, 100)
+	for _, l := range ls {
+		if l.W > 100 {
+			t.Errorf("line %q is %.1f wide", l.Text(), l.W)
+		}
+	}
+	if len(ls) != 6 {
+		t.Errorf("%d lines, want 6 full lines", len(ls))
+	}
+}
+
+// Wrap measures each word once: time is linear in the text.
+func TestWrapLinearTime(t *testing.T) {
+	const size = 2 << 20
+	words := strings.Repeat("patients take their medicine with food ", size/39+1)[:size]
+	single := strings.Repeat("a", size)
+	slashes := strings.Repeat("abcdefg/", size/8)
+	for _, c := range []struct {
+		name  string
+		m     Measurer
+		text  string
+		width float64
+	}{
+		{"words, fake", fakeMeasurer{}, words, 400},
+		{"words, font", fontset.Default(), words, 400},
+		// One line of 50,000 words: the line's text must not be copied
+		// for every word (that took minutes on 2 MB).
+		{"256 KB of words on one very wide line", fakeMeasurer{}, words[:256<<10], 1e12},
+		{"one word, fake", fakeMeasurer{}, single, 400},
+		{"one word, font", fontset.Default(), single, 400},
+		{"one word with slashes, font", fontset.Default(), slashes, 400},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			// Best of up to five, so a busy machine (or -race) does not
+			// fail it: quadratic work on 2 MB takes minutes, not seconds.
+			var ls []Line
+			best := time.Duration(1 << 62)
+			for range 5 {
+				start := time.Now()
+				ls = Wrap(c.m, []Run{{Text: c.text}}, wrapSize, c.width)
+				best = min(best, time.Since(start))
+				if best < time.Second/2 || best > 10*time.Second {
+					break // fast, or hopeless
+				}
+			}
+			if best > time.Second*raceSlowdown {
+				t.Fatalf("wrapping %d bytes took %v, want well under a second (×%d under -race)", len(c.text), best, raceSlowdown)
+			}
+			n := 0
+			for _, l := range ls {
+				n += len(l.Text())
+			}
+			if n < len(strings.Join(strings.Fields(c.text), " ")) {
+				t.Errorf("lines hold %d bytes of %d", n, len(c.text))
+			}
+		})
+	}
+}
+
+func FuzzWrap(f *testing.F) {
+	f.Add("Take the medicine with food.", 100.0)
+	f.Add("https://example.org/a/very/long/path/that/needs/breaking?x=1&y=2", 30.0)
+	f.Add("  leading\tand\ntrailing   ", 1.0)
+	f.Add("naïve café — ketamine’s 5-12 (CBT, DBT)", 17.5)
+	f.Add("\xff\xfe invalid utf8 \x80", 3.0)
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if !(width >= 1) || width > 1e6 {
+			return
+		}
+		// Split into runs at '*' to exercise style changes inside words.
+		var runs []Run
+		for i, part := range strings.Split(s, "*") {
+			runs = append(runs, Run{Text: part, Style: fontset.Style(i % 4)})
+		}
+		ls := Wrap(fakeMeasurer{}, runs, wrapSize, width)
+		want := strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), "")
+		got := strings.Join(strings.Fields(joined(ls)), "")
+		if got != want {
+			t.Fatalf("non-space characters changed:\n got %q\nwant %q", got, want)
+		}
+		for i, l := range ls {
+			if len(l.Pieces) == 0 {
+				t.Fatalf("line %d is empty", i)
+			}
+			if len(strings.Fields(l.Text())) > 1 && l.W > width+1e-9 {
+				t.Fatalf("line %d %q is %.2f wide, more than %.2f", i, l.Text(), l.W, width)
+			}
+		}
+	})
+}

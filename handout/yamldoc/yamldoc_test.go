@@ -1,0 +1,319 @@
+package yamldoc
+
+import (
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"handouts/handout/diag"
+)
+
+func TestSuggest(t *testing.T) {
+	known := []string{"title", "subtitle", "summary", "sections", "heading", "references"}
+	for in, want := range map[string]string{
+		"heding":                 "heading",
+		"haeding":                "heading", // transposition counts as one edit
+		"sumary":                 "summary",
+		"sumamry":                "summary",
+		"Title":                  "title",
+		"titel":                  "title",
+		"section":                "sections",
+		"refrences":              "references",
+		"author":                 "",
+		"x":                      "",
+		"":                       "",
+		"subtitles2":             "subtitle",
+		"headings!!":             "",
+		strings.Repeat("a", 100): "",
+	} {
+		if got := Suggest(in, known); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Short words allow only one edit.
+	if got := Suggest("tex", []string{"text"}); got != "text" {
+		t.Errorf("tex: %q", got)
+	}
+	if got := Suggest("ab", []string{"q", "a"}); got != "a" {
+		t.Errorf("ab: %q", got)
+	}
+	if got := Suggest("urn", []string{"url"}); got != "url" {
+		t.Errorf("urn: %q", got)
+	}
+	if got := Suggest("uxx", []string{"url"}); got != "" {
+		t.Errorf("uxx: %q", got)
+	}
+	if got := Suggest("heading", nil); got != "" {
+		t.Errorf("no known words: %q", got)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"kitten", "sitting", 3},
+		{"heading", "heding", 1}, {"heading", "haeding", 1}, {"ab", "ba", 1},
+		{"café", "cafe", 1}, {"ü", "u", 1},
+	} {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := editDistance(tc.b, tc.a); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
+func parseErrs(src string) string {
+	d, _ := Parse("f.yaml", []byte(src), "a test file")
+	var b strings.Builder
+	for _, f := range d.Errs {
+		b.WriteString(f.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestParseErrors pins the position of each kind of file-level problem. The
+// YAML library names a line only (and, for some errors, the wrong one);
+// Parse corrects what it can and names the column where it can tell.
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"empty", "", "f.yaml:1:1: file is empty: a test file"},
+		{"blank", " \n\t\n", "f.yaml:1:1: file is empty: a test file"},
+		{"comment only", "# c\n", "f.yaml:1:1: file has no content: a test file"},
+		{"document marker only", "---\n# c\n", "f.yaml:1:1: file has no content: a test file"},
+		{"null", "~\n", "f.yaml:1:1: file has no content: a test file"},
+		{"not UTF-8", "a: b\nc: d\xff\n", "f.yaml:2:5: file is not valid UTF-8 text; save it as UTF-8"},
+		{"UTF-16", "\xff\xfea\x00", "f.yaml:1:1: file is not valid UTF-8 text; save it as UTF-8"},
+		{"control characters", "a: b\x01\nc: \x1bd\x7f\n",
+			"f.yaml:1:5: file contains the control character U+0001; remove it\n" +
+				"f.yaml:2:4: file contains the control character U+001B; remove it\n" +
+				"f.yaml:2:6: file contains the control character U+007F; remove it"},
+		{"C1 control", "a: é\u0085\n", "f.yaml:1:5: file contains the control character U+0085; remove it"},
+		{"line separators", "a: b\u2028c\nd: \u2029\n",
+			"f.yaml:1:5: file contains the line separator U+2028; use an ordinary line break\n" +
+				"f.yaml:2:4: file contains the line separator U+2029; use an ordinary line break"},
+		{"tab indentation", "a:\n\t- b\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token (YAML does not allow tabs for indentation; use spaces)"},
+		{"tab after dash", "a:\n  -\tb\n  - c\nd:\n\t- e\n", "f.yaml:2:4: YAML syntax: found character that cannot start any token (YAML does not allow tabs for indentation; use spaces)"},
+		{"tab in continuation", "a:\n  - b\n    c\n\t d\n", "f.yaml:4:1: YAML syntax: found a tab character that violates indentation"},
+		{"unclosed quote", "a: b\nc: \"d\n", "f.yaml:2:4: YAML syntax: found unexpected end of stream (a quoted value is not closed)"},
+		{"unclosed single quote", "a: b\nc:\n  - 'd\n", "f.yaml:3:5: YAML syntax: found unexpected end of stream (a quoted value is not closed)"},
+		// Parser errors: yaml.v3 numbers these lines from 0.
+		{"unclosed bracket", "a: b\nc: [d, e\nf: g\n", "f.yaml:2:4: YAML syntax: did not find expected ',' or ']'"},
+		{"unclosed brace", "a: b\nc: {d: e\n", "f.yaml:2:4: YAML syntax: did not find expected ',' or '}'"},
+		{"bad indentation", "a:\n  - b\n - c\n", "f.yaml:3:2: YAML syntax: did not find expected key"},
+		{"list after mapping", "a: b\n- c\n", "f.yaml:2:1: YAML syntax: did not find expected key"},
+		{"bracket at end", "[", "f.yaml:1:1: YAML syntax: did not find expected node content"},
+		{"mapping in value", "a: b: c\n", "f.yaml:1:1: YAML syntax: mapping values are not allowed in this context"},
+		{"over-indented key", "a: b\n c: d\n", "f.yaml:2:2: YAML syntax: mapping values are not allowed in this context"},
+		{"reserved character", "a: b\nc: @d\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token"},
+		{"unknown anchor", "a: *b\n", "f.yaml:1:1: YAML syntax: unknown anchor 'b' referenced"},
+		{"second document", "a: b\n---\nc: d\n", "f.yaml:3:1: the file holds a second YAML document after a `---` line; put everything in one document"},
+		{"lone CR line ends", "a: b\rc: [d\re: f\r", "f.yaml:2:4: YAML syntax: did not find expected ',' or ']'"},
+	} {
+		if got := strings.TrimSuffix(parseErrs(tc.src), "\n"); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	for _, src := range []string{
+		"a: b\n",
+		"\ufeffa: b\n",         // a byte-order mark
+		"a: b\r\nc: d\r\n",     // Windows line ends
+		"---\na: b\n",          // an explicit document start
+		"a: b\n---\n",          // an empty second document
+		"a: b\n...\n",          // a document end marker
+		"a: b\n--- # c\n",      // an empty second document with a comment
+		"a: \"\\x07 é \\t\"\n", // escapes are not raw control characters
+		"a:\tb\n",              // a tab as a separator, not indentation
+		"a: \"b\tc\"\n",        // a tab inside quotes
+	} {
+		d, root := Parse("f.yaml", []byte(src), "x")
+		if root == nil || len(d.Errs) != 0 {
+			t.Errorf("%q: %v", src, d.Errs)
+		}
+	}
+}
+
+func TestFields(t *testing.T) {
+	src := "title: T\ntitel: U\ntitle: V\nauthor: A\n"
+	d, root := Parse("f.yaml", []byte(src), "x")
+	var got []string
+	ok := d.Fields(root, "the file", []string{"title", "summary", "sections"}, []string{"title", "summary", "sections"}, func(k string, v *yaml.Node) {
+		got = append(got, k+"="+v.Value)
+	})
+	if !ok || strings.Join(got, ",") != "title=T" {
+		t.Errorf("fields %v", got)
+	}
+	want := []string{
+		"f.yaml:2:1: unknown key `titel` in the file; did you mean `title`?",
+		"f.yaml:3:1: key `title` appears twice in the file",
+		"f.yaml:4:1: unknown key `author` in the file (known keys: title, summary, sections)",
+		"f.yaml:1:1: the file is missing required key `summary`",
+		"f.yaml:1:1: the file is missing required key `sections`",
+	}
+	if g := errLines(d.Errs); g != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", g, strings.Join(want, "\n"))
+	}
+
+	// A misspelt required key is reported once, as the misspelling.
+	d, root = Parse("f.yaml", []byte("sumary: x\n"), "x")
+	d.Fields(root, "the file", []string{"summary"}, []string{"summary"}, func(string, *yaml.Node) {})
+	if g := errLines(d.Errs); g != "f.yaml:1:1: unknown key `sumary` in the file; did you mean `summary`?" {
+		t.Errorf("got %s", g)
+	}
+
+	// Not a mapping.
+	d, root = Parse("f.yaml", []byte("- a\n"), "x")
+	if d.Fields(root, "the file", []string{"title"}, nil, func(string, *yaml.Node) {}) {
+		t.Error("a list taken for a mapping")
+	}
+	if g := errLines(d.Errs); g != "f.yaml:1:1: the file must be a mapping of keys (like `title: ...`), not a list" {
+		t.Errorf("got %s", g)
+	}
+}
+
+func errLines(l diag.List) string {
+	var s []string
+	for _, f := range l {
+		s = append(s, f.String())
+	}
+	return strings.Join(s, "\n")
+}
+
+func TestScalar(t *testing.T) {
+	src := "a: \"  padded  \"\nb: 2026\nc: [x]\nd:\ne: \"\"\nf: \"x\\ay\"\ng: \"\\ufeffz\"\nh: &h \"v\"\ni: *h\nj: \"one\\ntwo\"\n"
+	d, root := Parse("f.yaml", []byte(src), "x")
+	vals := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		vals[root.Content[i].Value] = root.Content[i+1]
+	}
+	for _, tc := range []struct {
+		key, want string
+		trim      int
+		ok        bool
+	}{
+		{"a", "padded", 2, true},
+		{"b", "2026", 0, true}, // numbers are text as written
+		{"c", "", 0, false},
+		{"d", "", 0, false},
+		{"e", "", 0, false},
+		{"f", "x\ay", 0, false},
+		{"g", "\ufeffz", 0, false},
+		{"h", "v", 0, true},
+		{"i", "v", 0, true},
+		{"j", "one\ntwo", 0, true},
+	} {
+		s, trim, ok := d.Scalar(vals[tc.key], tc.key)
+		if s != tc.want || trim != tc.trim || ok != tc.ok {
+			t.Errorf("%s: %q, %d, %v", tc.key, s, trim, ok)
+		}
+	}
+	want := []string{
+		"f.yaml:3:4: c must be text, not a list",
+		"f.yaml:4:3: d is empty",
+		"f.yaml:5:4: e is empty",
+		"f.yaml:6:6: f contains the control character U+0007; remove it", // at the backslash of \a
+		"f.yaml:7:5: g contains the control character U+FEFF; remove it",
+	}
+	if g := errLines(d.Errs); g != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", g, strings.Join(want, "\n"))
+	}
+	if _, ok := d.OneLine(vals["j"], "j"); ok {
+		t.Error("a two-line value passed OneLine")
+	}
+	if _, ok := d.List(vals["a"], "a"); ok {
+		t.Error("a scalar passed List")
+	}
+	if _, ok := d.List(vals["d"], "d"); ok {
+		t.Error("an empty value passed List")
+	}
+	if items, ok := d.List(vals["c"], "c"); !ok || len(items) != 1 {
+		t.Error("List of [x]")
+	}
+}
+
+// TestLocate: a character of a value is found where it was typed, in every
+// YAML style, including characters written as escapes.
+func TestLocate(t *testing.T) {
+	src := strings.Join([]string{
+		`plain: ab☃c ☃`,
+		`single: 'it''s ☃'`,
+		`double: "a\u2603 ☃ \x07"`,
+		`literal: |  # ☃ in a comment`,
+		`  one ☃`,
+		`  two ☃`,
+		`folded: >-`,
+		`  one`,
+		`  ☃ two`,
+		`flow: [x, "☃"]`,
+		`tagged: !!str "\u2603"`,
+		`anchored: &a ☃`,
+		`multi: one`,
+		`  two ☃`,
+		`after: ☃`,
+	}, "\n") + "\n"
+	d, root := Parse("f.yaml", []byte(src), "x")
+	if root == nil {
+		t.Fatal(d.Errs)
+	}
+	vals := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		vals[root.Content[i].Value] = root.Content[i+1]
+	}
+	vals["flow1"] = vals["flow"].Content[1]
+	at := func(key string, nth int) string {
+		n := vals[key]
+		off := -1
+		for k := 0; k <= nth; k++ {
+			off += 1 + strings.IndexAny(n.Value[off+1:], "☃\a")
+		}
+		p := d.Locate(n, off)
+		return p.String()
+	}
+	for _, tc := range []struct {
+		key  string
+		nth  int
+		want string
+	}{
+		{"plain", 0, "f.yaml:1:10"},
+		{"plain", 1, "f.yaml:1:13"},
+		{"single", 0, "f.yaml:2:16"},
+		{"double", 0, "f.yaml:3:11"}, // the \u2603 escape
+		{"double", 1, "f.yaml:3:18"},
+		{"double", 2, "f.yaml:3:20"}, // the \x07 escape
+		{"literal", 0, "f.yaml:5:7"}, // not the one in the header's comment
+		{"literal", 1, "f.yaml:6:7"},
+		{"folded", 0, "f.yaml:9:3"},
+		{"flow1", 0, "f.yaml:10:12"},
+		{"tagged", 0, "f.yaml:11:16"},
+		{"anchored", 0, "f.yaml:12:14"},
+		{"multi", 0, "f.yaml:14:7"},
+		{"after", 0, "f.yaml:15:8"},
+	} {
+		if got := at(tc.key, tc.nth); got != tc.want {
+			t.Errorf("%s #%d at %s, want %s", tc.key, tc.nth, got, tc.want)
+		}
+	}
+	// Out of range: the node's own position.
+	if p := d.Locate(vals["plain"], 99); p != (diag.Pos{File: "f.yaml", Line: 1, Col: 8}) {
+		t.Errorf("out of range: %v", p)
+	}
+}
+
+func TestKindName(t *testing.T) {
+	_, root := Parse("f.yaml", []byte("a: [x]\nb: {c: d}\ne:\nf: word\n"), "x")
+	var got []string
+	for i := 1; i < len(root.Content); i += 2 {
+		got = append(got, KindName(root.Content[i]))
+	}
+	if strings.Join(got, "|") != `a list|a mapping|empty|the value "word"` {
+		t.Errorf("%q", got)
+	}
+}
