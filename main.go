@@ -28,6 +28,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/diag"
 	"handouts/handout/format"
+	"handouts/handout/yamldoc"
 )
 
 const version = "0.1.0"
@@ -66,6 +67,14 @@ func (e *exitError) Error() string { return e.msg }
 // it exactly as a shell would.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
 	app := newApp(stdout, stderr, env)
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && args[1] != "help" && app.Command(args[1]) == nil {
+		msg := fmt.Sprintf("unknown command %q: use build or check (see handouts --help)", args[1])
+		if s := yamldoc.Suggest(args[1], []string{"build", "check"}); s != "" {
+			msg = fmt.Sprintf("unknown command %q; did you mean `%s`? (see handouts --help)", args[1], s)
+		}
+		fmt.Fprintln(stderr, "handouts:", msg)
+		return 2
+	}
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	var ee *exitError
 	switch {

@@ -970,30 +970,46 @@ func requireFailure(t *testing.T, r result, code int, want []string, out string)
 
 func TestHugeContentFile(t *testing.T) {
 	t.Parallel()
-	// A 5 MB handout (the seed with one enormous section) is a mistake. It
-	// must end quickly, with a clear size error and no PDFs.
+	// A handout of a few megabytes (the seed with one enormous section)
+	// builds, in time roughly linear in its size; one over the 8 MB limit
+	// is refused at once with a clear message and no PDFs.
 	src := readFile(t, seed)
-	var big bytes.Buffer
-	i := bytes.Index(src, []byte("\nfaq:"))
-	big.Write(src[:i])
-	big.WriteString("\n  - heading: A very long section\n    body: |\n")
-	para := strings.Repeat("Group therapy is a form of psychotherapy in which a small group of people meets regularly. ", 4)
-	for big.Len() < 5<<20 {
-		big.WriteString("      " + para + "\n\n")
-	}
-	big.Write(src[i:])
-	in := filepath.Join(t.TempDir(), "huge.yaml")
-	if err := os.WriteFile(in, big.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	huge := func(size int) string {
+		var big bytes.Buffer
+		i := bytes.Index(src, []byte("\nfaq:"))
+		big.Write(src[:i])
+		big.WriteString("\n  - heading: A very long section\n    body: |\n")
+		para := strings.Repeat("Group therapy is a form of psychotherapy in which a small group of people meets regularly. ", 4)
+		for big.Len() < size {
+			big.WriteString("      " + para + "\n\n")
+		}
+		big.Write(src[i:])
+		in := filepath.Join(t.TempDir(), "huge.yaml")
+		if err := os.WriteFile(in, big.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return in
 	}
 
 	out := t.TempDir()
 	start := time.Now()
-	r := runCLI(t, nil, "build", "--out", out, in)
-	if took := time.Since(start); took > 10*time.Second {
-		t.Errorf("a 5 MB file took %s, want under 10 s", took.Round(time.Millisecond))
+	r := runCLI(t, nil, "build", "--out", out, huge(2<<20))
+	// Generous: this guards against a hang or quadratic time, not speed
+	// (about 0.5 s without the race detector).
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("a 2 MB file took %s, want well under 30 s", took.Round(time.Millisecond))
 	}
-	requireFailure(t, r, 1, []string{`huge\.yaml: is 5\.\d MB; a handout file should be far smaller \(limit \d+ MB\)`}, out)
+	if r.code != 0 || len(pdfs(t, out)) != 3 {
+		t.Fatalf("2 MB handout: exit %d, %d PDFs, stderr:\n%s", r.code, len(pdfs(t, out)), r.stderr)
+	}
+
+	out = t.TempDir()
+	start = time.Now()
+	r = runCLI(t, nil, "build", "--out", out, huge(9<<20))
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("a 9 MB file took %s to refuse, want under 10 s", took.Round(time.Millisecond))
+	}
+	requireFailure(t, r, 1, []string{`huge\.yaml: is 9\.\d MB; a handout file should be far smaller \(limit 8 MB\)`}, out)
 }
 
 func TestFailedRebuildKeepsOldPDFs(t *testing.T) {
@@ -1212,4 +1228,15 @@ func TestHelpAndVersion(t *testing.T) {
 			t.Errorf("want exit 2, got %s", r)
 		}
 	})
+}
+
+func TestUnknownCommand(t *testing.T) {
+	r := runCLI(t, nil, "bulid")
+	if r.code != 2 || !strings.Contains(r.stderr, "did you mean `build`") {
+		t.Errorf("bulid: exit %d, stderr %q; want exit 2 and a suggestion", r.code, r.stderr)
+	}
+	r = runCLI(t, nil, "frobnicate")
+	if r.code != 2 || !strings.Contains(r.stderr, "use build or check") {
+		t.Errorf("frobnicate: exit %d, stderr %q", r.code, r.stderr)
+	}
 }

@@ -138,7 +138,7 @@ func unwrapPath(err error) error {
 // handouts are a few kilobytes (the seed is 10 KB). Checking and laying out
 // take seconds per megabyte, so a larger limit lets a mistaken file stall a
 // build for minutes.
-const maxContentSize = 1 << 20
+const maxContentSize = 8 << 20
 
 // Load reads and decodes one content file and runs every check on it.
 func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {

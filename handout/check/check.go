@@ -109,6 +109,10 @@ func describeRune(r rune) string {
 func Readability(h *content.Handout) diag.List {
 	var out diag.List
 	var total readability.Stats
+	// Past a score of long sentences more messages help nobody, and locating
+	// each costs a pass over its field.
+	const maxReported = 20
+	long := 0
 	measure := func(ts ...content.Text) readability.Stats {
 		var st readability.Stats
 		for _, t := range ts {
@@ -117,6 +121,9 @@ func Readability(h *content.Handout) diag.List {
 			var toRaw func(int) int
 			for _, s := range readability.Sentences(text) {
 				if s.Words > MaxSentenceWords {
+					if long++; long > maxReported {
+						continue
+					}
 					if toRaw == nil {
 						toRaw = t.RawOffsets()
 					}
@@ -145,6 +152,9 @@ func Readability(h *content.Handout) diag.List {
 		answers = append(answers, q.A)
 	}
 	total = total.Add(measure(answers...))
+	if long > maxReported {
+		out.Warnf(h.Title.Pos, "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
+	}
 	if msg := gradeProblem(total); msg != "" {
 		out.Warnf(h.Title.Pos, "the handout reads at %s", msg)
 	}

@@ -26,6 +26,14 @@ type Doc struct {
 	// lineStarts holds the byte offset of each line, built on first use
 	// for locating characters.
 	lineStarts []int
+	// cursor remembers the last character Locate found, so that a run of
+	// look-ups moving forward through one value (paragraph after
+	// paragraph of a long body) costs one pass, not one pass each. A Doc
+	// is used by one goroutine at a time.
+	cursor struct {
+		node     *yaml.Node
+		off, src int
+	}
 }
 
 // Parse parses src. It returns the document's root mapping node, or nil with
@@ -315,25 +323,31 @@ func (d *Doc) Locate(n *yaml.Node, off int) diag.Pos {
 		return d.Pos(n)
 	}
 	r, _ := utf8.DecodeRuneInString(value[off:])
-	nth := strings.Count(value[:off], string(r))
 	d.index()
 	if n.Line < 1 || n.Line > len(d.lineStarts) {
 		return d.Pos(n)
 	}
-	start := d.lineStarts[n.Line-1]
-	for c := 1; c < n.Column && start < len(d.Src); c++ {
-		_, size := utf8.DecodeRune(d.Src[start:])
-		start += size
-	}
-	switch {
-	case n.Style&yaml.DoubleQuotedStyle != 0:
-		return d.locateQuoted(n, start, r, nth)
-	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		// The text starts on the line after the `|` or `>` header, which
-		// may end in a comment.
-		if i := bytes.IndexAny(d.Src[start:], "|>"); i >= 0 {
-			if j := bytes.IndexByte(d.Src[start+i:], '\n'); j >= 0 {
-				start += i + j + 1
+	var start, nth int
+	if c := d.cursor; c.node == n && off >= c.off && n.Style&yaml.DoubleQuotedStyle == 0 {
+		// value[c.off] was typed at c.src: count on from there.
+		start, nth = c.src, strings.Count(value[c.off:off], string(r))
+	} else {
+		nth = strings.Count(value[:off], string(r))
+		start = d.lineStarts[n.Line-1]
+		for c := 1; c < n.Column && start < len(d.Src); c++ {
+			_, size := utf8.DecodeRune(d.Src[start:])
+			start += size
+		}
+		switch {
+		case n.Style&yaml.DoubleQuotedStyle != 0:
+			return d.locateQuoted(n, start, r, nth)
+		case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+			// The text starts on the line after the `|` or `>` header,
+			// which may end in a comment.
+			if i := bytes.IndexAny(d.Src[start:], "|>"); i >= 0 {
+				if j := bytes.IndexByte(d.Src[start+i:], '\n'); j >= 0 {
+					start += i + j + 1
+				}
 			}
 		}
 	}
@@ -341,6 +355,7 @@ func (d *Doc) Locate(n *yaml.Node, off int) diag.Pos {
 		c, size := utf8.DecodeRune(d.Src[j:])
 		if c == r {
 			if nth == 0 {
+				d.cursor.node, d.cursor.off, d.cursor.src = n, off, j
 				return d.offsetPos(j)
 			}
 			nth--
