@@ -228,8 +228,9 @@ func (b *builder) endBox() {
 	b.frame = nil
 }
 
-// keyPoints is "The short version": a tinted box of bullets.
-func (b *builder) keyPoints(h *content.Handout, ts textStyle) {
+// keyPoints is "The short version": a tinted box of bullets, in two
+// balanced columns when columns is set.
+func (b *builder) keyPoints(h *content.Handout, ts textStyle, columns bool) {
 	aside := b.tree.Add(layout.Aside, 0)
 	b.box(b.th.KeyFill, b.th.KeyRule, aside)
 	b.boxTitle(b.th.Labels.ShortVersion, aside)
@@ -237,7 +238,11 @@ func (b *builder) keyPoints(h *content.Handout, ts textStyle) {
 	for i, s := range h.Summary {
 		items[i] = s.Spans
 	}
-	b.bullets(items, aside, ts, "the short version")
+	if columns {
+		b.bulletColumns(items, aside, ts, "the short version")
+	} else {
+		b.bullets(items, aside, ts, "the short version")
+	}
 	b.endBox()
 }
 

@@ -83,7 +83,7 @@ func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, 
 // guide prints everything, in file order.
 func guide(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
-	b.keyPoints(h, b.body())
+	b.keyPoints(h, b.body(), false)
 	for i := range h.Sections {
 		b.section(&h.Sections[i], 0)
 	}
@@ -113,7 +113,7 @@ func guide(b *builder, h *content.Handout) {
 func summary(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
 	if b.th.LargePrint {
-		b.keyPoints(h, b.body())
+		b.keyPoints(h, b.body(), false)
 		for _, s := range h.Sections {
 			if s.Brief.IsZero() {
 				continue
@@ -127,15 +127,7 @@ func summary(b *builder, h *content.Handout) {
 		b.contactBlock(b.body())
 		return
 	}
-	aside := b.tree.Add(layout.Aside, 0)
-	b.box(b.th.KeyFill, b.th.KeyRule, aside)
-	b.boxTitle(b.th.Labels.ShortVersion, aside)
-	items := make([][]content.Span, len(h.Summary))
-	for i, s := range h.Summary {
-		items[i] = s.Spans
-	}
-	b.bulletColumns(items, aside, b.body(), "the short version")
-	b.endBox()
+	b.keyPoints(h, b.body(), true)
 	b.gap(b.th.Leading * 0.6)
 	b.briefGrid(h)
 	b.gap(b.th.Leading)

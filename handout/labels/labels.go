@@ -15,10 +15,8 @@ type Labels struct {
 	FAQ           string
 	References    string
 	YourQuestions string
-	Contact       string
 	PatientGuide  string
 	Summary       string
-	ScanQR        string // under the QR code
 	pageOf        string // "Page %d of %d"
 	reviewed      string // "Reviewed %s"
 	months        [12]string
@@ -39,10 +37,8 @@ var english = Labels{
 	FAQ:           "Frequently asked questions",
 	References:    "References",
 	YourQuestions: "Your questions",
-	Contact:       "Contact us",
 	PatientGuide:  "Patient guide",
 	Summary:       "One-page summary",
-	ScanQR:        "Scan to visit our website",
 	pageOf:        "Page %d of %d",
 	reviewed:      "Reviewed %s",
 	months:        [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -55,10 +51,8 @@ var spanish = Labels{
 	FAQ:           "Preguntas frecuentes",
 	References:    "Referencias",
 	YourQuestions: "Sus preguntas",
-	Contact:       "Contacto",
 	PatientGuide:  "Guía para pacientes",
 	Summary:       "Resumen de una página",
-	ScanQR:        "Escanee para visitar nuestro sitio web",
 	pageOf:        "Página %d de %d",
 	reviewed:      "Revisado en %s",
 	months:        [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
