@@ -74,11 +74,10 @@ type Face struct {
 	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
 	// font has no glyph for it. A flat table makes measuring a megabyte of
 	// text a simple loop.
-	widths    []uint16
-	missing   uint16  // advance of .notdef, which fpdf uses for missing runes
-	Ascent    float64 // in 1/1000 em
-	Descent   float64 // in 1/1000 em, negative below the baseline
-	CapHeight float64 // in 1/1000 em
+	widths  []uint16
+	missing uint16  // advance of .notdef, which fpdf uses for missing runes
+	Ascent  float64 // in 1/1000 em
+	Descent float64 // in 1/1000 em, negative below the baseline
 }
 
 // Has reports whether the face has a glyph for r. Runes above the Basic
@@ -95,11 +94,6 @@ func (f *Face) Width(s string, size float64) float64 {
 		w += int(f.advance(r))
 	}
 	return float64(w) * size / 1000
-}
-
-// RuneWidth returns the advance width of one rune at size.
-func (f *Face) RuneWidth(r rune, size float64) float64 {
-	return float64(f.advance(r)) * size / 1000
 }
 
 func (f *Face) advance(r rune) uint16 {
@@ -351,10 +345,6 @@ func parseFace(data []byte, path string) (*Face, error) {
 	}
 	face.Ascent = unit(m.Ascent)
 	face.Descent = -unit(m.Descent)
-	face.CapHeight = unit(m.CapHeight)
-	if face.CapHeight == 0 {
-		face.CapHeight = face.Ascent * 0.7
-	}
 	return face, nil
 }
 
