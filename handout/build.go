@@ -305,7 +305,12 @@ func buildFile(path string, cfg Config, brandID []byte) fileResult {
 		doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
 		if err != nil {
 			var f diag.List
-			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
+			var tooLong *format.ErrTooLong
+			if errors.As(err, &tooLong) {
+				f.Errorf(h.SummaryPos, "%v", err) // as `check` says it
+			} else {
+				f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
+			}
 			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
 			continue
 		}
