@@ -234,7 +234,7 @@ Examples:
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "write PDFs to `DIR`", EnvVars: []string{"HANDOUTS_OUT"}},
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "only these `FORMATS`: guide, summary, faq (repeat or comma-separate; default all)", EnvVars: []string{"HANDOUTS_FORMAT"}},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build `N` files at once (default: one per CPU)", EnvVars: []string{"HANDOUTS_JOBS"}},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build `N` files at once", DefaultText: "one per CPU", EnvVars: []string{"HANDOUTS_JOBS"}},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the summary line and errors", EnvVars: []string{"HANDOUTS_QUIET"}},
 			&cli.BoolFlag{Name: "json", Usage: "print what was written and what failed as JSON", EnvVars: []string{"HANDOUTS_JSON"}},
 		}, layoutFlags()...), brandFlags()...),
