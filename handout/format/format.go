@@ -118,11 +118,14 @@ func summary(b *builder, h *content.Handout) {
 			if s.Brief.IsZero() {
 				continue
 			}
-			b.gap(b.th.Leading * 0.25)
-			b.heading(s.Heading.Raw, b.th.Body, layout.Heading2, -1, "section "+s.Heading.Raw)
-			b.paragraph(s.Brief.Spans, 0, "brief of "+s.Heading.Raw)
+			// A run-in bold heading saves a line per section, which is
+			// what lets large print keep the summary to two pages.
+			b.gap(b.th.Leading * 0.6)
+			st := b.tree.Add(layout.Paragraph, 0)
+			rs := append([]layout.Run{{Text: s.Heading.Raw + ": ", Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
+			b.text(rs, b.body(), 0, b.w, st, "brief of "+s.Heading.Raw)
 		}
-		b.gap(b.th.Leading * 0.4)
+		b.gap(b.th.Leading * 0.6)
 		b.spring()
 		b.contactBlock(b.body())
 		return
