@@ -1,0 +1,78 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/brand"
+	"handouts/handout/fontset"
+	"handouts/handout/format"
+	"handouts/handout/layout"
+)
+
+func doc(ops ...layout.Op) *format.Document {
+	return &format.Document{
+		Paper: format.Letter,
+		Pages: []layout.Page{{Ops: ops}},
+		Tree:  layout.NewTree(),
+		Fonts: fontset.Default(),
+		Meta:  format.Meta{Title: `Asthma & "you" <care>`, Author: "Clinic", Lang: "en"},
+	}
+}
+
+func text(s string, f fontset.Style) layout.Op {
+	return layout.Op{Kind: layout.TextOp, X: 72, Y: 72, Text: s, Font: f, Size: 12}
+}
+
+func TestWrite(t *testing.T) {
+	var buf bytes.Buffer
+	opt := Options{Date: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Creator: "handouts test", Identity: []byte("x")}
+	if err := Write(&buf, doc(text("Hello", fontset.Bold), text("world", fontset.Regular)), opt); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	for _, want := range []string{"%PDF-", "/Lang (en)", "<xmpMM:DocumentID>uuid:", "Asthma &amp; &quot;you&quot; &lt;care&gt;", "<xmp:CreateDate>2026-11-01T00:00:00Z"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+	// Only the drawn faces are embedded: regular and bold, not the italics.
+	if n := strings.Count(pdf, "/FontFile2"); n != 2 {
+		t.Errorf("%d embedded font files, want 2", n)
+	}
+	// The same inputs give the same bytes; another identity another ID.
+	var again, other bytes.Buffer
+	Write(&again, doc(text("Hello", fontset.Bold), text("world", fontset.Regular)), opt)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two writes of the same document differ")
+	}
+	opt.Identity = []byte("y")
+	Write(&other, doc(text("Hello", fontset.Bold), text("world", fontset.Regular)), opt)
+	if bytes.Equal(buf.Bytes(), other.Bytes()) {
+		t.Error("a different identity gave the same bytes (document ID not derived from it)")
+	}
+}
+
+// fpdf panics on a rune outside its tables; Write must turn that into an
+// error rather than crash a batch build.
+func TestWritePanicBecomesError(t *testing.T) {
+	var buf bytes.Buffer
+	err := Write(&buf, doc(text("emoji \U0001F600", fontset.Regular)), Options{})
+	if err == nil {
+		t.Fatal("a rune above U+FFFF was written without an error")
+	}
+	if !strings.Contains(err.Error(), "pdf writer") {
+		t.Errorf("error %q does not say where it came from", err)
+	}
+}
+
+func TestDamagedLogoIsAnError(t *testing.T) {
+	logo := &brand.Logo{Data: []byte("\x89PNG\r\n\x1a\nbroken"), Type: "PNG", Width: 10, Height: 10}
+	var buf bytes.Buffer
+	err := Write(&buf, doc(layout.Op{Kind: layout.ImageOp, X: 10, Y: 10, W: 10, H: 10, Image: logo}), Options{})
+	if err == nil {
+		t.Error("a damaged image was written without an error")
+	}
+}
