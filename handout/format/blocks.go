@@ -101,6 +101,21 @@ func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, wher
 	return len(lines)
 }
 
+// unbroken is text whose lines never part: titles, headings, labels and
+// questions, which read as one unit.
+func (b *builder) unbroken(rs []layout.Run, ts textStyle, st int, where string) {
+	start := len(b.rows)
+	b.text(rs, ts, 0, b.w, st, where)
+	b.keepRows(start+1, len(b.rows))
+}
+
+// keepRows forbids page breaks before rows[from:to].
+func (b *builder) keepRows(from, to int) {
+	for k := from; k < to && k < len(b.rows); k++ {
+		b.rows[k].KeepWithPrev = true
+	}
+}
+
 // linkOps draws link text underlined (colour alone does not survive black
 // and white printing) with a clickable area over it.
 func (b *builder) linkOps(op layout.Op, visible string, base float64) []layout.Op {
@@ -129,11 +144,8 @@ func (b *builder) heading(text string, size float64, role layout.Role, bookmark 
 	}
 	ts := textStyle{size: size, leading: leading, font: fontset.Bold, color: b.th.Heading}
 	start := len(b.rows)
-	n := b.text(plain(text, fontset.Bold), ts, 0, b.w, st, where)
-	for i := start + 1; i < start+n; i++ {
-		b.rows[i].KeepWithPrev = true // a heading never splits
-	}
-	if bookmark >= 0 && n > 0 {
+	b.unbroken(plain(text, fontset.Bold), ts, st, where)
+	if bookmark >= 0 && len(b.rows) > start {
 		r := &b.rows[start]
 		r.Ops = append(r.Ops, layout.Op{Kind: layout.BookmarkOp, Text: text, Level: bookmark, Y: 0, X: b.x})
 	}
@@ -178,11 +190,7 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 		body := b.tree.Add(layout.ListBody, li)
 		label := ts
 		label.font, label.color = fontset.Bold, b.th.Heading
-		start := len(b.rows)
-		n := b.text(plain(it.Label.Raw, fontset.Bold), label, 0, b.w, lbl, where)
-		for k := start + 1; k < start+n; k++ {
-			b.rows[k].KeepWithPrev = true
-		}
+		b.unbroken(plain(it.Label.Raw, fontset.Bold), label, lbl, where)
 		b.keepWithNext()
 		b.text(runs(it.Text.Spans, fontset.Regular), ts, 0, b.w, body, where)
 	}
@@ -208,20 +216,15 @@ func (b *builder) box(fill, rule brand.Color, st int) {
 func (b *builder) endBox() {
 	f := b.frame
 	b.add(layout.Row{H: f.Pad, KeepWithPrev: true})
-	b.rows[len(b.rows)-1].KeepWithPrev = true
 	h := 0.0
 	for _, r := range b.rows[b.frameAt:] {
 		h += r.H
 	}
 	if h <= b.th.wholeBoxLimit() {
-		for k := b.frameAt + 1; k < len(b.rows); k++ {
-			b.rows[k].KeepWithPrev = true
-		}
+		b.keepRows(b.frameAt+1, len(b.rows))
 	} else {
 		// The box's title and first lines stay together like a heading's.
-		for k := b.frameAt + 1; k < len(b.rows) && k <= b.frameAt+3; k++ {
-			b.rows[k].KeepWithPrev = true
-		}
+		b.keepRows(b.frameAt+1, b.frameAt+4)
 	}
 	b.x = f.X
 	b.w = f.W
@@ -301,11 +304,7 @@ func (b *builder) qa(q content.QA, ts textStyle) {
 	st := b.tree.Add(layout.Heading2, 0)
 	qs := ts
 	qs.font, qs.color = fontset.Bold, b.th.Heading
-	start := len(b.rows)
-	n := b.text(plain(q.Q.Raw, fontset.Bold), qs, 0, b.w, st, "question "+q.Q.Raw)
-	for k := start + 1; k < start+n; k++ {
-		b.rows[k].KeepWithPrev = true
-	}
+	b.unbroken(plain(q.Q.Raw, fontset.Bold), qs, st, "question "+q.Q.Raw)
 	b.keepWithNext() // before the gap, so the gap keeps with the question too
 	b.gap(ts.leading * 0.15)
 	ans := b.tree.Add(layout.Paragraph, 0)

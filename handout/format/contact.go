@@ -78,9 +78,7 @@ func (b *builder) contactBlock(ts textStyle) {
 		first.Ops = append(first.Ops, b.qrCode(br.Website, b.x+b.w+pad, 0, qrSize)...)
 	}
 	b.add(layout.Row{H: pad})
-	for k := b.frameAt + 1; k < len(b.rows); k++ {
-		b.rows[k].KeepWithPrev = true
-	}
+	b.keepRows(b.frameAt+1, len(b.rows))
 	b.x, b.w = outerX, outerW
 	b.frame = nil
 }

@@ -22,11 +22,7 @@ func (b *builder) masthead(title, subtitle string) {
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
-	start := len(b.rows)
-	n := b.text(plain(title, fontset.Bold), ts, 0, b.w, st, "the title")
-	for k := start + 1; k < start+n; k++ {
-		b.rows[k].KeepWithPrev = true
-	}
+	b.unbroken(plain(title, fontset.Bold), ts, st, "the title")
 	if subtitle != "" {
 		b.gap(th.Leading * 0.2)
 		b.keepWithNext()
