@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -530,31 +531,9 @@ func TestSeedBuild(t *testing.T) {
 		requireInOrder(t, "faq", pdfText(t, faq, true), want)
 	})
 
-	t.Run("every font is embedded with a ToUnicode map", func(t *testing.T) {
+	t.Run("every font is an embedded subset of Atkinson Hyperlegible in WinAnsi", func(t *testing.T) {
 		for _, p := range all {
-			lines := strings.Split(strings.TrimSpace(tool(t, "pdffonts", p)), "\n")
-			if len(lines) < 3 {
-				t.Errorf("%s: pdffonts lists no fonts:\n%s", filepath.Base(p), strings.Join(lines, "\n"))
-				continue
-			}
-			for _, line := range lines[2:] {
-				// name type... encoding emb sub uni objnum gen; the type
-				// has spaces, so read the flags from the end.
-				f := strings.Fields(line)
-				if len(f) < 7 {
-					t.Errorf("%s: cannot read pdffonts line %q", filepath.Base(p), line)
-					continue
-				}
-				name, emb, uni := f[0], f[len(f)-5], f[len(f)-3]
-				if emb != "yes" || uni != "yes" {
-					t.Errorf("%s: font %s: emb=%s uni=%s, want yes and yes", filepath.Base(p), name, emb, uni)
-				}
-				// fpdf lowercases the family into the font's name
-				// ("utf8atkinsonhyperlegibleB"), hence the folded compare.
-				if !strings.Contains(strings.ToLower(name), "atkinsonhyperlegible") {
-					t.Errorf("%s: font %s is not Atkinson Hyperlegible", filepath.Base(p), name)
-				}
-			}
+			requireFonts(t, p, "AtkinsonHyperlegible", "WinAnsi")
 		}
 	})
 
@@ -587,6 +566,63 @@ func TestSeedBuild(t *testing.T) {
 			requirePageSize(t, p, 612, 792)
 		}
 	})
+}
+
+// requireFonts checks with pdffonts that every font of the PDF is embedded
+// as a subset of family, in one of the encodings given. The seed is all
+// Windows-1252 text, so its fonts use the standard WinAnsiEncoding that
+// every reader maps to Unicode with no table of ours.
+func requireFonts(t *testing.T, path, family string, encodings ...string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")
+	if len(lines) < 3 {
+		t.Errorf("%s: pdffonts lists no fonts:\n%s", filepath.Base(path), strings.Join(lines, "\n"))
+		return
+	}
+	for _, line := range lines[2:] {
+		// name type encoding emb sub uni objnum gen
+		f := strings.Fields(line)
+		if len(f) != 8 {
+			t.Errorf("%s: cannot read pdffonts line %q", filepath.Base(path), line)
+			continue
+		}
+		name, typ, enc, emb, sub := f[0], f[1], f[2], f[3], f[4]
+		if typ != "TrueType" || emb != "yes" || sub != "yes" || !slices.Contains(encodings, enc) {
+			t.Errorf("%s: font %s: type %s, encoding %s, embedded %s, subset %s; want an embedded TrueType subset in %v", filepath.Base(path), name, typ, enc, emb, sub, encodings)
+		}
+		if tag, rest, ok := strings.Cut(name, "+"); !ok || len(tag) != 6 || !strings.HasPrefix(rest, family+"-") {
+			t.Errorf("%s: font %s, want a subset tag and %s", filepath.Base(path), name, family)
+		}
+	}
+}
+
+// Text outside Windows-1252 goes into further fonts with glyph names;
+// a reader must get back exactly the characters written, in order.
+func TestTextBeyondWindows1252(t *testing.T) {
+	t.Parallel()
+	const line = "Łódź, Kraków and Dvořák: Zażółć gęślą jaźń ≥ 5 — “Ærø”"
+	src := bytes.Replace(readFile(t, seed), []byte("Group therapy is a form of psychotherapy"), []byte(line+" Group therapy is a form of psychotherapy"), 1)
+	src = bytes.Replace(src, []byte("heading: What it is"), []byte("heading: What it is in Łódź"), 1)
+	in := filepath.Join(t.TempDir(), "polish.yaml")
+	if err := os.WriteFile(in, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := build(t, nil, "--format", "guide", in)
+	guide := pdfPath(out, "polish", "guide")
+	requireFonts(t, guide, "AtkinsonHyperlegible", "WinAnsi", "Custom")
+	requireInOrder(t, "guide", pdfText(t, guide, false), []string{"What it is in Łódź", line, "Group therapy is a form"})
+	// Bookmarks are text strings of their own, not drawn in a font.
+	var outlines struct{ Outlines []struct{ Title string } }
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", guide)), &outlines); err != nil {
+		t.Fatal(err)
+	}
+	if len(outlines.Outlines) == 0 || outlines.Outlines[0].Title != "What it is in Łódź" {
+		t.Errorf("bookmarks %+v, want the first to be %q", outlines.Outlines, "What it is in Łódź")
+	}
+	if fonts := tool(t, "pdffonts", guide); !strings.Contains(fonts, "Custom") {
+		t.Errorf("no font with a custom encoding for the characters outside Windows-1252:\n%s", fonts)
+	}
+	validatePDF(t, guide)
 }
 
 func requirePageSize(t *testing.T, path string, w, h float64) {

@@ -78,6 +78,14 @@ type Face struct {
 	missing uint16  // advance of .notdef, which fpdf uses for missing runes
 	Ascent  float64 // in 1/1000 em
 	Descent float64 // in 1/1000 em, negative below the baseline
+
+	// What a PDF font descriptor needs, in 1/1000 em, read once here so
+	// the writer never parses the file per document.
+	BBox        [4]int // xMin, yMin, xMax, yMax
+	CapHeight   int
+	ItalicAngle float64 // degrees, negative for a right-leaning italic
+	StemV       int     // estimated from the weight class, as fpdf does
+	FixedPitch  bool
 }
 
 // Has reports whether the face has a glyph for r. Runes above the Basic
@@ -95,6 +103,11 @@ func (f *Face) Width(s string, size float64) float64 {
 	}
 	return float64(w) * size / 1000
 }
+
+// Advance is the advance of r in 1/1000 em: the value a PDF's width table
+// must hold for r, so that text drawn is exactly as wide as text measured.
+// A rune the face lacks has the advance of .notdef.
+func (f *Face) Advance(r rune) int { return int(f.advance(r)) }
 
 func (f *Face) advance(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -345,7 +358,58 @@ func parseFace(data []byte, path string) (*Face, error) {
 	}
 	face.Ascent = unit(m.Ascent)
 	face.Descent = -unit(m.Descent)
+	face.CapHeight = int(math.Round(unit(m.CapHeight)))
+	if face.CapHeight == 0 {
+		face.CapHeight = int(math.Round(face.Ascent))
+	}
+	readDescriptor(face, data, 1000/float64(upem))
 	return face, nil
+}
+
+// readDescriptor fills the descriptor facts sfnt does not expose from the
+// head, post and OS/2 tables. A table that is missing or short leaves its
+// fields at zero: they are hints to PDF viewers, not needed to draw.
+func readDescriptor(face *Face, data []byte, scale float64) {
+	i16 := func(b []byte, off int) int { return int(int16(uint16(b[off])<<8 | uint16(b[off+1]))) }
+	em := func(v int) int { return int(math.Round(float64(v) * scale)) }
+	if head := table(data, "head"); len(head) >= 44 {
+		face.BBox = [4]int{em(i16(head, 36)), em(i16(head, 38)), em(i16(head, 40)), em(i16(head, 42))}
+	}
+	if post := table(data, "post"); len(post) >= 16 {
+		// italicAngle is a 16.16 fixed-point number.
+		fx := int32(uint32(post[4])<<24 | uint32(post[5])<<16 | uint32(post[6])<<8 | uint32(post[7]))
+		face.ItalicAngle = float64(fx) / 65536
+		face.FixedPitch = post[12]|post[13]|post[14]|post[15] != 0
+	}
+	weight := 400
+	if os2 := table(data, "OS/2"); len(os2) >= 6 {
+		weight = i16(os2, 4)
+	}
+	face.StemV = 50 + int(math.Pow(float64(weight)/65, 2))
+}
+
+// table returns the bytes of the TrueType table tag, or nil.
+func table(data []byte, tag string) []byte {
+	if len(data) < 12 {
+		return nil
+	}
+	n := int(data[4])<<8 | int(data[5])
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil
+		}
+		if string(data[rec:rec+4]) != tag {
+			continue
+		}
+		off := int(uint32(data[rec+8])<<24 | uint32(data[rec+9])<<16 | uint32(data[rec+10])<<8 | uint32(data[rec+11]))
+		size := int(uint32(data[rec+12])<<24 | uint32(data[rec+13])<<16 | uint32(data[rec+14])<<8 | uint32(data[rec+15]))
+		if off < 0 || size < 0 || off > len(data) || size > len(data)-off {
+			return nil
+		}
+		return data[off : off+size]
+	}
+	return nil
 }
 
 // Width measures s in style at size; it makes a Family a layout measurer.

@@ -279,3 +279,38 @@ func TestCache(t *testing.T) {
 		t.Error("a different set of files was not loaded afresh")
 	}
 }
+
+// The descriptor facts a PDF needs come from the font's own tables.
+func TestDescriptor(t *testing.T) {
+	fam := Default()
+	reg, it := fam.Face(Regular), fam.Face(Italic)
+	if reg.ItalicAngle != 0 || it.ItalicAngle >= 0 {
+		t.Errorf("italic angles: regular %v, italic %v; want 0 and negative", reg.ItalicAngle, it.ItalicAngle)
+	}
+	for _, f := range []*Face{reg, it} {
+		b := f.BBox
+		if b[0] >= b[2] || b[1] >= 0 || b[3] <= int(f.Ascent)/2 {
+			t.Errorf("bounding box %v is not a box around the glyphs (ascent %v)", b, f.Ascent)
+		}
+		if f.CapHeight < 500 || f.CapHeight > 900 {
+			t.Errorf("cap height %d, want that of a Latin font in 1/1000 em", f.CapHeight)
+		}
+		if f.FixedPitch {
+			t.Error("Atkinson Hyperlegible read as fixed pitch")
+		}
+	}
+	if bold := fam.Face(Bold); bold.StemV <= reg.StemV {
+		t.Errorf("bold stem %d not heavier than regular %d", bold.StemV, reg.StemV)
+	}
+	if reg.Advance('A') == 0 || reg.Advance(0x1F600) != reg.Advance(0) {
+		t.Errorf("advances: A %d, missing %d, .notdef %d", reg.Advance('A'), reg.Advance(0x1F600), reg.Advance(0))
+	}
+}
+
+func TestTableOnDamagedDirectory(t *testing.T) {
+	data := append([]byte(nil), Default().Face(Regular).Data[:12+16]...)
+	data[5] = 200 // claims 200 tables in a directory of one
+	if got := table(data, "zzzz"); got != nil {
+		t.Errorf("table on a truncated directory = %v", got)
+	}
+}

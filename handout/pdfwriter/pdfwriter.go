@@ -12,11 +12,11 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"handouts/handout/brand"
-	"handouts/handout/fontset"
 	"handouts/handout/format"
 	"handouts/handout/layout"
 )
@@ -53,15 +53,9 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
 
-	// Every embedded face costs fpdf several milliseconds (it re-parses the
-	// file and builds 64K-entry tables), so only the styles drawn are added.
-	fam := doc.Fonts
-	for _, s := range usedStyles(doc) {
-		_, style := s.Suffix()
-		pdf.AddUTF8FontFromBytes(fam.Name, style, fam.Face(s).Data)
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("pdf writer: fonts: %w", err)
+	fonts := planFonts(doc)
+	if err := fonts.register(pdf); err != nil {
+		return fmt.Errorf("pdf writer: %w", err)
 	}
 
 	date := opt.Date.UTC()
@@ -78,7 +72,7 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf.SetDisplayMode("fullpage", "single")
 	pdf.SetXmpMetadata(xmp(doc.Meta, opt, date))
 
-	d := &drawer{pdf: pdf, family: fam.Name}
+	d := &drawer{pdf: pdf, fonts: fonts}
 	for _, page := range doc.Pages {
 		pdf.AddPage()
 		d.resetState()
@@ -97,32 +91,12 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	return err
 }
 
-// usedStyles lists the styles the document draws text in; the regular
-// style is always included, for bookmarks.
-func usedStyles(doc *format.Document) []fontset.Style {
-	used := [4]bool{fontset.Regular: true}
-	for _, p := range doc.Pages {
-		for _, op := range p.Ops {
-			if op.Kind == layout.TextOp {
-				used[op.Font] = true
-			}
-		}
-	}
-	var out []fontset.Style
-	for _, s := range fontset.Styles {
-		if used[s] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // drawer remembers the graphics state fpdf last wrote, so a page of text
 // does not repeat the same font and colour for every line.
 type drawer struct {
 	pdf    *fpdf.Fpdf
-	family string
-	font   fontset.Style
+	fonts  *fontPlan
+	font   string // fpdf's key of the font last selected
 	size   float64
 	text   *brand.Color
 	fill   *brand.Color
@@ -135,13 +109,12 @@ func (d *drawer) resetState() {
 	d.size, d.text, d.fill, d.stroke, d.lineW = 0, nil, nil, nil, -1
 }
 
-func (d *drawer) setFont(s fontset.Style, size float64) {
-	if d.size == size && d.font == s {
+func (d *drawer) setFont(key string, size float64) {
+	if d.size == size && d.font == key {
 		return
 	}
-	_, style := s.Suffix()
-	d.pdf.SetFont(d.family, style, size)
-	d.font, d.size = s, size
+	d.pdf.SetFont(key, "", size)
+	d.font, d.size = key, size
 }
 
 func same(a *brand.Color, b brand.Color) bool { return a != nil && *a == b }
@@ -150,13 +123,15 @@ func (d *drawer) draw(op layout.Op) {
 	p := d.pdf
 	switch op.Kind {
 	case layout.TextOp:
-		d.setFont(op.Font, op.Size)
 		if !same(d.text, op.Color) {
 			p.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
 			c := op.Color
 			d.text = &c
 		}
-		p.Text(op.X, op.Y, op.Text)
+		for _, run := range d.fonts.runs(op.Text, op.Font, op.Size) {
+			d.setFont(run.key, op.Size)
+			p.Text(op.X+run.shift, op.Y, run.text)
+		}
 	case layout.RectOp:
 		style := ""
 		if op.Fill != nil {
@@ -191,12 +166,9 @@ func (d *drawer) draw(op layout.Op) {
 	case layout.LinkOp:
 		p.LinkString(op.X, op.Y, op.W, op.H, op.URL)
 	case layout.BookmarkOp:
-		// fpdf encodes bookmark text as UTF-16 only while a UTF-8 font is
-		// selected.
-		if d.size == 0 {
-			d.setFont(fontset.Regular, 12)
-		}
-		p.Bookmark(op.Text, op.Level, op.Y)
+		// fpdf writes the title as given when no UTF-8 font is selected,
+		// so it gets the text-string form that holds any character.
+		p.Bookmark(utf16Text(op.Text), op.Level, op.Y)
 	}
 }
 
@@ -209,6 +181,16 @@ func (d *drawer) setStroke(c brand.Color, w float64) {
 		d.pdf.SetLineWidth(w)
 		d.lineW = w
 	}
+}
+
+// utf16Text is s as a PDF text string in UTF-16BE with its byte order
+// mark (ISO 32000-1, 7.9.2.2).
+func utf16Text(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // image registers a logo once per document. Registration names are the

@@ -2,6 +2,7 @@ package pdfwriter
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -55,16 +56,25 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// fpdf panics on a rune outside its tables; Write must turn that into an
-// error rather than crash a batch build.
-func TestWritePanicBecomesError(t *testing.T) {
-	var buf bytes.Buffer
-	err := Write(&buf, doc(text("emoji \U0001F600", fontset.Regular)), Options{})
-	if err == nil {
-		t.Fatal("a rune above U+FFFF was written without an error")
-	}
-	if !strings.Contains(err.Error(), "pdf writer") {
-		t.Errorf("error %q does not say where it came from", err)
+// Checking refuses characters the fonts lack; if one reaches the writer
+// anyway, the PDF is refused rather than drawn with an empty box.
+func TestWriteRefusesMissingGlyph(t *testing.T) {
+	for _, s := range []string{"emoji \U0001F600", "ligature \u0133"} {
+		var buf bytes.Buffer
+		err := Write(&buf, doc(text("fine", fontset.Bold), text(s, fontset.Regular)), Options{})
+		if err == nil {
+			t.Errorf("%q was written without an error", s)
+			continue
+		}
+		r := []rune(s)[len([]rune(s))-1]
+		for _, want := range []string{"pdf writer", fmt.Sprintf("U+%04X", r), "regular"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not say %q", err, want)
+			}
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%d bytes written for a refused document", buf.Len())
+		}
 	}
 }
 

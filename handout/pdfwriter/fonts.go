@@ -1,0 +1,327 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"handouts/handout/fontset"
+	"handouts/handout/format"
+	"handouts/handout/layout"
+)
+
+// Fonts are embedded as simple TrueType fonts (one byte per character), not
+// through fpdf's UTF-8 path. That path costs 3–4 ms per face in every PDF,
+// whatever the document holds: it parses the font again, JSON-encodes a
+// 65,536-entry width table to name the font, and builds and compresses a
+// 128 KB CID map. In a batch of hundreds of PDFs that was most of the time.
+// A simple font costs only its subset: the widths, names and
+// descriptor come from fontset, parsed once per process.
+//
+// Text stays Unicode to every reader. Characters in Windows-1252, which is
+// all of English and Spanish and the usual typographic marks, use the
+// standard WinAnsiEncoding. Any other character goes into further fonts of
+// up to 224 characters, whose /Differences name each glyph uniXXXX, the
+// Adobe Glyph List form that readers map back to Unicode.
+//
+// Each font program is a subset holding only the glyphs that font draws.
+
+// perExtraFont is how many characters one extra font holds: codes 32–255,
+// the range fpdf writes widths for.
+const perExtraFont = 224
+
+// fontPlan is decided before anything is drawn: which fonts the document
+// needs and how each character is encoded.
+type fontPlan struct {
+	fam   *fontset.Family
+	faces [4]*faceFonts
+	// missing is the first character drawn that its face cannot print. A
+	// reader would show an empty box in its place, so the document is
+	// refused rather than silently wrong.
+	missing error
+}
+
+// faceFonts are the simple fonts standing in for one face.
+type faceFonts struct {
+	style fontset.Style
+	// base marks the WinAnsi codes drawn, for the font that needs no
+	// Differences.
+	base [256]bool
+	// extra are the characters outside WinAnsi, sorted, so the encoding
+	// depends only on which characters the document draws.
+	extra []rune
+	index map[rune]int
+}
+
+func planFonts(doc *format.Document) *fontPlan {
+	p := &fontPlan{fam: doc.Fonts}
+	extra := [4]map[rune]bool{}
+	for _, page := range doc.Pages {
+		for _, op := range page.Ops {
+			if op.Kind != layout.TextOp {
+				continue
+			}
+			ff := p.faces[op.Font]
+			if ff == nil {
+				ff = &faceFonts{style: op.Font}
+				p.faces[op.Font] = ff
+			}
+			for _, r := range op.Text {
+				if !doc.Fonts.Face(op.Font).Has(r) && p.missing == nil {
+					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", styleLabel(op.Font), doc.Fonts.Name, r, r)
+				}
+				if c, ok := winAnsi(r); ok {
+					ff.base[c] = true
+					continue
+				}
+				if extra[op.Font] == nil {
+					extra[op.Font] = map[rune]bool{}
+				}
+				extra[op.Font][r] = true
+			}
+		}
+	}
+	for s, set := range extra {
+		if len(set) == 0 {
+			continue
+		}
+		ff := p.faces[s]
+		for r := range set {
+			ff.extra = append(ff.extra, r)
+		}
+		slices.Sort(ff.extra)
+		ff.index = make(map[rune]int, len(ff.extra))
+		for i, r := range ff.extra {
+			ff.index[r] = i
+		}
+	}
+	return p
+}
+
+// key is the name fpdf knows font n of the face by; 0 is the WinAnsi font.
+func (ff *faceFonts) key(n int) string { return fmt.Sprintf("h%d%c", ff.style, 'a'+n) }
+
+func (ff *faceFonts) encode(r rune) (font int, code byte) {
+	if c, ok := winAnsi(r); ok {
+		return 0, c
+	}
+	i := ff.index[r]
+	return 1 + i/perExtraFont, byte(32 + i%perExtraFont)
+}
+
+// register adds every planned font to pdf, each with its subset.
+func (p *fontPlan) register(pdf *fpdf.Fpdf) error {
+	if p.missing != nil {
+		return p.missing
+	}
+	for _, ff := range p.faces {
+		if ff == nil {
+			continue
+		}
+		face := p.fam.Face(ff.style)
+		var fonts [][]rune // the characters of each font, by code
+		var runes []rune
+		for c := 32; c < 256; c++ {
+			if ff.base[c] {
+				runes = append(runes, winAnsiRunes[c])
+			}
+		}
+		fonts = append(fonts, runes)
+		for start := 0; start < len(ff.extra); start += perExtraFont {
+			fonts = append(fonts, ff.extra[start:min(start+perExtraFont, len(ff.extra))])
+		}
+		for n, runes := range fonts {
+			if n == 0 && len(runes) == 0 {
+				continue
+			}
+			def, program, err := p.simpleFont(ff, n, runes, face)
+			if err != nil {
+				return err
+			}
+			pdf.AddFontFromBytes(ff.key(n), "", def, program)
+		}
+	}
+	return pdf.Error()
+}
+
+// simpleFontDef is fpdf's font definition file (the JSON its makefont
+// tool writes), which AddFontFromBytes reads.
+type simpleFontDef struct {
+	Tp           string
+	Name         string
+	Desc         simpleFontDesc
+	Up, Ut       int
+	Cw           []int
+	Enc          string
+	Diff         string
+	File         string
+	OriginalSize int
+}
+
+type simpleFontDesc struct {
+	Ascent, Descent, CapHeight, Flags int
+	FontBBox                          struct{ Xmin, Ymin, Xmax, Ymax int }
+	ItalicAngle, StemV, MissingWidth  int
+}
+
+// PDF font descriptor flags.
+const (
+	flagFixedPitch  = 1 << 0
+	flagNonsymbolic = 1 << 5
+	flagItalic      = 1 << 6
+)
+
+// simpleFont makes font n of a face: its definition and its compressed
+// subset program.
+func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.Face) (def, program []byte, err error) {
+	cw := make([]int, 256)
+	var diff strings.Builder
+	for i, r := range runes {
+		if n == 0 {
+			c, _ := winAnsi(r)
+			cw[c] = face.Advance(r)
+			continue
+		}
+		cw[32+i] = face.Advance(r)
+		if i == 0 {
+			diff.WriteString("32")
+		}
+		diff.WriteString(" /" + glyphName(r))
+	}
+
+	// The subset keeps the space and hyphen even when unused: WinAnsi names
+	// the no-break space "space" and the soft hyphen "hyphen", so a reader
+	// looks those glyphs up instead.
+	sub := fpdf.UTF8CutFont(face.Data, " -"+string(runes))
+	if len(sub) == 0 {
+		return nil, nil, fmt.Errorf("fonts: cannot subset the %s face", styleLabel(ff.style))
+	}
+	var z bytes.Buffer
+	zw := compressors.Get().(*zlib.Writer)
+	zw.Reset(&z)
+	zw.Write(sub)
+	zw.Close()
+	compressors.Put(zw)
+
+	// A subset's name carries a tag of six capitals that differs with the
+	// glyphs it holds (ISO 32000-1, 9.6.4); deriving it from them keeps
+	// builds reproducible.
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s-%d-%d-%s", p.fam.Name, ff.style, n, string(runes))))
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	suffix, _ := ff.style.Suffix()
+	flags := flagNonsymbolic
+	if face.ItalicAngle != 0 {
+		flags |= flagItalic
+	}
+	if face.FixedPitch {
+		flags |= flagFixedPitch
+	}
+	d := simpleFontDef{
+		Tp:   "TrueType",
+		Name: fmt.Sprintf("%s+%s-%s", tag, p.fam.Name, suffix),
+		Desc: simpleFontDesc{
+			Ascent: int(face.Ascent), Descent: int(face.Descent), CapHeight: face.CapHeight, Flags: flags,
+			ItalicAngle: int(face.ItalicAngle), StemV: face.StemV, MissingWidth: face.Advance(0),
+		},
+		Cw:           cw,
+		Diff:         diff.String(),
+		File:         fmt.Sprintf("%s%c.z", tag, 'a'+n), // ".z" tells fpdf the program is compressed
+		OriginalSize: len(sub),
+	}
+	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3]
+	def, err = json.Marshal(d)
+	return def, z.Bytes(), err
+}
+
+// compressors are reused because a new one allocates and clears about
+// 1 MB, more than compressing a subset costs.
+var compressors = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return zw
+}}
+
+func styleLabel(s fontset.Style) string {
+	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
+}
+
+// glyphName is the Adobe Glyph List name readers turn back into r.
+func glyphName(r rune) string {
+	if r > 0xFFFF {
+		return fmt.Sprintf("u%06X", r)
+	}
+	return fmt.Sprintf("uni%04X", r)
+}
+
+// textRun is a stretch of one line drawn in one simple font.
+type textRun struct {
+	key   string
+	text  string // the encoded bytes
+	shift float64
+}
+
+// runs encodes a line of text in style, split where it moves from one
+// simple font to another; each run starts where the text before it ends,
+// measured with the widths the fonts were given.
+func (p *fontPlan) runs(text string, style fontset.Style, size float64) []textRun {
+	ff := p.faces[style]
+	face := p.fam.Face(style)
+	var out []textRun
+	var buf []byte
+	cur, adv, start := -1, 0, 0
+	for _, r := range text {
+		n, c := ff.encode(r)
+		if n != cur && len(buf) > 0 {
+			out = append(out, textRun{key: ff.key(cur), text: string(buf), shift: float64(start) * size / 1000})
+			buf, start = buf[:0], adv
+		}
+		cur = n
+		buf = append(buf, c)
+		adv += face.Advance(r)
+	}
+	if len(buf) > 0 {
+		out = append(out, textRun{key: ff.key(cur), text: string(buf), shift: float64(start) * size / 1000})
+	}
+	return out
+}
+
+// winAnsi returns the WinAnsiEncoding code for r.
+func winAnsi(r rune) (byte, bool) {
+	if r >= 0x20 && r <= 0x7E || r >= 0xA0 && r <= 0xFF {
+		return byte(r), true
+	}
+	if r < 0x152 {
+		return 0, false
+	}
+	for c := 0x80; c < 0xA0; c++ {
+		if winAnsiRunes[c] == r {
+			return byte(c), true
+		}
+	}
+	return 0, false
+}
+
+// winAnsiRunes maps each WinAnsiEncoding code to its character; 0 marks
+// codes the encoding leaves undefined.
+var winAnsiRunes = func() (t [256]rune) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = rune(c)
+	}
+	for c := 0xA0; c < 0x100; c++ {
+		t[c] = rune(c)
+	}
+	copy(t[0x80:0xA0], []rune{
+		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+	})
+	return t
+}()

@@ -1,0 +1,115 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"handouts/handout/fontset"
+)
+
+func TestWinAnsi(t *testing.T) {
+	for r, want := range map[rune]byte{'A': 'A', ' ': ' ', '~': '~', 'é': 0xE9, 'ñ': 0xF1, '¿': 0xBF, '\u00A0': 0xA0,
+		'€': 0x80, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '…': 0x85, '™': 0x99, 'Ÿ': 0x9F} {
+		if got, ok := winAnsi(r); !ok || got != want {
+			t.Errorf("winAnsi(%q) = %#x, %v; want %#x", r, got, ok, want)
+		}
+	}
+	for _, r := range []rune{'\t', 0x7F, 0x81, 0x9D, 'Ł', '≥', 'α', 0x1F600} {
+		if c, ok := winAnsi(r); ok {
+			t.Errorf("winAnsi(%U) = %#x, want no code", r, c)
+		}
+	}
+	// Every defined code maps back to itself.
+	for c := 0x20; c < 0x100; c++ {
+		if r := winAnsiRunes[c]; r != 0 {
+			if got, ok := winAnsi(r); !ok || int(got) != c {
+				t.Errorf("code %#x: %q encodes as %#x", c, r, got)
+			}
+		}
+	}
+}
+
+// A line mixing WinAnsi and other characters is drawn as runs, each in
+// its font and starting exactly where the text before it ends.
+func TestRunsSplitWhereTheFontChanges(t *testing.T) {
+	const line = "Łódź is ≥ 5 km"
+	plan := planFonts(doc(text(line, fontset.Regular)))
+	face := fontset.Default().Face(fontset.Regular)
+	runs := plan.runs(line, fontset.Regular, 12)
+	wantKeys := []string{"h0b", "h0a", "h0b", "h0a", "h0b", "h0a"}
+	var keys []string
+	for _, r := range runs {
+		keys = append(keys, r.key)
+	}
+	if strings.Join(keys, " ") != strings.Join(wantKeys, " ") {
+		t.Fatalf("runs in fonts %v, want %v", keys, wantKeys)
+	}
+	// Decode each run through its font's encoding and check where it starts.
+	var decoded []rune
+	for _, r := range runs {
+		if want := face.Width(string(decoded), 12); r.shift != want {
+			t.Errorf("run %q starts at %.3f, want %.3f", r.text, r.shift, want)
+		}
+		for _, c := range []byte(r.text) {
+			if r.key == "h0a" {
+				decoded = append(decoded, winAnsiRunes[c])
+			} else {
+				decoded = append(decoded, plan.faces[fontset.Regular].extra[int(c)-32])
+			}
+		}
+	}
+	if string(decoded) != line {
+		t.Errorf("runs decode to %q, want %q", string(decoded), line)
+	}
+}
+
+// More characters outside WinAnsi than one font holds spill into a next
+// font, 224 codes (32–255) each.
+func TestExtraFontsHold224Characters(t *testing.T) {
+	ff := &faceFonts{style: fontset.Bold, index: map[rune]int{}}
+	for i := range 500 {
+		r := rune(0x4E00 + i)
+		ff.extra = append(ff.extra, r)
+		ff.index[r] = i
+	}
+	for _, tt := range []struct {
+		i    int
+		font int
+		code byte
+	}{{0, 1, 32}, {223, 1, 255}, {224, 2, 32}, {499, 3, 32 + 499 - 448}} {
+		font, code := ff.encode(ff.extra[tt.i])
+		if font != tt.font || code != tt.code {
+			t.Errorf("character %d: font %d code %d, want font %d code %d", tt.i, font, code, tt.font, tt.code)
+		}
+	}
+	if got := ff.key(2); got != "h1c" {
+		t.Errorf("key(2) = %q", got)
+	}
+}
+
+// The fonts are simple TrueType subsets with the standard encoding for
+// WinAnsi text, a Differences encoding with Unicode glyph names for the
+// rest, and widths taken from the face, so nothing is re-measured.
+func TestFontObjects(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, doc(text("Hello Łódź", fontset.Regular)), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	for _, want := range []string{
+		"/Subtype /TrueType", "/Encoding /WinAnsiEncoding",
+		"/BaseEncoding /WinAnsiEncoding /Differences [32 /uni0141 /uni017A]",
+		"+AtkinsonHyperlegible-Regular", "/FontFile2",
+	} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(pdf, "/Type0") || strings.Contains(pdf, "/CIDToGIDMap") {
+		t.Error("PDF still has a CID font")
+	}
+	if n := strings.Count(pdf, "/FontFile2"); n != 2 {
+		t.Errorf("%d font programs, want 2 (WinAnsi and one extra)", n)
+	}
+}
