@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,12 +51,38 @@ func BenchmarkGuide(b *testing.B)   { benchmarkFormat(b, format.Guide) }
 func BenchmarkSummary(b *testing.B) { benchmarkFormat(b, format.Summary) }
 func BenchmarkFAQ(b *testing.B)     { benchmarkFormat(b, format.FAQ) }
 
+// BenchmarkBuild100 builds 100 copies of the seed: every handout draws the
+// same characters, so the build subsets each face once per format.
 func BenchmarkBuild100(b *testing.B) {
-	TuneGC(os.LookupEnv)
 	src := mustRead(b, seedFile)
+	benchmarkBuild100(b, func(int) []byte { return src })
+}
+
+// BenchmarkBuild100Distinct is the worst case for sharing subsets: each of
+// the 100 handouts draws two accented letters no other one does, in its
+// title, subtitle and first answer, so every PDF has fonts of its own.
+func BenchmarkBuild100Distinct(b *testing.B) {
+	src := mustRead(b, seedFile)
+	var letters []rune
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		if r != 0xD7 && r != 0xF7 { // × and ÷ are not letters
+			letters = append(letters, r)
+		}
+	}
+	benchmarkBuild100(b, func(i int) []byte {
+		mark := string([]rune{letters[i%len(letters)], letters[i/len(letters)]})
+		doc := strings.Replace(string(src), "title: Group therapy", "title: Group therapy "+mark, 1)
+		doc = strings.Replace(doc, "subtitle: Healing together", "subtitle: Healing together "+mark, 1)
+		doc = strings.Replace(doc, "For many conditions, yes", "For many conditions "+mark+", yes", 1)
+		return []byte(doc)
+	})
+}
+
+func benchmarkBuild100(b *testing.B, file func(i int) []byte) {
+	TuneGC(os.LookupEnv)
 	in := b.TempDir()
 	for i := range 100 {
-		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("handout-%03d.yaml", i)), src, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("handout-%03d.yaml", i)), file(i), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -198,6 +198,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	jobs = min(jobs, len(files))
 
 	brandID := cfg.Brand.Fingerprint()
+	subsets := &pdfwriter.Subsets{}
 	results := make([]fileResult, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -208,7 +209,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = buildFile(files[i], cfg, brandID)
+				results[i] = buildFile(files[i], cfg, brandID, subsets)
 				if cfg.Progress != nil {
 					mu.Lock()
 					done++
@@ -272,7 +273,7 @@ type fileResult struct {
 	notes    []string
 }
 
-func buildFile(path string, cfg Config, brandID []byte) fileResult {
+func buildFile(path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets) fileResult {
 	var res fileResult
 	h, findings := Load(path, cfg.Brand, cfg.Options, cfg.Now)
 	for _, f := range findings {
@@ -318,7 +319,9 @@ func buildFile(path string, cfg Config, brandID []byte) fileResult {
 			res.notes = append(res.notes, fmt.Sprintf("%s: %s", path, n))
 		}
 		var buf bytes.Buffer
-		if err := pdfwriter.Write(&buf, doc, writerOptions(h, cfg, brandID, k)); err != nil {
+		opt := writerOptions(h, cfg, brandID, k)
+		opt.Subsets = subsets
+		if err := pdfwriter.Write(&buf, doc, opt); err != nil {
 			var f diag.List
 			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
 			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})

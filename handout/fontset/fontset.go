@@ -1,11 +1,11 @@
 // Package fontset loads a TrueType family (regular, bold, italic, bold italic)
-// once, checks that fpdf can embed it, and answers the two questions layout
-// and checking ask of a font: how wide is this text, and can it print this
-// character at all.
+// once, checks that it can be embedded, and answers what layout, checking and
+// the PDF writer ask of a font: how wide is this text, can it print this
+// character at all, and what goes in the PDF's font descriptor.
 //
-// Widths are computed exactly as fpdf computes them (advance width in
-// thousandths of an em, rounded), so text measured here is text drawn there,
-// without parsing the font again for every document.
+// Widths are advance widths in thousandths of an em, rounded: the numbers
+// the PDF writer puts in the fonts' width tables, so text measured here is
+// text drawn there, without parsing the font again for every document.
 package fontset
 
 import (

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -52,8 +53,9 @@ type fontPlan struct {
 type faceFonts struct {
 	style fontset.Style
 	// base marks the WinAnsi codes drawn, for the font that needs no
-	// Differences.
+	// Differences; used says whether any were.
 	base [256]bool
+	used bool
 	// extra are the characters outside WinAnsi, sorted, so the encoding
 	// depends only on which characters the document draws.
 	extra []rune
@@ -78,7 +80,7 @@ func planFonts(doc *format.Document) *fontPlan {
 					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", styleLabel(op.Font), doc.Fonts.Name, r, r)
 				}
 				if c, ok := winAnsi(r); ok {
-					ff.base[c] = true
+					ff.base[c], ff.used = true, true
 					continue
 				}
 				if extra[op.Font] == nil {
@@ -117,7 +119,7 @@ func (ff *faceFonts) encode(r rune) (font int, code byte) {
 }
 
 // register adds every planned font to pdf, each with its subset.
-func (p *fontPlan) register(pdf *fpdf.Fpdf) error {
+func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
 	if p.missing != nil {
 		return p.missing
 	}
@@ -128,9 +130,15 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf) error {
 		face := p.fam.Face(ff.style)
 		var fonts [][]rune // the characters of each font, by code
 		var runes []rune
-		for c := 32; c < 256; c++ {
-			if ff.base[c] {
-				runes = append(runes, winAnsiRunes[c])
+		if ff.used {
+			// The WinAnsi font always holds all of ASCII, a few KB more
+			// than the characters drawn: documents then differ only in
+			// the accents and marks they use, so a batch subsets each
+			// face a handful of times instead of once per PDF.
+			for c := 32; c < 256; c++ {
+				if c < 0x7F || ff.base[c] {
+					runes = append(runes, winAnsiRunes[c])
+				}
 			}
 		}
 		fonts = append(fonts, runes)
@@ -141,7 +149,7 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf) error {
 			if n == 0 && len(runes) == 0 {
 				continue
 			}
-			def, program, err := p.simpleFont(ff, n, runes, face)
+			def, program, err := p.simpleFont(ff, n, runes, face, cache)
 			if err != nil {
 				return err
 			}
@@ -180,7 +188,7 @@ const (
 
 // simpleFont makes font n of a face: its definition and its compressed
 // subset program.
-func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.Face) (def, program []byte, err error) {
+func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.Face, cache *Subsets) (def, program []byte, err error) {
 	cw := make([]int, 256)
 	var diff strings.Builder
 	for i, r := range runes {
@@ -196,19 +204,10 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 		diff.WriteString(" /" + glyphName(r))
 	}
 
-	// The subset keeps the space and hyphen even when unused: WinAnsi names
-	// the no-break space "space" and the soft hyphen "hyphen", so a reader
-	// looks those glyphs up instead.
-	sub := fpdf.UTF8CutFont(face.Data, " -"+string(runes))
-	if len(sub) == 0 {
-		return nil, nil, fmt.Errorf("fonts: cannot subset the %s face", styleLabel(ff.style))
+	sub, err := cache.subset(face, runes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fonts: the %s face: %w", styleLabel(ff.style), err)
 	}
-	var z bytes.Buffer
-	zw := compressors.Get().(*zlib.Writer)
-	zw.Reset(&z)
-	zw.Write(sub)
-	zw.Close()
-	compressors.Put(zw)
 
 	// A subset's name carries a tag of six capitals that differs with the
 	// glyphs it holds (ISO 32000-1, 9.6.4); deriving it from them keeps
@@ -236,19 +235,91 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 		Cw:           cw,
 		Diff:         diff.String(),
 		File:         fmt.Sprintf("%s%c.z", tag, 'a'+n), // ".z" tells fpdf the program is compressed
-		OriginalSize: len(sub),
+		OriginalSize: sub.size,
 	}
 	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3]
 	def, err = json.Marshal(d)
-	return def, z.Bytes(), err
+	return def, sub.program, err
 }
 
-// compressors are reused because a new one allocates and clears about
-// 1 MB, more than compressing a subset costs.
-var compressors = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return zw
-}}
+// Subsets keeps the compressed font subsets of a build, so that documents
+// drawing the same characters in a face share one subsetting. It is safe
+// for concurrent use; a nil *Subsets subsets every time.
+type Subsets struct {
+	mu sync.Mutex
+	m  map[subsetKey]*subsetEntry
+	// zw are compressors to reuse: a new one allocates and clears about
+	// 1 MB, more than compressing a subset costs.
+	zw sync.Pool
+}
+
+// maxSubsets bounds the memory a batch of very varied documents can hold
+// (about 12 KB an entry); past it, subsets are made and not kept.
+const maxSubsets = 512
+
+type subsetKey struct {
+	face  *fontset.Face
+	runes string
+}
+
+type subsetEntry struct {
+	once sync.Once
+	sub  subset
+	err  error
+}
+
+type subset struct {
+	program []byte // zlib-compressed TrueType
+	size    int    // uncompressed length, which the PDF records
+}
+
+func (c *Subsets) subset(face *fontset.Face, runes []rune) (subset, error) {
+	if c == nil {
+		return makeSubset(face, runes, nil)
+	}
+	key := subsetKey{face, string(runes)}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[subsetKey]*subsetEntry{}
+	}
+	e := c.m[key]
+	if e == nil && len(c.m) < maxSubsets {
+		e = &subsetEntry{}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
+	if e == nil {
+		return makeSubset(face, runes, &c.zw)
+	}
+	e.once.Do(func() { e.sub, e.err = makeSubset(face, runes, &c.zw) })
+	return e.sub, e.err
+}
+
+func makeSubset(face *fontset.Face, runes []rune, pool *sync.Pool) (subset, error) {
+	// The subset keeps the space and hyphen even when unused: WinAnsi names
+	// the no-break space "space" and the soft hyphen "hyphen", so a reader
+	// looks those glyphs up instead.
+	sub := fpdf.UTF8CutFont(face.Data, " -"+string(runes))
+	if len(sub) == 0 {
+		return subset{}, errors.New("cannot make a subset of the font")
+	}
+	var zw *zlib.Writer
+	if pool != nil {
+		zw, _ = pool.Get().(*zlib.Writer)
+	}
+	var z bytes.Buffer
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	} else {
+		zw.Reset(&z)
+	}
+	zw.Write(sub)
+	zw.Close()
+	if pool != nil {
+		pool.Put(zw)
+	}
+	return subset{program: z.Bytes(), size: len(sub)}, nil
+}
 
 func styleLabel(s fontset.Style) string {
 	return [...]string{"regular", "bold", "italic", "bold italic"}[s]

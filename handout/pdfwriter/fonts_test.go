@@ -3,9 +3,11 @@ package pdfwriter
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 
 	"handouts/handout/fontset"
+	"handouts/handout/format"
 )
 
 func TestWinAnsi(t *testing.T) {
@@ -111,5 +113,105 @@ func TestFontObjects(t *testing.T) {
 	}
 	if n := strings.Count(pdf, "/FontFile2"); n != 2 {
 		t.Errorf("%d font programs, want 2 (WinAnsi and one extra)", n)
+	}
+}
+
+// FuzzWrite draws any text: the writer either refuses it (a character
+// the face lacks) or writes a PDF whose runs decode back to the text.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"Hello", "Łódź ≥ 5 — “ok”", "café\u00A0au lait", "\U0001F600", "a\u0301", "", "\xff\xfe"} {
+		f.Add(s, uint8(0))
+	}
+	fam := fontset.Default()
+	f.Fuzz(func(t *testing.T, s string, style uint8) {
+		st := fontset.Style(style % 4)
+		d := doc(text(s, st))
+		var buf bytes.Buffer
+		err := Write(&buf, d, Options{})
+		printable := len(fam.Missing(s, st)) == 0
+		for _, r := range s {
+			// Control characters never reach the writer (content
+			// refuses them) and are not worth a font of their own.
+			if r < 0x20 {
+				return
+			}
+		}
+		if !printable {
+			if err == nil {
+				t.Fatalf("%q has characters the font lacks but was written", s)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		plan := planFonts(d)
+		var got []rune
+		for _, r := range plan.runs(s, st, 12) {
+			for _, c := range []byte(r.text) {
+				if strings.HasSuffix(r.key, "a") {
+					got = append(got, winAnsiRunes[c])
+				} else {
+					n := int(r.key[len(r.key)-1]-'a') - 1
+					got = append(got, plan.faces[st].extra[n*perExtraFont+int(c)-32])
+				}
+			}
+		}
+		if string(got) != s {
+			t.Fatalf("runs decode to %q, want %q", string(got), s)
+		}
+	})
+}
+
+// Sharing subsets between documents changes nothing in the bytes, and
+// documents that draw the same characters share one subset per face.
+func TestSubsetsSharedBetweenDocuments(t *testing.T) {
+	docs := []*format.Document{
+		doc(text("Hello world", fontset.Regular), text("Title", fontset.Bold)),
+		doc(text("Goodbye, world", fontset.Regular), text("Other title", fontset.Bold)), // ASCII too: same subsets
+		doc(text("Łódź café", fontset.Regular), text("Title", fontset.Bold)),
+	}
+	cache := &Subsets{}
+	var wg sync.WaitGroup
+	shared := make([][]byte, len(docs))
+	for i, d := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := Write(&buf, d, Options{Subsets: cache}); err != nil {
+				t.Error(err)
+			}
+			shared[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i, d := range docs {
+		var alone bytes.Buffer
+		if err := Write(&alone, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(alone.Bytes(), shared[i]) {
+			t.Errorf("document %d differs when its subsets are shared", i)
+		}
+	}
+	// Regular: ASCII, ASCII+é, and {Ł, ź}; bold: ASCII.
+	if n := len(cache.m); n != 4 {
+		t.Errorf("%d subsets made, want 4", n)
+	}
+}
+
+// Past its bound the cache stops keeping subsets but goes on making them.
+func TestSubsetsBounded(t *testing.T) {
+	cache := &Subsets{}
+	face := fontset.Default().Face(fontset.Regular)
+	for i := range maxSubsets + 10 {
+		sub, err := cache.subset(face, []rune{'a', rune(0x100 + i%128), rune(0x20 + i/128)})
+		if err != nil || len(sub.program) == 0 {
+			t.Fatalf("subset %d: %v", i, err)
+		}
+	}
+	if len(cache.m) != maxSubsets {
+		t.Errorf("cache holds %d subsets, want its bound %d", len(cache.m), maxSubsets)
 	}
 }

@@ -31,6 +31,9 @@ type Options struct {
 	// Identity is hashed into the document ID: the inputs that determine
 	// the document, so the ID changes exactly when the content does.
 	Identity []byte
+	// Subsets, when set, shares font subsets between the documents of a
+	// build.
+	Subsets *Subsets
 }
 
 // Write renders doc as PDF to w. fpdf can panic on input it does not expect
@@ -54,7 +57,7 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf.SetCompression(true)
 
 	fonts := planFonts(doc)
-	if err := fonts.register(pdf); err != nil {
+	if err := fonts.register(pdf, opt.Subsets); err != nil {
 		return fmt.Errorf("pdf writer: %w", err)
 	}
 
