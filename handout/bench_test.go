@@ -2,14 +2,17 @@ package handout
 
 // Benchmarks of the pipeline on the seed handout, and a size budget.
 //
-//	go test -run XXX -bench . -benchtime 20x ./handout/
+//	go test -run XXX -bench . -benchtime 30x ./handout/
 //
 // BenchmarkGuide, BenchmarkSummary and BenchmarkFAQ time one format in
 // process, from a loaded handout to PDF bytes (format.Compose then
-// pdfwriter.Write to io.Discard). BenchmarkBuild100 times what the command
-// line does for a folder of 100 handouts: Build, all three formats, files on
-// disk, one worker per CPU. All of them run with the collector settings the
-// command line uses (TuneGC), so they measure what a user gets.
+// pdfwriter.Write to io.Discard), with nothing shared between iterations: the
+// fonts are subset every time, as for a single PDF. BenchmarkBuild100 and
+// BenchmarkBuild100Distinct time what the command line does for a folder of
+// 100 handouts: Build, all three formats, files on disk, one worker per CPU;
+// the second is the worst case for the font subsets a build shares. All of
+// them run with the collector settings the command line uses (TuneGC), so
+// they measure what a user gets.
 
 import (
 	"context"
