@@ -131,12 +131,12 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
 		var fonts [][]rune // the characters of each font, by code
 		var runes []rune
 		if ff.used {
-			// The WinAnsi font always holds all of ASCII, a few KB more
-			// than the characters drawn: documents then differ only in
-			// the accents and marks they use, so a batch subsets each
-			// face a handful of times instead of once per PDF.
+			// The WinAnsi font always holds all of ASCII and what English
+			// and Spanish text adds to it, 3 KB more than the characters
+			// drawn: nearly every handout then needs the same subset, and
+			// a build makes it once instead of once per PDF.
 			for c := 32; c < 256; c++ {
-				if c < 0x7F || ff.base[c] {
+				if ff.base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
 					runes = append(runes, winAnsiRunes[c])
 				}
 			}
@@ -380,6 +380,18 @@ func winAnsi(r rune) (byte, bool) {
 	}
 	return 0, false
 }
+
+// commonWinAnsi marks the codes beyond ASCII that English and Spanish
+// handouts commonly draw: typographic quotes, dashes, the bullet and
+// ellipsis, the no-break space, the degree sign, and the Spanish letters
+// and marks.
+var commonWinAnsi = func() (t [256]bool) {
+	for _, r := range "\u00A0–—‘’“”•…·°áéíóúñüÁÉÍÓÚÑÜ¿¡" {
+		c, _ := winAnsi(r)
+		t[c] = true
+	}
+	return t
+}()
 
 // winAnsiRunes maps each WinAnsiEncoding code to its character; 0 marks
 // codes the encoding leaves undefined.
