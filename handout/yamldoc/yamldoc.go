@@ -140,6 +140,13 @@ func (d *Doc) syntaxError(err error) {
 		// The library names the line where the unclosed quote opens.
 		msg += " (a quoted value is not closed)"
 		col = utf8.RuneCountInString(text[:strings.IndexAny(text, `"'`)]) + 1
+	case msg == "mapping values are not allowed in this context" && mappingColons(text) > 1:
+		// Most often a plain value that itself holds ": ", as in
+		// `title: Asthma: the basics`; the second colon is the one at fault.
+		i := strings.Index(text, ": ")
+		j := strings.Index(text[i+2:], ":")
+		col = utf8.RuneCountInString(text[:i+2+j]) + 1
+		msg += ` (put a value that contains ": " in quotes)`
 	case strings.HasSuffix(msg, "',' or ']'") && strings.Contains(text, "["):
 		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '[')]) + 1
 	case strings.HasSuffix(msg, "',' or '}'") && strings.Contains(text, "{"):
@@ -157,6 +164,16 @@ func (d *Doc) syntaxError(err error) {
 		}
 	}
 	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+// mappingColons counts the colons in line that YAML reads as "key: value":
+// those followed by a space or ending the line.
+func mappingColons(line string) int {
+	n := strings.Count(line, ": ")
+	if strings.HasSuffix(line, ":") {
+		n++
+	}
+	return n
 }
 
 // parserError reports whether msg comes from yaml.v3's parser rather than
