@@ -217,12 +217,12 @@ func LoadFiles(paths [4]string) (*Family, error) {
 	for i, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s font: %w", styleName(Style(i)), unwrapPathErr(err, p)))
+			errs = append(errs, fmt.Errorf("%s font: %w", Style(i), unwrapPathErr(err, p)))
 			continue
 		}
 		face, err := parseFace(data, p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s font %s: %w", styleName(Style(i)), p, err))
+			errs = append(errs, fmt.Errorf("%s font %s: %w", Style(i), p, err))
 			continue
 		}
 		fam.Faces[i] = face
@@ -269,7 +269,8 @@ func FindInDir(dir string) ([4]string, error) {
 	return paths, nil
 }
 
-func styleName(s Style) string {
+// String is the style's name in messages: "regular", "bold italic".
+func (s Style) String() string {
 	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
 }
 

@@ -53,9 +53,8 @@ type fontPlan struct {
 type faceFonts struct {
 	style fontset.Style
 	// base marks the WinAnsi codes drawn, for the font that needs no
-	// Differences; used says whether any were.
+	// Differences.
 	base [256]bool
-	used bool
 	// extra are the characters outside WinAnsi, sorted, so the encoding
 	// depends only on which characters the document draws.
 	extra []rune
@@ -77,10 +76,10 @@ func planFonts(doc *format.Document) *fontPlan {
 			}
 			for _, r := range op.Text {
 				if !doc.Fonts.Face(op.Font).Has(r) && p.missing == nil {
-					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", styleLabel(op.Font), doc.Fonts.Name, r, r)
+					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
 				}
 				if c, ok := winAnsi(r); ok {
-					ff.base[c], ff.used = true, true
+					ff.base[c] = true
 					continue
 				}
 				if extra[op.Font] == nil {
@@ -130,7 +129,7 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
 		face := p.fam.Face(ff.style)
 		var fonts [][]rune // the characters of each font, by code
 		var runes []rune
-		if ff.used {
+		if slices.Contains(ff.base[:], true) {
 			// The WinAnsi font always holds all of ASCII and what English
 			// and Spanish text adds to it, 3 KB more than the characters
 			// drawn: nearly every handout then needs the same subset, and
@@ -206,7 +205,7 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 
 	sub, err := cache.subset(face, runes)
 	if err != nil {
-		return nil, nil, fmt.Errorf("fonts: the %s face: %w", styleLabel(ff.style), err)
+		return nil, nil, fmt.Errorf("fonts: the %s face: %w", ff.style, err)
 	}
 
 	// A subset's name carries a tag of six capitals that differs with the
@@ -244,7 +243,7 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 
 // Subsets keeps the compressed font subsets of a build, so that documents
 // drawing the same characters in a face share one subsetting. It is safe
-// for concurrent use; a nil *Subsets subsets every time.
+// for concurrent use.
 type Subsets struct {
 	mu sync.Mutex
 	m  map[subsetKey]*subsetEntry
@@ -274,9 +273,6 @@ type subset struct {
 }
 
 func (c *Subsets) subset(face *fontset.Face, runes []rune) (subset, error) {
-	if c == nil {
-		return makeSubset(face, runes, nil)
-	}
 	key := subsetKey{face, string(runes)}
 	c.mu.Lock()
 	if c.m == nil {
@@ -289,13 +285,13 @@ func (c *Subsets) subset(face *fontset.Face, runes []rune) (subset, error) {
 	}
 	c.mu.Unlock()
 	if e == nil {
-		return makeSubset(face, runes, &c.zw)
+		return c.make(face, runes)
 	}
-	e.once.Do(func() { e.sub, e.err = makeSubset(face, runes, &c.zw) })
+	e.once.Do(func() { e.sub, e.err = c.make(face, runes) })
 	return e.sub, e.err
 }
 
-func makeSubset(face *fontset.Face, runes []rune, pool *sync.Pool) (subset, error) {
+func (c *Subsets) make(face *fontset.Face, runes []rune) (subset, error) {
 	// The subset keeps the space and hyphen even when unused: WinAnsi names
 	// the no-break space "space" and the soft hyphen "hyphen", so a reader
 	// looks those glyphs up instead.
@@ -303,11 +299,8 @@ func makeSubset(face *fontset.Face, runes []rune, pool *sync.Pool) (subset, erro
 	if len(sub) == 0 {
 		return subset{}, errors.New("cannot make a subset of the font")
 	}
-	var zw *zlib.Writer
-	if pool != nil {
-		zw, _ = pool.Get().(*zlib.Writer)
-	}
 	var z bytes.Buffer
+	zw, _ := c.zw.Get().(*zlib.Writer)
 	if zw == nil {
 		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
 	} else {
@@ -315,14 +308,8 @@ func makeSubset(face *fontset.Face, runes []rune, pool *sync.Pool) (subset, erro
 	}
 	zw.Write(sub)
 	zw.Close()
-	if pool != nil {
-		pool.Put(zw)
-	}
+	c.zw.Put(zw)
 	return subset{program: z.Bytes(), size: len(sub)}, nil
-}
-
-func styleLabel(s fontset.Style) string {
-	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
 }
 
 // glyphName is the Adobe Glyph List name readers turn back into r.

@@ -48,22 +48,30 @@ func TestRunsSplitWhereTheFontChanges(t *testing.T) {
 		t.Fatalf("runs in fonts %v, want %v", keys, wantKeys)
 	}
 	// Decode each run through its font's encoding and check where it starts.
-	var decoded []rune
+	var decoded string
 	for _, r := range runs {
-		if want := face.Width(string(decoded), 12); r.shift != want {
+		if want := face.Width(decoded, 12); r.shift != want {
 			t.Errorf("run %q starts at %.3f, want %.3f", r.text, r.shift, want)
 		}
-		for _, c := range []byte(r.text) {
-			if r.key == "h0a" {
-				decoded = append(decoded, winAnsiRunes[c])
-			} else {
-				decoded = append(decoded, plan.faces[fontset.Regular].extra[int(c)-32])
-			}
+		decoded += decode(plan.faces[fontset.Regular], r)
+	}
+	if decoded != line {
+		t.Errorf("runs decode to %q, want %q", decoded, line)
+	}
+}
+
+// decode reads a run back through the encoding of its font.
+func decode(ff *faceFonts, r textRun) string {
+	n := int(r.key[len(r.key)-1] - 'a') // which of the face's fonts
+	var out []rune
+	for _, c := range []byte(r.text) {
+		if n == 0 {
+			out = append(out, winAnsiRunes[c])
+		} else {
+			out = append(out, ff.extra[(n-1)*perExtraFont+int(c)-32])
 		}
 	}
-	if string(decoded) != line {
-		t.Errorf("runs decode to %q, want %q", string(decoded), line)
-	}
+	return string(out)
 }
 
 // More characters outside WinAnsi than one font holds spill into a next
@@ -146,19 +154,12 @@ func FuzzWrite(f *testing.F) {
 			t.Fatalf("%q: %v", s, err)
 		}
 		plan := planFonts(d)
-		var got []rune
+		var got string
 		for _, r := range plan.runs(s, st, 12) {
-			for _, c := range []byte(r.text) {
-				if strings.HasSuffix(r.key, "a") {
-					got = append(got, winAnsiRunes[c])
-				} else {
-					n := int(r.key[len(r.key)-1]-'a') - 1
-					got = append(got, plan.faces[st].extra[n*perExtraFont+int(c)-32])
-				}
-			}
+			got += decode(plan.faces[st], r)
 		}
-		if string(got) != s {
-			t.Fatalf("runs decode to %q, want %q", string(got), s)
+		if got != s {
+			t.Fatalf("runs decode to %q, want %q", got, s)
 		}
 	})
 }

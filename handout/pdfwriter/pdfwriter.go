@@ -31,8 +31,8 @@ type Options struct {
 	// Identity is hashed into the document ID: the inputs that determine
 	// the document, so the ID changes exactly when the content does.
 	Identity []byte
-	// Subsets, when set, shares font subsets between the documents of a
-	// build.
+	// Subsets shares font subsets between the documents of a build; when
+	// nil, the document makes its own.
 	Subsets *Subsets
 }
 
@@ -56,6 +56,9 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
 
+	if opt.Subsets == nil {
+		opt.Subsets = &Subsets{}
+	}
 	fonts := planFonts(doc)
 	if err := fonts.register(pdf, opt.Subsets); err != nil {
 		return fmt.Errorf("pdf writer: %w", err)
