@@ -68,7 +68,86 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 	} else if err == nil && len(extra.Content) > 0 && !isNull(extra.Content[0]) {
 		d.Errs.Errorf(d.Pos(extra.Content[0]), "the file holds a second YAML document after a `---` line; put everything in one document")
 	}
+	if !d.tagsAndAnchors(doc.Content[0]) {
+		return d, nil
+	}
 	return d, doc.Content[0]
+}
+
+// MaxText is how much text a file may hold once its aliases are expanded:
+// the same as the largest file read, so that a small file of aliases
+// cannot stand for gigabytes of text.
+const MaxText = 8 << 20
+
+// tagsAndAnchors refuses what YAML would silently take out of the text. A
+// plain value that starts with `!` or `&` loses its first word to a tag or
+// an anchor: `title: !Important changes` is the text "changes". Standard
+// tags (`!!str`) and anchors that an alias uses are meant; anything else is
+// refused with a hint to quote the value. Aliases are followed, and the text
+// they repeat counts against MaxText. It reports false when the file must
+// not be read further.
+func (d *Doc) tagsAndAnchors(root *yaml.Node) bool {
+	// The nodes as written, in file order; an alias's target is not
+	// walked again through it.
+	var nodes []*yaml.Node
+	used := map[*yaml.Node]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		nodes = append(nodes, n)
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			used[n.Alias] = true
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	ok := true
+	for _, n := range nodes {
+		if n.Tag != "" && !strings.HasPrefix(n.Tag, "!!") && n.Style&yaml.TaggedStyle != 0 {
+			d.Errs.Errorf(d.Pos(n), "`%s` here is a YAML tag, so it would not print; put the whole value in quotes (\"%s ...\")", n.Tag, n.Tag)
+			ok = false
+		}
+		if n.Anchor != "" && !used[n] {
+			d.Errs.Errorf(d.Pos(n), "`&%s` here is a YAML anchor that nothing uses, so it would not print; put the whole value in quotes (\"&%s ...\")", n.Anchor, n.Anchor)
+			ok = false
+		}
+	}
+	if !ok {
+		return false
+	}
+	// Sizes are memoised per node, so nested aliases (a "billion laughs")
+	// cost one pass over the nodes, however much text they stand for.
+	sizes := map[*yaml.Node]int{}
+	var size func(n *yaml.Node) int
+	size = func(n *yaml.Node) int {
+		if s, ok := sizes[n]; ok {
+			return s
+		}
+		sizes[n] = 0 // a cycle adds nothing
+		s := len(n.Value)
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			s = size(n.Alias)
+		}
+		for _, c := range n.Content {
+			s = min(s+size(c), MaxText+1)
+		}
+		sizes[n] = s
+		return s
+	}
+	if size(root) > MaxText {
+		// Name the first alias in the file, the usual place to start.
+		pos := diag.Pos{File: d.File, Line: 1, Col: 1}
+		for _, n := range nodes {
+			if n.Kind == yaml.AliasNode {
+				pos = d.Pos(n)
+				break
+			}
+		}
+		d.Errs.Errorf(pos, "the file's aliases (`*name`) repeat text to more than %d MB, the most a file may hold; write the text out once", MaxText>>20)
+		return false
+	}
+	return true
 }
 
 // isNull reports whether n is an empty value (nothing, `~` or `null`), as a
@@ -77,26 +156,65 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
+// maxFindings is how many problems of one kind a file reports before the
+// rest are summed up in one line: a pasted binary can hold millions.
+const maxFindings = 20
+
 // forbiddenChars reports, at its exact place, each character YAML refuses
 // (control characters) or counts as a line break where editors do not
 // (U+0085, U+2028, U+2029, which would shift every line number after it).
-// The YAML library itself names no position for these.
+// The YAML library itself names no position for these. It counts lines and
+// columns as it scans, so a long line of them costs one pass.
 func (d *Doc) forbiddenChars() bool {
-	found := false
-	for i, r := range string(d.Src) {
+	type kind struct {
+		n      int
+		more   diag.Pos
+		what   string
+		remedy string
+	}
+	control := kind{what: "control characters", remedy: "remove them"}
+	separator := kind{what: "line separators", remedy: "use ordinary line breaks"}
+	line, col := 1, 0
+	prevCR := false
+	for _, r := range string(d.Src) {
+		col++
+		if prevCR && r != '\n' {
+			line, col = line+1, 1 // a lone CR ended the line
+		}
+		prevCR = r == '\r'
+		var k *kind
 		switch {
-		case r == '\t' || r == '\n' || r == '\r':
+		case r == '\n':
+			line, col = line+1, 0
+			continue
+		case r == '\t' || r == '\r':
 			continue
 		case r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff:
-			d.Errs.Errorf(d.offsetPos(i), "file contains the control character U+%04X; remove it", r)
+			k = &control
 		case r == 0x2028 || r == 0x2029:
-			d.Errs.Errorf(d.offsetPos(i), "file contains the line separator U+%04X; use an ordinary line break", r)
+			k = &separator
 		default:
 			continue
 		}
-		found = true
+		k.n++
+		pos := diag.Pos{File: d.File, Line: line, Col: col}
+		switch {
+		case k.n > maxFindings:
+		case k == &control:
+			d.Errs.Errorf(pos, "file contains the control character U+%04X; remove it", r)
+		default:
+			d.Errs.Errorf(pos, "file contains the line separator U+%04X; use an ordinary line break", r)
+		}
+		if k.n == maxFindings+1 {
+			k.more = pos
+		}
 	}
-	return found
+	for _, k := range []kind{control, separator} {
+		if k.n > maxFindings {
+			d.Errs.Errorf(k.more, "and %d more %s from here on; %s", k.n-maxFindings, k.what, k.remedy)
+		}
+	}
+	return control.n+separator.n > 0
 }
 
 // Pos is the position of a node.
@@ -132,6 +250,16 @@ func (d *Doc) syntaxError(err error) {
 	}
 	text := d.line(line)
 	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// The library names no line for these; the alias is where it
+		// was typed, usually an asterisk meant as text.
+		if p, ok := d.findAlias(m[1]); ok {
+			line, col = p.Line, p.Col
+		}
+		d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col},
+			"YAML syntax: `*%s` is a YAML alias to an anchor `&%s` that does not exist; if the `*` is part of the text, put the whole value in quotes", m[1], m[1])
+		return
+	}
 	switch {
 	case strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t"):
 		msg += " (YAML does not allow tabs for indentation; use spaces)"
@@ -164,6 +292,22 @@ func (d *Doc) syntaxError(err error) {
 		}
 	}
 	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// findAlias returns where `*name` was typed as an alias: after a space, a
+// line's start or a flow indicator, and ending the value or a flow entry.
+func (d *Doc) findAlias(name string) (diag.Pos, bool) {
+	re, err := regexp.Compile(`(?m)(?:^|[\s\[{,])(\*` + regexp.QuoteMeta(name) + `)(?:$|[\s,\]}])`)
+	if err != nil {
+		return diag.Pos{}, false
+	}
+	m := re.FindSubmatchIndex(d.Src)
+	if m == nil {
+		return diag.Pos{}, false
+	}
+	return d.offsetPos(m[2]), true
 }
 
 // mappingColons counts the colons in line that YAML reads as "key: value":

@@ -3,6 +3,7 @@ package yamldoc
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -113,7 +114,16 @@ func TestParseErrors(t *testing.T) {
 		{"colon at the end of a value", "- q: Why:\n", `f.yaml:1:9: YAML syntax: mapping values are not allowed in this context (put a value that contains ": " in quotes)`},
 		{"over-indented key", "a: b\n c: d\n", "f.yaml:2:2: YAML syntax: mapping values are not allowed in this context"},
 		{"reserved character", "a: b\nc: @d\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token"},
-		{"unknown anchor", "a: *b\n", "f.yaml:1:1: YAML syntax: unknown anchor 'b' referenced"},
+		{"unknown anchor", "a: x\nb: y\nc: *b\n", "f.yaml:3:4: YAML syntax: `*b` is a YAML alias to an anchor `&b` that does not exist; if the `*` is part of the text, put the whole value in quotes"},
+		{"asterisk meant as emphasis", "a:\n  - x\n  - *Take it with food.*\n", "f.yaml:3:5: YAML syntax: `*Take` is a YAML alias to an anchor `&Take` that does not exist; if the `*` is part of the text, put the whole value in quotes"},
+		{"tag on a title", "a: b\ntitle: !Important changes to your care\n", "f.yaml:2:8: `!Important` here is a YAML tag, so it would not print; put the whole value in quotes (\"!Important ...\")"},
+		{"tag and anchor on bullets", "a:\n  - !Stop taking aspirin\n  - &Note take it with food.\n",
+			"f.yaml:2:5: `!Stop` here is a YAML tag, so it would not print; put the whole value in quotes (\"!Stop ...\")\n" +
+				"f.yaml:3:5: `&Note` here is a YAML anchor that nothing uses, so it would not print; put the whole value in quotes (\"&Note ...\")"},
+		{"aliases over the limit", "a: &x " + strings.Repeat("w", 1<<20) + "\nb: [*x, *x, *x, *x, *x, *x, *x, *x]\n",
+			"f.yaml:2:5: the file's aliases (`*name`) repeat text to more than 8 MB, the most a file may hold; write the text out once"},
+		{"nested aliases", "a: &a [" + strings.Repeat("lol,", 100) + "lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+			"f.yaml:2:8: the file's aliases (`*name`) repeat text to more than 8 MB, the most a file may hold; write the text out once"},
 		{"second document", "a: b\n---\nc: d\n", "f.yaml:3:1: the file holds a second YAML document after a `---` line; put everything in one document"},
 		{"lone CR line ends", "a: b\rc: [d\re: f\r", "f.yaml:2:4: YAML syntax: did not find expected ',' or ']'"},
 	} {
@@ -135,6 +145,10 @@ func TestParseAccepts(t *testing.T) {
 		"a: \"\\x07 é \\t\"\n", // escapes are not raw control characters
 		"a:\tb\n",              // a tab as a separator, not indentation
 		"a: \"b\tc\"\n",        // a tab inside quotes
+		"a: !!str 12\n",        // a standard tag
+		"a: ! 12\n",            // the non-specific tag
+		"a: &x b\nc: *x\n",     // an anchor an alias uses
+		"a: \"!Important\"\nb: '&Note'\nc: \"*x\"\n", // quoted, they are text
 	} {
 		d, root := Parse("f.yaml", []byte(src), "x")
 		if root == nil || len(d.Errs) != 0 {
@@ -260,6 +274,7 @@ func TestLocate(t *testing.T) {
 		`multi: one`,
 		`  two ☃`,
 		`after: ☃`,
+		`alias: *a`,
 	}, "\n") + "\n"
 	d, root := Parse("f.yaml", []byte(src), "x")
 	if root == nil {
@@ -317,5 +332,48 @@ func TestKindName(t *testing.T) {
 	}
 	if strings.Join(got, "|") != `a list|a mapping|empty|the value "word"` {
 		t.Errorf("%q", got)
+	}
+}
+
+// TestForbiddenCharsCapped: a file full of control characters gets the
+// first few, each at its place, and a count of the rest, in one pass.
+func TestForbiddenCharsCapped(t *testing.T) {
+	src := "a: b\r" + "c: " + strings.Repeat("\x01", 25) + "\u2028\n"
+	d, _ := Parse("f.yaml", []byte(src), "x")
+	if len(d.Errs) != maxFindings+2 {
+		t.Fatalf("%d findings, want %d: %v", len(d.Errs), maxFindings+2, d.Errs)
+	}
+	for i := 0; i < maxFindings; i++ {
+		if p := d.Errs[i].Pos; p.Line != 2 || p.Col != 4+i {
+			t.Errorf("finding %d at %v, want 2:%d", i, p, 4+i)
+		}
+	}
+	if got, want := d.Errs[maxFindings].String(), "f.yaml:2:29: file contains the line separator U+2028; use an ordinary line break"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	if got, want := d.Errs[maxFindings+1].String(), "f.yaml:2:24: and 5 more control characters from here on; remove them"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+// TestForbiddenCharsLinear counts the work: positions are tracked while
+// scanning, so the findings of a long line cost nothing per character
+// beyond the scan, which a quadratic search from the line's start would.
+// It compares the time for 2n with n in one run, with a generous bound.
+func TestForbiddenCharsLinear(t *testing.T) {
+	run := func(n int) time.Duration {
+		src := []byte("a: " + strings.Repeat("\x01", n) + "\n")
+		best := time.Duration(1 << 62)
+		for k := 0; k < 3; k++ {
+			start := time.Now()
+			Parse("f.yaml", src, "x")
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	run(1000) // warm up
+	small, large := run(200_000), run(800_000)
+	if ratio := float64(large) / float64(small); ratio > 12 {
+		t.Errorf("4× the input took %.1f× the time (%v, %v): not linear", ratio, small, large)
 	}
 }
