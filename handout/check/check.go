@@ -141,6 +141,7 @@ func Readability(h *content.Handout) diag.List {
 			texts = append(texts, it.Text)
 		}
 		texts = append(texts, s.Bullets...)
+		texts = append(texts, s.Steps...)
 		st := measure(texts...)
 		total = total.Add(st)
 		if msg := gradeProblem(st); msg != "" {

@@ -152,10 +152,10 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 func (d *decoder) section(n *yaml.Node, idx int) Section {
 	s := Section{Pos: d.Pos(n)}
 	what := fmt.Sprintf("section %d", idx)
-	// hasContent records a body, items or bullets that were given, even if
+	// hasContent records a body, items, bullets or steps that were given, even if
 	// they have errors of their own, which are reported where they are.
 	hasContent := false
-	known := []string{"heading", "brief", "body", "items", "bullets", "style"}
+	known := []string{"heading", "brief", "body", "items", "bullets", "steps", "style"}
 	if !d.Fields(n, what, known, []string{"heading"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "heading":
@@ -188,6 +188,16 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 					}
 				}
 			}
+		case "steps":
+			items, ok := d.List(v, what+" steps")
+			hasContent = hasContent || !ok || len(items) > 0
+			if ok {
+				for i, it := range items {
+					if t, ok := d.text(it, fmt.Sprintf("%s step %d", what, i+1), true); ok {
+						s.Steps = append(s.Steps, t)
+					}
+				}
+			}
 		case "style":
 			if t, ok := d.oneLine(v, what+" style"); ok {
 				switch t.Raw {
@@ -208,7 +218,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 		return s
 	}
 	if !hasContent && !s.Heading.IsZero() {
-		d.Errs.Errorf(s.Pos, "%s has no content: give it a body, items or bullets", what)
+		d.Errs.Errorf(s.Pos, "%s has no content: give it a body, items, bullets or steps", what)
 	}
 	return s
 }

@@ -140,6 +140,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 		"title-multiline":     "|",
 		"three-errors":        "heding:",
 		"second-document":     "title: Rest",
+		"steps-string":        "Shake it,",
 	} {
 		path := filepath.Join("testdata/invalid", name+".yaml")
 		src, err := os.ReadFile(path)
@@ -158,7 +159,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 	}
 	// Every fixture is listed above.
 	files, _ := filepath.Glob("testdata/invalid/*.yaml")
-	if len(files) != 35 {
+	if len(files) != 36 {
 		t.Errorf("%d fixtures; update this test's table when adding one", len(files))
 	}
 }
@@ -459,5 +460,30 @@ func TestCheckURL(t *testing.T) {
 		if msg := CheckURL(u); (msg != "") != bad {
 			t.Errorf("CheckURL(%q) = %q, want bad=%v", u, msg, bad)
 		}
+	}
+}
+
+// Steps decode in order, each with the position it was written at, and
+// count as a section's content on their own.
+func TestDecodeSteps(t *testing.T) {
+	src := "title: Inhaler\nsummary:\n  - One.\n  - Two.\nsections:\n  - heading: How\n    steps:\n      - Take the cap off.\n      - Shake it **hard**.\n"
+	h, errs := Decode("s.yaml", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	steps := h.Sections[0].Steps
+	if len(steps) != 2 || steps[0].Raw != "Take the cap off." || steps[1].Raw != "Shake it **hard**." {
+		t.Fatalf("steps %+v", steps)
+	}
+	if p := steps[1].Pos; p.Line != 9 || p.Col != 9 {
+		t.Errorf("step 2 at %d:%d, want 9:9", p.Line, p.Col)
+	}
+	if len(steps[1].Spans) != 3 || !steps[1].Spans[1].Bold {
+		t.Errorf("step markup not parsed: %+v", steps[1].Spans)
+	}
+	var fields []string
+	h.Texts(func(field string, _ *Text) { fields = append(fields, field) })
+	if got := strings.Join(fields, ","); !strings.HasSuffix(got, "heading,step,step") {
+		t.Errorf("Texts walks %s; want the steps after the heading", got)
 	}
 }

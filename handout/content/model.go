@@ -66,6 +66,7 @@ type Section struct {
 	Body    []Text // paragraphs, split at blank lines
 	Items   []Item
 	Bullets []Text
+	Steps   []Text // numbered steps, printed 1, 2, 3 ... in order
 	Style   Style
 }
 
@@ -133,6 +134,9 @@ func (h *Handout) Texts(fn func(field string, t *Text)) {
 		}
 		for j := range s.Bullets {
 			fn("bullet", &s.Bullets[j])
+		}
+		for j := range s.Steps {
+			fn("step", &s.Steps[j])
 		}
 	}
 	for i := range h.FAQ {

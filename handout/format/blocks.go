@@ -155,9 +155,23 @@ func (b *builder) heading(text string, size float64, role layout.Role, bookmark 
 // bullets is a list; each item keeps its own lines together by the paragraph
 // rules, and the bullet sits in a hanging indent.
 func (b *builder) bullets(items [][]content.Span, parent int, ts textStyle, where string) {
+	b.list(items, parent, ts, where, false)
+}
+
+// steps is a numbered list: real numbers ("1.", "2." …) right-aligned in a
+// hanging indent wide enough for the largest, so the steps' text lines up
+// and a wrapped line starts under the text, not under the number.
+func (b *builder) steps(items [][]content.Span, parent int, ts textStyle, where string) {
+	b.list(items, parent, ts, where, true)
+}
+
+func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where string, numbered bool) {
 	list := b.tree.Add(layout.List, parent)
-	bullet := "•"
 	indent := ts.size * 1.2
+	if numbered {
+		widest := b.m.Width(itoa(len(items))+".", fontset.Bold, ts.size)
+		indent = max(indent, widest+ts.size*0.5)
+	}
 	base := b.baseline(ts.size, ts.leading)
 	for i, it := range items {
 		if i > 0 {
@@ -169,8 +183,15 @@ func (b *builder) bullets(items [][]content.Span, parent int, ts textStyle, wher
 		start := len(b.rows)
 		b.text(runs(it, ts.font), ts, indent, b.w-indent, body, where)
 		if len(b.rows) > start {
-			mark := layout.Op{Kind: layout.TextOp, X: b.x + ts.size*0.25, Y: base, Text: bullet, Font: fontset.Bold, Size: ts.size, Color: b.th.Heading, Struct: lbl}
-			mark.W = b.m.Width(bullet, mark.Font, mark.Size)
+			mark := layout.Op{Kind: layout.TextOp, Y: base, Text: "•", Font: fontset.Bold, Size: ts.size, Color: b.th.Heading, Struct: lbl}
+			if numbered {
+				mark.Text = itoa(i+1) + "."
+			}
+			mark.W = b.m.Width(mark.Text, mark.Font, mark.Size)
+			mark.X = b.x + ts.size*0.25
+			if numbered {
+				mark.X = b.x + indent - ts.size*0.4 - mark.W
+			}
 			b.rows[start].Ops = append([]layout.Op{mark}, b.rows[start].Ops...)
 		}
 	}
@@ -292,6 +313,16 @@ func (b *builder) section(s *content.Section, bookmark int) {
 			items[i] = t.Spans
 		}
 		b.bullets(items, sect, b.body(), where)
+	}
+	if len(s.Steps) > 0 {
+		if len(s.Body) > 0 || len(s.Items) > 0 || len(s.Bullets) > 0 {
+			b.gap(b.th.Leading * 0.55)
+		}
+		items := make([][]content.Span, len(s.Steps))
+		for i, t := range s.Steps {
+			items[i] = t.Spans
+		}
+		b.steps(items, sect, b.body(), where)
 	}
 	if callout {
 		b.endBox()

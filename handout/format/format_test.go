@@ -82,6 +82,7 @@ var goldenCases = []goldenCase{
 	{"seed-large", seedFile, exampleBrand, Options{Paper: Letter, LargePrint: true}, Kinds},
 	{"minimal", "testdata/minimal.yaml", exampleBrand, Options{Paper: Letter}, []Kind{Guide, Summary}},
 	{"callout", "testdata/callout.yaml", exampleBrand, Options{Paper: Letter}, Kinds},
+	{"steps", "testdata/steps.yaml", exampleBrand, Options{Paper: Letter}, []Kind{Guide}},
 	{"long-summary", "testdata/long-summary.yaml", exampleBrand, Options{Paper: Letter}, []Kind{Summary}},
 }
 
@@ -573,5 +574,88 @@ func TestQuestionKeepsWithAnswer(t *testing.T) {
 		if !r.KeepWithPrev {
 			t.Errorf("row %d (%s) may start a page: the question would end the one before", i+1, map[bool]string{true: "the gap", false: "an answer line"}[r.Gap])
 		}
+	}
+}
+
+// Steps print as a numbered list: real numbers 1 to n in order, each the
+// label of a list item of a list, and every line of a step's text starting
+// at one indent, right of the widest number (a hanging indent).
+func TestStepsNumbered(t *testing.T) {
+	h := loadHandout(t, "testdata/steps.yaml")
+	doc, err := Compose(Guide, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type list struct {
+		numbers  []string
+		numRight []float64
+		lineX    map[[2]float64]float64 // page and baseline → leftmost text
+	}
+	lists := map[int]*list{}
+	var order []int
+	for pi, p := range doc.Pages {
+		for _, op := range p.Ops {
+			if op.Kind != layout.TextOp || op.Struct == 0 {
+				continue
+			}
+			s := doc.Tree.Structs[op.Struct]
+			if s.Role != layout.Label && s.Role != layout.ListBody {
+				continue
+			}
+			li := doc.Tree.Structs[s.Parent]
+			if li.Role != layout.ListItem || doc.Tree.Structs[li.Parent].Role != layout.List {
+				t.Fatalf("%q: %v under %v under %v, want lbl/lbody under li under list", op.Text, s.Role, li.Role, doc.Tree.Structs[li.Parent].Role)
+			}
+			l := lists[li.Parent]
+			if l == nil {
+				l = &list{lineX: map[[2]float64]float64{}}
+				lists[li.Parent] = l
+				order = append(order, li.Parent)
+			}
+			if s.Role == layout.Label {
+				l.numbers = append(l.numbers, op.Text)
+				l.numRight = append(l.numRight, op.X+op.W)
+			} else {
+				k := [2]float64{float64(pi), op.Y}
+				if x, ok := l.lineX[k]; !ok || op.X < x {
+					l.lineX[k] = op.X
+				}
+			}
+		}
+	}
+	var numbered [][]string
+	for _, id := range order {
+		l := lists[id]
+		if l.numbers[0] == "•" {
+			continue
+		}
+		numbered = append(numbered, l.numbers)
+		for i, n := range l.numbers {
+			if want := fmt.Sprintf("%d.", i+1); n != want {
+				t.Errorf("step %d is numbered %q, want %q", i+1, n, want)
+			}
+			if math.Abs(l.numRight[i]-l.numRight[0]) > 0.01 {
+				t.Errorf("number %q ends at %.2f, number 1. at %.2f: numbers are not right-aligned", n, l.numRight[i], l.numRight[0])
+			}
+		}
+		lines, first := 0, math.NaN()
+		for _, x := range l.lineX {
+			lines++
+			if math.IsNaN(first) {
+				first = x
+			}
+			if math.Abs(x-first) > 0.01 {
+				t.Errorf("list %v: a line of step text starts at %.2f, another at %.2f; want one hanging indent", l.numbers, x, first)
+			}
+		}
+		if first <= l.numRight[0] {
+			t.Errorf("step text starts at %.2f, left of the numbers' right edge %.2f", first, l.numRight[0])
+		}
+		if lines <= len(l.numbers) && len(l.numbers) == 12 {
+			t.Errorf("the twelve steps take %d lines; step 10 should wrap", lines)
+		}
+	}
+	if len(numbered) != 3 || len(numbered[0]) != 2 || len(numbered[1]) != 12 || len(numbered[2]) != 3 {
+		t.Errorf("numbered lists %v, want lists of 2, 12 and 3 steps", numbered)
 	}
 }
