@@ -377,6 +377,9 @@ func formats(list []string) ([]format.Kind, error) {
 
 // sourceDateEpoch reads SOURCE_DATE_EPOCH, the reproducible-builds standard
 // for "the date to put in outputs".
+// maxEpoch is 9999-12-31T23:59:59Z, the last second a PDF date can hold.
+const maxEpoch = 253402300799
+
 func sourceDateEpoch(env func(string) (string, bool)) (*time.Time, error) {
 	v, ok := env("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
@@ -385,6 +388,10 @@ func sourceDateEpoch(env func(string) (string, bool)) (*time.Time, error) {
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
 		return nil, &exitError{2, fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", v)}
+	}
+	// PDF and XMP dates have four-digit years.
+	if n > maxEpoch {
+		return nil, &exitError{2, fmt.Sprintf("SOURCE_DATE_EPOCH=%q is after the year 9999; give seconds since 1970, at most %d", v, maxEpoch)}
 	}
 	t := time.Unix(n, 0).UTC()
 	return &t, nil

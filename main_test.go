@@ -743,12 +743,23 @@ func TestReproducible(t *testing.T) {
 	t.Run("bad SOURCE_DATE_EPOCH is a usage error", func(t *testing.T) {
 		t.Parallel()
 		out := t.TempDir()
-		r := runCLI(t, map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, "build", "--out", out, seed)
-		if r.code != 2 || !strings.Contains(r.stderr, "SOURCE_DATE_EPOCH") {
-			t.Errorf("want exit 2 naming SOURCE_DATE_EPOCH, got %s", r)
+		// A negative value, or one past the year 9999, would write a
+		// malformed PDF date.
+		for _, v := range []string{"yesterday", "-1", "253402300800", "99999999999999"} {
+			r := runCLI(t, map[string]string{"SOURCE_DATE_EPOCH": v}, "build", "--out", out, seed)
+			if r.code != 2 || !strings.Contains(r.stderr, "SOURCE_DATE_EPOCH=\""+v+"\"") {
+				t.Errorf("%s: want exit 2 naming SOURCE_DATE_EPOCH and its value, got %s", v, r)
+			}
+			if got := pdfs(t, out); len(got) != 0 {
+				t.Errorf("%s: PDFs written: %v", v, got)
+			}
 		}
-		if got := pdfs(t, out); len(got) != 0 {
-			t.Errorf("PDFs written: %v", got)
+		// The last second of 9999 is still a date a PDF can hold.
+		r := runCLI(t, map[string]string{"SOURCE_DATE_EPOCH": "253402300799"}, "build", "--format", "summary", "--out", out, seed)
+		if r.code != 0 {
+			t.Errorf("SOURCE_DATE_EPOCH=253402300799: %s", r)
+		} else if info := pdfInfo(t, filepath.Join(out, "group-therapy-summary.pdf")); !strings.Contains(info["CreationDate"], "9999") {
+			t.Errorf("CreationDate %q, want the year 9999", info["CreationDate"])
 		}
 	})
 

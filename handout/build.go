@@ -80,7 +80,7 @@ type Report struct {
 }
 
 // fixedDate dates PDFs when nothing else does, so builds are reproducible.
-var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+var fixedDate = pdfwriter.FixedDate
 
 // Collect expands inputs into content files: a folder gives its *.yaml and
 // *.yml files (not its subfolders, so data/brand/ stays out), sorted.

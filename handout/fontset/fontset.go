@@ -353,6 +353,16 @@ func parseFace(data []byte, path string) (*Face, error) {
 	if glyphs == 0 || face.widths['a'] == 0 && face.widths['A'] == 0 {
 		return nil, errors.New("has no Unicode character map for Latin text")
 	}
+	// A letter that takes no room would set every character on its own
+	// line, or all of them on top of each other.
+	for _, r := range "AaBbEeOo" {
+		if face.widths[r] == zeroAdvance {
+			return nil, fmt.Errorf("is damaged: the letter %q has an advance width of zero", string(r))
+		}
+	}
+	if err := checkGlyphs(data, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
+		return nil, fmt.Errorf("is damaged: %w", err)
+	}
 	m, err := f.Metrics(&buf, ppem, 0)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable TrueType font: %w", err)

@@ -152,6 +152,11 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
 			if err != nil {
 				return err
 			}
+			// A PDF whose font has no program passes qpdf but prints
+			// nothing; no path may write one.
+			if len(program) == 0 {
+				return fmt.Errorf("fonts: the %s face: empty font program", ff.style)
+			}
 			pdf.AddFontFromBytes(ff.key(n), "", def, program)
 		}
 	}
@@ -291,7 +296,17 @@ func (c *Subsets) subset(face *fontset.Face, runes []rune) (subset, error) {
 	return e.sub, e.err
 }
 
-func (c *Subsets) make(face *fontset.Face, runes []rune) (subset, error) {
+// make cuts and compresses a subset. A panic in fpdf's subsetter (glyph
+// data it does not expect) becomes an error here, inside the cache entry's
+// once: were it to escape, the entry would stay done with an empty subset,
+// and every later document drawing those characters would embed an empty
+// font program.
+func (c *Subsets) make(face *fontset.Face, runes []rune) (s subset, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = subset{}, fmt.Errorf("cannot make a subset of the font %s: %v", face.Path, r)
+		}
+	}()
 	// The subset keeps the space and hyphen even when unused: WinAnsi names
 	// the no-break space "space" and the soft hyphen "hyphen", so a reader
 	// looks those glyphs up instead.

@@ -25,7 +25,7 @@ import (
 type Options struct {
 	// Date is written as the creation and modification date. Callers pass
 	// a fixed date (SOURCE_DATE_EPOCH, the review date) so that the same
-	// inputs give the same bytes.
+	// inputs give the same bytes; zero means FixedDate.
 	Date    time.Time
 	Creator string // the tool and version
 	// Identity is hashed into the document ID: the inputs that determine
@@ -35,6 +35,9 @@ type Options struct {
 	// nil, the document makes its own.
 	Subsets *Subsets
 }
+
+// FixedDate dates a document written without a date.
+var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Write renders doc as PDF to w. fpdf can panic on input it does not expect
 // (a rune outside its tables, a damaged image); a panic becomes an error
@@ -64,7 +67,12 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 		return fmt.Errorf("pdf writer: %w", err)
 	}
 
+	// fpdf writes the clock for a zero date; a fixed one keeps every
+	// document reproducible, whoever calls.
 	date := opt.Date.UTC()
+	if opt.Date.IsZero() {
+		date = FixedDate
+	}
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)

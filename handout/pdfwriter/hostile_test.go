@@ -1,0 +1,95 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"handouts/handout/fontset"
+	"handouts/handout/internal/fonttest"
+)
+
+// hostileFamily is the default family with a regular face whose glyph data
+// makes fpdf's subsetter panic. Loading refuses such fonts; the writer must
+// hold even when one gets through.
+func hostileFamily(data []byte) *fontset.Family {
+	fam := *fontset.Default()
+	face := *fam.Faces[fontset.Regular]
+	face.Data, face.Path = data, "Hostile-Regular.ttf"
+	fam.Faces[fontset.Regular] = &face
+	return &fam
+}
+
+// A subsetter panic is an error for every document that needs that subset,
+// not only the first: the shared cache keeps the failure, never an empty
+// subset that later documents would embed as an empty font program.
+func TestSubsetFailureIsKeptAsAnError(t *testing.T) {
+	f := fonttest.Regular()
+	for name, data := range map[string][]byte{
+		"component 65000": fonttest.Regular().SetComposite(f.Glyph('A'), 65000).Data,
+		"empty glyf":      fonttest.Regular().EmptyGlyf().Data,
+	} {
+		t.Run(name, func(t *testing.T) {
+			fam := hostileFamily(data)
+			cache := &Subsets{}
+			for i := range 3 {
+				d := doc(text("A handout", fontset.Regular))
+				d.Fonts = fam
+				var buf bytes.Buffer
+				err := Write(&buf, d, Options{Subsets: cache})
+				if err == nil || !strings.Contains(err.Error(), "Hostile-Regular.ttf") {
+					t.Errorf("document %d: err = %v, want the subsetting failure naming the font", i, err)
+				}
+				if buf.Len() != 0 {
+					t.Errorf("document %d: %d bytes written", i, buf.Len())
+				}
+			}
+			// The good faces of the same build are unaffected.
+			d := doc(text("A handout", fontset.Bold))
+			d.Fonts = fam
+			var buf bytes.Buffer
+			if err := Write(&buf, d, Options{Subsets: cache}); err != nil {
+				t.Errorf("bold after a failed regular: %v", err)
+			}
+		})
+	}
+}
+
+// Whatever the cache holds, an empty font program is never written.
+func TestEmptyFontProgramRefused(t *testing.T) {
+	cache := &Subsets{}
+	face := fontset.Default().Face(fontset.Regular)
+	d := doc(text("Hi", fontset.Regular))
+	plan := planFonts(d)
+	var runes []rune
+	for c := 32; c < 256; c++ {
+		if plan.faces[fontset.Regular].base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
+			runes = append(runes, winAnsiRunes[c])
+		}
+	}
+	e := &subsetEntry{}
+	e.once.Do(func() {}) // done, holding the zero subset a lost panic used to leave
+	cache.m = map[subsetKey]*subsetEntry{{face, string(runes)}: e}
+	var buf bytes.Buffer
+	err := Write(&buf, d, Options{Subsets: cache})
+	if err == nil || !strings.Contains(err.Error(), "empty font program") {
+		t.Errorf("err = %v, want an empty font program refused", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written", buf.Len())
+	}
+}
+
+// A zero date is a fixed date in Write itself, not fpdf's clock.
+func TestZeroDateIsFixed(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, doc(text("Hello", fontset.Regular)), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	for _, want := range []string{"/CreationDate (D:20000101000000", "/ModDate (D:20000101000000", "<xmp:CreateDate>2000-01-01T00:00:00Z"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
