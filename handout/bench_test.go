@@ -44,7 +44,7 @@ func benchmarkFormat(b *testing.B, kind format.Kind) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := pdfwriter.Write(io.Discard, doc, opt); err != nil {
+		if err := pdfwriter.Write(io.Discard, &doc.Document, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -321,7 +321,7 @@ func buildFile(path string, cfg Config, brandID []byte, subsets *pdfwriter.Subse
 		var buf bytes.Buffer
 		opt := writerOptions(h, cfg, brandID, k)
 		opt.Subsets = subsets
-		if err := pdfwriter.Write(&buf, doc, opt); err != nil {
+		if err := pdfwriter.Write(&buf, &doc.Document, opt); err != nil {
 			var f diag.List
 			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
 			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})

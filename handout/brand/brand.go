@@ -60,8 +60,8 @@ type Settings map[Field]Value
 
 // Default colours give a calm, neutral handout when no brand is set.
 var (
-	DefaultPrimary = Color{0x2F, 0x4A, 0x5F}
-	DefaultAccent  = Color{0x9A, 0xB3, 0xC4}
+	DefaultPrimary = Color{R: 0x2F, G: 0x4A, B: 0x5F}
+	DefaultAccent  = Color{R: 0x9A, G: 0xB3, B: 0xC4}
 )
 
 // Brand is a resolved, checked brand.

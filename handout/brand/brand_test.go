@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,109 +16,8 @@ import (
 
 	"handouts/fonts"
 	"handouts/handout/diag"
+	"handouts/handout/layout"
 )
-
-func TestParseColor(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want Color
-	}{
-		{"#1F5A7A", Color{0x1F, 0x5A, 0x7A}},
-		{"1F5A7A", Color{0x1F, 0x5A, 0x7A}},
-		{"#1f5a7a", Color{0x1F, 0x5A, 0x7A}},
-		{"  #1F5A7A ", Color{0x1F, 0x5A, 0x7A}},
-		{"#abc", Color{0xAA, 0xBB, 0xCC}},
-		{"abc", Color{0xAA, 0xBB, 0xCC}},
-		{"#000", Black},
-		{"#FFFFFF", White},
-	} {
-		got, err := ParseColor(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParseColor(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
-		}
-	}
-	for _, in := range []string{"", "#", "#12", "#1234", "#12345", "#1234567", "#GGGGGG", "blue", "#12 456",
-		"rgb(1,2,3)", "#-12345", "#+12345", "0x1F5A", "##1F5A7A", "#1F5A7A80", "１２３"} {
-		if c, err := ParseColor(in); err == nil {
-			t.Errorf("ParseColor(%q) = %v, want an error", in, c)
-		} else if !strings.Contains(err.Error(), fmt.Sprintf("colour %q is not a hex colour like \"#1F5A7A\"", in)) {
-			t.Errorf("ParseColor(%q): %v", in, err)
-		}
-	}
-	if s := (Color{0x1F, 0x5A, 0x7A}).String(); s != "#1F5A7A" {
-		t.Errorf("String = %s", s)
-	}
-}
-
-func TestContrast(t *testing.T) {
-	near := func(a, b float64) bool { return math.Abs(a-b) < 0.005 }
-	gray := Color{0x77, 0x77, 0x77}
-	for _, tc := range []struct {
-		a, b Color
-		want float64
-	}{
-		{Black, White, 21},
-		{White, Black, 21},
-		{White, White, 1},
-		{gray, White, 4.48}, // the classic just-too-light grey
-		{Color{0x76, 0x76, 0x76}, White, 4.54},
-		{Color{0x1F, 0x5A, 0x7A}, White, 7.50},
-		{Color{0xF5, 0xC5, 0x18}, White, 1.63},
-	} {
-		if got := Contrast(tc.a, tc.b); !near(got, tc.want) {
-			t.Errorf("Contrast(%v, %v) = %.4f, want %.2f", tc.a, tc.b, got, tc.want)
-		}
-	}
-	if Contrast(gray, White) >= MinTextContrast {
-		t.Error("#777777 passes 4.5:1")
-	}
-}
-
-func TestReadable(t *testing.T) {
-	for _, s := range []string{"#F5C518", "#E8A33D", "#777777", "#9AB3C4", "#FFFFFF", "#FF0000", "#00FF00", "#87CEEB", "#FFC0CB", "#1F5A7A", "#000000"} {
-		c, _ := ParseColor(s)
-		r := c.Readable(White)
-		if got := Contrast(r, White); got < MinTextContrast {
-			t.Errorf("%s: Readable = %s with contrast %.3f", s, r, got)
-		}
-		if Contrast(c, White) >= MinTextContrast {
-			if r != c {
-				t.Errorf("%s is readable already but became %s", s, r)
-			}
-			continue
-		}
-		// It is the lightest shade of c (c mixed with black) that passes:
-		// the next lighter shade on the way from c to black fails.
-		amount := -1.0
-		for a := 0.0; a <= 1; a += 1.0 / 4096 {
-			if c.Mix(Black, a) == r {
-				amount = a
-				break
-			}
-		}
-		if amount < 0 {
-			t.Errorf("%s: %s is not a shade of it", s, r)
-			continue
-		}
-		lighter := r
-		for a := amount; a >= 0 && lighter == r; a -= 1.0 / 4096 {
-			lighter = c.Mix(Black, a)
-		}
-		if got := Contrast(lighter, White); got >= MinTextContrast {
-			t.Errorf("%s: Readable = %s, but the lighter %s also passes (%.3f)", s, r, lighter, got)
-		}
-	}
-}
-
-func TestMixAndTint(t *testing.T) {
-	c := Color{100, 150, 200}
-	if c.Mix(Black, 0) != c || c.Mix(Black, 1) != Black || c.Tint(0) != White || c.Tint(1) != c {
-		t.Error("Mix/Tint endpoints")
-	}
-	if got := c.Mix(White, 0.5); got != (Color{178, 203, 228}) {
-		t.Errorf("Mix halfway = %v", got)
-	}
-}
 
 func TestEnvVar(t *testing.T) {
 	for f, want := range map[Field]string{Clinic: "HANDOUTS_CLINIC", Primary: "HANDOUTS_PRIMARY_COLOR", FontDir: "HANDOUTS_FONT_DIR", LogoPath: "HANDOUTS_LOGO"} {
@@ -197,7 +94,7 @@ func TestResolveValues(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	if b.Name != "Riverbend" || b.Primary != (Color{0x1F, 0x5A, 0x7A}) || b.Accent != DefaultAccent || b.Website != "https://riverbend.example" {
+	if b.Name != "Riverbend" || b.Primary != (Color{R: 0x1F, G: 0x5A, B: 0x7A}) || b.Accent != DefaultAccent || b.Website != "https://riverbend.example" {
 		t.Errorf("%+v", b)
 	}
 	if got := strings.Join(b.ContactLine(), " | "); got != "(555) 010-0199 | riverbend.example | care@riverbend.example" {
@@ -250,7 +147,7 @@ func TestDecodeFileExample(t *testing.T) {
 	}
 	// The logo path is relative to the brand file, not to the working
 	// directory (this test runs in handout/brand).
-	if b.Logo == nil || b.Logo.Width != 256 || b.Logo.Height != 256 || b.Logo.Type != "PNG" {
+	if b.Logo == nil || b.Logo.Width != 256 || b.Logo.Height != 256 || b.Logo.Format != layout.PNG {
 		t.Errorf("logo %+v", b.Logo)
 	}
 }
@@ -366,8 +263,8 @@ func TestResolveLogo(t *testing.T) {
 		{"truncated.png", logo[:100], "is damaged: png: invalid format: not enough pixel data"}, // fpdf would panic
 		{"header-only.png", logo[:20], "is not a readable PNG image"},
 		{"logo.jpg", jpg.Bytes(), ""},
-		{"truncated.jpg", jpg.Bytes()[:len(jpg.Bytes())/2], "is not a readable JPG image: unexpected EOF"},
-		{"fake.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 'n', 'o', 'p', 'e'}, "is not a readable JPG image"},
+		{"truncated.jpg", jpg.Bytes()[:len(jpg.Bytes())/2], "is not a readable JPEG image: unexpected EOF"},
+		{"fake.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 'n', 'o', 'p', 'e'}, "is not a readable JPEG image"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string][]byte{}
@@ -407,8 +304,8 @@ func TestDecodeLogoJPEG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Type != "JPG" || l.Width != 40 || l.Height != 20 || !bytes.Equal(l.Data, buf.Bytes()) {
-		t.Errorf("logo %s %d×%d, %d bytes", l.Type, l.Width, l.Height, len(l.Data))
+	if l.Format != layout.JPEG || l.Width != 40 || l.Height != 20 || !bytes.Equal(l.Data, buf.Bytes()) {
+		t.Errorf("logo %s %d×%d, %d bytes", l.Format, l.Width, l.Height, len(l.Data))
 	}
 	// A CMYK JPEG would print inverted; it is converted to RGB.
 	cmyk := image.NewCMYK(image.Rect(0, 0, 8, 8))
@@ -443,8 +340,8 @@ func TestDecodeLogoInterlacedPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Type != "PNG" || l.Width != 13 || l.Height != 9 {
-		t.Errorf("logo %s %d×%d", l.Type, l.Width, l.Height)
+	if l.Format != layout.PNG || l.Width != 13 || l.Height != 9 {
+		t.Errorf("logo %s %d×%d", l.Format, l.Width, l.Height)
 	}
 	// fpdf refuses interlaced PNGs: the logo is re-encoded without
 	// interlacing, with the same pixels.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"handouts/handout/layout"
 	"image"
 	"image/color"
 	"image/draw"
@@ -12,13 +13,10 @@ import (
 	"os"
 )
 
-// Logo is a checked logo image, ready to embed.
+// Logo is a checked logo image, ready to embed, and the file it came from.
 type Logo struct {
-	Data   []byte
-	Type   string // "PNG" or "JPG", as fpdf names them
-	Width  int    // pixels
-	Height int
-	Path   string
+	layout.Image
+	Path string
 }
 
 // maxLogoPixels keeps a mistaken photo from bloating every handout.
@@ -38,25 +36,25 @@ func LoadLogo(path string) (*Logo, error) {
 
 // DecodeLogo checks logo bytes; path is for messages.
 func DecodeLogo(path string, data []byte) (*Logo, error) {
-	l := &Logo{Path: path, Data: data}
+	l := &Logo{Path: path, Image: layout.Image{Data: data}}
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		l.Type = "PNG"
+		l.Format = layout.PNG
 	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		l.Type = "JPG"
+		l.Format = layout.JPEG
 	default:
 		return nil, fmt.Errorf("%s is not a PNG or JPEG image", path)
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a readable %s image: %v", path, l.Type, err)
+		return nil, fmt.Errorf("%s is not a readable %s image: %v", path, l.Format, err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxLogoPixels {
 		return nil, fmt.Errorf("%s is %d×%d pixels; a logo should be at most 4096×4096", path, cfg.Width, cfg.Height)
 	}
 	l.Width, l.Height = cfg.Width, cfg.Height
 	var img image.Image
-	if l.Type == "PNG" {
+	if l.Format == layout.PNG {
 		img, err = png.Decode(bytes.NewReader(data))
 	} else {
 		img, err = jpeg.Decode(bytes.NewReader(data))
@@ -64,7 +62,7 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s is damaged: %v", path, err)
 	}
-	interlaced := l.Type == "PNG" && len(data) > 28 && data[28] == 1
+	interlaced := l.Format == layout.PNG && len(data) > 28 && data[28] == 1
 	cmyk := cfg.ColorModel == color.CMYKModel
 	if interlaced || cmyk {
 		var buf bytes.Buffer

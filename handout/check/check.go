@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
@@ -185,7 +186,7 @@ func Brand(b *brand.Brand, src brand.Settings) diag.List {
 	var out diag.List
 	for _, c := range []struct {
 		field brand.Field
-		color brand.Color
+		color colour.Color
 		use   string
 	}{
 		{brand.Primary, b.Primary, "headings, links and the header band will use"},
@@ -195,8 +196,8 @@ func Brand(b *brand.Brand, src brand.Settings) diag.List {
 		if !ok {
 			continue
 		}
-		if ratio := brand.Contrast(c.color, brand.White); ratio < brand.MinTextContrast {
-			out.Warnf(v.Pos, "%s %s has a contrast ratio of %.1f:1 on white, under the 4.5:1 that text needs; %s the darker %s instead", c.field, c.color, ratio, c.use, c.color.Readable(brand.White))
+		if ratio := colour.Contrast(c.color, colour.White); ratio < colour.MinTextContrast {
+			out.Warnf(v.Pos, "%s %s has a contrast ratio of %.1f:1 on white, under the 4.5:1 that text needs; %s the darker %s instead", c.field, c.color, ratio, c.use, c.color.Readable(colour.White))
 		}
 	}
 	for _, f := range []brand.Field{brand.Clinic, brand.Tagline, brand.Phone, brand.Email, brand.Website, brand.Address, brand.Footer} {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/diag"
 	"handouts/handout/format"
@@ -324,9 +325,9 @@ func TestBrandContrast(t *testing.T) {
 			}
 			continue
 		}
-		c, _ := brand.ParseColor(tc.color)
-		darker := c.Readable(brand.White)
-		if brand.Contrast(darker, brand.White) < brand.MinTextContrast {
+		c, _ := colour.Parse(tc.color)
+		darker := c.Readable(colour.White)
+		if colour.Contrast(darker, colour.White) < colour.MinTextContrast {
 			t.Fatalf("Readable(%s) = %s is not readable", c, darker)
 		}
 		if len(got) != 1 || got[0].Pos != pos || got[0].Severity != diag.Warning ||
@@ -336,8 +337,8 @@ func TestBrandContrast(t *testing.T) {
 	}
 	// The suggestion for the yellow, worked out once: F5C518 mixed with
 	// black until it reaches 4.5:1.
-	c, _ := brand.ParseColor("#F5C518")
-	if got := c.Readable(brand.White).String(); got != "#90730E" {
+	c, _ := colour.Parse("#F5C518")
+	if got := c.Readable(colour.White).String(); got != "#90730E" {
 		t.Errorf("readable yellow %s, want #90730E", got)
 	}
 	// Defaults and unset fields give no warning.

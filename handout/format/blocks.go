@@ -3,7 +3,7 @@ package format
 import (
 	"strings"
 
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
@@ -32,7 +32,7 @@ func newBuilder(th *Theme) *builder {
 type textStyle struct {
 	size, leading float64
 	font          fontset.Style
-	color         brand.Color
+	color         colour.Color
 }
 
 func (b *builder) body() textStyle {
@@ -219,7 +219,7 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 
 // box starts a tinted frame with a bar down its left side; end closes it.
 // Text inside is indented by the padding.
-func (b *builder) box(fill, rule brand.Color, st int) {
+func (b *builder) box(fill, rule colour.Color, st int) {
 	pad := b.th.Leading * 0.65
 	if b.th.LargePrint {
 		pad = b.th.Leading * 0.5

@@ -6,6 +6,7 @@ import (
 	"github.com/boombuler/barcode/qr"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
 )
@@ -94,8 +95,8 @@ func (b *builder) qrCode(url string, x, y, size float64) []layout.Op {
 	quiet := 2 // modules of white around the code; the card's white adds more
 	m := size / float64(n+2*quiet)
 	fig := b.tree.AddFigure("QR code linking to "+url, 0)
-	black := brand.Black
-	white := brand.White
+	black := colour.Black
+	white := colour.White
 	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig}}
 	for r := 0; r < n; r++ {
 		for c := 0; c < n; {

@@ -26,23 +26,16 @@ const (
 // Kinds lists every format.
 var Kinds = []Kind{Guide, Summary, FAQ}
 
-// Document is a laid-out handout, ready for a writer.
+// Document is one format of a handout, laid out: what a writer draws
+// (layout.Document) and what the build reports about how it was made.
 type Document struct {
+	layout.Document
 	Kind  Kind
 	Paper Paper
-	Pages []layout.Page
-	Tree  *layout.Tree
-	Fonts *fontset.Family
-	Meta  Meta
 	Body  float64 // the body size used (the summary may be fitted smaller)
 	// Notes are things the person running the build should hear, such as
 	// a large-print summary running to a second page.
 	Notes []string
-}
-
-// Meta is the document information a PDF carries.
-type Meta struct {
-	Title, Author, Subject, Keywords, Lang string
 }
 
 // ErrNoFAQ is returned for the FAQ format of a handout without questions.
@@ -169,11 +162,14 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	for i := range pages {
 		pages[i].Ops = append(f.draw(i, len(pages)), pages[i].Ops...)
 	}
-	return &Document{Kind: kind, Paper: th.Paper, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Body: th.Body, Meta: meta(kind, h, th)}, nil
+	return &Document{
+		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},
+		Kind:     kind, Paper: th.Paper, Body: th.Body,
+	}, nil
 }
 
-func meta(kind Kind, h *content.Handout, th *Theme) Meta {
-	m := Meta{Title: h.Title.Raw, Author: th.Brand.Name, Lang: h.Language}
+func meta(kind Kind, h *content.Handout, th *Theme) layout.Meta {
+	m := layout.Meta{Title: h.Title.Raw, Author: th.Brand.Name, Lang: h.Language}
 	switch kind {
 	case Guide:
 		m.Subject = th.Labels.PatientGuide

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/labels"
 	"handouts/handout/layout"
@@ -452,7 +453,7 @@ func TestNoFAQ(t *testing.T) {
 }
 
 // hue is the HSL hue of c in degrees.
-func hue(c brand.Color) float64 {
+func hue(c colour.Color) float64 {
 	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
 	mx, mn := math.Max(r, math.Max(g, b)), math.Min(r, math.Min(g, b))
 	d := mx - mn
@@ -487,16 +488,16 @@ func TestLightPrimaryReadable(t *testing.T) {
 		th := NewTheme(b, lab, Options{Paper: Letter, LargePrint: lp}, 0)
 		for _, c := range []struct {
 			name   string
-			fg, bg brand.Color
+			fg, bg colour.Color
 		}{
-			{"heading on white", th.Heading, brand.White},
+			{"heading on white", th.Heading, colour.White},
 			{"heading on the key-points tint", th.Heading, th.KeyFill},
 			{"heading on the callout tint", th.Heading, th.CallFill},
-			{"white on the band", brand.White, th.Band},
+			{"white on the band", colour.White, th.Band},
 			{"muted on the key-points tint", th.Muted, th.KeyFill},
-			{"ink on white", th.Ink, brand.White},
+			{"ink on white", th.Ink, colour.White},
 		} {
-			if r := brand.Contrast(c.fg, c.bg); r < brand.MinTextContrast {
+			if r := colour.Contrast(c.fg, c.bg); r < colour.MinTextContrast {
 				t.Errorf("large print %v: %s: %s on %s contrast %.2f, want at least 4.5", lp, c.name, c.fg, c.bg, r)
 			}
 		}
@@ -518,7 +519,7 @@ func TestLightPrimaryReadable(t *testing.T) {
 		for _, op := range p.Ops {
 			if r := role(doc, op); op.Kind == layout.TextOp && (r == layout.Heading1 || r == layout.Title) {
 				n++
-				if c := brand.Contrast(op.Color, brand.White); c < brand.MinTextContrast {
+				if c := colour.Contrast(op.Color, colour.White); c < colour.MinTextContrast {
 					t.Errorf("heading %q in %s: contrast %.2f on white", op.Text, op.Color, c)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
 )
@@ -52,7 +53,7 @@ func (b *builder) band() {
 	x := b.x + padX
 	if logo := th.Brand.Logo; logo != nil {
 		tile := h - 2*th.Body*0.6
-		white := brand.White
+		white := colour.White
 		ops = append(ops, layout.Op{Kind: layout.RectOp, X: x, Y: (h - tile) / 2, W: tile, H: tile, Fill: &white, Radius: 4})
 		inner := tile * 0.84
 		w, hh := fit(float64(logo.Width), float64(logo.Height), inner, inner)
@@ -61,11 +62,11 @@ func (b *builder) band() {
 			alt = name + " logo"
 		}
 		fig := b.tree.AddFigure(alt, 0)
-		ops = append(ops, layout.Op{Kind: layout.ImageOp, X: x + (tile-w)/2, Y: (h - hh) / 2, W: w, H: hh, Image: logo, Struct: fig})
+		ops = append(ops, layout.Op{Kind: layout.ImageOp, X: x + (tile-w)/2, Y: (h - hh) / 2, W: w, H: hh, Image: &logo.Image, Struct: fig})
 		x += tile + padX*0.9
 	}
 	room := b.x + b.w - padX - x
-	white := brand.White
+	white := colour.White
 	lines := []struct {
 		text string
 		size float64

@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/labels"
 )
@@ -60,15 +61,15 @@ type Theme struct {
 	Small         float64 // footer and header text
 	SmallLeading  float64
 
-	Ink      brand.Color // body text
-	Muted    brand.Color // secondary text
-	Heading  brand.Color // headings and links: primary, darkened if too light
-	Band     brand.Color // the header band behind white text
-	KeyFill  brand.Color // the short-version box
-	KeyRule  brand.Color
-	CallFill brand.Color // callout sections
-	CallRule brand.Color
-	Hairline brand.Color
+	Ink      colour.Color // body text
+	Muted    colour.Color // secondary text
+	Heading  colour.Color // headings and links: primary, darkened if too light
+	Band     colour.Color // the header band behind white text
+	KeyFill  colour.Color // the short-version box
+	KeyRule  colour.Color
+	CallFill colour.Color // callout sections
+	CallRule colour.Color
+	Hairline colour.Color
 
 	LargePrint bool
 }
@@ -105,15 +106,15 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	}
 	t.Left = (opt.Paper.W - t.Width) / 2
 
-	t.Ink = brand.Color{R: 0x1A, G: 0x1A, B: 0x1A}
-	t.Muted = brand.Color{R: 0x4D, G: 0x4D, B: 0x4D}
-	t.Heading = b.Primary.Readable(brand.White)
+	t.Ink = colour.Color{R: 0x1A, G: 0x1A, B: 0x1A}
+	t.Muted = colour.Color{R: 0x4D, G: 0x4D, B: 0x4D}
+	t.Heading = b.Primary.Readable(colour.White)
 	t.Band = t.Heading // white text sits on it, so the same contrast applies
 	t.KeyFill = b.Accent.Tint(0.16)
 	t.KeyRule = b.Accent
 	t.CallFill = b.Primary.Tint(0.08)
 	t.CallRule = t.Heading
-	t.Hairline = brand.Color{R: 0xB8, G: 0xB8, B: 0xB8}
+	t.Hairline = colour.Color{R: 0xB8, G: 0xB8, B: 0xB8}
 	// Text must stay readable on the tints too.
 	t.Heading = t.Heading.Readable(t.KeyFill).Readable(t.CallFill)
 	t.Muted = t.Muted.Readable(t.KeyFill)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 )
 
 // Dump writes pages as stable text, one line per op: the page, the op kind,
@@ -21,7 +21,7 @@ func Dump(pages []Page, tree *Tree) string {
 			if tree != nil && op.Struct > 0 && op.Struct < len(tree.Structs) {
 				role = tree.Structs[op.Struct].Role
 			}
-			if op.Kind == RectOp && role == Figure && op.Fill != nil && *op.Fill == (brand.Color{}) {
+			if op.Kind == RectOp && role == Figure && op.Fill != nil && *op.Fill == (colour.Color{}) {
 				modules++
 				continue
 			}

@@ -3,7 +3,7 @@ package layout
 import (
 	"fmt"
 
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 )
 
 // Row is the unit of placement: a line of text, a gap, a rule, an image. Its
@@ -32,10 +32,10 @@ type Row struct {
 // is drawn as a piece on each page, with its padding repeated, so it reads
 // as continued rather than cut.
 type Frame struct {
-	Fill   *brand.Color
-	Rule   *brand.Color // a bar down the left side
+	Fill   *colour.Color
+	Rule   *colour.Color // a bar down the left side
 	RuleW  float64
-	Border *brand.Color
+	Border *colour.Color
 	Pad    float64 // above the first and below the last row on each page
 	Radius float64
 	X, W   float64 // horizontal extent, relative to the content's left edge

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
 )
 
@@ -184,7 +184,7 @@ func checkPlaces(t *testing.T, rows []Row, pages []Page, want []at) {
 
 // rects returns page p's rectangles filled with fill (by pointer, as Flow
 // passes the frame's colour through).
-func rects(pages []Page, p int, fill *brand.Color) []Op {
+func rects(pages []Page, p int, fill *colour.Color) []Op {
 	var out []Op
 	for _, op := range pages[p].Ops {
 		if op.Kind == RectOp && op.Fill == fill {
@@ -284,7 +284,7 @@ func TestFlow(t *testing.T) {
 
 	// (d) Framed boxes.
 	{
-		fill := brand.Color{R: 0xFD, G: 0xF1, B: 0xDC}
+		fill := colour.Color{R: 0xFD, G: 0xF1, B: 0xDC}
 		f := &Frame{Fill: &fill, Pad: 6, X: 0, W: 200}
 		box := []Row{mark("top", 6), keep(mark("b1", 10)), keep(mark("b2", 10)), keep(mark("b3", 10)), keep(mark("bot", 6))}
 		for i := range box {
@@ -307,8 +307,8 @@ func TestFlow(t *testing.T) {
 		})
 	}
 	{
-		fill := brand.Color{R: 0xFD, G: 0xF1, B: 0xDC}
-		rule := brand.Color{R: 0xE8, G: 0xA3, B: 0x3D}
+		fill := colour.Color{R: 0xFD, G: 0xF1, B: 0xDC}
+		rule := colour.Color{R: 0xE8, G: 0xA3, B: 0x3D}
 		f := &Frame{Fill: &fill, Rule: &rule, RuleW: 4, Pad: 6, X: 5, W: 190}
 		// Marked as endBox marks a long box: its first three lines keep
 		// with the top padding, the bottom padding with the last line.
@@ -434,7 +434,7 @@ func TestFlow(t *testing.T) {
 			expanded = append(expanded, h)
 			return nil
 		}}
-		fill := brand.Color{R: 1, G: 2, B: 3}
+		fill := colour.Color{R: 1, G: 2, B: 3}
 		f := &Frame{Border: &fill, Pad: 5, W: 100}
 		card := []Row{mark("c0", 5), keep(mark("c1", 10)), keep(mark("c2", 10)), keep(mark("c3", 5))}
 		for i := range card {
@@ -468,7 +468,7 @@ func TestFlow(t *testing.T) {
 		// A spring inside a box that goes on to the next page must leave
 		// room for the padding that closes the box's piece on its page.
 		var expanded []float64
-		fill := brand.Color{R: 0xEE, G: 0xEE, B: 0xEE}
+		fill := colour.Color{R: 0xEE, G: 0xEE, B: 0xEE}
 		f := &Frame{Fill: &fill, Pad: 6, W: 100}
 		s := keep(mark("s", 10))
 		s.Spring = true
@@ -544,7 +544,7 @@ func TestFlowEmpty(t *testing.T) {
 
 // (g) A row that cannot fit an empty page is an error naming it.
 func TestFlowTooTall(t *testing.T) {
-	fill := brand.Color{R: 9, G: 9, B: 9}
+	fill := colour.Color{R: 9, G: 9, B: 9}
 	framed := func(rows ...Row) []Row {
 		f := &Frame{Fill: &fill, Pad: 6, W: 100}
 		for i := range rows {
@@ -715,7 +715,7 @@ func flowInvariants(rows []Row, spec PageSpec, pages []Page, expanded map[int][]
 	// Frames: on each page, one piece per frame run, around its rows and
 	// inside the content area.
 	for pi, p := range pages {
-		pieces := map[*brand.Color][]Op{}
+		pieces := map[*colour.Color][]Op{}
 		for _, op := range p.Ops {
 			if op.Kind == RectOp && op.Fill != nil {
 				pieces[op.Fill] = append(pieces[op.Fill], op)
@@ -771,7 +771,7 @@ func newRandomFlow(rng *rand.Rand) *randomFlow {
 		if frameLeft == 0 {
 			frame = nil
 			if rng.IntN(10) == 0 {
-				fill := brand.Color{R: uint8(i)}
+				fill := colour.Color{R: uint8(i)}
 				frame = &Frame{Fill: &fill, Pad: float64(rng.IntN(int(maxPad) + 1)), W: 100}
 				frameLeft = 1 + rng.IntN(30)
 			}
@@ -878,11 +878,11 @@ func FuzzFlow(f *testing.F) {
 			case 0:
 				frame = nil
 			case 2:
-				fill := brand.Color{R: uint8(len(rows))}
+				fill := colour.Color{R: uint8(len(rows))}
 				frame = &Frame{Fill: &fill, Pad: float64(fl>>6) * 3, W: 50}
 			default:
 				if frame == nil {
-					fill := brand.Color{G: uint8(len(rows))}
+					fill := colour.Color{G: uint8(len(rows))}
 					frame = &Frame{Fill: &fill, Pad: float64(fl>>6) * 3, W: 50}
 				}
 			}

@@ -11,7 +11,7 @@
 package layout
 
 import (
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
 )
 
@@ -21,12 +21,12 @@ type Role int
 
 // Structure roles.
 const (
-	Artifact Role = iota // page furniture: headers, footers, rules, page numbers
-	Document             // the root
-	Title                // the handout title
-	Subtitle             // the line under the title
-	Heading1             // section headings
-	Heading2             // headings inside a section or box
+	Artifact     Role = iota // page furniture: headers, footers, rules, page numbers
+	DocumentRoot             // the root: a PDF Document element
+	Title                    // the handout title
+	Subtitle                 // the line under the title
+	Heading1                 // section headings
+	Heading2                 // headings inside a section or box
 	Paragraph
 	List
 	ListItem
@@ -58,7 +58,7 @@ type Struct struct {
 type Tree struct{ Structs []Struct }
 
 // NewTree starts a tree with its document root.
-func NewTree() *Tree { return &Tree{Structs: []Struct{{Role: Document}}} }
+func NewTree() *Tree { return &Tree{Structs: []Struct{{Role: DocumentRoot}}} }
 
 // Add appends an element under parent and returns its index.
 func (t *Tree) Add(role Role, parent int) int {
@@ -94,13 +94,13 @@ type Op struct {
 	Text      string
 	Font      fontset.Style
 	Size      float64
-	Color     brand.Color
-	Fill      *brand.Color // RectOp fill; nil for none
-	Stroke    *brand.Color // RectOp/LineOp stroke; nil for none
+	Color     colour.Color
+	Fill      *colour.Color // RectOp fill; nil for none
+	Stroke    *colour.Color // RectOp/LineOp stroke; nil for none
 	LineWidth float64
 	Radius    float64
 	URL       string
-	Image     *brand.Logo
+	Image     *Image
 	Level     int
 	Struct    int // index into the structure tree; 0 for artifacts
 }

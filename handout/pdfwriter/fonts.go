@@ -14,7 +14,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"handouts/handout/fontset"
-	"handouts/handout/format"
 	"handouts/handout/layout"
 )
 
@@ -61,7 +60,7 @@ type faceFonts struct {
 	index map[rune]int
 }
 
-func planFonts(doc *format.Document) *fontPlan {
+func planFonts(doc *layout.Document) *fontPlan {
 	p := &fontPlan{fam: doc.Fonts}
 	extra := [4]map[rune]bool{}
 	for _, page := range doc.Pages {

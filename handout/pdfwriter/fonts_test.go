@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"handouts/handout/fontset"
-	"handouts/handout/format"
+	"handouts/handout/layout"
 )
 
 func TestWinAnsi(t *testing.T) {
@@ -167,7 +167,7 @@ func FuzzWrite(f *testing.F) {
 // Sharing subsets between documents changes nothing in the bytes, and
 // documents that draw the same characters share one subset per face.
 func TestSubsetsSharedBetweenDocuments(t *testing.T) {
-	docs := []*format.Document{
+	docs := []*layout.Document{
 		doc(text("Hello world", fontset.Regular), text("Title", fontset.Bold)),
 		doc(text("Goodbye, world", fontset.Regular), text("Other title", fontset.Bold)), // ASCII too: same subsets
 		doc(text("Łódź crème café", fontset.Regular), text("Título", fontset.Bold)),     // é and í are common, è is not

@@ -16,8 +16,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"handouts/handout/brand"
-	"handouts/handout/format"
+	"handouts/handout/colour"
 	"handouts/handout/layout"
 )
 
@@ -42,7 +41,7 @@ var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Write renders doc as PDF to w. fpdf can panic on input it does not expect
 // (a rune outside its tables, a damaged image); a panic becomes an error
 // here rather than a crash of a batch build.
-func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
+func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdf writer: %v", r)
@@ -51,7 +50,7 @@ func Write(w io.Writer, doc *format.Document, opt Options) (err error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: doc.Paper.W, Ht: doc.Paper.H},
+		Size:           fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
 	})
 	// Layout has already placed every line; fpdf must not move anything.
 	pdf.SetAutoPageBreak(false, 0)
@@ -112,11 +111,11 @@ type drawer struct {
 	fonts  *fontPlan
 	font   string // fpdf's key of the font last selected
 	size   float64
-	text   *brand.Color
-	fill   *brand.Color
-	stroke *brand.Color
+	text   *colour.Color
+	fill   *colour.Color
+	stroke *colour.Color
 	lineW  float64
-	images map[*brand.Logo]string
+	images map[*layout.Image]string
 }
 
 func (d *drawer) resetState() {
@@ -131,7 +130,7 @@ func (d *drawer) setFont(key string, size float64) {
 	d.font, d.size = key, size
 }
 
-func same(a *brand.Color, b brand.Color) bool { return a != nil && *a == b }
+func same(a *colour.Color, b colour.Color) bool { return a != nil && *a == b }
 
 func (d *drawer) draw(op layout.Op) {
 	p := d.pdf
@@ -176,7 +175,7 @@ func (d *drawer) draw(op layout.Op) {
 		p.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
 	case layout.ImageOp:
 		name := d.image(op.Image)
-		p.ImageOptions(name, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{ImageType: op.Image.Type}, 0, "")
+		p.ImageOptions(name, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{ImageType: fpdfImageType(op.Image.Format)}, 0, "")
 	case layout.LinkOp:
 		p.LinkString(op.X, op.Y, op.W, op.H, op.URL)
 	case layout.BookmarkOp:
@@ -186,7 +185,7 @@ func (d *drawer) draw(op layout.Op) {
 	}
 }
 
-func (d *drawer) setStroke(c brand.Color, w float64) {
+func (d *drawer) setStroke(c colour.Color, w float64) {
 	if !same(d.stroke, c) {
 		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		d.stroke = &c
@@ -207,17 +206,25 @@ func utf16Text(s string) string {
 	return string(b)
 }
 
+// fpdfImageType names an image encoding as fpdf does.
+func fpdfImageType(f layout.ImageFormat) string {
+	if f == layout.JPEG {
+		return "JPG"
+	}
+	return "PNG"
+}
+
 // image registers a logo once per document. Registration names are the
 // cache key in fpdf, so each distinct image gets its own.
-func (d *drawer) image(l *brand.Logo) string {
+func (d *drawer) image(l *layout.Image) string {
 	if d.images == nil {
-		d.images = map[*brand.Logo]string{}
+		d.images = map[*layout.Image]string{}
 	}
 	if name, ok := d.images[l]; ok {
 		return name
 	}
 	name := fmt.Sprintf("img%d", len(d.images)+1)
-	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
+	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: fpdfImageType(l.Format)}, bytes.NewReader(l.Data))
 	d.images[l] = name
 	return name
 }
@@ -225,7 +232,7 @@ func (d *drawer) image(l *brand.Logo) string {
 // xmp is the XMP metadata packet: the document information again, for
 // readers and archives that look only there, and the document ID derived
 // from the inputs rather than a clock or random source.
-func xmp(m format.Meta, opt Options, date time.Time) []byte {
+func xmp(m layout.Meta, opt Options, date time.Time) []byte {
 	sum := sha256.Sum256(append(append([]byte{}, opt.Identity...), m.Title...))
 	id := hex.EncodeToString(sum[:16])
 	uuid := fmt.Sprintf("uuid:%s-%s-%s-%s-%s", id[0:8], id[8:12], id[12:16], id[16:20], id[20:32])

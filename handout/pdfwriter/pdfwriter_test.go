@@ -7,19 +7,17 @@ import (
 	"testing"
 	"time"
 
-	"handouts/handout/brand"
 	"handouts/handout/fontset"
-	"handouts/handout/format"
 	"handouts/handout/layout"
 )
 
-func doc(ops ...layout.Op) *format.Document {
-	return &format.Document{
-		Paper: format.Letter,
+func doc(ops ...layout.Op) *layout.Document {
+	return &layout.Document{
+		Width: 612, Height: 792,
 		Pages: []layout.Page{{Ops: ops}},
 		Tree:  layout.NewTree(),
 		Fonts: fontset.Default(),
-		Meta:  format.Meta{Title: `Asthma & "you" <care>`, Author: "Clinic", Lang: "en"},
+		Meta:  layout.Meta{Title: `Asthma & "you" <care>`, Author: "Clinic", Lang: "en"},
 	}
 }
 
@@ -79,7 +77,7 @@ func TestWriteRefusesMissingGlyph(t *testing.T) {
 }
 
 func TestDamagedLogoIsAnError(t *testing.T) {
-	logo := &brand.Logo{Data: []byte("\x89PNG\r\n\x1a\nbroken"), Type: "PNG", Width: 10, Height: 10}
+	logo := &layout.Image{Data: []byte("\x89PNG\r\n\x1a\nbroken"), Format: layout.PNG, Width: 10, Height: 10}
 	var buf bytes.Buffer
 	err := Write(&buf, doc(layout.Op{Kind: layout.ImageOp, X: 10, Y: 10, W: 10, H: 10, Image: logo}), Options{})
 	if err == nil {

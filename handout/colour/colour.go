@@ -1,4 +1,6 @@
-package brand
+// Package colour holds sRGB colours and the WCAG contrast rules that keep
+// brand colours legible; layout draws with them and brand parses them.
+package colour
 
 import (
 	"fmt"
@@ -16,8 +18,8 @@ var (
 	Black = Color{0, 0, 0}
 )
 
-// ParseColor reads "#1F5A7A", "1F5A7A" or the short form "#1F7".
-func ParseColor(s string) (Color, error) {
+// Parse reads "#1F5A7A", "1F5A7A" or the short form "#1F7".
+func Parse(s string) (Color, error) {
 	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(h) == 3 {
 		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
