@@ -34,10 +34,10 @@ import (
 const seed = "data/group-therapy.yaml"
 
 func TestMain(m *testing.M) {
-	// urfave/cli reads the variables of the non-brand flags (HANDOUTS_OUT,
-	// HANDOUTS_PAPER, HANDOUTS_JSON, ...) from the real environment, not from
-	// the env function run is given, so clear them: a developer's shell must
-	// not change what these tests see.
+	// The program reads its variables through the env function run is
+	// given; clear the real ones anyway, so that nothing that reads the
+	// process environment directly can make a developer's shell change what
+	// these tests see.
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		if strings.HasPrefix(k, "HANDOUTS_") || k == "SOURCE_DATE_EPOCH" {
@@ -1118,7 +1118,7 @@ func TestOneBrokenFileDoesNotStopTheOthers(t *testing.T) {
 	if got := pdfs(t, out); len(got) != 3 {
 		t.Errorf("want only the good file's 3 PDFs, got %v", got)
 	}
-	if !regexp.MustCompile(`^3 PDFs written .*; 1 file/format failed`).MatchString(r.stdout) {
+	if !regexp.MustCompile(`^3 PDFs written .*; 1 file failed; \d+ warnings`).MatchString(r.stdout) {
 		t.Errorf("summary line: %q", r.stdout)
 	}
 }
@@ -1133,12 +1133,30 @@ func TestOutputIsOneSummaryLineWhenNotATerminal(t *testing.T) {
 	if r.code != 0 {
 		t.Fatal(r)
 	}
-	line := regexp.MustCompile(`^3 PDFs written \([\d.]+ KB\) in \S+(; \d+ warnings \(see ` + "`handouts check`" + `\))?\n$`)
-	if !line.MatchString(r.stdout) {
-		t.Errorf("stdout is not one summary line: %q", r.stdout)
+	line := regexp.MustCompile(`^3 PDFs written \([\d.]+ KB\) in \S+; (\d+) warnings \(all of them: handouts check\)\n$`)
+	m := line.FindStringSubmatch(r.stdout)
+	if m == nil {
+		t.Fatalf("stdout is not one summary line: %q", r.stdout)
 	}
-	if r.stderr != "" {
-		t.Errorf("stderr not empty: %q", r.stderr)
+	// stderr: one line per kind of warning, the first of each in full and
+	// a count of the others, adding up to the total.
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	kind := regexp.MustCompile(`^` + regexp.QuoteMeta(seed) + `:\d+:\d+: warning: .*?( \(and (\d+) more like it\))?$`)
+	total := 0
+	for _, l := range lines {
+		k := kind.FindStringSubmatch(l)
+		if k == nil {
+			t.Errorf("stderr line is not a warning: %q", l)
+			continue
+		}
+		n, _ := strconv.Atoi(k[2])
+		total += 1 + n
+	}
+	if want, _ := strconv.Atoi(m[1]); total != want || len(lines) >= want {
+		t.Errorf("%d warning lines standing for %d warnings; want fewer lines than the %d warnings, adding up to them\n%s", len(lines), total, want, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "split sentences longer than 25 words (and ") {
+		t.Errorf("the long sentences are not one line with a count:\n%s", r.stderr)
 	}
 }
 
@@ -1156,8 +1174,11 @@ func TestStdoutToDevNullIsNotATerminal(t *testing.T) {
 	if code := runWith(t, nil, devnull, &stderr, "build", "--out", out, seed); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if stderr.Len() != 0 {
-		t.Errorf("stderr with stdout on /dev/null: %q", stderr.String())
+	if strings.Contains(stderr.String(), "\r") || strings.Contains(stderr.String(), "[#") {
+		t.Errorf("progress bar with stdout on /dev/null: %q", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "more like it)") {
+		t.Errorf("warnings on stderr are not one line per kind with stdout on /dev/null: %q", stderr.String())
 	}
 }
 
@@ -1165,10 +1186,13 @@ func TestStdoutToDevNullIsNotATerminal(t *testing.T) {
 // 7. check
 
 type checkJSON struct {
-	Files    int `json:"files"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Findings []struct {
+	Files      int    `json:"files"`
+	Errors     int    `json:"errors"`
+	Warnings   int    `json:"warnings"`
+	Brand      string `json:"brand"`
+	Paper      string `json:"paper"`
+	LargePrint bool   `json:"large_print"`
+	Findings   []struct {
 		Pos struct {
 			File   string `json:"file"`
 			Line   *int   `json:"line"`
@@ -1187,11 +1211,11 @@ func TestCheck(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("exit %d, want 0\n%s", r.code, r)
 		}
-		if !regexp.MustCompile(`(?m)^1 file checked: 0 errors, [1-9]\d* warnings?$`).MatchString(r.stdout) {
-			t.Errorf("no `1 file checked: 0 errors, N warnings` line:\n%s", r.stdout)
+		if !regexp.MustCompile(`^1 file checked with no brand, letter, regular print: 0 errors, [1-9]\d* warnings?\n$`).MatchString(r.stdout) {
+			t.Errorf("stdout is not the line `1 file checked with no brand, letter, regular print: 0 errors, N warnings`:\n%s", r.stdout)
 		}
-		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(seed) + `:\d+:\d+: warning: `).MatchString(r.stdout) {
-			t.Errorf("warnings are not file:line:col: warning: …\n%s", r.stdout)
+		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(seed) + `:\d+:\d+: warning: `).MatchString(r.stderr) {
+			t.Errorf("warnings are not file:line:col: warning: … on stderr\n%s", r)
 		}
 	})
 
@@ -1231,7 +1255,7 @@ func TestCheck(t *testing.T) {
 		if r.code != 1 {
 			t.Errorf("exit %d, want 1", r.code)
 		}
-		if !regexp.MustCompile("(?m)^testdata/bad/unknown-key\\.yaml:6:5: unknown key `haeding`").MatchString(r.stdout) {
+		if !regexp.MustCompile("(?m)^testdata/bad/unknown-key\\.yaml:6:5: unknown key `haeding`").MatchString(r.stderr) {
 			t.Errorf("no file:line:col error line\n%s", r)
 		}
 	})
@@ -1243,7 +1267,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("exit %d, want 1", r.code)
 		}
 		for _, f := range []string{"empty", "emoji", "syntax", "unknown-key"} {
-			if !regexp.MustCompile(`(?m)^testdata/bad/` + f + `\.yaml:\d+:\d+: `).MatchString(r.stdout) {
+			if !regexp.MustCompile(`(?m)^testdata/bad/` + f + `\.yaml:\d+:\d+: `).MatchString(r.stderr) {
 				t.Errorf("no finding for %s.yaml\n%s", f, r)
 			}
 		}

@@ -26,6 +26,17 @@ const (
 // Kinds lists every format.
 var Kinds = []Kind{Guide, Summary, FAQ}
 
+// ParseKind reads a format name as people type it (any case).
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Kinds {
+		if k == known {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q: use guide, summary or faq", s)
+}
+
 // Document is one format of a handout, laid out: what a writer draws
 // (layout.Document) and what the build reports about how it was made.
 type Document struct {

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"handouts/handout"
+	"handouts/handout/diag"
+)
+
+func buildCommand(s *sys) *cli.Command {
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "make the PDF handouts",
+		ArgsUsage: "[FILES or FOLDERS] (default: data/)",
+		Description: `Checks each content file, then writes out/<name>-guide.pdf, -summary.pdf and
+-faq.pdf (the FAQ sheet only for files with a faq). A file with errors gets its
+messages and no PDFs; a format that cannot be made (a summary too long for its
+page) is reported and the file's other formats are still written. The exit code
+is then 1.
+
+Examples:
+   handouts build
+   handouts build data/group-therapy.yaml --format summary --paper a4
+   handouts build --brand data/brand/brand.yaml --out dist/
+   handouts build --clinic "Riverbend Wellness Clinic" --primary-color "#1F5A7A" \
+                  --phone "(555) 010-0199" --website https://riverbend.example
+   HANDOUTS_CLINIC="Riverbend Wellness Clinic" handouts build --large-print`,
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: withVar("out", "write PDFs to `DIR`"), DefaultText: "out"},
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: withVar("format", "only these `FORMATS`: guide, summary, faq (repeat or comma-separate; default all)")},
+			&cli.StringFlag{Name: "jobs", Aliases: []string{"j"}, Usage: withVar("jobs", "build `N` files at once"), DefaultText: "one per CPU"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: withVar("quiet", "print only the summary line and errors")},
+			&cli.BoolFlag{Name: "json", Usage: withVar("json", "print what was written and what failed as JSON")},
+		}, layoutFlags()...), brandFlags()...),
+		Action: func(c *cli.Context) error {
+			opt, err := s.options(c)
+			if err != nil {
+				return err
+			}
+			kinds, err := s.formats(c)
+			if err != nil {
+				return err
+			}
+			jobs, err := s.jobs(c)
+			if err != nil {
+				return err
+			}
+			quiet, err := s.flag(c, "quiet")
+			if err != nil {
+				return err
+			}
+			asJSON, err := s.flag(c, "json")
+			if err != nil {
+				return err
+			}
+			epoch, err := s.sourceDateEpoch()
+			if err != nil {
+				return err
+			}
+			out := "out"
+			if v := s.get(c, "out"); v.set {
+				if strings.TrimSpace(v.text) == "" {
+					return usageError("%s: name a folder", v.blame())
+				}
+				out = v.text
+			}
+			bs := s.brand(c)
+			if bs.findings.HasErrors() {
+				printFindings(s.stderr, bs.findings.Errors())
+				return &exitError{1, "the brand has errors; no handouts were built"}
+			}
+			tty := isTerminal(s.stdout) && !asJSON && !quiet
+			cfg := handout.Config{
+				Inputs: inputs(c), OutDir: out, Formats: kinds, Options: opt,
+				Brand: bs.brand, Jobs: jobs, Epoch: epoch, Version: version,
+			}
+			if tty {
+				cfg.Progress = progressBar(s.stderr)
+			}
+			start := time.Now()
+			rep, err := handout.Build(c.Context, cfg)
+			if err != nil && rep == nil {
+				return &exitError{1, err.Error()}
+			}
+			rep.Warnings = append(bs.findings, rep.Warnings...)
+			switch {
+			case asJSON:
+				reportJSON(s.stdout, rep)
+			default:
+				report(s.stdout, s.stderr, rep, time.Since(start), tty, quiet)
+			}
+			if err != nil {
+				return &exitError{130, "interrupted; PDFs already written are complete, the rest were not started"}
+			}
+			if len(rep.Failed) > 0 {
+				return &exitError{1, ""}
+			}
+			return nil
+		},
+	}
+}
+
+func printFindings(w io.Writer, fs diag.List) {
+	for _, f := range fs {
+		fmt.Fprintln(w, f)
+	}
+}
+
+func reportJSON(w io.Writer, rep *handout.Report) {
+	if rep.Written == nil {
+		rep.Written = []handout.Output{}
+	}
+	if rep.Failed == nil {
+		rep.Failed = []handout.Failure{}
+	}
+	if rep.Warnings == nil {
+		rep.Warnings = diag.List{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(rep)
+}
+
+// report prints errors, then warnings (all of them on a terminal, one line
+// per kind elsewhere, so a CI log still says what is wrong without
+// drowning), then one line per PDF on a terminal, then a summary line.
+func report(stdout, stderr io.Writer, rep *handout.Report, took time.Duration, tty, quiet bool) {
+	for _, f := range rep.Failed {
+		printFindings(stderr, f.Findings)
+	}
+	switch {
+	case quiet:
+	case tty:
+		printFindings(stderr, rep.Warnings)
+	default:
+		for _, line := range warningKinds(rep.Warnings) {
+			fmt.Fprintln(stderr, line)
+		}
+	}
+	if tty {
+		width := 0
+		for _, o := range rep.Written {
+			width = max(width, len(o.Path))
+		}
+		for _, o := range rep.Written {
+			unit := "pages"
+			if o.Pages == 1 {
+				unit = "page"
+			}
+			fmt.Fprintf(stdout, "%-*s  %3d %-5s  %8s\n", width, o.Path, o.Pages, unit, size(o.Bytes))
+		}
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintln(stderr, "note:", n)
+	}
+	total := 0
+	for _, o := range rep.Written {
+		total += o.Bytes
+	}
+	line := fmt.Sprintf("%s written (%s) in %s", plural(len(rep.Written), "PDF"), size(total), took.Round(time.Millisecond))
+	files, formats := 0, 0
+	for _, f := range rep.Failed {
+		if f.Format == "" {
+			files++
+		} else {
+			formats++
+		}
+	}
+	if files > 0 {
+		line += fmt.Sprintf("; %s failed", plural(files, "file"))
+	}
+	if formats > 0 {
+		line += fmt.Sprintf("; %s failed", plural(formats, "PDF"))
+	}
+	if n := len(rep.Warnings); n > 0 && !tty {
+		line += fmt.Sprintf("; %s (all of them: handouts check)", plural(n, "warning"))
+	}
+	fmt.Fprintln(stdout, line)
+}
+
+// variable matches what differs between warnings of one kind: quoted text,
+// numbers and colours.
+var variable = regexp.MustCompile("\"[^\"]*\"|`[^`]*`|“[^”]*”|#[0-9A-Fa-f]{3,6}\\b|[0-9]+(\\.[0-9]+)?")
+
+// warningKinds gives one line per kind of warning: the first in full, and
+// how many more there are like it.
+func warningKinds(ws diag.List) []string {
+	var order []string
+	first := map[string]diag.Finding{}
+	count := map[string]int{}
+	for _, w := range ws {
+		k := variable.ReplaceAllString(w.Message, "_")
+		if count[k] == 0 {
+			order = append(order, k)
+			first[k] = w
+		}
+		count[k]++
+	}
+	lines := make([]string, 0, len(order))
+	for _, k := range order {
+		line := first[k].String()
+		if n := count[k] - 1; n > 0 {
+			line += fmt.Sprintf(" (and %d more like it)", n)
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func size(n int) string {
+	if n < 1024 {
+		return fmt.Sprintf("%d B", n)
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/1024)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	// /dev/null is a character device too, but `build >/dev/null` asks for
+	// quiet, not for a progress bar.
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
+}
+
+// progressBar redraws one line on the terminal as files finish.
+func progressBar(w io.Writer) func(done, total int) {
+	return func(done, total int) {
+		const width = 30
+		filled := done * width / total
+		fmt.Fprintf(w, "\r[%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), done, total)
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package handout
+
+import (
+	"context"
+	"time"
+
+	"handouts/handout/brand"
+	"handouts/handout/diag"
+	"handouts/handout/format"
+)
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Files    int       // content files checked
+	Findings diag.List // errors and warnings, file by file
+}
+
+// Errors and Warnings count the findings of each severity.
+func (r *CheckReport) Errors() int { return r.count(diag.Error) }
+
+// Warnings counts the warnings.
+func (r *CheckReport) Warnings() int { return r.count(diag.Warning) }
+
+func (r *CheckReport) count(s diag.Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Check runs every check that Build runs on inputs, writing nothing: the
+// same errors a build would stop on, and the warnings. now is the date that
+// review dates are measured from (zero means today). It stops between files
+// when ctx is cancelled.
+func Check(ctx context.Context, inputs []string, b *brand.Brand, opt format.Options, now time.Time) (*CheckReport, error) {
+	files, err := Collect(inputs)
+	if err != nil {
+		return nil, err
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	rep := &CheckReport{}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		h, fs := Load(f, b, opt, now)
+		if !fs.HasErrors() {
+			fs = append(fs, SummaryFits(h, b, opt)...)
+		}
+		rep.Files++
+		rep.Findings = append(rep.Findings, fs...)
+	}
+	return rep, nil
+}
