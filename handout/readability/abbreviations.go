@@ -1,0 +1,116 @@
+package readability
+
+import "unicode/utf8"
+
+// terminal classifies the trailing punctuation of tok.
+func terminal(tok []byte) term {
+	j := len(tok)
+	for j > 0 {
+		r, w := utf8.DecodeLastRune(tok[:j])
+		if !isCloser(r) {
+			break
+		}
+		j -= w
+	}
+	if j == 0 {
+		return termNone
+	}
+	r, _ := utf8.DecodeLastRune(tok[:j])
+	switch r {
+	case '!', '?', '‽', '！', '？':
+		return termHard
+	case '…':
+		return termCond
+	case '.':
+	default:
+		return termNone
+	}
+	k := j
+	for k > 0 && tok[k-1] == '.' {
+		k--
+	}
+	if j-k >= 2 { // "..." is an ellipsis, which may or may not end a sentence
+		return termCond
+	}
+	core := tok[:k]
+	for len(core) > 0 {
+		r, w := utf8.DecodeRune(core)
+		if !isOpener(r) {
+			break
+		}
+		core = core[w:]
+	}
+	if len(core) == 0 || len(core) > maxAbbrevLen {
+		return termHard
+	}
+	if capitalAbbreviations[string(core)] {
+		return termNever
+	}
+	var low [maxAbbrevLen]byte
+	for i, c := range core {
+		if c >= utf8.RuneSelf {
+			return termHard
+		}
+		low[i] = toLowerASCII(c)
+	}
+	key := low[:len(core)]
+	if k, ok := abbreviations[string(key)]; ok {
+		return k
+	}
+	if dottedInitials(key) {
+		return termCond
+	}
+	return termHard
+}
+
+const maxAbbrevLen = 8
+
+// abbreviations maps an abbreviation (lower case, final '.' removed) to how
+// it behaves before the next word; see Measure.
+var abbreviations = map[string]term{
+	// Titles and Latin connectives: the next word is often capitalised.
+	"dr": termNever, "mr": termNever, "mrs": termNever, "ms": termNever,
+	"prof": termNever, "rev": termNever, "e.g": termNever, "i.e": termNever,
+	"eg": termNever, "vs": termNever, "v": termNever, "al": termNever,
+	"cf": termNever, "viz": termNever, "fig": termNever, "figs": termNever,
+	"approx": termNever, "ca": termNever, "incl": termNever, "esp": termNever,
+	"nb": termNever, "n.b": termNever, "st": termNever, "mt": termNever,
+	"u.s": termNever, "u.k": termNever, // "St. John's wort", "the U.S. Food and Drug Administration"
+	// Often sentence-final as well.
+	"etc": termCond, "jr": termCond, "sr": termCond,
+	"no": termCond, "nos": termCond, "inc": termCond, "ltd": termCond,
+	"co": termCond, "corp": termCond, "dept": termCond, "tel": termCond,
+	"ext": termCond, "vol": termCond, "min": termCond, "max": termCond,
+	"hr": termCond, "hrs": termCond, "wk": termCond, "wks": termCond,
+	"mo": termCond, "mos": termCond, "yr": termCond, "yrs": termCond,
+	"oz": termCond, "lb": termCond, "lbs": termCond, "tsp": termCond,
+	"tbsp": termCond, "ft": termCond, "misc": termCond,
+}
+
+// capitalAbbreviations are days and months, matched case-sensitively so
+// that "Stay out of the sun." still ends a sentence. They never end one
+// inside a block because clinic hours read "Mon.–Fri. 9 a.m. to 5 p.m.".
+var capitalAbbreviations = map[string]bool{
+	"Mon": true, "Tue": true, "Tues": true, "Wed": true, "Thu": true, "Thur": true,
+	"Thurs": true, "Fri": true, "Sat": true, "Sun": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+}
+
+// dottedInitials matches "a.m", "u.s", "b.i.d": single letters joined by
+// dots, which are abbreviations rather than words.
+func dottedInitials(b []byte) bool {
+	if len(b) < 3 || len(b)%2 == 0 {
+		return false
+	}
+	for i, c := range b {
+		if i%2 == 0 {
+			if !isASCIILetter(c) {
+				return false
+			}
+		} else if c != '.' {
+			return false
+		}
+	}
+	return true
+}
