@@ -351,7 +351,9 @@ func (b *builder) references(refs []content.Reference) {
 		if i > 0 {
 			b.gap(ts.leading * 0.35)
 		}
-		ref := b.tree.Add(layout.Reference, list)
+		li := b.tree.Add(layout.ListItem, list)
+		lbl := b.tree.Add(layout.Label, li)
+		ref := b.tree.Add(layout.Reference, li)
 		rs := runs(r.Text.Spans, fontset.Regular)
 		if r.PMID != "" {
 			rs = append(rs, layout.Run{Text: " PMID: ", Style: fontset.Regular}, layout.Run{Text: r.PMID, Style: fontset.Regular, URL: content.PubMedURL(r.PMID)})
@@ -366,7 +368,7 @@ func (b *builder) references(refs []content.Reference) {
 		if len(b.rows) > start {
 			ln := layout.Wrap(b.m, num, size, indent)
 			if len(ln) > 0 {
-				op := layout.Op{Kind: layout.TextOp, X: b.x, Y: b.baseline(size, ts.leading), W: ln[0].W, Text: ln[0].Text(), Font: fontset.Regular, Size: size, Color: b.th.Muted, Struct: ref}
+				op := layout.Op{Kind: layout.TextOp, X: b.x, Y: b.baseline(size, ts.leading), W: ln[0].W, Text: ln[0].Text(), Font: fontset.Regular, Size: size, Color: b.th.Muted, Struct: lbl}
 				b.rows[start].Ops = append([]layout.Op{op}, b.rows[start].Ops...)
 			}
 		}
@@ -467,7 +469,7 @@ func (b *builder) briefGrid(h *content.Handout) {
 			ops[i].Y += pad
 		}
 		if !first {
-			ops = append(ops, layout.Op{Kind: layout.LineOp, X: b.x, Y: 0, W: b.w, Stroke: &hair, LineWidth: 0.5})
+			ops = append(ops, layout.Op{Kind: layout.LineOp, X: b.x, Y: 0, W: b.w, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Decoration})
 		}
 		first = false
 		b.add(layout.Row{H: max(hh, bh) + 2*pad, Ops: ops, Where: where})

@@ -76,7 +76,7 @@ func (b *builder) contactBlock(ts textStyle) {
 			b.add(layout.Row{H: qrSize - textH})
 		}
 		first := &b.rows[b.frameAt+1]
-		first.Ops = append(first.Ops, b.qrCode(br.Website, b.x+b.w+pad, 0, qrSize)...)
+		first.Ops = append(first.Ops, b.qrCode(br.Website, b.x+b.w+pad, 0, qrSize, aside)...)
 	}
 	b.add(layout.Row{H: pad})
 	b.keepRows(b.frameAt+1, len(b.rows))
@@ -86,7 +86,7 @@ func (b *builder) contactBlock(ts textStyle) {
 
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp
 // at any zoom or printer resolution, deterministic, and a few hundred bytes.
-func (b *builder) qrCode(url string, x, y, size float64) []layout.Op {
+func (b *builder) qrCode(url string, x, y, size float64, parent int) []layout.Op {
 	code, err := qr.Encode(url, qr.M, qr.Auto)
 	if err != nil {
 		return nil // too long to encode: the printed address still stands
@@ -94,7 +94,10 @@ func (b *builder) qrCode(url string, x, y, size float64) []layout.Op {
 	n := code.Bounds().Dx()
 	quiet := 2 // modules of white around the code; the card's white adds more
 	m := size / float64(n+2*quiet)
-	fig := b.tree.AddFigure("QR code linking to "+url, 0)
+	// The code is a figure inside the link it opens, so the link's
+	// annotation and the picture a reader describes are one element.
+	link := b.tree.Add(layout.Link, parent)
+	fig := b.tree.AddFigure("QR code: "+url, link)
 	black := colour.Black
 	white := colour.White
 	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig}}
@@ -111,7 +114,7 @@ func (b *builder) qrCode(url string, x, y, size float64) []layout.Op {
 			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig})
 		}
 	}
-	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: url, Struct: fig})
+	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: url, Struct: link})
 	return ops
 }
 
@@ -138,7 +141,7 @@ func (b *builder) writingArea(title string, minLines int) {
 		Expand: func(h float64) []layout.Op {
 			var ops []layout.Op
 			for y := spacing; y <= h-spacing/2+0.01; y += spacing {
-				ops = append(ops, layout.Op{Kind: layout.LineOp, X: x, Y: y, W: w, Stroke: &hair, LineWidth: 0.6})
+				ops = append(ops, layout.Op{Kind: layout.LineOp, X: x, Y: y, W: w, Stroke: &hair, LineWidth: 0.6, Artifact: layout.Decoration})
 			}
 			return ops
 		},

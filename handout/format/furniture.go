@@ -49,12 +49,12 @@ func (b *builder) band() {
 	}
 	ops := []layout.Op{}
 	band := th.Band
-	ops = append(ops, layout.Op{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: h, Fill: &band, Radius: 4})
+	ops = append(ops, layout.Op{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: h, Fill: &band, Radius: 4, Artifact: layout.Decoration})
 	x := b.x + padX
 	if logo := th.Brand.Logo; logo != nil {
 		tile := h - 2*th.Body*0.6
 		white := colour.White
-		ops = append(ops, layout.Op{Kind: layout.RectOp, X: x, Y: (h - tile) / 2, W: tile, H: tile, Fill: &white, Radius: 4})
+		ops = append(ops, layout.Op{Kind: layout.RectOp, X: x, Y: (h - tile) / 2, W: tile, H: tile, Fill: &white, Radius: 4, Artifact: layout.Decoration})
 		inner := tile * 0.84
 		w, hh := fit(float64(logo.Width), float64(logo.Height), inner, inner)
 		alt := "Logo"
@@ -89,7 +89,7 @@ func (b *builder) band() {
 				lh = tagSize * 1.35
 			}
 			text := ellipsize(b.m, l.text, l.font, l.size, room)
-			ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y + b.baseline(l.size, lh), W: b.m.Width(text, l.font, l.size), Text: text, Font: l.font, Size: l.size, Color: white})
+			ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y + b.baseline(l.size, lh), W: b.m.Width(text, l.font, l.size), Text: text, Font: l.font, Size: l.size, Color: white, Artifact: layout.Decoration})
 			y += lh
 		}
 	}
@@ -207,9 +207,9 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	hair := th.Hairline
 	text := func(s string, x, y float64, style fontset.Style, url string) {
 		w := f.m.Width(s, style, th.Small)
-		ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted})
+		ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Artifact: layout.Pagination})
 		if url != "" {
-			ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url})
+			ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Artifact: layout.Pagination})
 		}
 	}
 	left, right := th.Left, th.Left+th.Width
@@ -223,10 +223,10 @@ func (f *furniture) draw(i, total int) []layout.Op {
 		}
 		t := ellipsize(f.m, f.title, fontset.Regular, th.Small, th.Width)
 		text(t, right-f.m.Width(t, fontset.Regular, th.Small), y, fontset.Regular, "")
-		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5})
+		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	}
 	y := f.footerTop
-	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5})
+	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	y += th.Small * 0.6
 	if len(f.contact) > 0 {
 		y += th.SmallLeading

@@ -254,10 +254,10 @@ func frameOps(f *Frame, left, top, bottom float64) []Op {
 	var ops []Op
 	x := left + f.X
 	if f.Fill != nil || f.Border != nil {
-		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.W, H: bottom - top, Fill: f.Fill, Stroke: f.Border, LineWidth: 0.75, Radius: f.Radius})
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.W, H: bottom - top, Fill: f.Fill, Stroke: f.Border, LineWidth: 0.75, Radius: f.Radius, Artifact: Decoration})
 	}
 	if f.Rule != nil {
-		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.RuleW, H: bottom - top, Fill: f.Rule})
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.RuleW, H: bottom - top, Fill: f.Rule, Artifact: Decoration})
 	}
 	return ops
 }

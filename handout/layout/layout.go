@@ -102,8 +102,24 @@ type Op struct {
 	URL       string
 	Image     *Image
 	Level     int
-	Struct    int // index into the structure tree; 0 for artifacts
+	// Struct is the op's element in the structure tree. An op outside the
+	// tree (Struct 0) must say which kind of artifact it is: a writer
+	// refuses an op that is neither, so new drawing can never slip out of
+	// the tagged PDF unnoticed.
+	Struct   int
+	Artifact ArtifactKind
 }
+
+// ArtifactKind is why an op is not content: decoration, or furniture
+// repeated on every page.
+type ArtifactKind int
+
+// Artifact kinds, following Tagged PDF's artifact types.
+const (
+	NotArtifact ArtifactKind = iota // content: the op belongs to Struct
+	Decoration                      // bands, rules, box fills and frames, writing lines
+	Pagination                      // running header, footer, page numbers
+)
 
 // Shift moves an op by (dx, dy).
 func (o Op) Shift(dx, dy float64) Op {

@@ -42,6 +42,9 @@ const perExtraFont = 224
 type fontPlan struct {
 	fam   *fontset.Family
 	faces [4]*faceFonts
+	// maps records each simple font's characters by code, for its
+	// ToUnicode map.
+	maps []fontMap
 	// missing is the first character drawn that its face cannot print. A
 	// reader would show an empty box in its place, so the document is
 	// refused rather than silently wrong.
@@ -240,6 +243,7 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 		File:         fmt.Sprintf("%s%c.z", tag, 'a'+n), // ".z" tells fpdf the program is compressed
 		OriginalSize: sub.size,
 	}
+	p.maps = append(p.maps, fontMap{name: d.Name, n: n, runes: runes})
 	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3]
 	def, err = json.Marshal(d)
 	return def, sub.program, err
@@ -254,6 +258,8 @@ type Subsets struct {
 	// zw are compressors to reuse: a new one allocates and clears about
 	// 1 MB, more than compressing a subset costs.
 	zw sync.Pool
+	// cmaps are the fonts' compressed ToUnicode maps (see tounicode.go).
+	cmaps map[string][]byte
 }
 
 // maxSubsets bounds the memory a batch of very varied documents can hold

@@ -1,7 +1,7 @@
 // Package pdfwriter is the one place that draws: it turns a laid-out
 // document into PDF bytes with fpdf. Nothing else imports fpdf, so fpdf's
-// own wrapping and page breaking never run, and tagged PDF output can later
-// be added here without touching layout or formats.
+// own wrapping and page breaking never run. Every PDF it writes is a
+// Tagged PDF meant to meet PDF/UA-1 (see tag.go and finish.go).
 package pdfwriter
 
 import (
@@ -85,13 +85,24 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	pdf.SetDisplayMode("fullpage", "single")
 	pdf.SetXmpMetadata(xmp(doc.Meta, opt, date))
 
-	d := &drawer{pdf: pdf, fonts: fonts}
+	tree := doc.Tree
+	if tree == nil {
+		tree = layout.NewTree()
+	}
+	d := &drawer{pdf: pdf, fonts: fonts, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}}
 	for _, page := range doc.Pages {
 		pdf.AddPage()
 		d.resetState()
+		d.tags.startPage()
 		for _, op := range page.Ops {
 			d.draw(op)
 		}
+		if end := d.tags.endPage(); end != "" {
+			pdf.RawWriteStr(end)
+		}
+	}
+	if d.tags.err != nil {
+		return fmt.Errorf("pdf writer: %w", d.tags.err)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf writer: %w", err)
@@ -100,7 +111,23 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf writer: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out, err := finish(buf.Bytes(), finishInput{
+		tags:     d.tags,
+		linkText: d.linkText,
+		fonts:    fonts.maps,
+		pageH:    doc.Height,
+		subsets:  opt.Subsets,
+		structAlt: func(st int) string {
+			if s := tree.Structs[st]; s.Role == layout.Figure {
+				return s.Alt
+			}
+			return ""
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("pdf writer: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -116,6 +143,12 @@ type drawer struct {
 	stroke *colour.Color
 	lineW  float64
 	images map[*layout.Image]string
+	tags   *tagger
+	// words is the text drawn so far for each element, and last the
+	// text op drawn last: a link annotation's words come from them.
+	words    map[int]string
+	last     string
+	linkText map[int]string // by annotation
 }
 
 func (d *drawer) resetState() {
@@ -134,8 +167,17 @@ func same(a *colour.Color, b colour.Color) bool { return a != nil && *a == b }
 
 func (d *drawer) draw(op layout.Op) {
 	p := d.pdf
+	if paints(op) {
+		if m := d.tags.mark(op); m != "" {
+			p.RawWriteStr(m)
+		}
+	}
 	switch op.Kind {
 	case layout.TextOp:
+		d.last = op.Text
+		if op.Struct > 0 {
+			d.words[op.Struct] += op.Text
+		}
 		if !same(d.text, op.Color) {
 			p.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
 			c := op.Color
@@ -177,12 +219,33 @@ func (d *drawer) draw(op layout.Op) {
 		name := d.image(op.Image)
 		p.ImageOptions(name, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{ImageType: fpdfImageType(op.Image.Format)}, 0, "")
 	case layout.LinkOp:
-		p.LinkString(op.X, op.Y, op.W, op.H, op.URL)
+		// Written by finish, as objects the structure tree can point at.
+		words := d.last
+		if op.Struct > 0 {
+			words = d.words[op.Struct]
+		}
+		d.linkText[len(d.tags.annots)] = words
+		d.tags.link(op)
 	case layout.BookmarkOp:
 		// fpdf writes the title as given when no UTF-8 font is selected,
 		// so it gets the text-string form that holds any character.
 		p.Bookmark(utf16Text(op.Text), op.Level, op.Y)
 	}
+}
+
+// paints reports whether op puts marks on the page, and so must be tagged.
+func paints(op layout.Op) bool {
+	switch op.Kind {
+	case layout.TextOp:
+		return op.Text != ""
+	case layout.RectOp:
+		return op.Fill != nil || op.Stroke != nil
+	case layout.LineOp:
+		return op.Stroke != nil
+	case layout.ImageOp:
+		return true
+	}
+	return false
 }
 
 func (d *drawer) setStroke(c colour.Color, w float64) {
@@ -258,8 +321,10 @@ func xmp(m layout.Meta, opt Options, date time.Time) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>` + "\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">` + "\n")
 	b.WriteString(`<dc:format>application/pdf</dc:format>` + "\n")
+	// PDF/UA-1 identification (ISO 14289-1, 5).
+	b.WriteString(`<pdfuaid:part>1</pdfuaid:part>` + "\n")
 	fmt.Fprintf(&b, `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>`+"\n", esc(m.Title))
 	if m.Author != "" {
 		fmt.Fprintf(&b, `<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>`+"\n", esc(m.Author))

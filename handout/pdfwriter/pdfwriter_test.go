@@ -15,14 +15,14 @@ func doc(ops ...layout.Op) *layout.Document {
 	return &layout.Document{
 		Width: 612, Height: 792,
 		Pages: []layout.Page{{Ops: ops}},
-		Tree:  layout.NewTree(),
+		Tree:  &layout.Tree{Structs: []layout.Struct{{Role: layout.DocumentRoot}, {Role: layout.Paragraph}}},
 		Fonts: fontset.Default(),
 		Meta:  layout.Meta{Title: `Asthma & "you" <care>`, Author: "Clinic", Lang: "en"},
 	}
 }
 
 func text(s string, f fontset.Style) layout.Op {
-	return layout.Op{Kind: layout.TextOp, X: 72, Y: 72, Text: s, Font: f, Size: 12}
+	return layout.Op{Kind: layout.TextOp, X: 72, Y: 72, Text: s, Font: f, Size: 12, Struct: 1}
 }
 
 func TestWrite(t *testing.T) {

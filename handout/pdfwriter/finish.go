@@ -1,0 +1,465 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// finish turns fpdf's output into a Tagged PDF. fpdf has no hook for what
+// tagging needs in its objects (the catalog's /StructTreeRoot, /MarkInfo
+// and /ViewerPreferences, the pages' /StructParents, /Tabs and indirect
+// link annotations, the fonts' /ToUnicode), so the file is rewritten once
+// it is complete: fpdf's cross-reference table gives every object's place,
+// each object is copied as it is except the catalog, the pages and the
+// fonts, which get their extra entries, and the structure tree, the
+// annotations and the Unicode maps are added. The structure elements go
+// into a compressed object stream (most of a tree's bytes are repeated
+// keys), which needs a cross-reference stream (PDF 1.5) in place of the
+// table.
+//
+// This depends on how fpdf lays out a file (a table, not a stream; every
+// dictionary closing with ">>" before "endobj"; page objects listed in
+// object 1's /Kids). Those are checked here and fail loudly, and the
+// structural tests read every written file back with qpdf.
+//
+// Rewriting rather than appending an incremental update leaves no dead
+// copies of the objects replaced, costs the same (one copy of the bytes),
+// and keeps the output a single revision, which some checkers prefer.
+
+var (
+	reKids     = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
+	reBaseFont = regexp.MustCompile(`/BaseFont /([A-Za-z0-9+-]+)`)
+	reRef      = regexp.MustCompile(`(\d+) 0 R`)
+)
+
+// fontMap is one simple font's characters by code, for its ToUnicode map.
+type fontMap struct {
+	name  string // the BaseFont
+	n     int    // 0: WinAnsi; else codes from 32 in order
+	runes []rune
+}
+
+type finisher struct {
+	src     []byte
+	offsets []int // by object number; 0 for none
+	size    int   // the old /Size
+	root    int
+	info    int
+	pages   []int
+}
+
+func parseFpdf(src []byte) (*finisher, error) {
+	f := &finisher{src: src}
+	i := bytes.LastIndex(src, []byte("startxref"))
+	if i < 0 {
+		return nil, errors.New("no startxref")
+	}
+	xref, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(src[i+len("startxref"):])), "%%EOF")))
+	if err != nil || xref <= 0 || xref >= len(src) {
+		return nil, errors.New("bad startxref")
+	}
+	rest := src[xref:]
+	if !bytes.HasPrefix(rest, []byte("xref\n0 ")) {
+		return nil, errors.New("not an xref table")
+	}
+	var n int
+	if _, err := fmt.Sscanf(string(rest[len("xref\n0 "):]), "%d", &n); err != nil || n < 3 {
+		return nil, errors.New("bad xref header")
+	}
+	nl := bytes.IndexByte(rest[len("xref\n"):], '\n')
+	body := rest[len("xref\n")+nl+1:]
+	if len(body) < 20*n {
+		return nil, errors.New("short xref table")
+	}
+	f.size = n
+	f.offsets = make([]int, n)
+	for k := 1; k < n; k++ {
+		e := body[20*k : 20*k+20]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || e[17] != 'n' || off <= 0 || off >= xref {
+			return nil, fmt.Errorf("bad xref entry %d", k)
+		}
+		f.offsets[k] = off
+	}
+	trailer := string(body[20*n:])
+	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Root ")+len("/Root "):], "%d", &f.root); err != nil {
+		return nil, errors.New("no /Root")
+	}
+	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Info ")+len("/Info "):], "%d", &f.info); err != nil {
+		return nil, errors.New("no /Info")
+	}
+	m := reKids.FindSubmatch(f.object(1))
+	if m == nil {
+		return nil, errors.New("no /Kids in the page tree")
+	}
+	for _, r := range reRef.FindAllSubmatch(m[1], -1) {
+		p, _ := strconv.Atoi(string(r[1]))
+		f.pages = append(f.pages, p)
+	}
+	return f, nil
+}
+
+// object returns object k's bytes, from "k 0 obj" up to the next object
+// or the table.
+func (f *finisher) object(k int) []byte {
+	start := f.offsets[k]
+	end := bytes.LastIndex(f.src, []byte("startxref"))
+	end = bytes.LastIndex(f.src[:end], []byte("xref\n"))
+	for _, o := range f.offsets {
+		if o > start && o < end {
+			end = o
+		}
+	}
+	return f.src[start:end]
+}
+
+// extend inserts entries at the end of dictionary object k, which must
+// not be a stream.
+func (f *finisher) extend(k int, entries string) ([]byte, error) {
+	obj := f.object(k)
+	e := bytes.LastIndex(obj, []byte("endobj"))
+	if e < 0 || bytes.Contains(obj, []byte("\nstream\n")) {
+		return nil, fmt.Errorf("object %d is not a dictionary", k)
+	}
+	d := bytes.LastIndex(obj[:e], []byte(">>"))
+	if d < 0 {
+		return nil, fmt.Errorf("object %d is not a dictionary", k)
+	}
+	out := make([]byte, 0, len(obj)+len(entries)+1)
+	out = append(out, obj[:d]...)
+	out = append(out, ' ')
+	out = append(out, entries...)
+	return append(out, obj[d:]...), nil
+}
+
+// pdfWriter assembles the new file with its cross-reference entries.
+type pdfWriter struct {
+	buf    bytes.Buffer
+	typ    []byte // per object: 0 free, 1 in the file, 2 in the object stream
+	off    []int  // offset, or the object stream's number
+	idx    []int  // index in the object stream
+	stream struct {
+		head, body bytes.Buffer
+		n          int
+	}
+}
+
+func (w *pdfWriter) grow(n int) {
+	for len(w.typ) < n {
+		w.typ = append(w.typ, 0)
+		w.off = append(w.off, 0)
+		w.idx = append(w.idx, 0)
+	}
+}
+
+// direct writes object k into the file.
+func (w *pdfWriter) direct(k int, obj []byte) {
+	w.grow(k + 1)
+	w.typ[k], w.off[k] = 1, w.buf.Len()
+	w.buf.Write(obj)
+}
+
+// packed puts object k (a dictionary, no stream) into the object stream.
+func (w *pdfWriter) packed(k int, obj string) {
+	w.grow(k + 1)
+	w.typ[k], w.idx[k] = 2, w.stream.n
+	fmt.Fprintf(&w.stream.head, "%d %d ", k, w.stream.body.Len())
+	w.stream.body.WriteString(obj)
+	w.stream.body.WriteByte('\n')
+	w.stream.n++
+}
+
+// streamObj writes object k as a compressed stream with extra dictionary
+// entries.
+func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
+	w.direct(k, fmt.Appendf(nil, "%d 0 obj\n<<%s /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n", k, dict, len(data), data))
+}
+
+// pdfText is s as a PDF text string: literal when it is printable ASCII,
+// else UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
+func pdfText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7E {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		var b strings.Builder
+		b.WriteString("<FEFF")
+		for _, u := range utf16.Encode([]rune(s)) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		b.WriteString(">")
+		return b.String()
+	}
+	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+	return "(" + r.Replace(s) + ")"
+}
+
+// finishInput is what the rewrite needs besides fpdf's bytes.
+type finishInput struct {
+	tags      *tagger
+	linkText  map[int]string // visible words of each link, by annotation
+	fonts     []fontMap
+	pageH     float64
+	subsets   *Subsets
+	footAlt   func(a annot) string
+	structAlt func(st int) string
+}
+
+// finish rewrites src (fpdf's output) as a Tagged PDF.
+func finish(src []byte, in finishInput) ([]byte, error) {
+	f, err := parseFpdf(src)
+	if err != nil {
+		return nil, fmt.Errorf("reading fpdf's output: %w", err)
+	}
+	t := in.tags
+	if len(f.pages) != len(t.pages) {
+		return nil, fmt.Errorf("reading fpdf's output: %d pages, drew %d", len(f.pages), len(t.pages))
+	}
+	next := f.size
+	alloc := func() int { next++; return next - 1 }
+
+	// Object numbers for everything new, in reading order.
+	root := alloc()
+	num := make([]int, len(t.elems)) // element -> object
+	var order []int
+	var visit func(n int)
+	visit = func(n int) {
+		num[n] = alloc()
+		order = append(order, n)
+		for _, k := range t.elems[n].kids {
+			if k.elem >= 0 {
+				visit(k.elem)
+			}
+		}
+	}
+	visit(0)
+	footElem := make([]int, len(t.footLinks))
+	for i := range t.footLinks {
+		footElem[i] = alloc()
+	}
+	annotNum := make([]int, len(t.annots))
+	annotElem := make([]int, len(t.annots)) // the Link element holding it
+	for i := range t.annots {
+		annotNum[i] = alloc()
+	}
+	for i, a := range t.footLinks {
+		annotElem[a] = footElem[i]
+	}
+	for i, a := range t.annots {
+		if a.st >= 0 {
+			annotElem[i] = num[a.st]
+		}
+	}
+	fontNum := map[string]int{}
+	for _, fm := range in.fonts {
+		fontNum[fm.name] = alloc()
+	}
+
+	var w pdfWriter
+	// The header, with the version objects streams need.
+	first := slices.Min(f.offsets[1:])
+	header := src[:first]
+	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
+		return nil, errors.New("reading fpdf's output: no PDF header")
+	}
+	w.buf.WriteString("%PDF-1.7")
+	w.buf.Write(header[len("%PDF-1.x"):])
+
+	pageNum := map[int]int{}
+	for i, p := range f.pages {
+		pageNum[p] = i
+	}
+	annotsOn := make([][]int, len(f.pages))
+	for i, a := range t.annots {
+		annotsOn[a.page] = append(annotsOn[a.page], annotNum[i])
+	}
+	// fpdf's objects, in their order, the catalog, pages and fonts extended.
+	objs := make([]int, 0, f.size)
+	for k := 1; k < f.size; k++ {
+		objs = append(objs, k)
+	}
+	slices.SortFunc(objs, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	for _, k := range objs {
+		obj := f.object(k)
+		var err error
+		switch p, isPage := pageNum[k]; {
+		case k == f.root:
+			obj, err = f.extend(k, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
+		case isPage:
+			e := fmt.Sprintf("/StructParents %d", p)
+			if len(annotsOn[p]) > 0 {
+				e += " /Tabs /S /Annots ["
+				for i, a := range annotsOn[p] {
+					if i > 0 {
+						e += " "
+					}
+					e += fmt.Sprintf("%d 0 R", a)
+				}
+				e += "]"
+			}
+			if bytes.Contains(obj, []byte("/Annots")) {
+				return nil, fmt.Errorf("page %d has fpdf's own annotations", p+1)
+			}
+			obj, err = f.extend(k, e)
+		case bytes.Contains(obj, []byte("<</Type /Font\n")):
+			m := reBaseFont.FindSubmatch(obj)
+			if m == nil {
+				return nil, fmt.Errorf("font object %d has no /BaseFont", k)
+			}
+			u, ok := fontNum[string(m[1])]
+			if !ok {
+				return nil, fmt.Errorf("font %s has no Unicode map", m[1])
+			}
+			obj, err = f.extend(k, fmt.Sprintf("/ToUnicode %d 0 R", u))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("rewriting fpdf's output: %w", err)
+		}
+		w.direct(k, obj)
+	}
+
+	// The Unicode maps.
+	for _, fm := range in.fonts {
+		w.streamObj(fontNum[fm.name], "", in.subsets.toUnicode(fm))
+	}
+
+	// The structure tree.
+	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
+	var b strings.Builder
+	for _, n := range order {
+		e := t.elems[n]
+		b.Reset()
+		parent := root
+		if n != 0 {
+			parent = num[e.parent]
+		}
+		fmt.Fprintf(&b, "<</S /%s /P %d 0 R", t.types[n], parent)
+		pg := -1
+		for _, k := range e.kids {
+			if k.elem < 0 && k.annot < 0 {
+				pg = k.page
+				break
+			}
+		}
+		if pg >= 0 {
+			b.WriteString(" /Pg " + pageRef(pg))
+		}
+		if alt := in.structAlt(n); alt != "" {
+			b.WriteString(" /Alt " + pdfText(alt))
+		}
+		b.WriteString(" /K ")
+		if len(e.kids) != 1 {
+			b.WriteString("[")
+		}
+		for i, k := range e.kids {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			switch {
+			case k.elem >= 0:
+				fmt.Fprintf(&b, "%d 0 R", num[k.elem])
+			case k.annot >= 0:
+				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[k.annot], pageRef(t.annots[k.annot].page))
+			case k.page == pg:
+				fmt.Fprintf(&b, "%d", k.mcid)
+			default:
+				fmt.Fprintf(&b, "<</Type /MCR /Pg %s /MCID %d>>", pageRef(k.page), k.mcid)
+			}
+		}
+		if len(e.kids) != 1 {
+			b.WriteString("]")
+		}
+		b.WriteString(">>")
+		w.packed(num[n], b.String())
+	}
+	for i, a := range t.footLinks {
+		w.packed(footElem[i], fmt.Sprintf("<</S /Link /P %d 0 R /Pg %s /K <</Type /OBJR /Obj %d 0 R /Pg %s>>>>", num[0], pageRef(t.annots[a].page), annotNum[a], pageRef(t.annots[a].page)))
+	}
+	for i, a := range t.annots {
+		x1, y1 := a.x, in.pageH-a.y-a.h
+		w.packed(annotNum[i], fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /Contents %s /StructParent %d /A <</S /URI /URI %s>>>>",
+			x1, y1, x1+a.w, y1+a.h, pdfText(linkWords(in.linkText[i], a.url)), len(f.pages)+i, pdfText(a.url)))
+	}
+	// The parent tree: each page's MCIDs, then each annotation.
+	b.Reset()
+	fmt.Fprintf(&b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree <</Nums [", num[0])
+	for p, mcids := range t.pages {
+		fmt.Fprintf(&b, "%d [", p)
+		for i, st := range mcids {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			fmt.Fprintf(&b, "%d 0 R", num[st])
+		}
+		b.WriteString("] ")
+	}
+	for i := range t.annots {
+		fmt.Fprintf(&b, "%d %d 0 R ", len(f.pages)+i, annotElem[i])
+	}
+	fmt.Fprintf(&b, "]>> /ParentTreeNextKey %d>>", len(f.pages)+len(t.annots))
+	w.packed(root, b.String())
+
+	// The object stream, then the cross-reference stream.
+	objStm := alloc()
+	var os bytes.Buffer
+	first2 := w.stream.head.Len()
+	os.Write(w.stream.head.Bytes())
+	os.Write(w.stream.body.Bytes())
+	w.streamObj(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, first2), in.subsets.deflate(os.Bytes()))
+	for k := range w.typ {
+		if w.typ[k] == 2 {
+			w.off[k] = objStm
+		}
+	}
+	xref := alloc()
+	w.grow(xref + 1)
+	w.typ[xref], w.off[xref] = 1, w.buf.Len()
+	w.idx[0] = 0xFFFF // the free list's head has the highest generation
+	var x bytes.Buffer
+	for k := range w.typ {
+		o := w.off[k]
+		x.Write([]byte{w.typ[k], byte(o >> 24), byte(o >> 16), byte(o >> 8), byte(o), byte(w.idx[k] >> 8), byte(w.idx[k])})
+	}
+	start := w.buf.Len()
+	w.streamObj(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets.deflate(x.Bytes()))
+	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
+	return w.buf.Bytes(), nil
+}
+
+// linkWords is a link annotation's /Contents: what it links to, in words.
+// That is the link's own text, with the address added when the text does
+// not already say it.
+func linkWords(text, url string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	target := url
+	for _, p := range []string{"tel:", "mailto:", "https://", "http://"} {
+		target = strings.TrimPrefix(target, p)
+	}
+	target = strings.TrimSuffix(strings.TrimPrefix(target, "www."), "/")
+	if text == "" {
+		return url
+	}
+	norm := func(s string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(s) {
+			if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '@' || r == '.' || r == '/' {
+				b.WriteRune(r)
+			}
+		}
+		return strings.TrimSuffix(strings.TrimPrefix(b.String(), "www."), "/")
+	}
+	if strings.Contains(norm(text), norm(target)) || strings.HasPrefix(url, "tel:") && strings.Contains(norm(target), norm(text)) {
+		return text
+	}
+	return text + " (" + url + ")"
+}

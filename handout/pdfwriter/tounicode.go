@@ -1,0 +1,108 @@
+package pdfwriter
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+)
+
+// ToUnicode maps. PDF/UA wants one on every font (ISO 14289-1, 7.21.7),
+// even a simple font with WinAnsiEncoding whose codes a reader could map
+// by itself, so that what a screen reader speaks never depends on guessing
+// from glyph names.
+
+// cmap is the ToUnicode CMap of a simple font: each code to its character,
+// consecutive runs as ranges. The WinAnsi font's map is mostly two ranges.
+func cmap(fm fontMap) []byte {
+	type pair struct {
+		code byte
+		r    rune
+	}
+	var pairs []pair
+	for i, r := range fm.runes {
+		if fm.n == 0 {
+			c, _ := winAnsi(r)
+			pairs = append(pairs, pair{c, r})
+		} else {
+			pairs = append(pairs, pair{byte(32 + i), r})
+		}
+	}
+	// The WinAnsi font's runes come in code order already; extra fonts'
+	// codes follow their runes' order.
+	var ranges, chars []string
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j].code == pairs[j-1].code+1 && pairs[j].r == pairs[j-1].r+1 && pairs[j].r <= 0xFFFF {
+			j++
+		}
+		if j-i > 1 {
+			ranges = append(ranges, fmt.Sprintf("<%02X> <%02X> <%s>", pairs[i].code, pairs[j-1].code, utf16Hex(pairs[i].r)))
+		} else {
+			chars = append(chars, fmt.Sprintf("<%02X> <%s>", pairs[i].code, utf16Hex(pairs[i].r)))
+		}
+		i = j
+	}
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
+	block := func(entries []string, kind string) {
+		for len(entries) > 0 {
+			n := min(len(entries), 100) // at most 100 to a block
+			fmt.Fprintf(&b, "%d begin%s\n%s\nend%s\n", n, kind, strings.Join(entries[:n], "\n"), kind)
+			entries = entries[n:]
+		}
+	}
+	block(ranges, "bfrange")
+	block(chars, "bfchar")
+	b.WriteString("endcmap\nCMapName currentdict /CMapName get exch /CMap defineresource pop\nend\nend")
+	return []byte(b.String())
+}
+
+func utf16Hex(r rune) string {
+	var b strings.Builder
+	for _, u := range utf16.Encode([]rune{r}) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String()
+}
+
+// toUnicode returns the compressed map of a font. A build makes each
+// distinct map once, as it does each subset, within the same bound.
+func (c *Subsets) toUnicode(fm fontMap) []byte {
+	key := fmt.Sprintf("%d:%s", fm.n, string(fm.runes))
+	c.mu.Lock()
+	z, ok := c.cmaps[key]
+	c.mu.Unlock()
+	if ok {
+		return z
+	}
+	z = c.deflate(cmap(fm))
+	c.mu.Lock()
+	if c.cmaps == nil {
+		c.cmaps = map[string][]byte{}
+	}
+	if len(c.cmaps) < maxSubsets {
+		c.cmaps[key] = z
+	}
+	c.mu.Unlock()
+	return z
+}
+
+// deflate compresses b with a pooled compressor.
+func (c *Subsets) deflate(b []byte) []byte {
+	var z bytes.Buffer
+	zw, _ := c.zw.Get().(*zlib.Writer)
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	} else {
+		zw.Reset(&z)
+	}
+	zw.Write(b)
+	zw.Close()
+	c.zw.Put(zw)
+	return z.Bytes()
+}
