@@ -21,7 +21,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -1039,23 +1038,15 @@ func TestHugeContentFile(t *testing.T) {
 	}
 
 	out := t.TempDir()
-	start := time.Now()
+	// Linear time is held by the packages' own growth tests; here the
+	// point is that a 2 MB file builds and a 9 MB one is refused.
 	r := runCLI(t, nil, "build", "--out", out, huge(2<<20))
-	// Generous: this guards against a hang or quadratic time, not speed
-	// (about 0.5 s without the race detector).
-	if took := time.Since(start); took > 30*time.Second {
-		t.Errorf("a 2 MB file took %s, want well under 30 s", took.Round(time.Millisecond))
-	}
 	if r.code != 0 || len(pdfs(t, out)) != 3 {
 		t.Fatalf("2 MB handout: exit %d, %d PDFs, stderr:\n%s", r.code, len(pdfs(t, out)), r.stderr)
 	}
 
 	out = t.TempDir()
-	start = time.Now()
 	r = runCLI(t, nil, "build", "--out", out, huge(9<<20))
-	if took := time.Since(start); took > 10*time.Second {
-		t.Errorf("a 9 MB file took %s to refuse, want under 10 s", took.Round(time.Millisecond))
-	}
 	requireFailure(t, r, 1, []string{`huge\.yaml: is 9\.\d MB; a handout file should be far smaller \(limit 8 MB\)`}, out)
 }
 

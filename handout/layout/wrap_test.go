@@ -4,9 +4,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"handouts/handout/fontset"
+	"handouts/handout/internal/growth"
 )
 
 // With the fake measurer at size 10 every character is 5 pt wide.
@@ -250,50 +250,37 @@ func TestWrapLongURL(t *testing.T) {
 	}
 }
 
-// Wrap measures each word once: time is linear in the text.
+// Wrap measures each word once: time is linear in the text. Each case is
+// timed at two sizes in one run (growth.Linear), never against a clock.
 func TestWrapLinearTime(t *testing.T) {
-	const size = 2 << 20
-	words := strings.Repeat("patients take their medicine with food ", size/39+1)[:size]
-	single := strings.Repeat("a", size)
-	slashes := strings.Repeat("abcdefg/", size/8)
+	words := func(n int) string { return strings.Repeat("patients take their medicine with food ", n/39+1)[:n] }
 	for _, c := range []struct {
 		name  string
 		m     Measurer
-		text  string
+		text  func(n int) string
 		width float64
+		n     int
 	}{
-		{"words, fake", fakeMeasurer{}, words, 400},
-		{"words, font", fontset.Default(), words, 400},
-		// One line of 50,000 words: the line's text must not be copied
+		{"words, fake", fakeMeasurer{}, words, 400, 64 << 10},
+		{"words, font", fontset.Default(), words, 400, 64 << 10},
+		// One line of many words: the line's text must not be copied
 		// for every word (that took minutes on 2 MB).
-		{"256 KB of words on one very wide line", fakeMeasurer{}, words[:256<<10], 1e12},
-		{"one word, fake", fakeMeasurer{}, single, 400},
-		{"one word, font", fontset.Default(), single, 400},
-		{"one word with slashes, font", fontset.Default(), slashes, 400},
+		{"words on one very wide line", fakeMeasurer{}, words, 1e12, 16 << 10},
+		{"one word, fake", fakeMeasurer{}, func(n int) string { return strings.Repeat("a", n) }, 400, 64 << 10},
+		{"one word, font", fontset.Default(), func(n int) string { return strings.Repeat("a", n) }, 400, 64 << 10},
+		{"one word with slashes, font", fontset.Default(), func(n int) string { return strings.Repeat("abcdefg/", n/8) }, 400, 64 << 10},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			// Best of up to five, so a busy machine (or -race) does not
-			// fail it: quadratic work on 2 MB takes minutes, not seconds.
-			var ls []Line
-			best := time.Duration(1 << 62)
-			for range 5 {
-				start := time.Now()
-				ls = Wrap(c.m, []Run{{Text: c.text}}, wrapSize, c.width)
-				best = min(best, time.Since(start))
-				if best < time.Second/2 || best > 10*time.Second {
-					break // fast, or hopeless
-				}
-			}
-			if best > time.Second*raceSlowdown {
-				t.Fatalf("wrapping %d bytes took %v, want well under a second (×%d under -race)", len(c.text), best, raceSlowdown)
-			}
+			text := c.text(c.n)
+			ls := Wrap(c.m, []Run{{Text: text}}, wrapSize, c.width)
 			n := 0
 			for _, l := range ls {
 				n += len(l.Text())
 			}
-			if n < len(strings.Join(strings.Fields(c.text), " ")) {
-				t.Errorf("lines hold %d bytes of %d", n, len(c.text))
+			if n < len(strings.Join(strings.Fields(text), " ")) {
+				t.Errorf("lines hold %d bytes of %d", n, len(text))
 			}
+			growth.Linear(t, c.n, func(n int) { Wrap(c.m, []Run{{Text: c.text(n)}}, wrapSize, c.width) })
 		})
 	}
 }

@@ -1,0 +1,58 @@
+// Package growth tells linear work from quadratic work in tests without a
+// wall-clock limit: it times the same job at two sizes in one run and
+// compares them. It counts the process's CPU time, not the wall clock: on a
+// busy machine a short job may finish within one time slice while a long
+// one is descheduled many times, which would skew a wall-clock ratio.
+package growth
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// Factor is how much larger the second input is than the first.
+const Factor = 8
+
+// maxRatio sits between linear growth (×8, up to twice that when the larger
+// input spills out of a cache) and quadratic growth (×64), with room for
+// noise on both sides.
+const maxRatio = 24
+
+// Ratio is how many times more CPU time job(Factor*n) takes than job(n).
+// Each size runs several times, interleaved, and the cheapest run of each
+// counts: interference (cache misses, a collection left over from a
+// previous job) only ever adds time.
+//
+// The collector is off while it measures: a small job may finish before
+// the first collection and a large one not, which would count collector
+// start-up as growth. Jobs should allocate a few hundred MB at most.
+func Ratio(n int, job func(n int)) (ratio float64, small, large time.Duration) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	job(n) // warm caches and lazily built tables
+	small, large = time.Duration(1<<62), time.Duration(1<<62)
+	for range 5 {
+		small = min(small, timed(n, job))
+		large = min(large, timed(Factor*n, job))
+	}
+	return float64(large) / float64(max(small, time.Microsecond)), small, large
+}
+
+// Linear fails t when job grows faster than linearly between n and
+// Factor*n. Choose n large enough that quadratic work would dominate the
+// job's fixed costs (a few milliseconds per run is plenty).
+func Linear(t testing.TB, n int, job func(n int)) {
+	t.Helper()
+	ratio, small, large := Ratio(n, job)
+	if ratio > maxRatio {
+		t.Errorf("%d× the input took %.1f× the time (%v for %d, %v for %d): not linear", Factor, ratio, small, n, large, Factor*n)
+	}
+}
+
+func timed(n int, job func(n int)) time.Duration {
+	runtime.GC()
+	start := cpuTime()
+	job(n)
+	return cpuTime() - start
+}
