@@ -1,10 +1,10 @@
 package content
 
 import (
+	"handouts/handout/internal/growth"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParseInline(t *testing.T) {
@@ -74,15 +74,13 @@ func TestPlainText(t *testing.T) {
 // quadratic parser takes minutes on a megabyte of these.
 func TestParseInlineLinear(t *testing.T) {
 	for _, unit := range []string{"[[[[", "****", "[a](", "](x)", "*[a](b c)", "[*](u)**", "**a**", "*a*", "[a](u)"} {
-		in := strings.Repeat(unit, (1<<20)/len(unit))
-		start := time.Now()
-		spans := ParseInline(in)
-		if d := time.Since(start); d > time.Second {
-			t.Errorf("%q × %d took %v", unit, len(in)/len(unit), d)
-		}
-		if n := len(PlainText(spans)); n > len(in) {
-			t.Errorf("%q: plain text longer than input", unit)
-		}
+		t.Run(unit, func(t *testing.T) {
+			in := func(n int) string { return strings.Repeat(unit, n/len(unit)) }
+			if n := len(PlainText(ParseInline(in(1 << 20)))); n > 1<<20 {
+				t.Errorf("%q: plain text longer than input", unit)
+			}
+			growth.Linear(t, 16<<10, func(n int) { ParseInline(in(n)) })
+		})
 	}
 }
 
