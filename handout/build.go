@@ -165,7 +165,7 @@ func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*cont
 	if errs.HasErrors() {
 		return h, errs
 	}
-	errs = append(errs, check.Handout(h, b, opt, now)...)
+	errs = append(errs, check.Handout(h, b, now)...)
 	errs.Sort()
 	return h, errs
 }
@@ -405,9 +405,20 @@ func ResolveBrand(flags, env brand.Settings, file string) (*brand.Brand, diag.Li
 }
 
 // SummaryFits reports a summary that cannot fit its page at any allowed
-// size; `check` runs it so that the mistake is caught before a build.
+// size, with roughly how many words must go. Only laying it out can tell,
+// so `check` runs it here, where the formats are; a build learns the same
+// from the layout it makes anyway.
 func SummaryFits(h *content.Handout, b *brand.Brand, opt format.Options) diag.List {
-	return check.SummaryFits(h, b, opt)
+	var out diag.List
+	lab, _ := labels.For(h.Language)
+	_, err := format.Compose(format.Summary, h, b, lab, opt)
+	var tooLong *format.ErrTooLong
+	if errors.As(err, &tooLong) {
+		out.Errorf(h.SummaryPos, "%v", err)
+	} else if err != nil {
+		out.Errorf(diag.Pos{File: h.File}, "summary: %v", err)
+	}
+	return out
 }
 
 // TuneGC trades a little memory for speed, for a process that builds many

@@ -5,7 +5,6 @@
 package check
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
-	"handouts/handout/format"
 	"handouts/handout/labels"
 	"handouts/handout/readability"
 )
@@ -32,7 +30,7 @@ const (
 )
 
 // Handout returns every finding about a decoded handout.
-func Handout(h *content.Handout, b *brand.Brand, opt format.Options, now time.Time) diag.List {
+func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
 	if _, ok := labels.For(h.Language); !ok {
 		out.Warnf(h.LangPos, "language %q has no printed labels yet (supported: %s); labels such as \"Page 1 of 2\" will be in English", h.Language, strings.Join(labels.Supported, ", "))
@@ -208,21 +206,6 @@ func Brand(b *brand.Brand, src brand.Settings) diag.List {
 		for _, r := range b.Fonts.Missing(v.Text, fontset.Bold) {
 			out.Errorf(v.Pos, "%s contains %s, which the font %s cannot print", f, describeRune(r), b.Fonts.Name)
 		}
-	}
-	return out
-}
-
-// SummaryFits reports a summary that cannot fit its page even at the
-// smallest size, with roughly how many words must go.
-func SummaryFits(h *content.Handout, b *brand.Brand, opt format.Options) diag.List {
-	var out diag.List
-	lab, _ := labels.For(h.Language)
-	_, err := format.Compose(format.Summary, h, b, lab, opt)
-	var tooLong *format.ErrTooLong
-	if errors.As(err, &tooLong) {
-		out.Errorf(h.SummaryPos, "%v", err)
-	} else if err != nil {
-		out.Errorf(diag.Pos{File: h.File}, "summary: %v", err)
 	}
 	return out
 }

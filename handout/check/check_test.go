@@ -12,7 +12,6 @@ import (
 	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/diag"
-	"handouts/handout/format"
 )
 
 // now is the fixed "today" of these tests.
@@ -59,7 +58,7 @@ func list(l diag.List) string {
 
 func run(t *testing.T, h *content.Handout) diag.List {
 	t.Helper()
-	return Handout(h, defaultBrand(t), format.Options{Paper: format.Letter}, now)
+	return Handout(h, defaultBrand(t), now)
 }
 
 // want is one expected finding: its exact place and severity, and words of

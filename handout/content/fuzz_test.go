@@ -12,7 +12,6 @@ import (
 	"handouts/handout/check"
 	"handouts/handout/content"
 	"handouts/handout/diag"
-	"handouts/handout/format"
 )
 
 // FuzzDecode feeds arbitrary bytes to Decode and, as the build does, to
@@ -25,7 +24,7 @@ import (
 // handout.Load); on those every field it names has a position, so its
 // findings have Line ≥ 1 too. On a handout with errors it is still run here,
 // for panics only: a field that failed to decode has no position.
-// (check.SummaryFits can report at line 0 for a whole-file failure; it is
+// (handout.SummaryFits can report at line 0 for a whole-file failure; it is
 // not part of this target.)
 func FuzzDecode(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/invalid/*.yaml")
@@ -56,7 +55,7 @@ func FuzzDecode(f *testing.F) {
 			}
 			checkPos(t, src, name, e)
 		}
-		findings := check.Handout(h, b, format.Options{Paper: format.Letter}, now)
+		findings := check.Handout(h, b, now)
 		if errs.HasErrors() {
 			return
 		}
