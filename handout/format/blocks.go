@@ -221,9 +221,6 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 // Text inside is indented by the padding.
 func (b *builder) box(fill, rule colour.Color, st int) {
 	pad := b.th.Leading * 0.65
-	if b.th.LargePrint {
-		pad = b.th.Leading * 0.5
-	}
 	f, r := fill, rule
 	b.frame = &layout.Frame{Fill: &f, Rule: &r, RuleW: 4, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: st}
 	b.frameAt = len(b.rows)
@@ -406,37 +403,45 @@ func (b *builder) flatten(dx float64) ([]layout.Op, float64) {
 	return ops, y
 }
 
-// bulletColumns sets a list in two balanced columns, read down the first
-// and then the second, as one unbreakable row: it keeps lines short on a
-// wide page.
+// bulletColumns sets a list in two columns, read down the first and then
+// the second, as one unbreakable row: it keeps lines short on a wide page.
+// The columns are balanced by line, not by item: the second may start in
+// the middle of an item, where the paragraph rules allow a page break (never
+// leaving one line alone).
 func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle, where string) {
 	gutter := ts.size * 1.6
 	colW := (b.w - gutter) / 2
-	// Measure each item alone to balance the columns.
-	heights := make([]float64, len(items))
-	for i, it := range items {
-		s := b.sub(colW)
-		s.tree = layout.NewTree() // measuring only
-		s.bullets([][]content.Span{it}, 0, ts, where)
-		_, heights[i] = s.flatten(0)
-	}
-	split, best := len(items), -1.0
-	for k := 1; k <= len(items); k++ {
-		var l, r float64
-		for i, h := range heights {
-			if i < k {
-				l += h
-			} else {
-				r += h
-			}
+	all := b.sub(colW)
+	all.bullets(items, parent, ts, where)
+	rows := all.rows
+	height := func(rs []layout.Row) float64 {
+		for len(rs) > 0 && rs[0].Gap {
+			rs = rs[1:]
 		}
-		if m := max(l, r); best < 0 || m < best {
+		for len(rs) > 0 && rs[len(rs)-1].Gap {
+			rs = rs[:len(rs)-1]
+		}
+		h := 0.0
+		for _, r := range rs {
+			h += r.H
+		}
+		return h
+	}
+	split, best := len(rows), height(rows)
+	for k := 1; k < len(rows); k++ {
+		if rows[k].KeepWithPrev {
+			continue
+		}
+		if m := max(height(rows[:k]), height(rows[k:])); m < best-0.01 {
 			split, best = k, m
 		}
 	}
 	left, right := b.sub(colW), b.sub(colW)
-	left.bullets(items[:split], parent, ts, where)
-	right.bullets(items[split:], parent, ts, where)
+	left.rows = rows[:split]
+	right.rows = rows[split:]
+	for len(right.rows) > 0 && right.rows[0].Gap {
+		right.rows = right.rows[1:]
+	}
 	lops, lh := left.flatten(b.x)
 	rops, rh := right.flatten(b.x + colW + gutter)
 	b.add(layout.Row{H: max(lh, rh), Ops: append(lops, rops...), Where: where})
@@ -446,7 +451,15 @@ func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle
 // row per section with a hairline between rows.
 func (b *builder) briefGrid(h *content.Handout) {
 	th := b.th
-	headW := b.w * 0.28
+	// The heading column is as wide as the longest heading needs, within
+	// limits: the briefs get the rest, and most then take fewer lines.
+	headW := 0.0
+	for _, s := range h.Sections {
+		if !s.Brief.IsZero() {
+			headW = max(headW, b.m.Width(s.Heading.Raw, fontset.Bold, th.Body)+1)
+		}
+	}
+	headW = min(max(headW, b.w*0.16), b.w*0.26)
 	gutter := th.Body * 1.2
 	textW := b.w - headW - gutter
 	hair := th.Hairline
@@ -463,7 +476,7 @@ func (b *builder) briefGrid(h *content.Handout) {
 		body.paragraph(s.Brief.Spans, 0, where)
 		hops, hh := head.flatten(b.x)
 		bops, bh := body.flatten(b.x + headW + gutter)
-		pad := th.Leading * 0.25
+		pad := th.Leading * 0.2
 		ops := append(hops, bops...)
 		for i := range ops {
 			ops[i].Y += pad

@@ -5,88 +5,109 @@ import (
 
 	"github.com/boombuler/barcode/qr"
 
-	"handouts/handout/brand"
 	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
 )
 
-// contactBlock is the clinic's contact card: its name, then phone, website
-// and email on one line, the address, and a QR code of the website at the
-// right. It is compact (the summary's last lines compete for its room) and
-// always moves whole.
-func (b *builder) contactBlock(ts textStyle) {
+// contactStrip is the clinic's contact card, one strip: phone, website and
+// email, the address below, and a QR code of the website at the right. The
+// clinic's name is in the header band above, so it is not repeated, and a
+// brand without contact details gets no strip. Its type has a fixed size,
+// so its height does not grow with the brand; it always moves whole.
+func (b *builder) contactStrip() {
 	th := b.th
-	br := th.Brand
-	var reach []layout.Run
-	sep := layout.Run{Text: "  ·  ", Style: fontset.Regular}
-	addReach := func(text, url string) {
-		if len(reach) > 0 {
-			reach = append(reach, sep)
-		}
-		reach = append(reach, layout.Run{Text: text, Style: fontset.Regular, URL: url})
-	}
-	if br.Phone != "" {
-		addReach(br.Phone, "tel:"+telDigits(br.Phone))
-	}
-	if br.Website != "" {
-		addReach(brand.DisplayURL(br.Website), br.Website)
-	}
-	if br.Email != "" {
-		addReach(br.Email, "mailto:"+br.Email)
-	}
-	if br.Name == "" && len(reach) == 0 && br.Address == "" {
+	sm := stripLayout(th, b.m)
+	if sm.h == 0 {
 		return
 	}
+	ts := textStyle{size: th.Body, leading: th.Body * 1.3, font: fontset.Regular, color: th.Ink}
 	aside := b.tree.Add(layout.Aside, 0)
 	border := th.Hairline
-	pad := ts.leading * 0.55
-	if th.LargePrint {
-		pad = ts.leading * 0.3
-	}
-	b.frame = &layout.Frame{Border: &border, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: aside}
+	b.frame = &layout.Frame{Border: &border, Pad: sm.pad, Radius: 3, X: b.x, W: b.w, Struct: aside}
 	b.frameAt = len(b.rows)
-	b.add(layout.Row{H: pad})
-	outerX, outerW := b.x, b.w
-	b.x += pad
-	b.w -= 2 * pad
-
-	qrSize := 0.0
-	if br.Website != "" {
-		qrSize = ts.leading * 3.3
-		b.w -= qrSize + pad
+	b.add(layout.Row{H: sm.pad})
+	// The text sits centred beside the QR code.
+	space := max(sm.qr-sm.textH, 0) / 2
+	if space > 0 {
+		b.add(layout.Row{H: space})
 	}
-	if br.Name != "" {
-		name := ts
-		name.font, name.color = fontset.Bold, th.Heading
-		b.text(plain(br.Name, fontset.Bold), name, 0, b.w, b.tree.Add(layout.Heading2, aside), "the contact block")
-	}
-	if len(reach) > 0 {
-		b.text(reach, ts, 0, b.w, b.tree.Add(layout.Paragraph, aside), "the contact block")
-	}
-	if br.Address != "" {
-		b.text(plain(br.Address, fontset.Regular), ts, 0, b.w, b.tree.Add(layout.Paragraph, aside), "the contact block")
-	}
-	if qrSize > 0 {
-		textH := 0.0
-		for _, r := range b.rows[b.frameAt+1:] {
-			textH += r.H
+	base := b.baseline(ts.size, ts.leading)
+	for _, line := range sm.reach {
+		st := b.tree.Add(layout.Paragraph, aside)
+		row := layout.Row{H: ts.leading, Where: "the contact strip"}
+		x := b.x + sm.pad
+		for k, p := range line {
+			if k > 0 {
+				op := layout.Op{Kind: layout.TextOp, X: x, Y: base, W: b.m.Width(contactSep, fontset.Regular, ts.size), Text: contactSep, Font: fontset.Regular, Size: ts.size, Color: ts.color, Struct: st}
+				row.Ops = append(row.Ops, op)
+				x += op.W
+			}
+			link := b.tree.Add(layout.Link, st)
+			op := layout.Op{Kind: layout.TextOp, X: x, Y: base, W: b.m.Width(p.text, fontset.Regular, ts.size), Text: p.text, Font: fontset.Regular, Size: ts.size, Color: th.Heading, Struct: link, URL: p.url}
+			row.Ops = append(row.Ops, b.linkOps(op, p.text, base)...)
+			x += op.W
 		}
-		if textH < qrSize {
-			b.add(layout.Row{H: qrSize - textH})
-		}
+		b.add(row)
+	}
+	if th.Brand.Address != "" {
+		outer := b.x
+		b.x += sm.pad
+		b.text(plain(th.Brand.Address, fontset.Regular), ts, 0, sm.textW, b.tree.Add(layout.Paragraph, aside), "the contact strip")
+		b.x = outer
+	}
+	if space > 0 {
+		b.add(layout.Row{H: space})
+	}
+	if sm.qr > 0 {
 		first := &b.rows[b.frameAt+1]
-		first.Ops = append(first.Ops, b.qrCode(br.Website, b.x+b.w+pad, 0, qrSize, aside)...)
+		// The code is a figure inside the link it opens, so the link's
+		// annotation and the picture a reader describes are one element.
+		link := b.tree.Add(layout.Link, aside)
+		fig := b.tree.AddFigure("QR code: "+th.Brand.Website, link)
+		first.Ops = append(first.Ops, qrCode(th.Brand.Website, b.x+b.w-sm.pad-sm.qr, 0, sm.qr, fig, link, layout.NotArtifact)...)
 	}
-	b.add(layout.Row{H: pad})
+	b.add(layout.Row{H: sm.pad})
 	b.keepRows(b.frameAt+1, len(b.rows))
-	b.x, b.w = outerX, outerW
 	b.frame = nil
+}
+
+// stripMetrics is the contact strip measured.
+type stripMetrics struct {
+	h, pad, qr, textW, textH float64
+	reach                    [][]contactPart
+}
+
+// stripLayout measures the contact strip; its height is 0 when the brand
+// has no contact details.
+func stripLayout(th *Theme, m layout.Measurer) stripMetrics {
+	parts := contactParts(th.Brand)
+	if len(parts) == 0 && th.Brand.Address == "" {
+		return stripMetrics{}
+	}
+	size := th.Body
+	lead := size * 1.3
+	sm := stripMetrics{pad: lead * 0.45}
+	w := th.Width - 2*sm.pad
+	if th.Brand.Website != "" {
+		sm.qr = th.QRSize
+		w -= sm.qr + sm.pad
+	}
+	sm.textW = w
+	sm.reach = wrapParts(m, parts, fontset.Regular, size, w)
+	lines := len(sm.reach)
+	if th.Brand.Address != "" {
+		lines += len(layout.Wrap(m, plain(th.Brand.Address, fontset.Regular), size, w))
+	}
+	sm.textH = float64(lines) * lead
+	sm.h = max(sm.textH, sm.qr) + 2*sm.pad
+	return sm
 }
 
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp
 // at any zoom or printer resolution, deterministic, and a few hundred bytes.
-func (b *builder) qrCode(url string, x, y, size float64, parent int) []layout.Op {
+// fig and link are its structure elements, or art says what artifact it is.
+func qrCode(url string, x, y, size float64, fig, link int, art layout.ArtifactKind) []layout.Op {
 	code, err := qr.Encode(url, qr.M, qr.Auto)
 	if err != nil {
 		return nil // too long to encode: the printed address still stands
@@ -94,13 +115,9 @@ func (b *builder) qrCode(url string, x, y, size float64, parent int) []layout.Op
 	n := code.Bounds().Dx()
 	quiet := 2 // modules of white around the code; the card's white adds more
 	m := size / float64(n+2*quiet)
-	// The code is a figure inside the link it opens, so the link's
-	// annotation and the picture a reader describes are one element.
-	link := b.tree.Add(layout.Link, parent)
-	fig := b.tree.AddFigure("QR code: "+url, link)
 	black := colour.Black
 	white := colour.White
-	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig}}
+	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig, Artifact: art}}
 	for r := 0; r < n; r++ {
 		for c := 0; c < n; {
 			if !dark(code.At(c, r)) {
@@ -111,10 +128,10 @@ func (b *builder) qrCode(url string, x, y, size float64, parent int) []layout.Op
 			for c < n && dark(code.At(c, r)) {
 				c++
 			}
-			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig})
+			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig, Artifact: art})
 		}
 	}
-	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: url, Struct: link})
+	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: url, Struct: link, Artifact: art})
 	return ops
 }
 

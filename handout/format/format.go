@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handouts/handout/brand"
 	"handouts/handout/content"
@@ -58,12 +60,18 @@ type ErrTooLong struct {
 	Pages int // pages allowed
 	Size  float64
 	Words int // roughly how many words must go
+	// Brand names the brand furniture that takes more than the room the
+	// summary keeps for it; when set, that is what must shrink.
+	Brand []string
 }
 
 func (e *ErrTooLong) Error() string {
 	pages := "one page"
 	if e.Pages > 1 {
 		pages = fmt.Sprintf("%d pages", e.Pages)
+	}
+	if len(e.Brand) > 0 {
+		return fmt.Sprintf("the summary does not fit on %s: %s", pages, strings.Join(e.Brand, "; "))
 	}
 	return fmt.Sprintf("the summary does not fit on %s even at %.1f pt; shorten the summary bullets or briefs by about %d words", pages, e.Size, e.Words)
 }
@@ -124,23 +132,48 @@ func summary(b *builder, h *content.Handout) {
 			}
 			// A run-in bold heading saves a line per section, which is
 			// what lets large print keep the summary to two pages.
-			b.gap(b.th.Leading * 0.6)
+			b.gap(b.th.Leading * 0.4)
 			st := b.tree.Add(layout.Paragraph, 0)
-			rs := append([]layout.Run{{Text: s.Heading.Raw + ": ", Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
+			rs := append([]layout.Run{{Text: runIn(s.Heading.Raw), Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
 			b.text(rs, b.body(), 0, b.w, st, "brief of "+s.Heading.Raw)
 		}
 		b.gap(b.th.Leading * 0.6)
-		b.spring()
-		b.contactBlock(b.body())
 		return
 	}
 	b.keyPoints(h, b.body(), true)
 	b.gap(b.th.Leading * 0.6)
 	b.briefGrid(h)
-	b.gap(b.th.Leading)
-	b.spring()
-	b.contactBlock(b.body())
 }
+
+// runIn is a heading set before its text on the same line: a colon after
+// it, unless it already ends in punctuation ("What is asthma?").
+func runIn(heading string) string {
+	if r, _ := utf8.DecodeLastRuneInString(heading); unicode.IsPunct(r) && r != ')' && r != '"' && r != '\u201d' {
+		return heading + " "
+	}
+	return heading + ": "
+}
+
+// overBudget names the brand furniture that takes more than the summary
+// keeps for it, for a message that says what really does not fit.
+func overBudget(th *Theme) []string {
+	var out []string
+	if hasBand(th) {
+		if bl := bandLayout(th, th.Fonts); bl.h > bandBudget(th)+0.01 {
+			out = append(out, fmt.Sprintf("the clinic name and tagline take %d lines in the header band, where the summary keeps room for 3 (shorten the name or the tagline)", len(bl.name)+len(bl.tagline)))
+		}
+	}
+	f := newFurniture(th, "", "", furnitureSummary)
+	if n := len(f.contact) + len(f.note); n > summaryFootLines-1 {
+		out = append(out, fmt.Sprintf("the contact details and the brand footer take %d lines at the foot of the page, where the summary keeps room for %d (shorten the footer or the address)", n, summaryFootLines-1))
+	}
+	return out
+}
+
+// summaryFootLines is the room the summary keeps at its foot, in footer
+// lines: contact details, the brand's footer note and the review date,
+// beside the QR code.
+const summaryFootLines = 5
 
 // faq prints every question and answer, the contact card, and ruled space
 // for the patient's own questions.
@@ -153,7 +186,7 @@ func faq(b *builder, h *content.Handout) {
 		b.qa(q, b.body())
 	}
 	b.gap(b.th.Leading * 1.2)
-	b.contactBlock(b.body())
+	b.contactStrip()
 	b.writingArea(b.th.Labels.YourQuestions, 4)
 }
 
@@ -164,8 +197,11 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if !h.Reviewed.IsZero() {
 		reviewed = th.Labels.Reviewed(h.Reviewed)
 	}
-	// The summary's contact card already carries the contact line.
-	f := newFurniture(th, h.Title.Raw, reviewed, kind != Summary)
+	mode := furnitureRunning
+	if kind == Summary {
+		mode = furnitureSummary
+	}
+	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	pages, err := layout.Flow(b.rows, f.spec())
 	if err != nil {
 		return nil, err
@@ -207,41 +243,62 @@ func meta(kind Kind, h *content.Handout, th *Theme) layout.Meta {
 // so a binary search needs at most four layouts. Large print keeps its 18 pt
 // and may take a second page instead.
 func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+	theme := func(size float64) *Theme {
+		th := NewTheme(b, lab, opt, size)
+		// The summary may use more of the page: 0.65 in still keeps text
+		// clear of what home printers clip (0.6 in). In large print this
+		// is what keeps it to two pages.
+		th.Margin = summaryMargin
+		th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
+		if opt.LargePrint {
+			th.Leading = th.Body * 1.3 // the low end of large-print guidance
+		} else {
+			// Leading of the size plus 3 pt, within clear-print guidance
+			// (plus 2–4 pt): a page of short lines in columns needs less.
+			th.Leading = th.Body + 3
+		}
+		th.fitting = true
+		return th
+	}
+	// final lays out the chosen size as printed, without the room kept for
+	// a header band the brand does not use.
+	final := func(size float64) (*Document, error) {
+		th := theme(size)
+		th.fitting = false
+		return compose(Summary, h, th, summary)
+	}
 	if opt.LargePrint {
-		doc, err := compose(Summary, h, NewTheme(b, lab, opt, 0), summary)
+		th := theme(LargePrintSize)
+		doc, err := compose(Summary, h, th, summary)
 		if err != nil {
 			return nil, err
 		}
 		if n := len(doc.Pages); n > 2 {
-			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: wordsOver(h, doc, 2)}
-		} else if n == 2 {
+			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: wordsOver(h, doc, 2), Brand: overBudget(th)}
+		}
+		if doc, err = final(LargePrintSize); err != nil {
+			return nil, err
+		}
+		if len(doc.Pages) == 2 {
 			doc.Notes = append(doc.Notes, "large print: the summary runs to 2 pages")
 		}
 		return doc, nil
 	}
 	steps := int(math.Round((summaryStartMax - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
-	try := func(i int) (*Document, error) {
-		th := NewTheme(b, lab, opt, size(i))
-		// The summary may use more of the page: 0.65 in still keeps text
-		// clear of what home printers clip (0.6 in).
-		th.Margin = summaryMargin
-		th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
-		return compose(Summary, h, th, summary)
-	}
+	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
 	smallest, err := try(0)
 	var tall *layout.ErrTooTall
 	if errors.As(err, &tall) {
 		// One of the summary's unbreakable blocks is taller than the page.
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsForHeight(h, tall.Height-tall.Room, tall.Height)}
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsForHeight(h, tall.Height-tall.Room, tall.Height), Brand: overBudget(theme(MinSummarySize))}
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(smallest.Pages) > 1 {
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsOver(h, smallest, 1)}
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsOver(h, smallest, 1), Brand: overBudget(theme(MinSummarySize))}
 	}
-	best := smallest
 	lo, hi := 0, steps // invariant: size(lo) fits
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -254,12 +311,12 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 			return nil, err
 		}
 		if len(doc.Pages) == 1 {
-			lo, best = mid, doc
+			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return best, nil
+	return final(size(lo))
 }
 
 // wordsForHeight estimates the words to cut when a block of height h is

@@ -13,13 +13,21 @@ import (
 // name or logo), then the title and subtitle.
 func (b *builder) masthead(title, subtitle string) {
 	th := b.th
-	if th.Brand.Name != "" || th.Brand.Logo != nil {
+	if hasBand(th) {
 		b.band()
-		gap := 0.9
-		if th.LargePrint {
-			gap = 0.5 // large print needs the room for a two-page summary
+		b.gap(bandGap(th))
+	}
+	if th.fitting {
+		// While the summary is fitted, the header band's whole budget is
+		// taken, whatever the brand leaves unused: the size chosen then
+		// fits any brand whose band keeps to its budget.
+		used := 0.0
+		if hasBand(th) {
+			used = bandLayout(th, b.m).h + bandGap(th)
 		}
-		b.gap(th.Leading * gap)
+		if room := bandBudget(th) + bandGap(th) - used; room > 0 {
+			b.add(layout.Row{H: room, Where: "the room kept for the brand"})
+		}
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
@@ -34,141 +42,244 @@ func (b *builder) masthead(title, subtitle string) {
 	b.gap(th.Leading * 0.6)
 }
 
-// band is the solid header band: logo on a white tile, clinic name and
-// tagline in white. White on the band colour meets WCAG AA because the band
-// uses the contrast-checked primary.
+// band is the solid header band, as wide on every format: the logo at its
+// own aspect ratio on a white panel that hugs it, then the clinic name and
+// tagline in white, wrapped (never cut) in the room the logo leaves. White
+// on the band colour meets WCAG AA because the band uses the
+// contrast-checked primary. Its type has fixed sizes, not the body's, so
+// the room it takes does not change as the summary is fitted.
 func (b *builder) band() {
 	th := b.th
-	name := th.Brand.Name
-	nameSize := th.Body * 1.25
-	tagSize := th.Small * 1.05
-	padX := th.Body * 0.9
-	h := th.Body * 3.8
-	if th.LargePrint {
-		h = th.Body * 3.0 // the type is large already
-	}
+	bl := bandLayout(th, b.m)
 	ops := []layout.Op{}
 	band := th.Band
-	ops = append(ops, layout.Op{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: h, Fill: &band, Radius: 4, Artifact: layout.Decoration})
-	x := b.x + padX
+	x0 := th.BandX - th.Left // rows are relative to the text column
+	ops = append(ops, layout.Op{Kind: layout.RectOp, X: x0, Y: 0, W: th.BandW, H: bl.h, Fill: &band, Radius: 4, Artifact: layout.Decoration})
 	if logo := th.Brand.Logo; logo != nil {
-		tile := h - 2*th.Body*0.6
 		white := colour.White
-		ops = append(ops, layout.Op{Kind: layout.RectOp, X: x, Y: (h - tile) / 2, W: tile, H: tile, Fill: &white, Radius: 4, Artifact: layout.Decoration})
-		inner := tile * 0.84
-		w, hh := fit(float64(logo.Width), float64(logo.Height), inner, inner)
+		pw, ph := bl.logoW+2*bl.logoPad, bl.logoH+2*bl.logoPad
+		px, py := x0+bl.padX, (bl.h-ph)/2
+		ops = append(ops, layout.Op{Kind: layout.RectOp, X: px, Y: py, W: pw, H: ph, Fill: &white, Radius: 3, Artifact: layout.Decoration})
 		alt := "Logo"
-		if name != "" {
-			alt = name + " logo"
+		if th.Brand.Name != "" {
+			alt = th.Brand.Name + " logo"
 		}
 		fig := b.tree.AddFigure(alt, 0)
-		ops = append(ops, layout.Op{Kind: layout.ImageOp, X: x + (tile-w)/2, Y: (h - hh) / 2, W: w, H: hh, Image: &logo.Image, Struct: fig})
-		x += tile + padX*0.9
+		ops = append(ops, layout.Op{Kind: layout.ImageOp, X: px + bl.logoPad, Y: py + bl.logoPad, W: bl.logoW, H: bl.logoH, Image: &logo.Image, Struct: fig})
 	}
-	room := b.x + b.w - padX - x
 	white := colour.White
-	lines := []struct {
-		text string
-		size float64
-		font fontset.Style
-	}{{name, nameSize, fontset.Bold}}
-	if th.Brand.Tagline != "" {
-		lines = append(lines, struct {
-			text string
-			size float64
-			font fontset.Style
-		}{th.Brand.Tagline, tagSize, fontset.Regular})
-	}
-	if name != "" {
-		// Centre the name (and tagline) block vertically in the band.
-		total := nameSize*1.2 + tagSize*1.35*float64(len(lines)-1)
-		y := (h - total) / 2
-		for i, l := range lines {
-			lh := nameSize * 1.2
-			if i > 0 {
-				lh = tagSize * 1.35
+	y := (bl.h - bl.textH) / 2
+	for _, part := range []struct {
+		lines   []layout.Line
+		size    float64
+		leading float64
+	}{{bl.name, th.BandName, th.BandName * 1.2}, {bl.tagline, th.BandTag, th.BandTag * 1.3}} {
+		for _, ln := range part.lines {
+			for _, p := range ln.Pieces {
+				ops = append(ops, layout.Op{Kind: layout.TextOp, X: x0 + bl.textX + p.X, Y: y + b.baseline(part.size, part.leading), W: p.W, Text: p.Text, Font: p.Style, Size: part.size, Color: white, Artifact: layout.Decoration})
 			}
-			text := ellipsize(b.m, l.text, l.font, l.size, room)
-			ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y + b.baseline(l.size, lh), W: b.m.Width(text, l.font, l.size), Text: text, Font: l.font, Size: l.size, Color: white, Artifact: layout.Decoration})
-			y += lh
+			y += part.leading
 		}
 	}
-	b.add(layout.Row{H: h, Ops: ops, Where: "the header band"})
+	b.add(layout.Row{H: bl.h, Ops: ops, Where: "the header band"})
 }
 
-// fit scales (w, h) to fit in (maxW, maxH), keeping the aspect ratio.
-func fit(w, h, maxW, maxH float64) (float64, float64) {
-	s := maxW / w
-	if h*s > maxH {
-		s = maxH / h
-	}
-	return w * s, h * s
+// bandMetrics is the header band measured: its height, the logo's printed
+// size and the wrapped name and tagline.
+type bandMetrics struct {
+	h, padX, textX, textH float64
+	logoW, logoH, logoPad float64
+	name, tagline         []layout.Line
 }
 
-// ellipsize shortens one-line furniture text that cannot wrap.
-func ellipsize(m layout.Measurer, s string, style fontset.Style, size, w float64) string {
-	if m.Width(s, style, size) <= w {
-		return s
+// bandLayout measures the band for a theme. A logo is sized by its height;
+// a very wide wordmark may take at most 45 % of the band, and then prints
+// lower (check warns when its lettering would be too small to read).
+func bandLayout(th *Theme, m layout.Measurer) bandMetrics {
+	bl := bandMetrics{padX: th.BandTag * 1.1}
+	padY := th.BandTag * 0.65
+	bl.textX = bl.padX
+	logoBlock := 0.0
+	if logo := th.Brand.Logo; logo != nil {
+		bl.logoPad = th.LogoH * 0.08
+		bl.logoW, bl.logoH = LogoSize(logo, th)
+		logoBlock = bl.logoH + 2*bl.logoPad
+		bl.textX += bl.logoW + 2*bl.logoPad + bl.padX
 	}
-	r := []rune(s)
-	lo, hi := 0, len(r)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if m.Width(string(r[:mid])+"…", style, size) <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	room := th.BandW - bl.textX - bl.padX
+	if th.Brand.Name != "" {
+		bl.name = layout.Wrap(m, plain(th.Brand.Name, fontset.Bold), th.BandName, room)
 	}
-	return strings.TrimSpace(string(r[:lo])) + "…"
+	if th.Tagline != "" {
+		bl.tagline = layout.Wrap(m, plain(th.Tagline, fontset.Regular), th.BandTag, room)
+	}
+	bl.textH = float64(len(bl.name))*th.BandName*1.2 + float64(len(bl.tagline))*th.BandTag*1.3
+	bl.h = max(bl.textH, logoBlock) + 2*padY
+	return bl
+}
+
+// bandBudget is the room the summary keeps for the header band, whether or
+// not there is one: two lines of name and one of tagline beside a logo.
+func bandBudget(th *Theme) float64 {
+	padY := th.BandTag * 0.65
+	return max(2*th.BandName*1.2+th.BandTag*1.3, th.LogoH*1.16) + 2*padY
+}
+
+// bandGap is the space between the band and the title.
+func bandGap(th *Theme) float64 {
+	if th.LargePrint {
+		return th.Leading * 0.5 // large print needs the room for a two-page summary
+	}
+	return th.Leading * 0.7
+}
+
+// hasBand reports whether the brand has a header band.
+func hasBand(th *Theme) bool { return th.Brand.Name != "" || th.Brand.Logo != nil }
+
+// LogoSize is the printed size of the brand's logo in points: th.LogoH tall
+// at its own aspect ratio, or lower when that would take more than 45 % of
+// the band's width.
+func LogoSize(logo *brand.Logo, th *Theme) (w, h float64) {
+	h = th.LogoH
+	w = h * float64(logo.Width) / float64(logo.Height)
+	if maxW := th.BandW * 0.45; w > maxW {
+		w, h = maxW, maxW*float64(logo.Height)/float64(logo.Width)
+	}
+	return w, h
 }
 
 // furniture is what every page carries outside the flow: the running header
 // from page two on, and the footer. It is measured before the flow (its
 // height fixes the content area) and drawn after (the page total is known).
+// Nothing in it is ever cut: long names, contact details and footers wrap.
 type furniture struct {
-	th          *Theme
-	m           layout.Measurer
-	title       string
-	note        []layout.Line // the footer note, wrapped
-	contact     []contactPart
-	reviewed    string
-	footerTop   float64 // y of the footer's rule
-	headerH     float64 // running header height on later pages
-	smallAscent float64
+	th        *Theme
+	m         layout.Measurer
+	title     string
+	header    []headerLine    // the running header, wrapped
+	contact   [][]contactPart // the contact line, wrapped between parts
+	note      []layout.Line   // the footer note, wrapped
+	reviewed  string
+	footerTop float64 // y of the footer's rule
+	headerH   float64 // running header height on later pages
+	textW     float64 // the footer's text width, left of any QR code
+	qr        float64 // the QR code's size, 0 for none
+	mode      furnitureMode
 }
+
+// furnitureMode is which footer a format has.
+type furnitureMode int
+
+const (
+	// furnitureRunning is the guide's and FAQ's: the contact line, the
+	// brand's note and the page line, as tall as they need.
+	furnitureRunning furnitureMode = iota
+	// furnitureSummary is the summary's: the contact details (with the
+	// address), the note and the page line beside the website's QR code,
+	// in a fixed height whatever the brand (summaryFootLines).
+	furnitureSummary
+)
 
 type contactPart struct {
 	text, url string
 }
 
-func newFurniture(th *Theme, title, reviewed string, contact bool) *furniture {
-	f := &furniture{th: th, m: th.Fonts, title: title, reviewed: reviewed}
-	b := th.Brand
-	if !contact {
-		b = &brand.Brand{Footer: b.Footer}
-	}
+// headerLine is one line of the running header: the clinic name at the
+// left and the title at the right, either of which may be empty.
+type headerLine struct{ name, title string }
+
+// contactParts is the brand's phone, website and email as printed and
+// linked: the one place their links are built.
+func contactParts(b *brand.Brand) []contactPart {
+	var parts []contactPart
 	if b.Phone != "" {
-		f.contact = append(f.contact, contactPart{b.Phone, "tel:" + telDigits(b.Phone)})
+		parts = append(parts, contactPart{b.Phone, "tel:" + telDigits(b.Phone)})
 	}
 	if b.Website != "" {
-		f.contact = append(f.contact, contactPart{brand.DisplayURL(b.Website), b.Website})
+		parts = append(parts, contactPart{brand.DisplayURL(b.Website), b.Website})
 	}
 	if b.Email != "" {
-		f.contact = append(f.contact, contactPart{b.Email, "mailto:" + b.Email})
+		parts = append(parts, contactPart{b.Email, "mailto:" + b.Email})
 	}
-	if b.Footer != "" {
+	return parts
+}
+
+// contactSep goes between contact parts on a line; a line never ends with it.
+const contactSep = "  ·  "
+
+// wrapParts fills lines with whole parts, a separator between two parts on
+// the same line, so that no separator dangles at a line's end. A part wider
+// than a line has a line to itself (and may run past it only if it is wider
+// than the whole page's text column, which no real phone, address or email is).
+func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size, width float64) [][]contactPart {
+	var lines [][]contactPart
+	sepW := m.Width(contactSep, style, size)
+	x := 0.0
+	for _, p := range parts {
+		w := m.Width(p.text, style, size)
+		if n := len(lines); n > 0 && x+sepW+w <= width+0.01 {
+			lines[n-1] = append(lines[n-1], p)
+			x += sepW + w
+			continue
+		}
+		lines = append(lines, []contactPart{p})
+		x = w
+	}
+	return lines
+}
+
+// newFurniture measures a format's furniture.
+func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furniture {
+	f := &furniture{th: th, m: th.Fonts, title: title, reviewed: reviewed, mode: mode, textW: th.Width}
+	parts := contactParts(th.Brand)
+	lines := 1 // the page line
+	if mode == furnitureSummary {
+		if th.Brand.Address != "" {
+			parts = append(parts, contactPart{text: th.Brand.Address})
+		}
+		if th.Brand.Website != "" {
+			f.qr = min(th.QRSize, summaryFootLines*th.SmallLeading)
+			f.textW -= f.qr + th.Small*1.5
+		}
+	}
+	f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+	if th.Footer != "" {
 		// Regular, not italic: the muted colour sets the note apart, and
 		// every extra face costs each PDF milliseconds to embed.
-		f.note = layout.Wrap(f.m, plain(b.Footer, fontset.Regular), th.Small, th.Width)
+		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
 	}
-	lines := len(f.note) + 1 // note lines + the page line
-	if len(f.contact) > 0 {
-		lines++
+	lines += len(f.note) + len(f.contact)
+	if mode == furnitureSummary {
+		lines = max(lines, summaryFootLines)
 	}
-	f.footerTop = th.Paper.H - th.Margin - float64(lines)*th.SmallLeading - th.Small*0.6
-	f.headerH = th.SmallLeading + th.Small
+	f.footerTop = f.pageLineY() - float64(lines-1)*th.SmallLeading - th.SmallLeading - th.Small*0.6
+	f.header = f.headerLines()
+	f.headerH = float64(len(f.header))*th.SmallLeading + th.Small*0.3
 	return f
+}
+
+// pageLineY is the baseline of the footer's last line, which sits on the
+// bottom margin with its descenders.
+func (f *furniture) pageLineY() float64 { return f.th.Paper.H - f.th.Margin - f.th.Small*0.25 }
+
+// headerLines puts the clinic name and the title on one line when they fit
+// with room between them, and otherwise the name's lines above the title's.
+func (f *furniture) headerLines() []headerLine {
+	th := f.th
+	name := th.Brand.Name
+	nameW := f.m.Width(name, fontset.Bold, th.Small)
+	titleW := f.m.Width(f.title, fontset.Regular, th.Small)
+	if name == "" || nameW+th.Small*2+titleW <= th.Width {
+		return []headerLine{{name: name, title: f.title}}
+	}
+	var out []headerLine
+	for _, ln := range layout.Wrap(f.m, plain(name, fontset.Bold), th.Small, th.Width) {
+		out = append(out, headerLine{name: strings.TrimSpace(ln.Text())})
+	}
+	for _, ln := range layout.Wrap(f.m, plain(f.title, fontset.Regular), th.Small, th.Width) {
+		out = append(out, headerLine{title: strings.TrimSpace(ln.Text())})
+	}
+	return out
 }
 
 // telDigits keeps what a phone link needs.
@@ -215,27 +326,32 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	left, right := th.Left, th.Left+th.Width
 	if i > 0 {
 		y := th.Margin + th.Small
-		name := th.Brand.Name
-		titleW := f.m.Width(f.title, fontset.Regular, th.Small)
-		if name != "" {
-			name = ellipsize(f.m, name, fontset.Bold, th.Small, th.Width-titleW-th.Small*2)
-			text(name, left, y, fontset.Bold, "")
+		for k, ln := range f.header {
+			if k > 0 {
+				y += th.SmallLeading
+			}
+			if ln.name != "" {
+				text(ln.name, left, y, fontset.Bold, "")
+			}
+			if ln.title != "" {
+				text(ln.title, right-f.m.Width(ln.title, fontset.Regular, th.Small), y, fontset.Regular, "")
+			}
 		}
-		t := ellipsize(f.m, f.title, fontset.Regular, th.Small, th.Width)
-		text(t, right-f.m.Width(t, fontset.Regular, th.Small), y, fontset.Regular, "")
 		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	}
 	y := f.footerTop
 	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	y += th.Small * 0.6
-	if len(f.contact) > 0 {
+	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
+	if f.qr > 0 {
+		ops = append(ops, qrCode(th.Brand.Website, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, 0, 0, layout.Pagination)...)
+	}
+	for _, line := range f.contact {
 		y += th.SmallLeading
 		x := left
-		sep := "  ·  "
-		sepW := f.m.Width(sep, fontset.Regular, th.Small)
-		for k, p := range f.contact {
+		for k, p := range line {
 			if k > 0 {
-				text(sep, x, y, fontset.Regular, "")
+				text(contactSep, x, y, fontset.Regular, "")
 				x += sepW
 			}
 			text(p.text, x, y, fontset.Regular, p.url)
@@ -244,13 +360,14 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	}
 	for _, ln := range f.note {
 		y += th.SmallLeading
-		text(ln.Text(), left, y, fontset.Regular, "")
+		text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
-	y += th.SmallLeading
+	// The page line stays at the foot when the note has room kept for it.
+	y = f.pageLineY()
 	if f.reviewed != "" {
 		text(f.reviewed, left, y, fontset.Regular, "")
 	}
 	page := th.Labels.Page(i+1, total)
-	text(page, right-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
+	text(page, left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
 	return ops
 }

@@ -58,8 +58,18 @@ type Theme struct {
 	Width  float64
 
 	Body, Leading float64
-	Small         float64 // footer and header text
-	SmallLeading  float64
+	// Page furniture has fixed sizes, not the body's, so the room it takes
+	// is known before the summary is fitted.
+	Small        float64 // footer and running-header text
+	SmallLeading float64
+	BandX, BandW float64 // the header band, the same on every format
+	BandName     float64 // the clinic name in the band
+	BandTag      float64 // the tagline
+	LogoH        float64 // a logo's printed height
+	QRSize       float64
+
+	// The brand's text in the handout's language.
+	Tagline, Footer string
 
 	Ink      colour.Color // body text
 	Muted    colour.Color // secondary text
@@ -72,6 +82,7 @@ type Theme struct {
 	Hairline colour.Color
 
 	LargePrint bool
+	fitting    bool // the summary is being fitted: see masthead
 }
 
 // NewTheme derives a theme for a body size. The text column is measured, not
@@ -91,14 +102,20 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	}
 	t.Body = body
 	t.Leading = body + 4 // clear-print guidance: leading of the size plus 2–4 pt
-	t.Small = math.Max(9, body*0.72)
+	t.Small, t.BandName, t.BandTag, t.LogoH = 10, 15, 10.5, 0.55*72
+	t.QRSize = 0.7 * 72
+	// The band spans the summary's margins on every format and in large
+	// print, so a clinic's name sits the same way on all its handouts.
+	t.BandX = summaryMargin
 	if opt.LargePrint {
-		// Large type needs less extra leading to read evenly, and footers
-		// at 11 pt stay legible while leaving room for the content.
-		t.Leading = body + 2
-		t.Small = 11
+		// Large-print guidance: leading about 1.3–1.4 times the size.
+		t.Leading = body * 1.35
+		t.Small, t.BandName, t.BandTag, t.LogoH = 14, 18, 14, 0.6*72
+		t.QRSize = 0.9 * 72
 	}
+	t.BandW = opt.Paper.W - 2*t.BandX
 	t.SmallLeading = t.Small * 1.3
+	t.Tagline, t.Footer = b.Tagline, b.Footer
 	avail := opt.Paper.W - 2*t.Margin
 	t.Width = avail
 	if !opt.LargePrint {
@@ -133,7 +150,7 @@ func (t *Theme) titleSize() float64 {
 	if t.LargePrint {
 		return t.Body * 1.6 // already large; 2.1× would take a third of a line's width per word
 	}
-	return t.Body * 2.1
+	return t.Body * 1.9
 }
 func (t *Theme) subtitleSize() float64 {
 	if t.LargePrint {
@@ -145,14 +162,8 @@ func (t *Theme) h1Size() float64  { return t.Body * 1.38 }
 func (t *Theme) h2Size() float64  { return t.Body * 1.08 }
 func (t *Theme) refSize() float64 { return math.Max(10, t.Body*0.82) }
 
-// itemGap is the space between list items, in leadings: large type needs
-// less air between items to show where one ends.
-func (t *Theme) itemGap() float64 {
-	if t.LargePrint {
-		return 0.2
-	}
-	return 0.3
-}
+// itemGap is the space between list items, in leadings.
+func (t *Theme) itemGap() float64 { return 0.3 }
 
 // pageSpace is how much of the content column's height a box may take and
 // still move whole to the next page rather than split.
