@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -116,8 +115,7 @@ func Collect(inputs []string) ([]string, error) {
 		if len(found) == 0 {
 			return nil, fmt.Errorf("%s: no .yaml handouts in this folder", in)
 		}
-		sort.Strings(found)
-		for _, f := range found {
+		for _, f := range found { // os.ReadDir sorts by name
 			if !seen[f] {
 				files = append(files, f)
 				seen[f] = true

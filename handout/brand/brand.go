@@ -263,21 +263,6 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 	return s, doc.Errs
 }
 
-// ContactLine is the phone, website and email joined for a footer.
-func (b *Brand) ContactLine() []string {
-	var parts []string
-	if b.Phone != "" {
-		parts = append(parts, b.Phone)
-	}
-	if b.Website != "" {
-		parts = append(parts, DisplayURL(b.Website))
-	}
-	if b.Email != "" {
-		parts = append(parts, b.Email)
-	}
-	return parts
-}
-
 // DisplayURL is a URL as printed: without the scheme or a trailing slash,
 // since patients type what they see.
 func DisplayURL(u string) string {

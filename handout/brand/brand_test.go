@@ -97,9 +97,6 @@ func TestResolveValues(t *testing.T) {
 	if b.Name != "Riverbend" || b.Primary != (Color{R: 0x1F, G: 0x5A, B: 0x7A}) || b.Accent != DefaultAccent || b.Website != "https://riverbend.example" {
 		t.Errorf("%+v", b)
 	}
-	if got := strings.Join(b.ContactLine(), " | "); got != "(555) 010-0199 | riverbend.example | care@riverbend.example" {
-		t.Errorf("contact line %q", got)
-	}
 }
 
 func TestResolveErrors(t *testing.T) {

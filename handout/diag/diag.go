@@ -106,25 +106,3 @@ func (l List) Sort() {
 		return a.Col < b.Col
 	})
 }
-
-// Err wraps a list that has errors as an error value; nil otherwise.
-func (l List) Err() error {
-	if !l.HasErrors() {
-		return nil
-	}
-	return &Errors{List: l.Errors()}
-}
-
-// Errors is a list of error findings used as an error value.
-type Errors struct{ List List }
-
-func (e *Errors) Error() string {
-	s := ""
-	for i, f := range e.List {
-		if i > 0 {
-			s += "\n"
-		}
-		s += f.String()
-	}
-	return s
-}

@@ -15,7 +15,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -248,7 +247,6 @@ func FindInDir(dir string) ([4]string, error) {
 			names = append(names, e.Name())
 		}
 	}
-	sort.Strings(names)
 	var missing []string
 	for _, s := range Styles {
 		suffix, _ := s.Suffix()

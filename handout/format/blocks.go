@@ -1,6 +1,7 @@
 package format
 
 import (
+	"strconv"
 	"strings"
 
 	"handouts/handout/colour"
@@ -169,7 +170,7 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 	list := b.tree.Add(layout.List, parent)
 	indent := ts.size * 1.2
 	if numbered {
-		widest := b.m.Width(itoa(len(items))+".", fontset.Bold, ts.size)
+		widest := b.m.Width(strconv.Itoa(len(items))+".", fontset.Bold, ts.size)
 		indent = max(indent, widest+ts.size*0.5)
 	}
 	base := b.baseline(ts.size, ts.leading)
@@ -185,7 +186,7 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 		if len(b.rows) > start {
 			mark := layout.Op{Kind: layout.TextOp, Y: base, Text: "•", Font: fontset.Bold, Size: ts.size, Color: b.th.Heading, Struct: lbl}
 			if numbered {
-				mark.Text = itoa(i+1) + "."
+				mark.Text = strconv.Itoa(i+1) + "."
 			}
 			mark.W = b.m.Width(mark.Text, mark.Font, mark.Size)
 			mark.X = b.x + ts.size*0.25
@@ -358,7 +359,7 @@ func (b *builder) references(refs []content.Reference) {
 		if r.URL != "" {
 			rs = append(rs, layout.Run{Text: " ", Style: fontset.Regular}, layout.Run{Text: r.URL, Style: fontset.Regular, URL: r.URL})
 		}
-		num := []layout.Run{{Text: itoa(i+1) + ".", Style: fontset.Regular}}
+		num := []layout.Run{{Text: strconv.Itoa(i+1) + ".", Style: fontset.Regular}}
 		indent := size * 1.6
 		start := len(b.rows)
 		b.text(rs, ts, indent, b.w-indent, ref, "reference")
@@ -370,13 +371,6 @@ func (b *builder) references(refs []content.Reference) {
 			}
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // sub is a builder for a narrower column whose rows are later combined into

@@ -89,10 +89,11 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if tree == nil {
 		tree = layout.NewTree()
 	}
-	d := &drawer{pdf: pdf, fonts: fonts, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}}
+	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}}
 	for _, page := range doc.Pages {
+		// fpdf sets the current font, colours and line width again on
+		// every new page, so the drawer's record of them stays true.
 		pdf.AddPage()
-		d.resetState()
 		d.tags.startPage()
 		for _, op := range page.Ops {
 			d.draw(op)
@@ -149,10 +150,6 @@ type drawer struct {
 	words    map[int]string
 	last     string
 	linkText map[int]string // by annotation
-}
-
-func (d *drawer) resetState() {
-	d.size, d.text, d.fill, d.stroke, d.lineW = 0, nil, nil, nil, -1
 }
 
 func (d *drawer) setFont(key string, size float64) {
