@@ -7,12 +7,19 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
 	"handouts/handout/yamldoc"
 )
+
+// MaxLine is the most characters a one-line field (title, subtitle,
+// heading, label) may hold: about three lines of a title. No handout needs
+// more, and a title of a million characters once took half a minute to
+// fit into each page's running header.
+const MaxLine = 200
 
 // MinSummary is the fewest bullets "The short version" may have. More than
 // eight is advice, not an error (see package check).
@@ -76,6 +83,10 @@ func (d *decoder) oneLine(n *yaml.Node, what string) (Text, bool) {
 	t, ok := d.text(n, what, false)
 	if ok && strings.ContainsRune(t.Raw, '\n') {
 		d.Errs.Errorf(t.Pos, "%s must be one line", what)
+		return t, false
+	}
+	if n := utf8.RuneCountInString(t.Raw); ok && n > MaxLine {
+		d.Errs.Errorf(t.Pos, "%s is %d characters long; keep it to %d or fewer: it is read at a glance", what, n, MaxLine)
 		return t, false
 	}
 	return t, ok

@@ -141,6 +141,9 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 		"three-errors":        "heding:",
 		"second-document":     "title: Rest",
 		"steps-string":        "Shake it,",
+		"tag-eats-word":       "!Important changes",
+		"alias-undefined":     "*Take it",
+		"one-line-too-long":   "Word Word",
 	} {
 		path := filepath.Join("testdata/invalid", name+".yaml")
 		src, err := os.ReadFile(path)
@@ -159,7 +162,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 	}
 	// Every fixture is listed above.
 	files, _ := filepath.Glob("testdata/invalid/*.yaml")
-	if len(files) != 36 {
+	if len(files) != 39 {
 		t.Errorf("%d fixtures; update this test's table when adding one", len(files))
 	}
 }
