@@ -177,12 +177,10 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", cfg.OutDir, unwrapPath(err))
-	}
-	if err := checkWritable(cfg.OutDir); err != nil {
+	if err := outputFolder(cfg.OutDir); err != nil {
 		return nil, err
 	}
+	removeStale(cfg.OutDir, time.Now())
 	if dup := duplicateNames(files); dup != "" {
 		return nil, fmt.Errorf("%s: two inputs would write the same PDFs", dup)
 	}
@@ -207,7 +205,10 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = buildFile(files[i], cfg, brandID, subsets)
+				if ctx.Err() != nil {
+					continue // handed out as the build was cancelled
+				}
+				results[i] = buildFile(ctx, files[i], cfg, brandID, subsets)
 				if cfg.Progress != nil {
 					mu.Lock()
 					done++
@@ -219,6 +220,11 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 feed:
 	for i := range files {
+		// select picks at random among ready cases, so a cancelled build
+		// must look before offering more work.
+		if ctx.Err() != nil {
+			break
+		}
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -238,16 +244,6 @@ feed:
 		return rep, err
 	}
 	return rep, nil
-}
-
-func checkWritable(dir string) error {
-	f, err := os.CreateTemp(dir, ".handouts-write-test-*")
-	if err != nil {
-		return fmt.Errorf("output folder %s is not writable: %w", dir, unwrapPath(err))
-	}
-	name := f.Name()
-	f.Close()
-	return os.Remove(name)
 }
 
 // duplicateNames finds two inputs with the same base name (a.yaml, a.yml or
@@ -271,7 +267,7 @@ type fileResult struct {
 	notes    []string
 }
 
-func buildFile(path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets) fileResult {
+func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets) fileResult {
 	var res fileResult
 	h, findings := Load(path, cfg.Brand, cfg.Options, cfg.Now)
 	for _, f := range findings {
@@ -289,28 +285,43 @@ func buildFile(path string, cfg Config, brandID []byte, subsets *pdfwriter.Subse
 	if !explicit {
 		kinds = format.Kinds
 	}
-	// Lay out every format first and write none until all succeeded, so a
-	// file's set of PDFs is never half old and half new.
-	type rendered struct {
+	dest := func(k format.Kind) string {
+		return filepath.Join(cfg.OutDir, fmt.Sprintf("%s-%s.pdf", h.Name, k))
+	}
+	failed := func(k format.Kind, pos diag.Pos, format string, args ...any) {
+		var f diag.List
+		f.Errorf(pos, format, args...)
+		res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
+	}
+	// Each format stands on its own: one that cannot be made is reported
+	// and the others are still written. Those that were made are written
+	// together (writeSet), so the file's PDFs are never half old and half
+	// new.
+	type made struct {
 		kind  format.Kind
-		pdf   []byte
 		pages int
 	}
-	var out []rendered
+	var set []*pending
+	var ok []made
+	var lost []format.Kind
 	for _, k := range kinds {
 		if k == format.FAQ && len(h.FAQ) == 0 && !explicit {
 			continue
 		}
+		// Ctrl-C or SIGTERM stops at the next format; what this file made
+		// so far is dropped, so its old PDFs stay as a complete set.
+		if ctx.Err() != nil {
+			return fileResult{warnings: res.warnings}
+		}
 		doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
 		if err != nil {
-			var f diag.List
 			var tooLong *format.ErrTooLong
 			if errors.As(err, &tooLong) {
-				f.Errorf(h.SummaryPos, "%v", err) // as `check` says it
+				failed(k, h.SummaryPos, "%v", err) // as `check` says it
 			} else {
-				f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
+				failed(k, diag.Pos{File: path}, "%s: %v", k, err)
 			}
-			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
+			lost = append(lost, k)
 			continue
 		}
 		for _, n := range doc.Notes {
@@ -320,25 +331,36 @@ func buildFile(path string, cfg Config, brandID []byte, subsets *pdfwriter.Subse
 		opt := writerOptions(h, cfg, brandID, k)
 		opt.Subsets = subsets
 		if err := pdfwriter.Write(&buf, &doc.Document, opt); err != nil {
-			var f diag.List
-			f.Errorf(diag.Pos{File: path}, "%s: %v", k, err)
-			res.failed = append(res.failed, Failure{Source: path, Format: k, Findings: f})
+			failed(k, diag.Pos{File: path}, "%s: %v", k, err)
+			lost = append(lost, k)
 			continue
 		}
-		out = append(out, rendered{k, buf.Bytes(), len(doc.Pages)})
+		set = append(set, &pending{dest: dest(k), data: buf.Bytes()})
+		ok = append(ok, made{k, len(doc.Pages)})
 	}
-	if len(res.failed) > 0 {
+	if ctx.Err() != nil {
+		return fileResult{warnings: res.warnings}
+	}
+	if len(set) == 0 {
 		return res
 	}
-	for _, r := range out {
-		dest := filepath.Join(cfg.OutDir, fmt.Sprintf("%s-%s.pdf", h.Name, r.kind))
-		if err := writeAtomic(dest, r.pdf); err != nil {
-			var f diag.List
-			f.Errorf(diag.Pos{File: path}, "%s: %v", r.kind, err)
-			res.failed = append(res.failed, Failure{Source: path, Format: r.kind, Findings: f})
-			continue
+	if err := writeSet(set); err != nil {
+		for _, m := range ok {
+			failed(m.kind, diag.Pos{File: path}, "%s: %v; none of this file's PDFs were replaced", m.kind, err)
 		}
-		res.written = append(res.written, Output{Path: dest, Source: path, Format: r.kind, Pages: r.pages, Bytes: len(r.pdf)})
+		return res
+	}
+	for i, m := range ok {
+		res.written = append(res.written, Output{Path: set[i].dest, Source: path, Format: m.kind, Pages: m.pages, Bytes: len(set[i].data)})
+	}
+	// An old PDF of a format that failed now belongs to older content: a
+	// summary that no longer matches the guide beside it must not be
+	// printed by mistake.
+	for i, k := range lost {
+		if info, err := os.Lstat(dest(k)); err == nil && info.Mode().IsRegular() && os.Remove(dest(k)) == nil {
+			f := &res.failed[i].Findings[0] // the failures so far are the lost formats, in order
+			f.Message += fmt.Sprintf(" (the old %s was removed, as it no longer matches the file)", dest(k))
+		}
 	}
 	return res
 }
@@ -356,30 +378,6 @@ func writerOptions(h *content.Handout, cfg Config, brandID []byte, k format.Kind
 	id := sha256.New()
 	fmt.Fprintf(id, "%s\x00%s\x00%s\x00%v\x00%s\x00%x\x00%x", h.Name, k, cfg.Options.Paper.Name, cfg.Options.LargePrint, cfg.Version, h.Digest, brandID)
 	return pdfwriter.Options{Date: date, Creator: "handouts " + cfg.Version, Identity: id.Sum(nil)}
-}
-
-// writeAtomic writes data beside dest and renames it into place.
-func writeAtomic(dest string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", dest, unwrapPath(err))
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, dest)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("cannot write %s: %w", dest, unwrapPath(err))
-	}
-	return nil
 }
 
 // ResolveBrand combines the brand's three sources (flags beat environment,

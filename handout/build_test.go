@@ -22,6 +22,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/content"
 	"handouts/handout/format"
+	"handouts/handout/pdfwriter"
 )
 
 // seedFile is the project's example handout; tests run in handout/.
@@ -203,7 +204,7 @@ func TestBuildFormats(t *testing.T) {
 	}{
 		{"by default a file without faq gets guide and summary only", nil, []format.Kind{format.Guide, format.Summary}, ""},
 		{"asking for its FAQ sheet is an error", []format.Kind{format.FAQ}, nil, format.FAQ},
-		{"one failing format means none of the file's PDFs are written", []format.Kind{format.Guide, format.FAQ}, nil, format.FAQ},
+		{"one failing format does not hold back the others", []format.Kind{format.Guide, format.FAQ}, []format.Kind{format.Guide}, format.FAQ},
 		{"only the formats asked for", []format.Kind{format.Summary}, []format.Kind{format.Summary}, ""},
 	}
 	for _, tt := range tests {
@@ -326,9 +327,51 @@ func TestBuildStopsWhenCancelled(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	rep, err := Build(ctx, Config{Inputs: []string{seedFile}, OutDir: t.TempDir(), Options: letter, Brand: defaultBrand(t)})
+	out := t.TempDir()
+	rep, err := Build(ctx, Config{Inputs: []string{seedFile}, OutDir: out, Options: letter, Brand: defaultBrand(t)})
 	if !errors.Is(err, context.Canceled) || rep == nil {
 		t.Errorf("Build = %v, %v; want a report and context.Canceled", rep, err)
+	}
+	if got, _ := filepath.Glob(filepath.Join(out, "*")); len(got) > 0 || len(rep.Written) > 0 {
+		t.Errorf("a build cancelled before it started wrote %v", got)
+	}
+}
+
+func TestBuildHandsOutNoWorkAfterCancel(t *testing.T) {
+	t.Parallel()
+	src := string(mustRead(t, "testdata/no-faq.yaml"))
+	dir := writeFiles(t, map[string]string{"a.yaml": src, "b.yaml": src, "c.yaml": src, "d.yaml": src})
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// One worker; the first file to finish cancels the build, as Ctrl-C
+	// would. No other file may be started after that.
+	rep, err := Build(ctx, Config{
+		Inputs: []string{dir}, OutDir: out, Formats: []format.Kind{format.Summary}, Options: letter,
+		Brand: defaultBrand(t), Jobs: 1, Progress: func(done, total int) { cancel() },
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	got, _ := filepath.Glob(filepath.Join(out, "*"))
+	if len(got) != 1 || len(rep.Written) != 1 {
+		t.Errorf("after cancelling during the first file: %v on disk, %d reported; want only a-summary.pdf", got, len(rep.Written))
+	}
+}
+
+func TestBuildFileStopsAtTheNextFormat(t *testing.T) {
+	t.Parallel()
+	// Cancelled with the file loaded but no format made: nothing of this
+	// file is written, and nothing is reported as failed.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := t.TempDir()
+	res := buildFile(ctx, seedFile, Config{OutDir: out, Options: letter, Brand: defaultBrand(t), Now: time.Now()}, nil, &pdfwriter.Subsets{})
+	if len(res.written) > 0 || len(res.failed) > 0 {
+		t.Errorf("cancelled file: written %v, failed %v", res.written, res.failed)
+	}
+	if got, _ := filepath.Glob(filepath.Join(out, "*")); len(got) > 0 {
+		t.Errorf("cancelled file wrote %v", got)
 	}
 }
 
@@ -392,54 +435,4 @@ func TestWriterOptionsIdentity(t *testing.T) {
 			t.Errorf("changing the %s leaves the document ID the same", name)
 		}
 	}
-}
-
-func TestWriteAtomic(t *testing.T) {
-	t.Parallel()
-	t.Run("replaces the file and leaves no temporary behind", func(t *testing.T) {
-		dir := t.TempDir()
-		dest := filepath.Join(dir, "a.pdf")
-		for _, data := range []string{"first", "second"} {
-			if err := writeAtomic(dest, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-			if got := string(mustRead(t, dest)); got != data {
-				t.Errorf("content %q, want %q", got, data)
-			}
-		}
-		info, err := os.Stat(dest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if info.Mode().Perm() != 0o644 {
-			t.Errorf("mode %v, want 0644", info.Mode().Perm())
-		}
-		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-			t.Errorf("%d entries in the folder, want only a.pdf", len(entries))
-		}
-	})
-	t.Run("a failed write leaves the old file and no temporary", func(t *testing.T) {
-		dir := t.TempDir()
-		dest := filepath.Join(dir, "a.pdf")
-		if err := writeAtomic(dest, []byte("good")); err != nil {
-			t.Fatal(err)
-		}
-		// Renaming a file over a non-empty folder fails.
-		blocked := filepath.Join(dir, "b.pdf")
-		if err := os.MkdirAll(filepath.Join(blocked, "x"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := writeAtomic(blocked, []byte("new")); err == nil {
-			t.Fatal("writing over a folder succeeded")
-		}
-		if got := string(mustRead(t, dest)); got != "good" {
-			t.Errorf("a.pdf = %q", got)
-		}
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".tmp") {
-				t.Errorf("temporary file left: %s", e.Name())
-			}
-		}
-	})
 }
