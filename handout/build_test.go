@@ -5,24 +5,23 @@ package handout
 // The command-line behaviour end to end is tested in ../main_test.go.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-
 	"handouts/handout/brand"
 	"handouts/handout/content"
 	"handouts/handout/format"
 	"handouts/handout/pdfwriter"
+	"handouts/internal/tooltest"
 )
 
 // seedFile is the project's example handout; tests run in handout/.
@@ -65,17 +64,21 @@ func mustRead(t testing.TB, path string) []byte {
 	return b
 }
 
-var pdfcpuOnce sync.Once
-
-// pdfPageCount counts pages with pdfcpu, validating the file on the way.
+// pdfPageCount counts pages with qpdf, an independent reader.
 func pdfPageCount(t testing.TB, data []byte) int {
 	t.Helper()
-	pdfcpuOnce.Do(api.DisableConfigDir) // else pdfcpu writes ~/.config/pdfcpu
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	n, err := api.PageCount(bytes.NewReader(data), conf)
+	qpdf := tooltest.Require(t, "qpdf")
+	path := filepath.Join(t.TempDir(), "count.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(qpdf, "--show-npages", path).Output()
 	if err != nil {
-		t.Fatalf("pdfcpu: %v", err)
+		t.Fatalf("qpdf --show-npages: %v", err)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("qpdf --show-npages: %q", out)
 	}
 	return n
 }
@@ -185,7 +188,7 @@ func TestBuildReportMatchesTheFiles(t *testing.T) {
 			t.Errorf("%s: reported %d bytes, file has %d", o.Format, o.Bytes, len(data))
 		}
 		if n := pdfPageCount(t, data); n != o.Pages {
-			t.Errorf("%s: reported %d pages, pdfcpu counts %d", o.Format, o.Pages, n)
+			t.Errorf("%s: reported %d pages, qpdf counts %d", o.Format, o.Pages, n)
 		}
 	}
 	if !reflect.DeepEqual(kinds, format.Kinds) {

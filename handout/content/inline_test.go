@@ -1,7 +1,7 @@
 package content
 
 import (
-	"handouts/handout/internal/growth"
+	"handouts/internal/growth"
 	"reflect"
 	"strings"
 	"testing"

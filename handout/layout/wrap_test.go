@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"handouts/handout/fontset"
-	"handouts/handout/internal/growth"
+	"handouts/internal/growth"
 )
 
 // With the fake measurer at size 10 every character is 5 pt wide.

@@ -7,7 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
-	"handouts/handout/internal/growth"
+	"handouts/internal/growth"
 )
 
 func TestSuggest(t *testing.T) {
