@@ -13,9 +13,9 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/colour"
 	"handouts/handout/content"
-	"handouts/handout/internal/growth"
 	"handouts/handout/labels"
 	"handouts/handout/layout"
+	"handouts/internal/growth"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
