@@ -53,6 +53,11 @@ type Value struct {
 	// Dir is the folder relative paths are resolved against: the brand
 	// file's folder for file values, the working directory otherwise.
 	Dir string
+	// FontFiles are a brand file's four font files (regular, bold,
+	// italic, bold italic), where a flag or variable names a folder in
+	// Text. Both are FontDir values, so one precedence rule decides
+	// between them.
+	FontFiles *[4]string
 }
 
 // Settings is one layer of brand settings.
@@ -131,7 +136,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 			b.Logo = logo
 		}
 	}
-	if v, ok := merged[FontDir]; ok && strings.TrimSpace(v.Text) != "" {
+	if v, ok := merged[FontDir]; ok && (v.FontFiles != nil || strings.TrimSpace(v.Text) != "") {
 		fam, err := loadFonts(fonts, v)
 		if err != nil {
 			errs.Errorf(v.Pos, "fonts: %v", err)
@@ -150,19 +155,12 @@ func resolvePath(v Value) string {
 	return filepath.Join(v.Dir, p)
 }
 
-// A brand file names four font files where a flag names a folder. Both
-// travel under FontDir, the four paths joined by newlines after this prefix,
-// so that one precedence rule decides between a flag's folder and a file's
-// fonts.
-const fontFilesPrefix = "files:"
-
 func loadFonts(cache *fontset.Cache, v Value) (*fontset.Family, error) {
 	var paths [4]string
-	if rest, ok := strings.CutPrefix(v.Text, fontFilesPrefix); ok {
-		parts := strings.Split(rest, "\n")
-		for i := range paths {
-			if i < len(parts) && parts[i] != "" {
-				paths[i] = resolvePath(Value{Text: parts[i], Dir: v.Dir})
+	if v.FontFiles != nil {
+		for i, f := range v.FontFiles {
+			if f != "" {
+				paths[i] = resolvePath(Value{Text: f, Dir: v.Dir})
 			}
 		}
 		var missing []string
@@ -256,7 +254,7 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			// A fonts mapping with errors has been reported; passing on
 			// its empty paths would report the same again.
 			if len(doc.Errs) == before {
-				s[FontDir] = Value{Text: fontFilesPrefix + strings.Join(files[:], "\n"), Pos: doc.Pos(v), Dir: dir}
+				s[FontDir] = Value{FontFiles: &files, Pos: doc.Pos(v), Dir: dir}
 			}
 		}
 	})
