@@ -95,6 +95,7 @@ func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, 
 // guide prints everything, in file order.
 func guide(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
+	b.personal(b.th.Personal, false)
 	b.keyPoints(h, b.body(), false)
 	for i := range h.Sections {
 		b.section(&h.Sections[i], 0)
@@ -124,6 +125,7 @@ func guide(b *builder, h *content.Handout) {
 // single column: the same content stacked, free to break across two pages.
 func summary(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, h.Subtitle.Raw)
+	b.personal(b.th.Personal, true)
 	if b.th.LargePrint {
 		b.keyPoints(h, b.body(), false)
 		for _, s := range h.Sections {
@@ -179,6 +181,7 @@ const summaryFootLines = 5
 // for the patient's own questions.
 func faq(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, b.th.Labels.FAQ)
+	b.personal(b.th.Personal, false)
 	for i, q := range h.FAQ {
 		if i > 0 {
 			b.gap(b.th.Leading * 0.8)

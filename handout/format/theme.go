@@ -29,6 +29,9 @@ var (
 type Options struct {
 	Paper      Paper
 	LargePrint bool
+	// Personal, when set, is one patient's copy: their name, care team,
+	// date and a note on the first page. It is PHI and is never kept.
+	Personal *Personal
 }
 
 // Type sizes in points. The body is the clear-print range for patient
@@ -83,6 +86,7 @@ type Theme struct {
 
 	LargePrint bool
 	fitting    bool // the summary is being fitted: see masthead
+	Personal   *Personal
 }
 
 // NewTheme derives a theme for a body size. The text column is measured, not
@@ -90,7 +94,7 @@ type Theme struct {
 // within the paper's minimum margins, so a wide clinic font gets a wider
 // column and lines keep a readable length.
 func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Theme {
-	t := &Theme{Brand: b, Fonts: b.Fonts, Labels: lab, Paper: opt.Paper, LargePrint: opt.LargePrint}
+	t := &Theme{Brand: b, Fonts: b.Fonts, Labels: lab, Paper: opt.Paper, LargePrint: opt.LargePrint, Personal: opt.Personal}
 	t.Margin = minMargin
 	base := BodySize
 	if opt.LargePrint {

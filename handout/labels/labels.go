@@ -17,10 +17,12 @@ type Labels struct {
 	YourQuestions string
 	PatientGuide  string
 	Summary       string
-	pageOf        string // "Page %d of %d"
-	reviewed      string // "Reviewed %s"
-	months        [12]string
-	monthYear     string // "%[1]s %[2]d"
+	// The personalisation block the front desk adds (handouts serve).
+	Patient, Clinician, Date, NextVisit, CareTeamNote string
+	pageOf                                            string // "Page %d of %d"
+	reviewed                                          string // "Reviewed %s"
+	months                                            [12]string
+	monthYear                                         string // "%[1]s %[2]d"
 }
 
 // Page is "Page n of total".
@@ -39,6 +41,11 @@ var english = Labels{
 	YourQuestions: "Your questions",
 	PatientGuide:  "Patient guide",
 	Summary:       "One-page summary",
+	Patient:       "For",
+	Clinician:     "Care team",
+	Date:          "Date",
+	NextVisit:     "Next appointment",
+	CareTeamNote:  "Note from your care team",
 	pageOf:        "Page %d of %d",
 	reviewed:      "Reviewed %s",
 	months:        [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -53,6 +60,11 @@ var spanish = Labels{
 	YourQuestions: "Sus preguntas",
 	PatientGuide:  "Guía para pacientes",
 	Summary:       "Resumen de una página",
+	Patient:       "Para",
+	Clinician:     "Equipo de atención",
+	Date:          "Fecha",
+	NextVisit:     "Próxima cita",
+	CareTeamNote:  "Nota de su equipo de atención",
 	pageOf:        "Página %d de %d",
 	reviewed:      "Revisado en %s",
 	months:        [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},

@@ -1,0 +1,185 @@
+package format
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"handouts/handout/fontset"
+	"handouts/handout/layout"
+)
+
+var maria = &Personal{Patient: "Maria Lopez", Clinician: "Dr. Amara Okafor", Date: "2026-11-29", NextVisit: "2026-12-06 10:30", Note: "Bring your questions to group.\nCall us if you feel worse."}
+
+// roleOf finds the structure role of the first text op on page one that
+// holds s.
+func roleOf(doc *Document, s string) (layout.Role, bool) {
+	for _, op := range doc.Pages[0].Ops {
+		if op.Kind == layout.TextOp && strings.Contains(op.Text, s) {
+			return doc.Tree.Structs[op.Struct].Role, op.Struct != 0
+		}
+	}
+	return 0, false
+}
+
+func TestPersonalBlockOnFirstPageWithRoles(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	for _, k := range Kinds {
+		{
+			doc, err := Compose(k, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, Personal: maria})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]layout.Role{
+				"Maria":             layout.Paragraph,
+				"Okafor":            layout.Paragraph,
+				"2026-12-06":        layout.Paragraph,
+				"worse.":            layout.Paragraph,
+				"Note from":         layout.Heading2,
+				"Next appointment:": layout.Paragraph,
+			}
+			for s, role := range want {
+				got, ok := roleOf(doc, s)
+				if !ok || got != role {
+					t.Errorf("%s: %q has role %v (found %v), want %v", k, s, got, ok, role)
+				}
+			}
+			// The note is inside an aside, as the care team's box.
+			for _, op := range doc.Pages[0].Ops {
+				if op.Kind == layout.TextOp && strings.Contains(op.Text, "worse.") {
+					if p := doc.Tree.Structs[op.Struct].Parent; doc.Tree.Structs[p].Role != layout.Aside {
+						t.Errorf("%s: the note's paragraph is not in an aside", k)
+					}
+				}
+			}
+			// Nothing of it on later pages, and not in the metadata.
+			for _, p := range doc.Pages[1:] {
+				for _, op := range p.Ops {
+					if strings.Contains(op.Text, "Maria") {
+						t.Errorf("%s: the name is repeated on a later page", k)
+					}
+				}
+			}
+			if strings.Contains(doc.Meta.Title+doc.Meta.Subject+doc.Meta.Keywords, "Maria") {
+				t.Errorf("%s: the name is in the metadata", k)
+			}
+		}
+	}
+}
+
+func TestPersonalSummaryStaysOnePage(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	long := &Personal{Patient: "Maria Lopez", Note: strings.Repeat("Take one week at a time. ", 20)[:MaxNote]}
+	doc, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: Letter, Personal: long})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) != 1 {
+		t.Fatalf("%d pages", len(doc.Pages))
+	}
+	if doc.Body >= plain.Body {
+		t.Errorf("a 500-character note did not make the summary fit smaller (%.2f pt vs %.2f pt)", doc.Body, plain.Body)
+	}
+	// The branded example has less room: a note that cannot fit is an
+	// error, never a second page.
+	_, err = Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, Personal: long})
+	var tooLong *ErrTooLong
+	if !errors.As(err, &tooLong) {
+		t.Errorf("a note too long for the branded summary: %v", err)
+	}
+}
+
+func TestPersonalNormalizeAndCheck(t *testing.T) {
+	p := Personal{Patient: "  Mari\u0301a   Lopez ", Note: "one\r\n\r\ntwo  three\r"}.Normalize()
+	if p.Patient != "Mar\u00eda Lopez" { // NFC composes i + combining acute
+		t.Errorf("patient = %q", p.Patient)
+	}
+	if p.Note != "one\ntwo three" {
+		t.Errorf("note = %q", p.Note)
+	}
+	fonts := fontset.Default()
+	cases := map[string]Personal{
+		"note":       {Note: strings.Repeat("x", MaxNote+1)},
+		"patient":    {Patient: strings.Repeat("x", MaxField+1)},
+		"clinician":  {Clinician: "Dr. 😀"},
+		"next_visit": {NextVisit: "Monday\x07"},
+	}
+	for field, p := range cases {
+		err := p.Check(fonts)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != field {
+			t.Errorf("%s: %v", field, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "😀") || strings.Contains(err.Error(), "xxx")) {
+			t.Errorf("the error repeats the value: %v", err)
+		}
+	}
+	ok := Personal{Patient: "Łucja Żółć", Note: strings.Repeat("x", MaxNote)}
+	if err := ok.Check(fonts); err != nil {
+		t.Errorf("a printable name refused: %v", err)
+	}
+}
+
+func TestPacketJoinsDocuments(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	b := noBrand(t)
+	g, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Packet([]*Document{g, f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Pages) != len(g.Pages)+len(f.Pages) || len(p.Tree.Structs) != len(g.Tree.Structs)+len(f.Tree.Structs)-1 {
+		t.Fatalf("pages %d, structs %d", len(p.Pages), len(p.Tree.Structs))
+	}
+	// Every op of the second document points at its own elements, with
+	// the same roles it had.
+	off := len(g.Tree.Structs) - 1
+	for i, page := range f.Pages {
+		// The packet page has one more op on each handout's first page: its
+		// bookmark.
+		ops := p.Pages[len(g.Pages)+i].Ops
+		if i == 0 {
+			if ops[0].Kind != layout.BookmarkOp || ops[0].Level != 0 || ops[0].Text != f.Meta.Title {
+				t.Fatalf("no top-level bookmark for the second handout: %+v", ops[0])
+			}
+			ops = ops[1:]
+		}
+		for k, op := range page.Ops {
+			got := ops[k]
+			if op.Struct == 0 {
+				if got.Struct != 0 {
+					t.Fatal("an artifact gained a structure element")
+				}
+				continue
+			}
+			if got.Struct != op.Struct+off || p.Tree.Structs[got.Struct].Role != f.Tree.Structs[op.Struct].Role {
+				t.Fatalf("op %d of page %d: struct %d → %d", k, i, op.Struct, got.Struct)
+			}
+			if op.Kind == layout.BookmarkOp && got.Level != op.Level+1 {
+				t.Fatal("a section bookmark was not nested under its handout")
+			}
+		}
+	}
+	// The originals are untouched.
+	if g.Pages[0].Ops[0].Kind == layout.BookmarkOp && g.Pages[0].Ops[0].Level == 0 && g.Pages[0].Ops[0].Text == g.Meta.Title {
+		t.Error("Packet changed its input")
+	}
+	a4, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: A4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Packet([]*Document{g, a4}); err == nil {
+		t.Error("a packet of mixed paper was made")
+	}
+}

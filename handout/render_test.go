@@ -1,0 +1,144 @@
+package handout
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/content"
+	"handouts/handout/format"
+)
+
+// pdfText reads a PDF's text with pdftotext from memory (stdin), so that a
+// personalised PDF never touches the disk even in a test.
+func pdfText(t *testing.T, pdf []byte, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is required under CI")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	cmd := exec.Command("pdftotext", append(args, "-", "-")...)
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func loadSeed(t *testing.T) *content.Handout {
+	t.Helper()
+	h, errs := Load(seedFile, defaultBrand(t), letter, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	return h
+}
+
+var maria = &format.Personal{Patient: "Maria Lopez", Clinician: "Dr. Amara Okafor", Date: "2026-11-29", NextVisit: "2026-12-06 10:30", Note: "Bring your questions to group.\nCall us if you feel worse."}
+
+func TestRenderPersonalisedSummaryStaysOnePage(t *testing.T) {
+	h := loadSeed(t)
+	for _, note := range []string{maria.Note, strings.Repeat("Take it one week at a time. ", 18)[:format.MaxNote]} {
+		p := *maria
+		p.Note = note
+		var buf bytes.Buffer
+		pages, err := Render(&buf, []*content.Handout{h}, RenderSpec{Kind: format.Summary, Options: format.Options{Paper: format.Letter, Personal: &p}, Brand: defaultBrand(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pages != 1 || pdfPageCount(t, buf.Bytes()) != 1 {
+			t.Fatalf("summary with a %d-character note has %d pages", len(note), pages)
+		}
+		text := pdfText(t, buf.Bytes())
+		flat := strings.Join(strings.Fields(text), " ")
+		for _, want := range []string{"For: Maria Lopez", "Care team: Dr. Amara Okafor", "Date: 2026-11-29", "Next appointment: 2026-12-06 10:30", "Note from your care team", strings.Join(strings.Fields(strings.Split(note, "\n")[0]), " ")} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("summary lacks %q:\n%s", want, text)
+			}
+		}
+		// The block comes first: the patient line before the short version.
+		if i, j := strings.Index(flat, "Maria Lopez"), strings.Index(flat, "The short version"); i < 0 || j < i {
+			t.Errorf("patient line not above the short version:\n%s", text)
+		}
+		if bytes.Contains(buf.Bytes(), []byte("Maria")) {
+			t.Error("the patient's name is in the PDF's uncompressed bytes (metadata?)")
+		}
+	}
+}
+
+func TestRenderWithoutPersonalMatchesBuild(t *testing.T) {
+	h := loadSeed(t)
+	for _, k := range format.Kinds {
+		var buf bytes.Buffer
+		if _, err := Render(&buf, []*content.Handout{h}, RenderSpec{Kind: k, Options: letter, Brand: defaultBrand(t)}); err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if _, err := Build(t.Context(), Config{Inputs: []string{seedFile}, OutDir: dir, Formats: []format.Kind{k}, Options: letter, Brand: defaultBrand(t)}); err != nil {
+			t.Fatal(err)
+		}
+		built := mustRead(t, dir+"/group-therapy-"+string(k)+".pdf")
+		if !bytes.Equal(buf.Bytes(), built) {
+			t.Errorf("%s: Render and Build differ", k)
+		}
+	}
+}
+
+func TestRenderPacket(t *testing.T) {
+	h := loadSeed(t)
+	es := *h
+	es.Name, es.Title.Raw, es.Language = "copy", "Terapia de grupo", "es"
+	var one, two bytes.Buffer
+	spec := RenderSpec{Kind: format.Guide, Options: format.Options{Paper: format.Letter, Personal: maria}, Brand: defaultBrand(t)}
+	n1, err := Render(&one, []*content.Handout{h}, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n2, err := Render(&two, []*content.Handout{h, &es}, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n2 != 2*n1 || pdfPageCount(t, two.Bytes()) != n2 {
+		t.Fatalf("packet of two %d-page guides has %d pages", n1, n2)
+	}
+	text := pdfText(t, two.Bytes())
+	pages := strings.Split(text, "\f")
+	// Each handout starts a page and numbers its own pages.
+	if !strings.Contains(pages[0], "Group therapy") || !strings.Contains(pages[n1], "Terapia de grupo") {
+		t.Errorf("second handout does not start page %d", n1+1)
+	}
+	if !strings.Contains(pages[n1-1], "Page "+itoa(n1)+" of "+itoa(n1)) {
+		t.Errorf("first handout's last page is not numbered %d of %d:\n%s", n1, n1, pages[n1-1])
+	}
+	if !strings.Contains(pages[n1], "Página 1 de "+itoa(n1)) {
+		t.Errorf("second handout does not restart its numbering:\n%s", pages[n1])
+	}
+	// The patient's block is on the first page of each.
+	if !strings.Contains(pages[0], "Maria Lopez") || !strings.Contains(pages[n1], "Para: Maria Lopez") {
+		t.Error("the patient's line is not on each handout's first page")
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	h := loadSeed(t)
+	noFAQ := *h
+	noFAQ.FAQ = nil
+	_, err := Render(&bytes.Buffer{}, []*content.Handout{&noFAQ}, RenderSpec{Kind: format.FAQ, Options: letter, Brand: defaultBrand(t)})
+	var re *RenderError
+	if !errors.As(err, &re) || !errors.Is(err, format.ErrNoFAQ) {
+		t.Errorf("FAQ of a handout without one: %v", err)
+	}
+	if _, err := Render(&bytes.Buffer{}, nil, RenderSpec{Kind: format.Guide, Brand: defaultBrand(t)}); err == nil {
+		t.Error("an empty render succeeded")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
