@@ -1,0 +1,100 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// ErrNotLoopback refuses an address other people could reach when no
+// access token is set. The command line exits 2 on it.
+var ErrNotLoopback = errors.New("not a loopback address")
+
+// CheckAddr refuses an address that is not loopback unless a token will be
+// required: the page shows patients' names, so by default only this
+// computer may reach it.
+func CheckAddr(addr string, token bool) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q: use host:port, such as 127.0.0.1:8080", addr)
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil || port == "" {
+		return fmt.Errorf("--addr %q: %q is not a port", addr, port)
+	}
+	if token || isLoopback(host) {
+		return nil
+	}
+	shown := host
+	if shown == "" {
+		shown = "every network interface"
+	}
+	return fmt.Errorf("%w: %s (%s) can be reached from other computers, and this server prints patients' names; set HANDOUTS_TOKEN to require an access token, or listen on 127.0.0.1", ErrNotLoopback, addr, shown)
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// Timeouts of the HTTP server: slow clients cannot hold connections, and
+// a render that waits its turn (RenderTimeout) still has time to be sent.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 30 * time.Second
+)
+
+// Run serves on addr until ctx is done, then finishes the requests in
+// flight and returns nil. ready, when set, is called with the address
+// being served (useful with port 0).
+func Run(ctx context.Context, addr string, s *Server, ready func(addr string)) error {
+	if err := CheckAddr(addr, s.cfg.Token != ""); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      s.cfg.RenderTimeout + readTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(s.cfg.Log, "", log.LstdFlags),
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err = srv.Shutdown(sctx)
+	<-done
+	return err
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
