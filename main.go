@@ -55,7 +55,7 @@ type sys struct {
 
 // commands lists every command, in the order help shows them.
 func commands(s *sys) []*cli.Command {
-	return []*cli.Command{buildCommand(s), checkCommand(s)}
+	return []*cli.Command{buildCommand(s), checkCommand(s), serveCommand(s)}
 }
 
 // exitError carries an exit code through urfave/cli without its os.Exit.
@@ -116,6 +116,7 @@ Examples:
    handouts build                                  build every data/*.yaml into out/
    handouts build --brand data/brand/brand.yaml    with a clinic's brand file
    handouts check data/                            find content mistakes, write nothing
+   handouts serve                                  a page to personalise and print them
    handouts help build                             every flag of a command`,
 		Writer:    s.stdout,
 		ErrWriter: s.stderr,

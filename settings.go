@@ -30,6 +30,7 @@ var envVar = map[string]string{
 	"paper":       "HANDOUTS_PAPER",
 	"large-print": "HANDOUTS_LARGE_PRINT",
 	"brand":       "HANDOUTS_BRAND",
+	"addr":        "HANDOUTS_ADDR",
 }
 
 // withVar appends the flag's variable to its usage line.

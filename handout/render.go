@@ -10,6 +10,7 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/format"
 	"handouts/handout/labels"
+	"handouts/handout/layout"
 	"handouts/handout/pdfwriter"
 )
 
@@ -47,7 +48,7 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 	if len(hs) == 0 {
 		return 0, fmt.Errorf("nothing to render")
 	}
-	docs := make([]*format.Document, len(hs))
+	docs := make([]*layout.Document, len(hs))
 	id := sha256.New()
 	cfg := Config{Options: spec.Options, Epoch: spec.Epoch, Version: spec.Version}
 	brandID := spec.Brand.Fingerprint()
@@ -57,10 +58,10 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 		if err != nil {
 			return 0, &RenderError{Handout: h, Err: err}
 		}
-		docs[i] = doc
+		docs[i] = &doc.Document
 		id.Write(writerOptions(h, cfg, brandID, spec.Kind).Identity)
 	}
-	doc, err := format.Packet(docs)
+	doc, err := layout.Concat(docs)
 	if err != nil {
 		return 0, err
 	}

@@ -124,7 +124,9 @@ func TestPersonalNormalizeAndCheck(t *testing.T) {
 	}
 }
 
-func TestPacketJoinsDocuments(t *testing.T) {
+// The packet is joined at the layout level; its test is here because it
+// needs real composed documents.
+func TestConcatJoinsHandouts(t *testing.T) {
 	h := loadHandout(t, seedFile)
 	b := noBrand(t)
 	g, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: Letter})
@@ -135,7 +137,7 @@ func TestPacketJoinsDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Packet([]*Document{g, f})
+	p, err := layout.Concat([]*layout.Document{&g.Document, &f.Document})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,13 +175,13 @@ func TestPacketJoinsDocuments(t *testing.T) {
 	}
 	// The originals are untouched.
 	if g.Pages[0].Ops[0].Kind == layout.BookmarkOp && g.Pages[0].Ops[0].Level == 0 && g.Pages[0].Ops[0].Text == g.Meta.Title {
-		t.Error("Packet changed its input")
+		t.Error("Concat changed its input")
 	}
 	a4, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: A4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Packet([]*Document{g, a4}); err == nil {
+	if _, err := layout.Concat([]*layout.Document{&g.Document, &a4.Document}); err == nil {
 		t.Error("a packet of mixed paper was made")
 	}
 }

@@ -11,8 +11,10 @@ import (
 	"strings"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/content"
 	"handouts/handout/format"
+	"handouts/handout/layout"
 )
 
 // The page works offline: templates, style and script are in the binary.
@@ -280,7 +282,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 // contrast the way the PDFs check them: the primary darkened until white
 // text on it, and it as text on white and on its tint, reach 4.5:1.
 func brandCSS(b *brand.Brand) string {
-	primary := b.Primary.Readable(brand.White)
+	primary := b.Primary.Readable(colour.White)
 	tint := b.Primary.Tint(0.08)
 	primary = primary.Readable(tint)
 	accent := b.Accent
@@ -294,7 +296,7 @@ func (s *Server) logo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := "image/png"
-	if l.Type == "JPG" {
+	if l.Format == layout.JPEG {
 		ctype = "image/jpeg"
 	}
 	w.Header().Set("Content-Type", ctype)

@@ -113,6 +113,9 @@ func bodyProblem(err error) *problem {
 	if errors.As(err, &typ) {
 		return badRequest("%q must be %s", typ.Field, typ.Type.String())
 	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return badRequest("the body is not valid JSON (it ends too soon)")
+	}
 	if errors.Is(err, io.EOF) {
 		return badRequest(`the body is empty; send {"handouts": ["name"]}`)
 	}
@@ -194,9 +197,12 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 	defer cancel()
+	s.waiting.Add(1)
 	select {
 	case s.slots <- struct{}{}:
+		s.waiting.Add(-1)
 	case <-ctx.Done():
+		s.waiting.Add(-1)
 		return nil, &problem{status: http.StatusServiceUnavailable, msg: "the server is busy; try again in a moment"}
 	}
 	var buf bytes.Buffer

@@ -30,11 +30,10 @@ func CheckAddr(addr string, token bool) error {
 	if token || isLoopback(host) {
 		return nil
 	}
-	shown := host
-	if shown == "" {
-		shown = "every network interface"
+	if host == "" {
+		addr += " (every network interface)"
 	}
-	return fmt.Errorf("%w: %s (%s) can be reached from other computers, and this server prints patients' names; set HANDOUTS_TOKEN to require an access token, or listen on 127.0.0.1", ErrNotLoopback, addr, shown)
+	return fmt.Errorf("refusing to listen on %s: it is %w, so other computers could reach it, and this page shows patients' names; set HANDOUTS_TOKEN to require an access token, or use --addr 127.0.0.1:%s", addr, ErrNotLoopback, port)
 }
 
 func isLoopback(host string) bool {

@@ -23,6 +23,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"handouts/handout/brand"
@@ -54,7 +55,8 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	lib     *library
-	slots   chan struct{}
+	slots   chan struct{} // one token per render running
+	waiting atomic.Int64  // renders waiting for a slot
 	subsets *pdfwriter.Subsets
 	pages   *template.Template
 	log     *log.Logger
@@ -111,6 +113,10 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /packet", s.packetPage)
 	mux.HandleFunc("POST /render", s.renderForm)
 	mux.HandleFunc("POST /api/render", s.renderAPI)
+	// Renders are POST only, so a name never reaches a URL, a browser's
+	// history or a proxy's log.
+	mux.HandleFunc("/render", s.postOnly)
+	mux.HandleFunc("/api/render", s.postOnly)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
@@ -123,6 +129,11 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("/", s.notFound)
 	s.handler = s.logged(s.secured(mux))
 	return s, nil
+}
+
+func (s *Server) postOnly(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Allow", "POST")
+	s.fail(w, r, http.StatusMethodNotAllowed, "renders are made by POST only, so that patients' names never appear in addresses", nil)
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestServeRefusesWhatItCannotDoSafely(t *testing.T) {
+	t.Parallel()
+	// Other computers could reach it, and no token is set: exit 2, at once.
+	requireUsageError(t, runCLI(t, nil, "serve", "--addr", "0.0.0.0:8080"), "not a loopback address", "HANDOUTS_TOKEN")
+	requireUsageError(t, runCLI(t, map[string]string{"HANDOUTS_ADDR": ":8080"}, "serve"), "every network interface")
+	requireUsageError(t, runCLI(t, nil, "serve", "--addr", "8080"), "host:port")
+	requireUsageError(t, runCLI(t, nil, "serve", "data", "more"), "one folder")
+	r := runCLI(t, nil, "serve", "--addr", "127.0.0.1:0", "no-such-folder")
+	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
+		t.Errorf("missing folder:\n%s", r)
+	}
+	r = runCLI(t, nil, "serve", "--addr", "127.0.0.1:0", "--primary-color", "teal-ish", "data")
+	if r.code != 1 || !strings.Contains(r.stderr, "--primary-color") {
+		t.Errorf("bad brand:\n%s", r)
+	}
+	r = runCLI(t, nil, "serve", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "Examples:") || !strings.Contains(r.stdout, "--addr HOST:PORT") || !strings.Contains(r.stdout, "HANDOUTS_ADDR") {
+		t.Errorf("serve --help:\n%s", r)
+	}
+}
+
+// lockedBuffer is written by the server's goroutine and read by the test.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// notify tells the test when the server prints its address.
+type notify struct {
+	lockedBuffer
+	addr chan string
+	once sync.Once
+}
+
+var openLine = regexp.MustCompile(`Open (http://\S+/) in a browser`)
+
+func (n *notify) Write(p []byte) (int, error) {
+	k, err := n.lockedBuffer.Write(p)
+	if m := openLine.FindStringSubmatch(n.String()); m != nil {
+		n.once.Do(func() { n.addr <- m[1] })
+	}
+	return k, err
+}
+
+func TestServeStartsAndStopsOnSignal(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout := &notify{addr: make(chan string, 1)}
+	stderr := &lockedBuffer{}
+	env := map[string]string{"HANDOUTS_ADDR": "127.0.0.1:0"}
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, []string{"handouts", "serve", "--brand", "data/brand/brand.yaml"}, stdout, stderr, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	}()
+	base := <-stdout.addr
+	resp, err := http.Get(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Riverbend Wellness Clinic") || !strings.Contains(string(body), "Group therapy") {
+		t.Errorf("GET / = %d\n%.300s", resp.StatusCode, body)
+	}
+	cancel() // what SIGINT or SIGTERM does, through main's NotifyContext
+	if c := <-code; c != 0 {
+		t.Errorf("exit %d after the signal\n%s\n%s", c, stdout.String(), stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Serving the handouts in data with brand data/brand/brand.yaml") {
+		t.Errorf("start message:\n%s", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "GET / 200") {
+		t.Errorf("request log:\n%s", stderr.String())
+	}
+}
