@@ -46,7 +46,7 @@ var maria = &format.Personal{Patient: "Maria Lopez", Clinician: "Dr. Amara Okafo
 
 func TestRenderPersonalisedSummaryStaysOnePage(t *testing.T) {
 	h := loadSeed(t)
-	for _, note := range []string{maria.Note, strings.Repeat("Take it one week at a time. ", 18)[:format.MaxNote]} {
+	for _, note := range []string{maria.Note, strings.Repeat("Take it one week at a time. ", 18)[:300]} {
 		p := *maria
 		p.Note = note
 		var buf bytes.Buffer

@@ -109,6 +109,12 @@ func (b *builder) personal(p *Personal, compact bool) {
 	}
 	lab := b.th.Labels
 	ts := b.body()
+	// The summary's page is full already: tighter spacing there buys the
+	// note about a line.
+	gapAbove, gapBelow := 0.4, 0.6
+	if compact {
+		gapAbove, gapBelow = 0.25, 0.35
+	}
 	// pairs are "Label: value" run pairs; they share a line, separated
 	// by a mark, when they fit, and stack one to a line when they do not,
 	// so a wrap never parts a label from its value.
@@ -154,7 +160,7 @@ func (b *builder) personal(p *Personal, compact bool) {
 	flush()
 	if p.Note != "" {
 		if p.Patient != "" || p.Clinician != "" || p.Date != "" || p.NextVisit != "" {
-			b.gap(b.th.Leading * 0.4)
+			b.gap(b.th.Leading * gapAbove)
 		}
 		aside := b.tree.Add(layout.Aside, 0)
 		b.box(b.th.CallFill, b.th.CallRule, aside)
@@ -182,7 +188,7 @@ func (b *builder) personal(p *Personal, compact bool) {
 		}
 		b.endBox()
 	}
-	b.gap(b.th.Leading * 0.6)
+	b.gap(b.th.Leading * gapBelow)
 }
 
 // runIn sets a bold lead-in (its own structure element, st0) followed by

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"handouts/handout/brand"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
 )
@@ -67,31 +68,49 @@ func TestPersonalBlockOnFirstPageWithRoles(t *testing.T) {
 	}
 }
 
+// A note makes the summary fit smaller, and a note that cannot fit is an
+// error, never a second page: for every length and either brand.
 func TestPersonalSummaryStaysOnePage(t *testing.T) {
 	h := loadHandout(t, seedFile)
-	long := &Personal{Patient: "Maria Lopez", Note: strings.Repeat("Take one week at a time. ", 20)[:MaxNote]}
-	doc, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: Letter, Personal: long})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: Letter})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Pages) != 1 {
-		t.Fatalf("%d pages", len(doc.Pages))
-	}
-	if doc.Body >= plain.Body {
-		t.Errorf("a 500-character note did not make the summary fit smaller (%.2f pt vs %.2f pt)", doc.Body, plain.Body)
-	}
-	// The branded example has less room: a note that cannot fit is an
-	// error, never a second page.
-	_, err = Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, Personal: long})
-	var tooLong *ErrTooLong
-	if !errors.As(err, &tooLong) {
-		t.Errorf("a note too long for the branded summary: %v", err)
+	text := strings.Repeat("Take one week at a time. ", 25)
+	for _, b := range []*brand.Brand{noBrand(t), exampleBrand(t)} {
+		plain, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fitted := 0
+		for n := 50; n <= MaxNote; n += 50 {
+			p := *maria
+			p.Note = text[:n]
+			doc, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter, Personal: &p})
+			var tooLong *ErrTooLong
+			switch {
+			case errors.As(err, &tooLong):
+				continue
+			case err != nil:
+				t.Fatal(err)
+			case len(doc.Pages) != 1:
+				t.Fatalf("a %d-character note: %d pages", n, len(doc.Pages))
+			case doc.Body > plain.Body:
+				t.Errorf("a %d-character note made the type larger", n)
+			}
+			fitted = n
+		}
+		// The seed's summary is long; a few sentences must still fit.
+		if fitted < 300 {
+			t.Errorf("brand %q: only a %d-character note fits the seed's summary", b.Name, fitted)
+		}
+		// Every field at its limit cannot fit: the error, not a second page.
+		long := &Personal{Patient: strings.Repeat("Name ", 20), Clinician: strings.Repeat("Team ", 20), Date: strings.Repeat("Date ", 20), NextVisit: strings.Repeat("Visit ", 16), Note: text[:MaxNote]}
+		_, err = Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter, Personal: long.Normalize().ptr()})
+		var tooLong *ErrTooLong
+		if !errors.As(err, &tooLong) {
+			t.Errorf("brand %q: every field at its limit: %v", b.Name, err)
+		}
 	}
 }
+
+func (p Personal) ptr() *Personal { return &p }
 
 func TestPersonalNormalizeAndCheck(t *testing.T) {
 	p := Personal{Patient: "  Mari\u0301a   Lopez ", Note: "one\r\n\r\ntwo  three\r"}.Normalize()

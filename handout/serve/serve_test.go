@@ -400,7 +400,7 @@ func TestAPIErrors(t *testing.T) {
 	apiError(t, rec)
 }
 
-func TestNoteTooLongForTheBrandedSummary(t *testing.T) {
+func TestNoteTooLongForTheSummary(t *testing.T) {
 	settings, errs := brand.LoadFile("../../data/brand/brand.yaml")
 	if errs.HasErrors() {
 		t.Fatal(errs)
@@ -410,7 +410,8 @@ func TestNoteTooLongForTheBrandedSummary(t *testing.T) {
 		t.Fatal(errs)
 	}
 	f := newFixture(t, Config{Brand: b})
-	rec := f.api(`{"handouts": ["group-therapy"], "patient": "Ann", "note": "` + strings.Repeat("Take your time and rest. ", 20) + `"}`)
+	long := strings.Repeat("Name ", 20)
+	rec := f.api(`{"handouts": ["group-therapy"], "patient": "` + long + `", "clinician": "` + long + `", "date": "` + long + `", "next_visit": "` + long + `", "note": "` + strings.Repeat("Take your time and rest. ", 20) + `"}`)
 	wantStatus(t, rec, 422)
 	msg, _ := apiError(t, rec)
 	if !strings.Contains(msg, "shorten the note") {
