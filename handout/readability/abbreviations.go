@@ -3,7 +3,7 @@ package readability
 import "unicode/utf8"
 
 // terminal classifies the trailing punctuation of tok.
-func terminal(tok []byte) term {
+func terminal(tok []byte, lang *Language) term {
 	j := len(tok)
 	for j > 0 {
 		r, w := utf8.DecodeLastRune(tok[:j])
@@ -43,7 +43,7 @@ func terminal(tok []byte) term {
 	if len(core) == 0 || len(core) > maxAbbrevLen {
 		return termHard
 	}
-	if capitalAbbreviations[string(core)] {
+	if lang.capitals[string(core)] {
 		return termNever
 	}
 	var low [maxAbbrevLen]byte
@@ -54,7 +54,7 @@ func terminal(tok []byte) term {
 		low[i] = toLowerASCII(c)
 	}
 	key := low[:len(core)]
-	if k, ok := abbreviations[string(key)]; ok {
+	if k, ok := lang.abbreviations[string(key)]; ok {
 		return k
 	}
 	if dottedInitials(key) {
@@ -65,9 +65,9 @@ func terminal(tok []byte) term {
 
 const maxAbbrevLen = 8
 
-// abbreviations maps an abbreviation (lower case, final '.' removed) to how
-// it behaves before the next word; see Measure.
-var abbreviations = map[string]term{
+// englishAbbreviations maps an abbreviation (lower case, final '.' removed)
+// to how it behaves before the next word; see Measure.
+var englishAbbreviations = map[string]term{
 	// Titles and Latin connectives: the next word is often capitalised.
 	"dr": termNever, "mr": termNever, "mrs": termNever, "ms": termNever,
 	"prof": termNever, "rev": termNever, "e.g": termNever, "i.e": termNever,
@@ -87,10 +87,10 @@ var abbreviations = map[string]term{
 	"tbsp": termCond, "ft": termCond, "misc": termCond,
 }
 
-// capitalAbbreviations are days and months, matched case-sensitively so
-// that "Stay out of the sun." still ends a sentence. They never end one
-// inside a block because clinic hours read "Mon.–Fri. 9 a.m. to 5 p.m.".
-var capitalAbbreviations = map[string]bool{
+// englishCapitals are days and months, matched case-sensitively so that
+// "Stay out of the sun." still ends a sentence. They never end one inside a
+// block because clinic hours read "Mon.–Fri. 9 a.m. to 5 p.m.".
+var englishCapitals = map[string]bool{
 	"Mon": true, "Tue": true, "Tues": true, "Wed": true, "Thu": true, "Thur": true,
 	"Thurs": true, "Fri": true, "Sat": true, "Sun": true,
 	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
@@ -113,4 +113,24 @@ func dottedInitials(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// spanishAbbreviations are the Spanish counterparts: titles ("Dr.", "Dra.",
+// "Sra.", "Ud."), "p. ej." and "EE. UU." never end a sentence inside a
+// block; units and "etc." end one before a capital.
+var spanishAbbreviations = map[string]term{
+	"dr": termNever, "dra": termNever, "sr": termNever, "sra": termNever,
+	"srta": termNever, "ud": termNever, "uds": termNever, "lic": termNever,
+	"p": termNever, "ej": termNever, "ee": termNever, "uu": termNever,
+	"aprox": termNever, "vs": termNever, "av": termNever,
+	"etc": termCond, "tel": termCond, "min": termCond, "hr": termCond,
+	"hrs": termCond, "mg": termCond, "ml": termCond, "kg": termCond,
+	"cm": termCond, "pag": termCond, "no": termCond, "dept": termCond,
+}
+
+// spanishCapitals are capitalised days and months, as in "Lun.–Vie.".
+var spanishCapitals = map[string]bool{
+	"Lun": true, "Mar": true, "Mié": true, "Jue": true, "Vie": true, "Sáb": true, "Dom": true,
+	"Ene": true, "Feb": true, "Abr": true, "May": true, "Jun": true, "Jul": true,
+	"Ago": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dic": true,
 }

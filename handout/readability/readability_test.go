@@ -439,6 +439,7 @@ func FuzzMeasure(f *testing.F) {
 		"[x](y(z)) ![a](b) <https://x.org> www.x.org a@b.org “q.” (r.) '",
 		"\xff\xe2\x80. don’t didn't well-being COVID-19 1,000 café",
 		"](  ![  <a  \n\n#  ##### x.\u2029y.\u2028z?",
+		"¿Qué es? Dí\u0301a, guía, pingüino, buey. Dra. Pérez, p. ej. EE. UU.",
 	} {
 		f.Add(s)
 	}
@@ -478,6 +479,18 @@ func FuzzMeasure(f *testing.F) {
 		}
 		if words != st.Words {
 			t.Fatalf("Sentences count %d words, Measure %d", words, st.Words)
+		}
+
+		for _, l := range Languages {
+			r := l.Read(text)
+			if len(r.Sentences) != r.Stats.Sentences || r.Polysyllables > r.Words || r.Syllables < r.Words {
+				t.Fatalf("%s: Read = %+v", l.Tag, r.Stats)
+			}
+			for _, w := range r.Long {
+				if w.Offset < 0 || w.Offset+len(w.Text) > len(text) || text[w.Offset:w.Offset+len(w.Text)] != w.Text || w.Syllables < l.LongWord {
+					t.Fatalf("%s: bad long word %+v", l.Tag, w)
+				}
+			}
 		}
 
 		// A blank line isolates sections, so stats must add up.

@@ -17,7 +17,7 @@ type Sentence struct {
 	Offset int
 }
 
-// Measure counts only full sentences in text: runs of words ending in '.',
+// Measure counts, in English, only full sentences in text: runs of words ending in '.',
 // '!' or '?' (optionally followed by closing quotes/brackets). A trailing
 // fragment without terminal punctuation (a heading, a fragment bullet) is
 // not counted at all. Abbreviations such as "e.g.", "i.e.", "etc.", "Dr.",
@@ -39,29 +39,80 @@ type Sentence struct {
 //
 // Measure runs in time linear in len(text) and accepts any input, including
 // invalid UTF-8.
-func Measure(text string) Stats {
-	var st Stats
-	sc := scanner{text: text}
-	sc.emit = func(_, _ int, p *pending) {
-		st.Sentences++
-		st.Words += p.words
-		st.Syllables += p.syllables
-		st.Polysyllables += p.polysyllables
-	}
-	sc.run()
-	return st
+func Measure(text string) Stats { return English.Measure(text) }
+
+// Sentences splits English text into its full sentences (same rules as
+// Measure), for reporting long sentences. It returns nil when text has no
+// full sentence.
+func Sentences(text string) []Sentence { return English.Sentences(text) }
+
+// Measure counts the full sentences of text in language l, by the rules of
+// the package function Measure with l's abbreviations and syllables.
+func (l *Language) Measure(text string) Stats { return l.Read(text).Stats }
+
+// Sentences splits text into its full sentences; see Measure.
+func (l *Language) Sentences(text string) []Sentence { return l.Read(text).Sentences }
+
+// Reading is what one pass over a text finds.
+type Reading struct {
+	Stats
+	// Sentences are the full sentences, in order; nil when there is none.
+	Sentences []Sentence
+	// Long are the words inside full sentences with at least the
+	// language's LongWord syllables, in order: the words that weigh most
+	// on a grade.
+	Long []Word
 }
 
-// Sentences splits text into its full sentences (same rules as Measure), for
-// reporting long sentences. It returns nil when text has no full sentence.
-func Sentences(text string) []Sentence {
-	var out []Sentence
-	sc := scanner{text: text}
+// Word is one word as written in a text.
+type Word struct {
+	Text      string // the word without the punctuation around it
+	Offset    int    // byte offset of Text in the text
+	Syllables int
+}
+
+// Read counts the full sentences of text and collects them and its long
+// words, in one pass that is linear in len(text).
+func (l *Language) Read(text string) Reading {
+	var r Reading
+	sc := scanner{text: text, lang: l}
+	var long []Word // of the pending sentence, kept only if it completes
+	sc.onWord = func(start, end, syl int) {
+		if syl >= l.LongWord {
+			long = append(long, trimWord(text, start, end, syl))
+		}
+	}
+	sc.onDrop = func() { long = long[:0] }
 	sc.emit = func(start, end int, p *pending) {
-		out = append(out, Sentence{Text: text[start:end], Words: p.words, Offset: start})
+		r.Sentences = append(r.Sentences, Sentence{Text: text[start:end], Words: p.words, Offset: start})
+		r.Stats.Sentences++
+		r.Words += p.words
+		r.Syllables += p.syllables
+		r.Polysyllables += p.polysyllables
+		r.Long = append(r.Long, long...)
+		long = long[:0]
 	}
 	sc.run()
-	return out
+	return r
+}
+
+// trimWord strips the punctuation around a token.
+func trimWord(text string, start, end, syl int) Word {
+	for start < end {
+		r, w := utf8.DecodeRuneInString(text[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		start += w
+	}
+	for end > start {
+		r, w := utf8.DecodeLastRuneInString(text[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		end -= w
+	}
+	return Word{Text: text[start:end], Offset: start, Syllables: syl}
 }
 
 // term says how a token's trailing punctuation bears on the sentence.
@@ -85,8 +136,13 @@ type pending struct {
 
 type scanner struct {
 	text string
+	lang *Language
 	emit func(start, end int, p *pending)
-	cur  pending
+	// onWord sees each word of the pending sentence; onDrop says that the
+	// words seen since the last emit were a fragment and do not count.
+	onWord func(start, end, syllables int)
+	onDrop func()
+	cur    pending
 
 	buf     []byte // the current token with markup removed
 	letters []byte // scratch for one lowercased letter run
@@ -128,6 +184,9 @@ func (s *scanner) run() {
 func (s *scanner) boundary() {
 	if s.cur.words > 0 && (s.cur.last == termCond || s.cur.last == termNever) {
 		s.flush()
+	}
+	if s.onDrop != nil {
+		s.onDrop()
 	}
 	s.cur = pending{}
 }
@@ -188,13 +247,16 @@ func (s *scanner) add(start, end int, tok []byte) {
 	if isWord {
 		syl := 1
 		if !isURLLike(tok) {
-			syl = s.syllables(tok)
+			syl = s.lang.syllables(tok, &s.letters)
 		}
 		if s.cur.words == 0 {
 			s.cur.start = start
 		}
 		s.cur.words++
 		s.cur.syllables += syl
+		if s.onWord != nil {
+			s.onWord(start, end, syl)
+		}
 		if syl >= 3 {
 			s.cur.polysyllables++
 		}
@@ -203,7 +265,7 @@ func (s *scanner) add(start, end int, tok []byte) {
 		return
 	}
 	s.cur.end = end
-	switch k := terminal(tok); k {
+	switch k := terminal(tok, s.lang); k {
 	case termHard:
 		s.flush()
 	case termCond, termNever:

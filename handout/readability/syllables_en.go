@@ -18,8 +18,6 @@ func Syllables(word string) int {
 	return syllablesOf([]byte(word), &run)
 }
 
-func (s *scanner) syllables(tok []byte) int { return syllablesOf(tok, &s.letters) }
-
 // syllablesOf sums the syllables of the letter runs and digit groups of
 // tok, using *run as scratch space so that Measure does not allocate per
 // word.
