@@ -48,6 +48,36 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 		out.Warnf(h.ReviewedPos, "content was last reviewed %s, more than two years ago; review it and update `reviewed`", h.Reviewed.Format("2006-01-02"))
 	}
 	out = append(out, Readability(h)...)
+	out = append(out, StrayStars(h)...)
+	return out
+}
+
+// StrayStars warns at each star that looks like the start or end of
+// *italic* or **bold** text but has no partner: it prints as written, which
+// may not be what the writer meant. Stars in doses (2*3, 5 * 4) are not
+// markup and get no warning.
+func StrayStars(h *content.Handout) diag.List {
+	var out diag.List
+	const maxReported = 20
+	n := 0
+	var more diag.Pos
+	h.Texts(func(field string, t *content.Text) {
+		if len(t.Stray) == 0 {
+			return
+		}
+		for _, off := range t.Stray {
+			if n++; n > maxReported {
+				if n == maxReported+1 {
+					more = t.PosAt(off)
+				}
+				continue
+			}
+			out.Warnf(t.PosAt(off), "%s: this `*` prints as written: it has no partner to make *italic* or **bold** text (the stars must touch the words they mark)", field)
+		}
+	})
+	if n > maxReported {
+		out.Warnf(more, "and %d more stars that print as written", n-maxReported)
+	}
 	return out
 }
 

@@ -357,3 +357,26 @@ func TestBrandText(t *testing.T) {
 		t.Errorf("got\n%s", list(got))
 	}
 }
+
+// TestStrayStars: a star that looks like emphasis but has no partner prints
+// as written and gets a warning where it was typed, in every text field
+// with markup, body paragraphs included; doses get none.
+func TestStrayStars(t *testing.T) {
+	h := decode(t, `title: Pain relief
+summary:
+  - Take 2*3 tablets a day, or 1*5 if you are over 65.
+  - Ratings 5 * 4 * 3, and *italic* is fine.
+sections:
+  - heading: Ibuprofen
+    body: |
+      First paragraph.
+
+      Ibuprofen* can upset your stomach. *Take it with food.
+`)
+	got := list(StrayStars(h))
+	want := "t.yaml:10:16: warning: body: this `*` prints as written: it has no partner to make *italic* or **bold** text (the stars must touch the words they mark)\n" +
+		"t.yaml:10:42: warning: body: this `*` prints as written: it has no partner to make *italic* or **bold** text (the stars must touch the words they mark)\n"
+	if got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}

@@ -50,7 +50,7 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 		return t, false
 	}
 	if markup {
-		t.Spans = ParseInline(raw)
+		t.Spans, t.Stray = ParseInlineStray(raw)
 		// Report every bad link, each where it was typed: search on from
 		// the previous link, as the same URL may appear more than once.
 		// Adjacent spans of one link share the URL; check it once.
@@ -307,7 +307,7 @@ func (t Text) paragraphs() []Text {
 			p := Text{Raw: joinLines(trimmed), loc: t.loc.shift(off)}
 			p.Pos = t.PosAt(off)
 			p.loc.joined = p.Raw != trimmed
-			p.Spans = ParseInline(p.Raw)
+			p.Spans, p.Stray = ParseInlineStray(p.Raw)
 			out = append(out, p)
 		}
 	}

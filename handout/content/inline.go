@@ -3,16 +3,29 @@ package content
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ParseInline splits text into styled spans. The only markup is **bold**,
-// *italic* and [words](https://link); anything else, including a marker with
-// no partner, is literal text, so a stray asterisk never swallows a
-// paragraph. It runs in time linear in the length of text.
+// *italic* and [words](https://link); anything else is literal text. Stars
+// pair as CommonMark's emphasis does: an opening star sits against the
+// start of a word and a closing one against its end, so "2*3 tablets",
+// "5 * 4 * 3" and a footnote mark ("Ibuprofen*") print as written, and a
+// star with a digit on both sides is never emphasis. It runs in time linear
+// in the length of text.
 func ParseInline(text string) []Span {
+	spans, _ := ParseInlineStray(text)
+	return spans
+}
+
+// ParseInlineStray is ParseInline that also returns the byte offsets of
+// stray markers: stars that look like the start or end of emphasis but have
+// no partner, and so print as written. The writer may have meant italics.
+func ParseInlineStray(text string) ([]Span, []int) {
 	var p inlineParser
 	p.run(text, false, false)
-	return p.finish()
+	return p.finish(), p.stray
 }
 
 type inlineParser struct {
@@ -26,6 +39,9 @@ type inlineParser struct {
 	track  bool
 	pieces []piece
 	plain  int // length of the plain text so far
+	// stray holds the offsets of unpaired markers that could have opened
+	// or closed emphasis.
+	stray []int
 }
 
 // piece is a run of plain text copied from raw text: plain text from
@@ -95,25 +111,27 @@ type link struct {
 	url                string
 }
 
-// findLinks finds [words](url) where url has no spaces. Precomputed "next
-// closing bracket" tables keep a text full of unmatched brackets linear.
+// findLinks finds [words](url) where url has no spaces. Parentheses inside
+// the url must balance, as in CommonMark, so that
+// https://en.wikipedia.org/wiki/Sleep_(disambiguation) keeps its ")".
+// A "next closing bracket" table and one destination scan per closing
+// bracket keep a text full of unmatched brackets linear.
 func findLinks(text string) []link {
 	if !strings.Contains(text, "](") {
 		return nil
 	}
 	n := len(text)
 	nextClose := make([]int32, n+1) // next ']' at or after i
-	nextParen := make([]int32, n+1) // next ')' at or after i
-	nextClose[n], nextParen[n] = -1, -1
+	nextClose[n] = -1
 	for i := n - 1; i >= 0; i-- {
-		nextClose[i], nextParen[i] = nextClose[i+1], nextParen[i+1]
-		switch text[i] {
-		case ']':
+		nextClose[i] = nextClose[i+1]
+		if text[i] == ']' {
 			nextClose[i] = int32(i)
-		case ')':
-			nextParen[i] = int32(i)
 		}
 	}
+	// dest[c] is the end of the destination after "](" at c, once scanned;
+	// every '[' before c whose words end at c shares it.
+	dest := map[int]int{}
 	var out []link
 	for i := 0; i < n; i++ {
 		if text[i] != '[' {
@@ -126,64 +144,174 @@ func findLinks(text string) []link {
 		if c+1 >= n || text[c+1] != '(' || c == i+1 {
 			continue
 		}
-		e := int(nextParen[c+2])
-		if e < 0 {
-			break
+		e, ok := dest[c]
+		if !ok {
+			e = destinationEnd(text, c+2)
+			dest[c] = e
 		}
-		url := text[c+2 : e]
-		if url == "" || strings.ContainsAny(url, " \t\n[") {
+		if e < 0 {
 			continue
 		}
-		out = append(out, link{start: i, end: e + 1, textStart: i + 1, textEnd: c, url: url})
+		out = append(out, link{start: i, end: e + 1, textStart: i + 1, textEnd: c, url: text[c+2 : e]})
 		i = e
 	}
 	return out
 }
 
-type marker struct {
-	at, size int
+// destinationEnd returns the index of the ')' that closes a link
+// destination starting at from, or -1: a destination holds no spaces or
+// '[', and its parentheses balance.
+func destinationEnd(text string, from int) int {
+	depth := 0
+	for j := from; j < len(text); j++ {
+		switch text[j] {
+		case ' ', '\t', '\n', '\r', '[':
+			return -1
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				if j == from {
+					return -1
+				}
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
-// scanMarkers appends the ** and * markers of text[from:to], in order.
-func scanMarkers(text string, from, to int, doubles, singles []marker) ([]marker, []marker) {
+// delim is a run of stars. Pairing takes stars from the inner ends of the
+// runs: an opener's from its right, a closer's from its left.
+type delim struct {
+	at, n             int // the run is s[at:at+n]
+	left, right       int // stars still unused at each end
+	canOpen, canClose bool
+}
+
+// scanDelims appends the star runs of text[from:to], in order, with what
+// each can do. A run opens emphasis when it sits against the start of a
+// word (left-flanking, as CommonMark says) and closes it when it sits
+// against the end of one. A star between two digits ("2*3") does neither.
+func scanDelims(text string, from, to int, out []delim) []delim {
 	for i := from; i < to; i++ {
 		if text[i] != '*' {
 			continue
 		}
-		if i+1 < to && text[i+1] == '*' {
-			doubles = append(doubles, marker{i, 2})
-			i++
-			continue
+		j := i
+		for j < to && text[j] == '*' {
+			j++
 		}
-		singles = append(singles, marker{i, 1})
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if i == 0 {
+			before = ' '
+		}
+		if j == len(text) {
+			after = ' '
+		}
+		d := delim{at: i, n: j - i}
+		sb, sa := unicode.IsSpace(before), unicode.IsSpace(after)
+		pb, pa := isPunct(before), isPunct(after)
+		d.canOpen = !sa && (!pa || sb || pb)
+		d.canClose = !sb && (!pb || sa || pa)
+		if isDigit(before) && isDigit(after) {
+			d.canOpen, d.canClose = false, false
+		}
+		out = append(out, d)
+		i = j - 1
 	}
-	return doubles, singles
+	return out
 }
 
-// styled emits s, found at offset base of the text parsed, pairing **
-// markers in order, then * markers among what is left; an odd marker out
-// stays literal. links (in order, within s) are opaque to those markers;
-// each link's words get their own pass.
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// toggle is a stretch of stars that turns bold or italic on or off.
+type toggle struct {
+	at, size int
+}
+
+// pair matches closers with the nearest open opener before them, as
+// CommonMark's emphasis rule does (without its "multiple of 3" rule): two
+// stars each make bold, one italic. It returns the toggles in text order;
+// the stars of a run that no pair uses are literal.
+func pair(ds []delim) []toggle {
+	var open []int // indices into ds of openers with stars left
+	var out []toggle
+	for k := range ds {
+		d := &ds[k]
+		d.left, d.right = 0, d.n // right: stars not yet used as a closer
+		if d.canClose {
+			for d.right > 0 && len(open) > 0 {
+				o := &ds[open[len(open)-1]]
+				use := 1
+				if o.left >= 2 && d.right >= 2 {
+					use = 2
+				}
+				used := d.n - d.right
+				out = append(out, toggle{at: o.at + o.left - use, size: use}, toggle{at: d.at + used, size: use})
+				o.left -= use
+				d.right -= use
+				if o.left == 0 {
+					open = open[:len(open)-1]
+				}
+			}
+		}
+		if d.canOpen && d.right > 0 {
+			// Stars left over after closing can open again, counted
+			// from the run's right end.
+			d.left = d.right
+			d.at += d.n - d.right
+			d.n = d.right
+			d.right = 0
+			open = append(open, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out
+}
+
+// styled emits s, found at offset base of the text parsed, with its star
+// runs paired into bold and italic; a star without a partner stays literal.
+// links (in order, within s) are opaque to those markers; each link's words
+// get their own pass.
 func (p *inlineParser) styled(s string, base int, links []link, b, it bool, url string) {
-	var doubles, singles []marker
+	var ds []delim
 	at := 0
 	for _, l := range links {
-		doubles, singles = scanMarkers(s, at, l.start, doubles, singles)
+		ds = scanDelims(s, at, l.start, ds)
 		at = l.end
 	}
-	doubles, singles = scanMarkers(s, at, len(s), doubles, singles)
-	doubles = doubles[:len(doubles)&^1]
-	singles = singles[:len(singles)&^1]
-	at = 0
-	di, si, li := 0, 0, 0
-	for {
-		const atEnd, atDouble, atSingle, atLink = 0, 1, 2, 3
-		next, kind := len(s), atEnd
-		if di < len(doubles) && doubles[di].at < next {
-			next, kind = doubles[di].at, atDouble
+	ds = scanDelims(s, at, len(s), ds)
+	orig := make([]delim, len(ds))
+	copy(orig, ds)
+	toggles := pair(ds)
+	// A run with stars left that could open or close is stray.
+	used := map[int]int{}
+	for _, t := range toggles {
+		used[t.at] += t.size
+	}
+	for _, d := range orig {
+		if !d.canOpen && !d.canClose {
+			continue
 		}
-		if si < len(singles) && singles[si].at < next {
-			next, kind = singles[si].at, atSingle
+		n := 0
+		for k := d.at; k < d.at+d.n; k++ {
+			n += used[k]
+		}
+		if n < d.n {
+			p.stray = append(p.stray, base+d.at)
+		}
+	}
+	at = 0
+	ti, li := 0, 0
+	for {
+		const atEnd, atToggle, atLink = 0, 1, 2
+		next, kind := len(s), atEnd
+		if ti < len(toggles) && toggles[ti].at < next {
+			next, kind = toggles[ti].at, atToggle
 		}
 		if li < len(links) && links[li].start < next {
 			next, kind = links[li].start, atLink
@@ -192,12 +320,15 @@ func (p *inlineParser) styled(s string, base int, links []link, b, it bool, url 
 		switch kind {
 		case atEnd:
 			return
-		case atDouble:
-			b, at = !b, next+2
-			di++
-		case atSingle:
-			it, at = !it, next+1
-			si++
+		case atToggle:
+			t := toggles[ti]
+			if t.size == 2 {
+				b = !b
+			} else {
+				it = !it
+			}
+			at = next + t.size
+			ti++
 		case atLink:
 			l := links[li]
 			li++

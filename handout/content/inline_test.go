@@ -37,13 +37,27 @@ func TestParseInline(t *testing.T) {
 		// Unmatched markers stay literal.
 		{"a * b", []Span{plain("a * b")}},
 		{"5 * 3 = 15", []Span{plain("5 * 3 = 15")}},
-		// The rule is simple pairing: two lone stars pair even with spaces
-		// inside (CommonMark would not); documented, not endorsed.
-		{"5 * 3 * 2", []Span{plain("5 "), ital(" 3 "), plain(" 2")}},
+		// Stars pair as CommonMark's emphasis: an opener against the start
+		// of a word, a closer against the end of one. Doses and footnote
+		// marks print as written.
+		{"5 * 3 * 2", []Span{plain("5 * 3 * 2")}},
+		{"Ratings 5 * 4 * 3", []Span{plain("Ratings 5 * 4 * 3")}},
+		{"Take 2*3 tablets a day, or 1*5 if you are over 65.", []Span{plain("Take 2*3 tablets a day, or 1*5 if you are over 65.")}},
+		{"Ibuprofen* can upset your stomach. *Take it with food.", []Span{plain("Ibuprofen* can upset your stomach. *Take it with food.")}},
+		{"take *2*3* doses", []Span{plain("take "), ital("2*3"), plain(" doses")}},
+		{"*not italic *", []Span{plain("*not italic *")}},
+		{"a word*, then *another", []Span{plain("a word*, then *another")}},
 		{"**", []Span{plain("**")}},
 		{"**open", []Span{plain("**open")}},
-		{"*a**b*", []Span{ital("a**b")}},
-		{"**a*", []Span{plain("**a*")}},
+		{"*a**b*", []Span{ital("ab")}},
+		{"**a*", []Span{plain("*"), ital("a")}},
+		{"*(see below)*", []Span{ital("(see below)")}},
+		{"un*frigging*believable", []Span{plain("un"), ital("frigging"), plain("believable")}},
+		// Parentheses in a destination balance.
+		{"[wiki](https://en.wikipedia.org/wiki/Sleep_(disambiguation))", []Span{link(plain("wiki"), "https://en.wikipedia.org/wiki/Sleep_(disambiguation)")}},
+		{"([wiki](https://x.org/a_(b)))", []Span{plain("("), link(plain("wiki"), "https://x.org/a_(b)"), plain(")")}},
+		{"[a](https://x.org/(b) c)", []Span{plain("[a](https://x.org/(b) c)")}},
+		{"[a](https://x.org/(b)", []Span{plain("[a](https://x.org/(b)")}},
 		// Not links.
 		{"[a](b c)", []Span{plain("[a](b c)")}},
 		{"[a] (" + u + ")", []Span{plain("[a] (" + u + ")")}},
@@ -59,6 +73,26 @@ func TestParseInline(t *testing.T) {
 		got := ParseInline(tc.in)
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("ParseInline(%q)\n got %+v\nwant %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestStrayMarkers: a star that could open or close emphasis but has no
+// partner is reported, so the writer can be told it prints as written;
+// stars between digits or with spaces on both sides are not.
+func TestStrayMarkers(t *testing.T) {
+	for in, want := range map[string][]int{
+		"plain":                           nil,
+		"*a* and **b**":                   nil,
+		"5 * 4 * 3":                       nil,
+		"2*3 tablets":                     nil,
+		"Ibuprofen* can upset. *Take it.": {9, 22},
+		"**a*":                            {0},
+		"*a [b*](https://x.org)":          {0, 5},
+	} {
+		_, got := ParseInlineStray(in)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ParseInlineStray(%q) stray at %v, want %v", in, got, want)
 		}
 	}
 }

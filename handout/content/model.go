@@ -38,6 +38,9 @@ type Text struct {
 	Raw   string
 	Spans []Span
 	Pos   diag.Pos
+	// Stray holds the offsets in Raw of stars that look like the start or
+	// end of emphasis but have no partner, so they print as written.
+	Stray []int
 	// loc maps offsets in Raw back to the source, for naming the exact place
 	// of an unprintable character.
 	loc locator

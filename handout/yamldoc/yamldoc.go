@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
@@ -47,6 +48,14 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 	if !utf8.Valid(src) {
 		d.Errs.Errorf(d.offsetPos(firstInvalid(src)), "file is not valid UTF-8 text; save it as UTF-8")
 		return d, nil
+	}
+	// Text pasted from macOS often holds decomposed accents (e plus a
+	// combining acute), which print with the mark over the wrong letter in
+	// fonts without mark positioning. Everything is read as NFC, before
+	// positions are counted, so columns match the text checked.
+	if !norm.NFC.IsNormal(src) {
+		src = norm.NFC.Bytes(src)
+		d.Src = src
 	}
 	if d.forbiddenChars() {
 		return d, nil
@@ -435,6 +444,10 @@ func (d *Doc) Scalar(n *yaml.Node, what string) (s string, trim int, ok bool) {
 		return "", 0, false
 	}
 	trim = strings.Index(n.Value, s)
+	// Escapes such as "e\u0301" decompose after the source was normalised.
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
 	// Control characters print as nothing or as boxes; they usually come
 	// from pasting out of another program.
 	for i, r := range s {

@@ -365,3 +365,26 @@ func TestForbiddenCharsLinear(t *testing.T) {
 		Parse("f.yaml", []byte("a: "+strings.Repeat("\x01", n)+"\n"), "x")
 	})
 }
+
+// TestNFC: decomposed accents, as text pasted from macOS holds them, are
+// read as composed characters, whether typed or written as escapes, and
+// positions count the composed characters.
+func TestNFC(t *testing.T) {
+	src := "a: nai\u0308ve Cafe\u0301\nb: \"Cafe\\u0301 \\x01\"\n"
+	d, root := Parse("f.yaml", []byte(src), "x")
+	if root == nil {
+		t.Fatal(d.Errs)
+	}
+	a, _, ok := d.Scalar(root.Content[1], "a")
+	if !ok || a != "na\u00efve Caf\u00e9" {
+		t.Errorf("a = %q (%v), want composed", a, ok)
+	}
+	b, _, _ := d.Scalar(root.Content[3], "b")
+	if !strings.HasPrefix(b, "Caf\u00e9 ") {
+		t.Errorf("b = %q, want composed", b)
+	}
+	d, _ = Parse("f.yaml", []byte("a: Cafe\u0301\x01\n"), "x")
+	if got, want := d.Errs[0].Pos.Col, 8; got != want {
+		t.Errorf("control character after a composed é at column %d, want %d", got, want)
+	}
+}
