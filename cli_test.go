@@ -306,3 +306,38 @@ func TestWarningsInALogAreOneLinePerKind(t *testing.T) {
 		t.Errorf("a CI log does not say which colour is used instead:\n%s", r.stderr)
 	}
 }
+
+// A brand value that every build would fail on, or that would put a
+// hostile link into every PDF, is caught by check, at its source.
+func TestCheckCatchesBadContactDetails(t *testing.T) {
+	t.Parallel()
+	brandFile := filepath.Join(t.TempDir(), "brand.yaml")
+	if err := os.WriteFile(brandFile, []byte("name: \"Riverbend\\nWellness\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"--website", "javascript://%0Aalert(1)"}, `--website: website "javascript://%0Aalert(1)" must be a web address starting https://`},
+		{nil, []string{"--website", "https://"}, "has no host name"},
+		{nil, []string{"--email", "mailto:@javascript:alert(1)"}, "is not an email address"},
+		{nil, []string{"--clinic", "Riverbend\nWellness"}, "--clinic: clinic contains a line break"},
+		{nil, []string{"--phone", "555\t0100"}, "--phone: phone contains a tab"},
+		{map[string]string{"HANDOUTS_WEBSITE": "riverbend.example\n"}, nil, ""},
+		{map[string]string{"HANDOUTS_EMAIL": "care@\nriverbend.example"}, nil, "$HANDOUTS_EMAIL: email contains a line break"},
+		{nil, []string{"--brand", brandFile}, brandFile + ":1:7: name must be one line"},
+	} {
+		r := runCLI(t, tc.env, append(append([]string{"check", "-q"}, tc.args...), seed)...)
+		if tc.want == "" { // a trailing newline is trimmed, as any space is
+			if r.code != 0 {
+				t.Errorf("%v %q: %s", tc.env, tc.args, r)
+			}
+			continue
+		}
+		if r.code != 1 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v %q: want exit 1 and %q\n%s", tc.env, tc.args, tc.want, r)
+		}
+	}
+}

@@ -121,13 +121,9 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 			b.Accent = c
 		}
 	}
-	if b.Website != "" && !strings.Contains(b.Website, "://") {
-		// People write "riverbend.example"; the link needs a scheme.
-		b.Website = "https://" + b.Website
-	}
-	if b.Email != "" && !strings.Contains(b.Email, "@") {
-		errs.Errorf(merged[Email].Pos, "email %q is not an email address", b.Email)
-	}
+	errs = append(errs, checkText(merged)...)
+	b.Tagline, b.Address, b.Footer = fold(b.Tagline), fold(b.Address), fold(b.Footer)
+	errs = append(errs, checkContact(b, merged)...)
 	if v, ok := merged[LogoPath]; ok && strings.TrimSpace(v.Text) != "" {
 		logo, err := LoadLogo(resolvePath(v))
 		if err != nil {
@@ -259,13 +255,6 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 		}
 	})
 	return s, doc.Errs
-}
-
-// DisplayURL is a URL as printed: without the scheme or a trailing slash,
-// since patients type what they see.
-func DisplayURL(u string) string {
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return strings.TrimSuffix(u, "/")
 }
 
 // Fingerprint identifies everything the brand puts on a page, including the

@@ -107,7 +107,7 @@ func TestResolveErrors(t *testing.T) {
 	}{
 		{Settings{Primary: {Text: "blue", Pos: p}}, `brand.yaml:7:12: primary-color: colour "blue" is not a hex colour like "#1F5A7A"`},
 		{Settings{Accent: {Text: "#12345", Pos: p}}, `brand.yaml:7:12: accent-color: colour "#12345" is not a hex colour like "#1F5A7A"`},
-		{Settings{Email: {Text: "care.example", Pos: p}}, `brand.yaml:7:12: email "care.example" is not an email address`},
+		{Settings{Email: {Text: "care.example", Pos: p}}, `brand.yaml:7:12: email "care.example" is not an email address (like care@clinic.example)`},
 		{Settings{Primary: {Text: "x", Pos: diag.Pos{File: "--primary-color"}}}, `--primary-color: primary-color: colour "x" is not a hex colour like "#1F5A7A"`},
 	} {
 		_, errs := Resolve(nil, tc.s)

@@ -193,13 +193,13 @@ type headerLine struct{ name, title string }
 func contactParts(b *brand.Brand) []contactPart {
 	var parts []contactPart
 	if b.Phone != "" {
-		parts = append(parts, contactPart{b.Phone, "tel:" + telDigits(b.Phone)})
+		parts = append(parts, contactPart{b.Phone, b.PhoneLink()})
 	}
 	if b.Website != "" {
 		parts = append(parts, contactPart{brand.DisplayURL(b.Website), b.Website})
 	}
 	if b.Email != "" {
-		parts = append(parts, contactPart{b.Email, "mailto:" + b.Email})
+		parts = append(parts, contactPart{b.Email, b.EmailLink()})
 	}
 	return parts
 }
@@ -280,17 +280,6 @@ func (f *furniture) headerLines() []headerLine {
 		out = append(out, headerLine{title: strings.TrimSpace(ln.Text())})
 	}
 	return out
-}
-
-// telDigits keeps what a phone link needs.
-func telDigits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' || r == '+' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // spec is the content area: below the running header on later pages, above
