@@ -44,6 +44,10 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 			out.Warnf(s.Pos, "summary bullet has %d words; keep key points to %d or fewer", n, MaxBulletWords)
 		}
 	}
+	// A day's grace: the writer's "today" may be ahead of this clock's.
+	if !h.Reviewed.IsZero() && h.Reviewed.After(now.AddDate(0, 0, 1)) {
+		out.Warnf(h.ReviewedPos, "reviewed date %s is in the future; give the date the content was last reviewed", h.Reviewed.Format("2006-01-02"))
+	}
 	if !h.Reviewed.IsZero() && now.Sub(h.Reviewed) > StaleAfter {
 		out.Warnf(h.ReviewedPos, "content was last reviewed %s, more than two years ago; review it and update `reviewed`", h.Reviewed.Format("2006-01-02"))
 	}

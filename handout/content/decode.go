@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,6 +35,9 @@ func Decode(file string, src []byte) (*Handout, diag.List) {
 	doc, root := yamldoc.Parse(file, src, "a handout needs at least title, summary and sections")
 	if root != nil {
 		d := &decoder{doc}
+		if d.brandFile(root) {
+			return h, doc.Errs
+		}
 		d.handout(root, h)
 	}
 	return h, doc.Errs
@@ -114,7 +118,7 @@ func (d *decoder) handout(root *yaml.Node, h *Handout) {
 			if t, ok := d.oneLine(v, "reviewed"); ok {
 				date, err := time.Parse("2006-01-02", t.Raw)
 				if err != nil {
-					d.Errs.Errorf(t.Pos, "reviewed date %q is not a date like 2026-11-01 (year-month-day)", t.Raw)
+					d.Errs.Errorf(t.Pos, "reviewed date %q %s", t.Raw, whyNotDate(t.Raw))
 				} else {
 					h.Reviewed = date
 				}
@@ -157,6 +161,72 @@ func (d *decoder) handout(root *yaml.Node, h *Handout) {
 	})
 }
 
+// brandFile reports, as one error, a brand file given as a handout: it has
+// none of a handout's keys and some of a brand's. Otherwise each of its keys
+// would be "unknown", and no message would say what to do.
+func (d *decoder) brandFile(root *yaml.Node) bool {
+	if root.Kind != yaml.MappingNode {
+		return false
+	}
+	var brandKeys []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch k := root.Content[i].Value; k {
+		case "title", "summary", "sections":
+			return false
+		case "name", "tagline", "logo", "colors", "contact", "footer", "fonts":
+			brandKeys = append(brandKeys, "`"+k+"`")
+		}
+	}
+	if len(brandKeys) < 2 {
+		return false
+	}
+	d.Errs.Errorf(d.Pos(root), "this is a brand file (it has %s), not a handout; give it with --brand: handouts build --brand %s", strings.Join(brandKeys, ", "), d.File)
+	return true
+}
+
+var isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+// whyNotDate says what is wrong with a date that does not parse: a day
+// that does not exist is named, not called a format mistake.
+func whyNotDate(s string) string {
+	const shape = "is not a date like 2026-11-01 (year-month-day)"
+	m := isoDate.FindStringSubmatch(s)
+	if m == nil {
+		return shape
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("has no month %d: the month comes second, 01 to 12 (year-month-day)", mo)
+	}
+	month := time.Month(mo)
+	days := time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch {
+	case day == 0:
+		return "has day 00: days start at 01"
+	case day > days && month == time.February && day == 29:
+		return fmt.Sprintf("does not exist: February %d has no 29th day (%d is not a leap year)", y, y)
+	case day > days:
+		return fmt.Sprintf("does not exist: %s has no %s day", month, ordinal(day))
+	}
+	return shape
+}
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
 // langTag accepts BCP 47 tags in their common shapes (en, es-MX, zh-Hant-TW).
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
@@ -180,6 +250,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 			hasContent = true
 			if t, ok := d.text(v, what+" body", true); ok {
 				s.Body = t.paragraphs()
+				d.bodyMarkers(yamldoc.Deref(v), what+" body")
 			}
 		case "items":
 			items, ok := d.List(v, what+" items")

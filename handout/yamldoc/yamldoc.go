@@ -80,6 +80,7 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 	if !d.tagsAndAnchors(doc.Content[0]) {
 		return d, nil
 	}
+	d.commentedValues(doc.Content[0])
 	return d, doc.Content[0]
 }
 
@@ -259,6 +260,10 @@ func (d *Doc) syntaxError(err error) {
 	}
 	text := d.line(line)
 	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
+	if pos, hint, ok := d.hint(line, msg); ok {
+		d.Errs.Errorf(pos, "%s", hint)
+		return
+	}
 	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
 		// The library names no line for these; the alias is where it
 		// was typed, usually an asterisk meant as text.
@@ -301,6 +306,21 @@ func (d *Doc) syntaxError(err error) {
 		}
 	}
 	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+// hint tries, in order, the explanations that point at where a syntax
+// error was made rather than where the library noticed it.
+func (d *Doc) hint(line int, msg string) (diag.Pos, string, bool) {
+	if unknownAnchor.MatchString(msg) || strings.Contains(msg, "tab character") {
+		return diag.Pos{}, "", false
+	}
+	if pos, h, ok := d.curlyQuoteHint(line); ok {
+		return pos, h, true
+	}
+	if pos, h, ok := d.unclosedQuoteHint(line); ok {
+		return pos, h, true
+	}
+	return d.indentHint()
 }
 
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
@@ -435,7 +455,7 @@ func Deref(n *yaml.Node) *yaml.Node {
 func (d *Doc) Scalar(n *yaml.Node, what string) (s string, trim int, ok bool) {
 	n = Deref(n)
 	if n.Kind != yaml.ScalarNode {
-		d.Errs.Errorf(d.Pos(n), "%s must be text, not %s", what, KindName(n))
+		d.Errs.Errorf(d.Pos(n), "%s must be text, not %s%s", what, KindName(n), colonHint(n))
 		return "", 0, false
 	}
 	s = strings.TrimSpace(n.Value)
@@ -459,6 +479,7 @@ func (d *Doc) Scalar(n *yaml.Node, what string) (s string, trim int, ok bool) {
 			return s, trim, false
 		}
 	}
+	d.curlyWrapped(n, s, trim, what)
 	return s, trim, true
 }
 
@@ -646,3 +667,7 @@ func firstInvalid(src []byte) int {
 	}
 	return len(src)
 }
+
+// Line returns line n (1-based) of the source, without its line break, for
+// checks that read what was typed rather than what YAML made of it.
+func (d *Doc) Line(n int) string { return d.line(n) }

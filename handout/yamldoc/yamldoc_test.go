@@ -1,6 +1,8 @@
 package yamldoc
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -101,18 +103,22 @@ func TestParseErrors(t *testing.T) {
 		{"tab indentation", "a:\n\t- b\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token (YAML does not allow tabs for indentation; use spaces)"},
 		{"tab after dash", "a:\n  -\tb\n  - c\nd:\n\t- e\n", "f.yaml:2:4: YAML syntax: found character that cannot start any token (YAML does not allow tabs for indentation; use spaces)"},
 		{"tab in continuation", "a:\n  - b\n    c\n\t d\n", "f.yaml:4:1: YAML syntax: found a tab character that violates indentation"},
-		{"unclosed quote", "a: b\nc: \"d\n", "f.yaml:2:4: YAML syntax: found unexpected end of stream (a quoted value is not closed)"},
-		{"unclosed single quote", "a: b\nc:\n  - 'd\n", "f.yaml:3:5: YAML syntax: found unexpected end of stream (a quoted value is not closed)"},
+		{"unclosed quote", "a: b\nc: \"d\n", "f.yaml:2:4: YAML syntax: this quote \" is not closed on its line, so YAML reads on to the next \" in the file; end the value with \""},
+		{"unclosed single quote", "a: b\nc:\n  - 'd\n", "f.yaml:3:5: YAML syntax: this quote ' is not closed on its line, so YAML reads on to the next ' in the file; end the value with '"},
+		{"unclosed quote read on to the next", "a: \"b\nc: d\ne: \"f\"\ng: h\n", "f.yaml:1:4: YAML syntax: this quote \" is not closed on its line, so YAML reads on to the next \" in the file; end the value with \""},
+		{"curly quotes", "a: b\ntitle: “Asthma: the basics”\n", "f.yaml:2:8: YAML syntax: the value starts with the curly quote “, which YAML does not read as quoting, so what is inside is read as YAML; use straight quotes \" or ' around the whole value"},
 		// Parser errors: yaml.v3 numbers these lines from 0.
 		{"unclosed bracket", "a: b\nc: [d, e\nf: g\n", "f.yaml:2:4: YAML syntax: did not find expected ',' or ']'"},
 		{"unclosed brace", "a: b\nc: {d: e\n", "f.yaml:2:4: YAML syntax: did not find expected ',' or '}'"},
-		{"bad indentation", "a:\n  - b\n - c\n", "f.yaml:3:2: YAML syntax: did not find expected key"},
+		{"bad indentation", "a:\n  - b\n - c\n", "f.yaml:3:2: YAML syntax: the `-` entry is indented less than the line above (1 space), so YAML cannot tell what it belongs to; line it up with the `-` entries above (2 spaces)"},
+		{"dedented key in a list entry", "a:\n  - b: 1\n    c: 2\n  - b: 3\n  c: 4\n", "f.yaml:5:3: YAML syntax: `c:` is indented less than the line above (2 spaces), so YAML cannot tell what it belongs to; line it up with `b:` (4 spaces)"},
+		{"wrapped plain value is not over-indented", "a: b\n  c\nd: e: f\n", `f.yaml:3:5: YAML syntax: mapping values are not allowed in this context (put a value that contains ": " in quotes)`},
 		{"list after mapping", "a: b\n- c\n", "f.yaml:2:1: YAML syntax: did not find expected key"},
 		{"bracket at end", "[", "f.yaml:1:1: YAML syntax: did not find expected node content"},
 		{"mapping in value", "a: b: c\n", `f.yaml:1:5: YAML syntax: mapping values are not allowed in this context (put a value that contains ": " in quotes)`},
 		{"colon in a title", "title: Terapia: ¿qué es?\n", `f.yaml:1:15: YAML syntax: mapping values are not allowed in this context (put a value that contains ": " in quotes)`},
 		{"colon at the end of a value", "- q: Why:\n", `f.yaml:1:9: YAML syntax: mapping values are not allowed in this context (put a value that contains ": " in quotes)`},
-		{"over-indented key", "a: b\n c: d\n", "f.yaml:2:2: YAML syntax: mapping values are not allowed in this context"},
+		{"over-indented key", "a: b\n c: d\n", "f.yaml:2:2: YAML syntax: `c:` is indented more than the line above (1 space where `a:` has 0), so YAML reads it as part of the value above; line it up with `a:`"},
 		{"reserved character", "a: b\nc: @d\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token"},
 		{"unknown anchor", "a: x\nb: y\nc: *b\n", "f.yaml:3:4: YAML syntax: `*b` is a YAML alias to an anchor `&b` that does not exist; if the `*` is part of the text, put the whole value in quotes"},
 		{"asterisk meant as emphasis", "a:\n  - x\n  - *Take it with food.*\n", "f.yaml:3:5: YAML syntax: `*Take` is a YAML alias to an anchor `&Take` that does not exist; if the `*` is part of the text, put the whole value in quotes"},
@@ -386,5 +392,38 @@ func TestNFC(t *testing.T) {
 	d, _ = Parse("f.yaml", []byte("a: Cafe\u0301\x01\n"), "x")
 	if got, want := d.Errs[0].Pos.Col, 8; got != want {
 		t.Errorf("control character after a composed é at column %d, want %d", got, want)
+	}
+}
+
+// The hints explain syntax errors; on a file YAML reads without error they
+// must find nothing, or they would send a writer to fix a line that is fine.
+func TestHintsQuietOnValidFiles(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../../data/*.yaml", "../../data/brand/*.yaml", "../../testdata/*.yaml", "../format/testdata/*.yaml", "../../testdata/mistakes/*.yaml"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	checked := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n yaml.Node
+		if yaml.Unmarshal(src, &n) != nil {
+			continue // a fixture of a syntax error
+		}
+		checked++
+		d := &Doc{File: f, Src: src}
+		d.index()
+		if pos, msg, ok := d.indentHint(); ok {
+			t.Errorf("%v: indent hint on a valid file: %s", pos, msg)
+		}
+		if pos, msg, ok := d.unclosedQuoteHint(len(d.lineStarts)); ok {
+			t.Errorf("%v: quote hint on a valid file: %s", pos, msg)
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d valid files checked", checked)
 	}
 }
