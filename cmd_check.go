@@ -18,8 +18,9 @@ func checkCommand(s *sys) *cli.Command {
 		ArgsUsage: "[FILES or FOLDERS] (default: data/)",
 		Description: `Reports every problem in one run as file:line:column: message, errors and
 warnings (reading level, long sentences, stale review dates, light colours),
-on stderr, then one line on stdout saying what was checked with which brand.
-Exits 1 if there is any error, or any warning with --strict.
+then notes (everyday words for hard ones, the PEMAT-P items a program can
+check), on stderr, then one line on stdout saying what was checked with which brand.
+Exits 1 if there is any error, or any warning with --strict; notes never fail.
 
 Examples:
    handouts check
@@ -57,18 +58,19 @@ Examples:
 				}
 			}
 			rep.Findings = append(bs.findings, rep.Findings...)
-			errs, warns := rep.Errors(), rep.Warnings()
+			errs, warns, notes := rep.Errors(), rep.Warnings(), rep.Notes()
 			with := bs.from + ", " + describe(opt)
 			if asJSON {
 				out := struct {
 					Files      int       `json:"files"`
 					Errors     int       `json:"errors"`
 					Warnings   int       `json:"warnings"`
+					Notes      int       `json:"notes"`
 					Brand      string    `json:"brand"`
 					Paper      string    `json:"paper"`
 					LargePrint bool      `json:"large_print"`
 					Findings   diag.List `json:"findings"`
-				}{rep.Files, errs, warns, bs.from, opt.Paper.Name, opt.LargePrint, rep.Findings}
+				}{rep.Files, errs, warns, notes, bs.from, opt.Paper.Name, opt.LargePrint, rep.Findings}
 				if out.Findings == nil {
 					out.Findings = diag.List{}
 				}
@@ -76,12 +78,21 @@ Examples:
 				enc.SetIndent("", "  ")
 				enc.Encode(out)
 			} else {
+				// Notes are suggestions, not problems: they come after the
+				// errors and warnings, so that those are read first.
 				for _, f := range rep.Findings {
-					if f.Severity == diag.Error || !quiet {
+					if f.Severity == diag.Error || f.Severity == diag.Warning && !quiet {
 						fmt.Fprintln(s.stderr, f)
 					}
 				}
-				fmt.Fprintf(s.stdout, "%s checked with %s: %s, %s\n", plural(rep.Files, "file"), with, plural(errs, "error"), plural(warns, "warning"))
+				if !quiet {
+					for _, f := range rep.Findings {
+						if f.Severity == diag.Note {
+							fmt.Fprintln(s.stderr, f)
+						}
+					}
+				}
+				fmt.Fprintf(s.stdout, "%s checked with %s: %s, %s, %s\n", plural(rep.Files, "file"), with, plural(errs, "error"), plural(warns, "warning"), plural(notes, "note"))
 			}
 			if errs > 0 || c.Bool("strict") && warns > 0 {
 				return &exitError{1, ""}

@@ -1118,6 +1118,7 @@ type checkJSON struct {
 	Files      int    `json:"files"`
 	Errors     int    `json:"errors"`
 	Warnings   int    `json:"warnings"`
+	Notes      int    `json:"notes"`
 	Brand      string `json:"brand"`
 	Paper      string `json:"paper"`
 	LargePrint bool   `json:"large_print"`
@@ -1140,8 +1141,8 @@ func TestCheck(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("exit %d, want 0\n%s", r.code, r)
 		}
-		if !regexp.MustCompile(`^1 file checked with no brand, letter, regular print: 0 errors, [1-9]\d* warnings?\n$`).MatchString(r.stdout) {
-			t.Errorf("stdout is not the line `1 file checked with no brand, letter, regular print: 0 errors, N warnings`:\n%s", r.stdout)
+		if !regexp.MustCompile(`^1 file checked with no brand, letter, regular print: 0 errors, [1-9]\d* warnings?, \d+ notes?\n$`).MatchString(r.stdout) {
+			t.Errorf("stdout is not the line `1 file checked with no brand, letter, regular print: 0 errors, N warnings, N notes`:\n%s", r.stdout)
 		}
 		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(seed) + `:\d+:\d+: warning: `).MatchString(r.stderr) {
 			t.Errorf("warnings are not file:line:col: warning: … on stderr\n%s", r)
@@ -1167,12 +1168,12 @@ func TestCheck(t *testing.T) {
 		if err := dec.Decode(&got); err != nil {
 			t.Fatalf("--json output: %v\n%s", err, r.stdout)
 		}
-		if got.Files != 1 || got.Errors != 0 || got.Warnings == 0 || len(got.Findings) != got.Warnings {
-			t.Errorf("files=%d errors=%d warnings=%d findings=%d, want 1, 0, >0, =warnings", got.Files, got.Errors, got.Warnings, len(got.Findings))
+		if got.Files != 1 || got.Errors != 0 || got.Warnings == 0 || len(got.Findings) != got.Warnings+got.Notes {
+			t.Errorf("files=%d errors=%d warnings=%d notes=%d findings=%d, want 1, 0, >0, =warnings+notes", got.Files, got.Errors, got.Warnings, got.Notes, len(got.Findings))
 		}
 		for i, f := range got.Findings {
 			if f.Pos.File != seed || f.Pos.Line == nil || *f.Pos.Line < 1 || f.Pos.Column == nil || *f.Pos.Column < 1 ||
-				f.Severity != "warning" || f.Message == "" {
+				(f.Severity != "warning" && f.Severity != "note") || f.Message == "" {
 				t.Errorf("finding %d is incomplete: %+v", i, f)
 			}
 		}

@@ -12,7 +12,7 @@ import (
 // CheckReport is what Check found.
 type CheckReport struct {
 	Files    int       // content files checked
-	Findings diag.List // errors and warnings, file by file
+	Findings diag.List // errors, warnings and notes, file by file
 }
 
 // Errors and Warnings count the findings of each severity.
@@ -20,6 +20,9 @@ func (r *CheckReport) Errors() int { return r.count(diag.Error) }
 
 // Warnings counts the warnings.
 func (r *CheckReport) Warnings() int { return r.count(diag.Warning) }
+
+// Notes counts the notes: suggestions that never fail a check.
+func (r *CheckReport) Notes() int { return r.count(diag.Note) }
 
 func (r *CheckReport) count(s diag.Severity) int {
 	n := 0

@@ -16,13 +16,11 @@ import (
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
 	"handouts/handout/labels"
-	"handouts/handout/readability"
 )
 
 // Thresholds from plain-language guidance (CDC Clear Communication Index,
 // CMS Toolkit, AHRQ PEMAT).
 const (
-	MaxGrade          = 8.0
 	MaxSentenceWords  = 25
 	MaxBulletWords    = 30
 	MaxSummaryBullets = 8
@@ -134,82 +132,6 @@ func describeRune(r rune) string {
 		return fmt.Sprintf("U+%04X (%c)", r, r)
 	}
 	return fmt.Sprintf("U+%04X", r)
-}
-
-// Readability warns when a section, or the file as a whole, reads above US
-// grade 8 by SMOG or Flesch–Kincaid, and at each sentence over 25 words.
-// Only full sentences count: headings and fragment bullets are not prose.
-func Readability(h *content.Handout) diag.List {
-	var out diag.List
-	var total readability.Stats
-	// Past a score of long sentences more messages help nobody, and locating
-	// each costs a pass over its field.
-	const maxReported = 20
-	long := 0
-	measure := func(ts ...content.Text) readability.Stats {
-		var st readability.Stats
-		for _, t := range ts {
-			text := content.PlainText(t.Spans)
-			st = st.Add(readability.Measure(text))
-			var toRaw func(int) int
-			for _, s := range readability.Sentences(text) {
-				if s.Words > MaxSentenceWords {
-					if long++; long > maxReported {
-						continue
-					}
-					if toRaw == nil {
-						toRaw = t.RawOffsets()
-					}
-					out.Warnf(t.PosAt(toRaw(s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
-				}
-			}
-		}
-		return st
-	}
-	total = total.Add(measure(h.Summary...))
-	for _, s := range h.Sections {
-		var texts []content.Text
-		texts = append(texts, s.Body...)
-		for _, it := range s.Items {
-			texts = append(texts, it.Text)
-		}
-		texts = append(texts, s.Bullets...)
-		texts = append(texts, s.Steps...)
-		st := measure(texts...)
-		total = total.Add(st)
-		if msg := gradeProblem(st); msg != "" {
-			out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
-		}
-	}
-	var answers []content.Text
-	for _, q := range h.FAQ {
-		answers = append(answers, q.A)
-	}
-	total = total.Add(measure(answers...))
-	if long > maxReported {
-		out.Warnf(h.Title.Pos, "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
-	}
-	if msg := gradeProblem(total); msg != "" {
-		out.Warnf(h.Title.Pos, "the handout reads at %s", msg)
-	}
-	return out
-}
-
-func gradeProblem(st readability.Stats) string {
-	smog, ok1 := st.SMOG()
-	fk, ok2 := st.FleschKincaid()
-	if !ok1 || !ok2 || smog <= MaxGrade && fk <= MaxGrade {
-		return ""
-	}
-	return fmt.Sprintf("US grade %.1f (SMOG) and %.1f (Flesch–Kincaid); aim for grade %.0f or below: shorter sentences, fewer long words", smog, fk, MaxGrade)
-}
-
-func excerpt(s string) string {
-	words := strings.Fields(s)
-	if len(words) <= 8 {
-		return strings.Join(words, " ")
-	}
-	return strings.Join(words[:8], " ") + " …"
 }
 
 // Brand returns findings about a resolved brand: colours too light for text

@@ -94,6 +94,7 @@ func TestHandoutWarnings(t *testing.T) {
 	got.Sort()
 	expect(t, got, []want{
 		{"warnings.yaml:2:11", diag.Warning, []string{`language "fr"`, "en, es"}},
+		{"warnings.yaml:2:11", diag.Note, []string{`no reading-level formula for language "fr"`}},
 		{"warnings.yaml:3:11", diag.Warning, []string{"reviewed 2024-11-24", "more than two years ago"}},
 		{"warnings.yaml:5:3", diag.Warning, []string{"summary has 9 bullets", "8 or fewer"}},
 		// The 37-word bullet: too long as a key point and as a sentence.
@@ -118,11 +119,110 @@ func TestLongSentencePosition(t *testing.T) {
 func TestReadingLevel(t *testing.T) {
 	got := Readability(decode(t, "grade.yaml"))
 	expect(t, got, []want{
-		// At the section's heading; the plain section has no warning.
-		{"grade.yaml:8:14", diag.Warning, []string{`section "Pharmacological considerations" reads at US grade`, "SMOG", "Flesch–Kincaid", "grade 8 or below"}},
-		// The file as a whole, at its title.
-		{"grade.yaml:1:8", diag.Warning, []string{"the handout reads at US grade", "SMOG", "Flesch–Kincaid"}},
+		// At the section's heading; the plain section has no warning, and
+		// "Short and hard" (4 sentences, 20 words) is too short to grade on
+		// its own. The words were counted by hand in the fixture:
+		// medication 4 times, therapeutic 3, then individualized and
+		// utilization twice each, the longer first.
+		{"grade.yaml:15:14", diag.Warning, []string{
+			`section "Pharmacological considerations" reads at US grade`, "by SMOG (Flesch–Kincaid", "aim for grade 8 or below",
+			`the long words that weigh most: "medication" (4×), "therapeutic" (3×), "individualized" (2×)`}},
+		// The file as a whole, at its title, counts the short section too:
+		// medication 5 times; individualized, administration and
+		// therapeutic 3 times each, the longer first.
+		{"grade.yaml:1:8", diag.Warning, []string{"the handout reads at US grade", "by SMOG",
+			`"medication" (5×), "individualized" (3×), "administration" (3×)`}},
 	})
+}
+
+// smogHardText has short sentences full of three-syllable words: by hand,
+// 13 sentences, 100 words, 15 polysyllables; SMOG = 1.0430*sqrt(15*30/13)
+// + 3.1291 = 9.27, Flesch–Kincaid (150 syllables) = 0.39*100/13 +
+// 11.8*1.5 - 15.59 = 5.11.
+const smogHardText = `Your family doctor can give you medicine. Ask about the side effects of your medicine. Tell your family about your visit. Bring a list of every medicine you take. Your doctor may change the amount you take. Call the office if you feel dizzy or confused. Do not stop your medicine on your own. Keep a calendar of each dose you take. Ask a family member to help you remember. Your pharmacist can answer questions about your medicine. Take your medicine with water, not with alcohol. Keep it away from children and animals. Tell us about any allergies you have.`
+
+// fkHardText has long sentences of short words: 5 sentences, 134 words,
+// 151 syllables, no polysyllable; SMOG = 3.13, Flesch–Kincaid =
+// 0.39*134/5 + 11.8*151/134 - 15.59 = 10.45 + 13.30 - 15.59 = 8.16.
+const fkHardText = `When you wake up in the morning and your chest feels tight or your breath comes short, sit up straight and take slow, deep breaths through your nose. Then open the window, drink a glass of water, and wait a few minutes before you stand up or walk to the kitchen for breakfast. If the tight feeling stays with you for more than ten minutes, or if it gets worse while you rest, call the clinic and tell the nurse what you feel. Keep the phone number of the clinic next to your bed, and write it on a card that you carry in your purse or wallet. Ask the person who lives with you to learn these steps too, so that they know what to do if you cannot speak or move well.`
+
+// TestGradeBySMOG: a section SMOG finds too hard is flagged although
+// Flesch–Kincaid finds it easy, and a section only Flesch–Kincaid finds
+// too hard is not. This kills the mutants "SMOG or FK" and "SMOG and FK".
+func TestGradeBySMOG(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		flagged    bool
+	}{
+		{"SMOG 9.3, FK 5.1", smogHardText, true},
+		{"SMOG 3.1, FK 8.2", fkHardText, false},
+	} {
+		h := decode(t, "title: T\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: \""+tc.text+"\"\n")
+		var grades diag.List
+		for _, f := range Readability(h) {
+			if strings.Contains(f.Message, "reads at") {
+				grades = append(grades, f)
+			}
+		}
+		// The section and the file (the section is all of it).
+		if flagged := len(grades) == 2; flagged != tc.flagged {
+			t.Errorf("%s: flagged %v, want %v:\n%s", tc.name, flagged, tc.flagged, list(grades))
+		}
+	}
+}
+
+// TestShortSectionNotGraded: the issue's case, a 4-sentence section that
+// one formula put at 8.8 and the other at 3.0, is not graded on its own,
+// nor is a handout that short.
+func TestShortSectionNotGraded(t *testing.T) {
+	// 4 sentences, hard words: SMOG far over 8.
+	h := decode(t, `title: T
+summary: [Rest, Sleep]
+sections:
+  - heading: H
+    body: Ketamine can help with depression. Medication is individualized. Psychotherapy is complementary. Consult your physician.
+`)
+	if got := Readability(h); len(got) != 0 {
+		t.Errorf("findings for a short section:\n%s", list(got))
+	}
+}
+
+// TestSentenceLengthBoundary: 25 words is fine, 26 is a warning.
+func TestSentenceLengthBoundary(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("rest ", n)) + "." }
+	for n, warn := range map[int]bool{24: false, 25: false, 26: true} {
+		h := decode(t, "title: T\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: "+words(n)+"\n")
+		got := Readability(h)
+		if !warn {
+			if len(got) != 0 {
+				t.Errorf("%d words: %s", n, list(got))
+			}
+			continue
+		}
+		expect(t, got, []want{{"t.yaml:5:11", diag.Warning, []string{fmt.Sprintf("sentence of %d words", n), "longer than 25 words"}}})
+	}
+}
+
+// TestSpanishReadingLevel: a plain Spanish handout passes, as it did not
+// when it was scored with English formulas, and a hard one is flagged by
+// INFLESZ.
+func TestSpanishReadingLevel(t *testing.T) {
+	plain := decode(t, "spanish-plain.yaml")
+	if got := run(t, plain); len(got) != 0 {
+		t.Errorf("findings for a plain Spanish handout:\n%s", list(got))
+	}
+	got := Readability(decode(t, "spanish-hard.yaml"))
+	expect(t, got, []want{
+		{"spanish-hard.yaml:7:14", diag.Warning, []string{`section "Información farmacológica" reads at INFLESZ`, `"muy difícil"`, `aim for 55 ("normal") or above`, "the long words that weigh most:"}},
+		{"spanish-hard.yaml:1:8", diag.Warning, []string{"the handout reads at INFLESZ"}},
+	})
+}
+
+// TestNoFormulaNote: a language without a formula gets one note and no
+// grade, however hard its text.
+func TestNoFormulaNote(t *testing.T) {
+	h := decode(t, "title: T\nlanguage: fr\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: \""+smogHardText+"\"\n")
+	expect(t, Readability(h), []want{{"t.yaml:2:11", diag.Note, []string{`no reading-level formula for language "fr"`, "en, es", "not checked"}}})
 }
 
 // TestPlainHandoutHasNoWarnings: short sentences in common words give no
@@ -198,14 +298,20 @@ references:
 }
 
 // TestGlyphsManyMissing: a text in a script the font lacks gets a few
-// findings and a count, not one finding per character.
+// findings and a count, not one finding per character, and the work grows
+// linearly with the text (4x the characters, at most 8x the time, measured
+// in one run by the thread's CPU clock).
 func TestGlyphsManyMissing(t *testing.T) {
-	var body strings.Builder
-	for r := rune(0x4e00); r < 0x4e00+20000; r++ {
-		body.WriteRune(r)
+	handout := func(n int) *content.Handout {
+		var body strings.Builder
+		for r := rune(0x4e00); r < 0x4e00+rune(n); r++ {
+			body.WriteRune(r)
+		}
+		return decode(t, "title: T\nsummary: [a, b]\nsections:\n  - heading: H\n    body: "+body.String()+"\n")
 	}
-	h := decode(t, "title: T\nsummary: [a, b]\nsections:\n  - heading: H\n    body: "+body.String()+"\n")
-	got := Glyphs(h, defaultBrand(t).Fonts)
+	fonts := defaultBrand(t).Fonts
+	h := handout(20000)
+	got := Glyphs(h, fonts)
 	if len(got) != maxGlyphFindings+1 {
 		t.Fatalf("%d findings, want %d", len(got), maxGlyphFindings+1)
 	}
@@ -215,6 +321,10 @@ func TestGlyphsManyMissing(t *testing.T) {
 	last := got[maxGlyphFindings]
 	if want := fmt.Sprintf("t.yaml:5:%d: body contains %d more characters", 11+maxGlyphFindings, 20000-maxGlyphFindings); !strings.HasPrefix(last.String(), want) {
 		t.Errorf("last: %s\nwant: %s…", last, want)
+	}
+	small := handout(5000)
+	if ratio := growth(func() { Glyphs(small, fonts) }, func() { Glyphs(h, fonts) }); ratio > 8 {
+		t.Errorf("4x the characters took %.1fx as long; want linear growth (<= 8x)", ratio)
 	}
 }
 
@@ -272,7 +382,10 @@ func TestLanguage(t *testing.T) {
 			}
 			continue
 		}
-		expect(t, got, []want{{"t.yaml:2:11", diag.Warning, []string{fmt.Sprintf("language %q has no printed labels", lang)}}})
+		expect(t, got, []want{
+			{"t.yaml:2:11", diag.Warning, []string{fmt.Sprintf("language %q has no printed labels", lang)}},
+			{"t.yaml:2:11", diag.Note, []string{fmt.Sprintf("no reading-level formula for language %q", lang)}},
+		})
 	}
 }
 

@@ -28,15 +28,21 @@ func (p Pos) String() string {
 // Severity says whether a finding stops a build.
 type Severity int
 
-// Errors stop the file's PDFs; warnings are advice.
+// Errors stop the file's PDFs; warnings are advice that `check --strict`
+// holds a file to; notes are suggestions and reports (an everyday word for
+// a hard one, which PEMAT items are met) that never fail a run.
 const (
 	Error Severity = iota
 	Warning
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -52,10 +58,10 @@ type Finding struct {
 }
 
 func (f Finding) String() string {
-	if f.Severity == Warning {
-		return fmt.Sprintf("%s: warning: %s", f.Pos, f.Message)
+	if f.Severity == Error {
+		return fmt.Sprintf("%s: %s", f.Pos, f.Message)
 	}
-	return fmt.Sprintf("%s: %s", f.Pos, f.Message)
+	return fmt.Sprintf("%s: %s: %s", f.Pos, f.Severity, f.Message)
 }
 
 // List collects findings in the order they are found.
@@ -69,6 +75,11 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
 	*l = append(*l, Finding{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Notef adds a note at pos.
+func (l *List) Notef(pos Pos, format string, args ...any) {
+	*l = append(*l, Finding{Pos: pos, Severity: Note, Message: fmt.Sprintf(format, args...)})
 }
 
 // HasErrors reports whether any finding is an error.

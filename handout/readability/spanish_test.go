@@ -280,6 +280,12 @@ func TestTallyTop(t *testing.T) {
 			t.Errorf("Top[%d] = %+v, want %+v", i, got[i], want[i])
 		}
 	}
+	var both Tally
+	both.Add([]Word{{Text: "anxiety", Syllables: 4}})
+	both.Merge(&tl)
+	if got := both.Top(2); len(got) != 2 || got[0] != (WordCount{"anxiety", 2, 4}) || got[1] != (WordCount{"medication", 2, 4}) {
+		t.Errorf("merged Top = %+v", got)
+	}
 	var empty Tally
 	if got := empty.Top(3); len(got) != 0 {
 		t.Errorf("empty Top = %+v", got)

@@ -55,3 +55,19 @@ func (t *Tally) Top(n int) []WordCount {
 	}
 	return out
 }
+
+// Merge adds the counts of o to t.
+func (t *Tally) Merge(o *Tally) {
+	if t.words == nil {
+		t.words = map[string]*WordCount{}
+	}
+	for _, c := range o.order {
+		if have := t.words[c.Word]; have != nil {
+			have.Count += c.Count
+			continue
+		}
+		cp := *c
+		t.words[c.Word] = &cp
+		t.order = append(t.order, &cp)
+	}
+}

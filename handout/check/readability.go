@@ -1,0 +1,139 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"handouts/handout/content"
+	"handouts/handout/diag"
+	"handouts/handout/readability"
+)
+
+// Readability reports reading level in the handout's own language, and each
+// sentence over MaxSentenceWords words.
+//
+//   - A section is graded on its own only when it is long enough to grade
+//     (readability.Gradable: 5 sentences and 100 words); a shorter one
+//     still counts toward the handout's grade. The handout as a whole is
+//     graded the same way.
+//   - English is judged by SMOG, with Flesch–Kincaid shown beside it;
+//     Spanish by INFLESZ (see readability.Language.Level).
+//   - A grade warning names the three words that weigh most on it.
+//   - A language without a formula gets one note saying so, and no score:
+//     an English formula would misjudge it.
+//
+// Only full sentences count: headings and fragment bullets are not prose.
+func Readability(h *content.Handout) diag.List {
+	var out diag.List
+	lang, graded := readability.ForTag(h.Language)
+	if !graded {
+		var tags []string
+		for _, l := range readability.Languages {
+			tags = append(tags, l.Tag)
+		}
+		out.Notef(h.LangPos, "no reading-level formula for language %q (there are formulas for %s); reading level is not checked", h.Language, strings.Join(tags, ", "))
+		// Sentences are still split, for long sentences, by the English
+		// rules: they hold for most languages written with spaces.
+		lang = readability.English
+	}
+	// Past a score of long sentences more messages help nobody, and locating
+	// each costs a pass over its field.
+	const maxReported = 20
+	long := 0
+	var fileStats readability.Stats
+	var fileWords readability.Tally
+	read := func(st *readability.Stats, tally *readability.Tally, ts ...content.Text) {
+		for _, t := range ts {
+			text := content.PlainText(t.Spans)
+			r := lang.Read(text)
+			*st = st.Add(r.Stats)
+			tally.Add(r.Long)
+			var toRaw func(int) int
+			for _, s := range r.Sentences {
+				if s.Words <= MaxSentenceWords {
+					continue
+				}
+				if long++; long > maxReported {
+					continue
+				}
+				if toRaw == nil {
+					toRaw = t.RawOffsets()
+				}
+				out.Warnf(t.PosAt(toRaw(s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
+			}
+		}
+	}
+	read(&fileStats, &fileWords, h.Summary...)
+	for _, s := range h.Sections {
+		var st readability.Stats
+		var words readability.Tally
+		// The brief is printed on the summary, not in the guide: its long
+		// sentences matter, but it is not part of the section's grade.
+		var briefStats readability.Stats
+		var briefWords readability.Tally
+		if !s.Brief.IsZero() {
+			read(&briefStats, &briefWords, s.Brief)
+		}
+		texts := append([]content.Text(nil), s.Body...)
+		for _, it := range s.Items {
+			texts = append(texts, it.Text)
+		}
+		texts = append(texts, s.Bullets...)
+		texts = append(texts, s.Steps...)
+		read(&st, &words, texts...)
+		fileStats = fileStats.Add(st)
+		fileWords.Merge(&words)
+		if graded {
+			if msg := gradeProblem(lang, st, &words); msg != "" {
+				out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
+			}
+		}
+	}
+	var answers []content.Text
+	for _, q := range h.FAQ {
+		answers = append(answers, q.A)
+	}
+	read(&fileStats, &fileWords, answers...)
+	if long > maxReported {
+		out.Warnf(h.Title.Pos, "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
+	}
+	if graded {
+		if msg := gradeProblem(lang, fileStats, &fileWords); msg != "" {
+			out.Warnf(h.Title.Pos, "the handout reads at %s", msg)
+		}
+	}
+	return out
+}
+
+// gradeProblem says why text with these stats is too hard, or "" when it is
+// not, or too short to grade.
+func gradeProblem(lang *readability.Language, st readability.Stats, words *readability.Tally) string {
+	if !st.Gradable() {
+		return ""
+	}
+	lv, ok := lang.Level(st)
+	if !ok || !lv.TooHard {
+		return ""
+	}
+	msg := fmt.Sprintf("%s; aim for %s: shorter sentences, fewer long words", lv.Text, lv.Target)
+	if top := words.Top(3); len(top) > 0 {
+		var names []string
+		for _, w := range top {
+			n := fmt.Sprintf("%q", w.Word)
+			if w.Count > 1 {
+				n += fmt.Sprintf(" (%d×)", w.Count)
+			}
+			names = append(names, n)
+		}
+		msg += "; the long words that weigh most: " + strings.Join(names, ", ")
+	}
+	return msg
+}
+
+func excerpt(s string) string {
+	words := strings.Fields(s)
+	if len(words) <= 8 {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:8], " ") + " …"
+}
