@@ -506,9 +506,9 @@ func TestSeedBuild(t *testing.T) {
 }
 
 // requireFonts checks with pdffonts that every font of the PDF is embedded
-// as a subset of family, in one of the encodings given. The seed is all
-// Windows-1252 text, so its fonts use the standard WinAnsiEncoding that
-// every reader maps to Unicode with no table of ours.
+// as a subset of family, in one of the encodings given, with a ToUnicode
+// map. The seed is all Windows-1252 text, so its fonts use the standard
+// WinAnsiEncoding.
 func requireFonts(t *testing.T, path, family string, encodings ...string) {
 	t.Helper()
 	lines := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")
@@ -523,7 +523,10 @@ func requireFonts(t *testing.T, path, family string, encodings ...string) {
 			t.Errorf("%s: cannot read pdffonts line %q", filepath.Base(path), line)
 			continue
 		}
-		name, typ, enc, emb, sub := f[0], f[1], f[2], f[3], f[4]
+		name, typ, enc, emb, sub, uni := f[0], f[1], f[2], f[3], f[4], f[5]
+		if uni != "yes" {
+			t.Errorf("%s: font %s has no ToUnicode map (pdffonts: uni %s); PDF/UA needs one on every font", filepath.Base(path), name, uni)
+		}
 		if typ != "TrueType" || emb != "yes" || sub != "yes" || !slices.Contains(encodings, enc) {
 			t.Errorf("%s: font %s: type %s, encoding %s, embedded %s, subset %s; want an embedded TrueType subset in %v", filepath.Base(path), name, typ, enc, emb, sub, encodings)
 		}
@@ -1239,5 +1242,62 @@ func TestUnknownCommand(t *testing.T) {
 	r = runCLI(t, nil, "frobnicate")
 	if r.code != 2 || !strings.Contains(r.stderr, "use build, check or serve") {
 		t.Errorf("frobnicate: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// structText is `pdfinfo -struct-text` (the structure tree in reading
+// order, with each element's text) on one line: each element as "| Type"
+// and its own text.
+func structText(t *testing.T, path string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, line := range strings.Split(tool(t, "pdfinfo", "-struct-text", path), "\n") {
+		s := strings.TrimSpace(line)
+		switch {
+		case s == "" || strings.HasPrefix(s, "/"):
+		case strings.HasPrefix(s, `"`):
+			b.WriteString(" " + strings.TrimSpace(strings.Trim(s, `"`)))
+		default:
+			b.WriteString(" | " + strings.TrimSuffix(strings.Fields(s)[0], ":"))
+		}
+	}
+	return collapse(b.String())
+}
+
+// Each format's structure tree, as poppler reads it, holds the handout in
+// reading order with the right elements: the artifacts (band, footer,
+// page numbers) are not in it.
+func TestTaggedStructure(t *testing.T) {
+	t.Parallel()
+	out := build(t, nil, "--brand", "data/brand/brand.yaml", seed)
+	for _, kind := range []string{"guide", "summary", "faq"} {
+		p := pdfPath(out, "group-therapy", kind)
+		if tagged := pdfInfo(t, p)["Tagged"]; tagged != "yes" {
+			t.Errorf("%s: pdfinfo says Tagged: %q", kind, tagged)
+		}
+		tree := structText(t, p)
+		if !strings.HasPrefix(tree, "| Document | Figure | H1 Group therapy |") {
+			t.Errorf("%s: the tree does not open with the logo and the title:\n%s", kind, firstWords(tree, 40))
+		}
+		for _, furniture := range []string{"Page 1 of", "Reviewed", "This handout is general education"} {
+			if strings.Contains(tree, furniture) {
+				t.Errorf("%s: page furniture %q is in the structure tree", kind, furniture)
+			}
+		}
+		var want []string
+		switch kind {
+		case "guide":
+			want = []string{" | P Healing together", " | Sect | H2 The short version | L | LI | Lbl • | LBody Group therapy is psychotherapy",
+				" | H2 What it is | P Group therapy is a form", " | H2 What it helps with", " | L | LI | Lbl Anxiety disorders | LBody Group CBT",
+				" | H2 Frequently asked questions | H3 Is group therapy as good", " | P For many conditions, yes",
+				" | H2 References | L | LI | Lbl 1. | LBody Barkowski", " | Link 32093586 | Object", " | Link | Object | Link | Object | Link | Object"}
+		case "summary":
+			want = []string{" | Sect | H2 The short version | L | LI | Lbl •", " | H2 What it is | P A small group meets",
+				" | H2 How it pairs with ketamine | P Skills or integration", " | Sect | H2 Riverbend Wellness Clinic | Link | Figure | Object | P | Link (555) 010-0199 | Object"}
+		case "faq":
+			want = []string{" | P Frequently asked questions | H2 Is group therapy as good as individual therapy? | P For many conditions",
+				" | H2 Does group therapy work with ketamine? | P Yes", " | Sect | H2 Riverbend Wellness Clinic", " | H2 Your questions"}
+		}
+		requireInOrder(t, kind+" structure", tree, want)
 	}
 }

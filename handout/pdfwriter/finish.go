@@ -357,33 +357,36 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		if alt := in.structAlt(n); alt != "" {
 			b.WriteString(" /Alt " + pdfText(alt))
 		}
-		b.WriteString(" /K ")
-		if len(e.kids) != 1 {
-			b.WriteString("[")
-		}
-		for i, k := range e.kids {
-			if i > 0 {
-				b.WriteString(" ")
-			}
+		var ks []string
+		for _, k := range e.kids {
 			switch {
 			case k.elem >= 0:
-				fmt.Fprintf(&b, "%d 0 R", num[k.elem])
+				ks = append(ks, fmt.Sprintf("%d 0 R", num[k.elem]))
 			case k.annot >= 0:
-				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[k.annot], pageRef(t.annots[k.annot].page))
+				ks = append(ks, fmt.Sprintf("<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[k.annot], pageRef(t.annots[k.annot].page)))
 			case k.page == pg:
-				fmt.Fprintf(&b, "%d", k.mcid)
+				ks = append(ks, strconv.Itoa(k.mcid))
 			default:
-				fmt.Fprintf(&b, "<</Type /MCR /Pg %s /MCID %d>>", pageRef(k.page), k.mcid)
+				ks = append(ks, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(k.page), k.mcid))
 			}
 		}
-		if len(e.kids) != 1 {
-			b.WriteString("]")
+		if n == 0 {
+			// The footer's links close the document.
+			for _, f := range footElem {
+				ks = append(ks, fmt.Sprintf("%d 0 R", f))
+			}
+		}
+		if len(ks) == 1 {
+			b.WriteString(" /K " + ks[0])
+		} else {
+			b.WriteString(" /K [" + strings.Join(ks, " ") + "]")
 		}
 		b.WriteString(">>")
 		w.packed(num[n], b.String())
 	}
 	for i, a := range t.footLinks {
-		w.packed(footElem[i], fmt.Sprintf("<</S /Link /P %d 0 R /Pg %s /K <</Type /OBJR /Obj %d 0 R /Pg %s>>>>", num[0], pageRef(t.annots[a].page), annotNum[a], pageRef(t.annots[a].page)))
+		// The link's text is pagination, so the element says it in /Alt.
+		w.packed(footElem[i], fmt.Sprintf("<</S /Link /P %d 0 R /Pg %s /Alt %s /K <</Type /OBJR /Obj %d 0 R /Pg %s>>>>", num[0], pageRef(t.annots[a].page), pdfText(linkWords(in.linkText[a], t.annots[a].url)), annotNum[a], pageRef(t.annots[a].page)))
 	}
 	for i, a := range t.annots {
 		x1, y1 := a.x, in.pageH-a.y-a.h

@@ -2,18 +2,20 @@ package pdfwriter
 
 import (
 	"bytes"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
-	"handouts/handout/brand"
+	"handouts/handout/colour"
 	"handouts/handout/fontset"
+	"handouts/handout/internal/pdfcheck"
 	"handouts/handout/layout"
 )
 
-var black = brand.Black
+var black = colour.Black
 
 // An op that is neither an element of the tree nor an artifact is refused:
 // drawing added without a role must not vanish from the tagged PDF.
@@ -119,3 +121,91 @@ func parseCMap(t *testing.T, s string) map[int]string {
 }
 
 func utf16Decode(u []uint16) []rune { return utf16.Decode(u) }
+
+// A paragraph that goes on to the next page gets an MCID on each page for
+// the same element; links, a figure, a footer link and characters beyond
+// WinAnsi all read back through an independent reader.
+func TestTaggedStructure(t *testing.T) {
+	if !pdfcheck.Available() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("qpdf is required in CI")
+		}
+		t.Skip("qpdf not installed")
+	}
+	tree := layout.NewTree()
+	title := tree.Add(layout.Title, 0)
+	para := tree.Add(layout.Paragraph, 0)
+	link := tree.Add(layout.Link, para)
+	qrLink := tree.Add(layout.Link, 0)
+	fig := tree.AddFigure("QR code: https://example.org", qrLink)
+	at := func(op layout.Op, y float64) layout.Op { op.Y = y; return op }
+	txt := func(s string, st int) layout.Op {
+		return layout.Op{Kind: layout.TextOp, X: 72, Text: s, Font: fontset.Regular, Size: 12, Struct: st}
+	}
+	foot := layout.Op{Kind: layout.TextOp, X: 72, Y: 760, Text: "Page 1 of 2", Font: fontset.Regular, Size: 9, Artifact: layout.Pagination}
+	rule := layout.Op{Kind: layout.LineOp, X: 72, Y: 750, W: 400, Stroke: &black, LineWidth: 0.5, Artifact: layout.Pagination}
+	d := doc()
+	d.Tree = tree
+	d.Pages = []layout.Page{
+		{Ops: []layout.Op{
+			foot, rule,
+			{Kind: layout.TextOp, X: 72, Y: 740, Text: "care@example.org", Font: fontset.Regular, Size: 9, Artifact: layout.Pagination},
+			{Kind: layout.LinkOp, X: 72, Y: 730, W: 80, H: 12, URL: "mailto:care@example.org", Artifact: layout.Pagination},
+			at(txt("Łódź and you", title), 72),
+			at(txt("The first line of a paragraph, ", para), 100),
+			at(txt("then a link ", link), 114),
+			{Kind: layout.LineOp, X: 72, Y: 116, W: 50, Stroke: &black, LineWidth: 0.5, Struct: link},
+			{Kind: layout.LinkOp, X: 72, Y: 104, W: 50, H: 12, URL: "https://example.org/more", Struct: link},
+			at(txt("and more words ", para), 114),
+			{Kind: layout.RectOp, X: 300, Y: 300, W: 40, H: 40, Fill: &black, Struct: fig},
+			{Kind: layout.LinkOp, X: 300, Y: 300, W: 40, H: 40, URL: "https://example.org", Struct: qrLink},
+		}},
+		{Ops: []layout.Op{
+			at(foot, 760), rule,
+			at(txt("that end on the second page.", para), 72),
+		}},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := pdfcheck.Check(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	want := "Łódź and youThe first line of a paragraph, then a link and more words that end on the second page."
+	if r.TreeText != want {
+		t.Errorf("tree text %q, want %q", r.TreeText, want)
+	}
+	if r.PageText[0] != "Page 1 of 2care@example.orgŁódź and youThe first line of a paragraph, then a link and more words " {
+		t.Errorf("page 1 reads %q", r.PageText[0])
+	}
+	doc := r.Root.Kids[0]
+	if doc.Type != "Document" || len(doc.Kids) != 4 {
+		t.Fatalf("document %+v", doc)
+	}
+	if p := doc.Kids[1]; p.Type != "P" || len(p.Kids) != 1 || p.Kids[0].Type != "Link" || p.Kids[0].Annots != 1 {
+		t.Errorf("paragraph %+v", p)
+	}
+	if q := doc.Kids[2]; q.Type != "Link" || len(q.Kids) != 1 || q.Kids[0].Type != "Figure" || q.Kids[0].Alt != "QR code: https://example.org" {
+		t.Errorf("QR link %+v", q)
+	}
+	if f := doc.Kids[3]; f.Type != "Link" || f.Annots != 1 {
+		t.Errorf("footer link %+v", f)
+	}
+	wantLinks := []string{"care@example.org", "then a link (https://example.org/more)", "https://example.org"}
+	if strings.Join(r.Links, "|") != strings.Join(wantLinks, "|") {
+		t.Errorf("link contents %q, want %q", r.Links, wantLinks)
+	}
+	for _, f := range r.Fonts {
+		if !f.ToUnicode || !f.Embedded {
+			t.Errorf("font %+v", f)
+		}
+	}
+	if len(r.Fonts) != 2 {
+		t.Errorf("fonts %v, want the WinAnsi font and one extra", r.Fonts)
+	}
+}

@@ -1,0 +1,366 @@
+package pdfcheck
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Content streams: every painting operator must be inside marked content
+// that is an artifact or carries an MCID (PDF/UA 7.1-3), sequences must
+// close on the page they open (a sequence may not span content streams),
+// and each MCID's text is kept for comparing with the tree.
+
+type pdfName string // a name operand, without its slash
+
+type operator string
+
+// lexer reads content-stream objects.
+type lexer struct {
+	b []byte
+	i int
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	return strings.IndexByte("()<>[]{}/%", c) >= 0
+}
+
+// next returns the next object or operator; ok is false at the end.
+func (l *lexer) next() (v any, ok bool) {
+	for l.i < len(l.b) {
+		c := l.b[l.i]
+		if isSpace(c) {
+			l.i++
+			continue
+		}
+		if c == '%' {
+			for l.i < len(l.b) && l.b[l.i] != '\n' && l.b[l.i] != '\r' {
+				l.i++
+			}
+			continue
+		}
+		break
+	}
+	if l.i >= len(l.b) {
+		return nil, false
+	}
+	c := l.b[l.i]
+	switch {
+	case c == '/':
+		j := l.i + 1
+		for j < len(l.b) && !isSpace(l.b[j]) && !isDelim(l.b[j]) {
+			j++
+		}
+		v, l.i = pdfName(l.b[l.i+1:j]), j
+		return v, true
+	case c == '(':
+		return l.literal(), true
+	case c == '<' && l.i+1 < len(l.b) && l.b[l.i+1] == '<':
+		l.i += 2
+		d := map[string]any{}
+		for {
+			k, ok := l.next()
+			if !ok || k == operator(">>") {
+				return d, true
+			}
+			val, _ := l.next()
+			if n, isName := k.(pdfName); isName {
+				d[string(n)] = val
+			}
+		}
+	case c == '<':
+		j := l.i + 1
+		var h []byte
+		for j < len(l.b) && l.b[j] != '>' {
+			if !isSpace(l.b[j]) {
+				h = append(h, l.b[j])
+			}
+			j++
+		}
+		l.i = j + 1
+		if len(h)%2 == 1 {
+			h = append(h, '0')
+		}
+		out := make([]byte, len(h)/2)
+		for k := range out {
+			n, _ := strconv.ParseUint(string(h[2*k:2*k+2]), 16, 8)
+			out[k] = byte(n)
+		}
+		return out, true
+	case c == '>' && l.i+1 < len(l.b) && l.b[l.i+1] == '>':
+		l.i += 2
+		return operator(">>"), true
+	case c == '[':
+		l.i++
+		var a []any
+		for {
+			v, ok := l.next()
+			if !ok || v == operator("]") {
+				return a, true
+			}
+			a = append(a, v)
+		}
+	case c == ']':
+		l.i++
+		return operator("]"), true
+	}
+	j := l.i
+	for j < len(l.b) && !isSpace(l.b[j]) && !isDelim(l.b[j]) {
+		j++
+	}
+	if j == l.i {
+		j++ // a stray delimiter
+	}
+	tok := string(l.b[l.i:j])
+	l.i = j
+	if f, err := strconv.ParseFloat(tok, 64); err == nil {
+		return f, true
+	}
+	return operator(tok), true
+}
+
+// literal reads a (string) with its escapes and balanced parentheses.
+func (l *lexer) literal() []byte {
+	var out []byte
+	depth := 0
+	l.i++
+	for l.i < len(l.b) {
+		c := l.b[l.i]
+		l.i++
+		switch c {
+		case '(':
+			depth++
+			out = append(out, c)
+		case ')':
+			if depth == 0 {
+				return out
+			}
+			depth--
+			out = append(out, c)
+		case '\\':
+			if l.i >= len(l.b) {
+				return out
+			}
+			e := l.b[l.i]
+			l.i++
+			switch e {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case '\r', '\n':
+				if e == '\r' && l.i < len(l.b) && l.b[l.i] == '\n' {
+					l.i++
+				}
+			default:
+				if e >= '0' && e <= '7' {
+					n := int(e - '0')
+					for k := 0; k < 2 && l.i < len(l.b) && l.b[l.i] >= '0' && l.b[l.i] <= '7'; k++ {
+						n = n*8 + int(l.b[l.i]-'0')
+						l.i++
+					}
+					out = append(out, byte(n))
+				} else {
+					out = append(out, e)
+				}
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+var painting = map[operator]bool{
+	"Tj": true, "TJ": true, "'": true, "\"": true,
+	"S": true, "s": true, "f": true, "F": true, "f*": true, "B": true, "B*": true, "b": true, "b*": true,
+	"Do": true, "sh": true, "BI": true,
+}
+
+type marked struct {
+	tag      string
+	mcid     int // -1 for none
+	artifact bool
+}
+
+// resources returns a page's resources, inherited from the page tree.
+func (c *checker) resources(page any) map[string]any {
+	for i := 0; i < 32 && page != nil; i++ {
+		d := c.dict(page)
+		if r := c.dict(d["/Resources"]); r != nil {
+			return r
+		}
+		page = d["/Parent"]
+	}
+	return nil
+}
+
+// page checks page i's content and returns all the text it shows.
+func (c *checker) page(i int, ref string) string {
+	pd := c.dict(ref)
+	var data []byte
+	for _, s := range c.kids(pd["/Contents"]) {
+		if st, ok := c.get(s).(*stream); ok {
+			data = append(append(data, st.data...), '\n')
+		}
+	}
+	res := c.resources(ref)
+	fonts := c.dict(res["/Font"])
+	props := c.dict(res["/Properties"])
+	var all strings.Builder
+	var stack []marked
+	var args []any
+	var font *fontInfo
+	seen := map[int]bool{}
+	where := func() string { return fmt.Sprintf("page %d", i+1) }
+	show := func(b []byte) {
+		if font == nil {
+			c.problem("%s: text shown with no font selected", where())
+			return
+		}
+		t := font.decode(b)
+		all.WriteString(t)
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].artifact {
+				return
+			}
+			if stack[k].mcid >= 0 {
+				c.mcText[mcKey{ref, stack[k].mcid}].WriteString(t)
+				return
+			}
+		}
+	}
+	l := &lexer{b: data}
+	for {
+		v, ok := l.next()
+		if !ok {
+			break
+		}
+		op, isOp := v.(operator)
+		if !isOp {
+			args = append(args, v)
+			continue
+		}
+		if painting[op] {
+			tagged := false
+			for _, m := range stack {
+				if m.artifact || m.mcid >= 0 {
+					tagged = true
+				}
+			}
+			if !tagged {
+				what := string(op)
+				if len(args) > 0 {
+					if s, ok := args[len(args)-1].([]byte); ok && font != nil {
+						what += fmt.Sprintf(" %q", font.decode(s))
+					}
+				}
+				c.problem("%s: %s outside tagged content or an Artifact (7.1-3)", where(), what)
+			}
+		}
+		switch op {
+		case "BMC":
+			tag := ""
+			if len(args) > 0 {
+				n, _ := args[0].(pdfName)
+				tag = string(n)
+			}
+			stack = append(stack, marked{tag: tag, mcid: -1, artifact: tag == "Artifact"})
+		case "BDC":
+			m := marked{mcid: -1}
+			if len(args) >= 2 {
+				n, _ := args[0].(pdfName)
+				m.tag = string(n)
+				m.artifact = m.tag == "Artifact"
+				var p map[string]any
+				switch pv := args[1].(type) {
+				case map[string]any:
+					p = pv
+				case pdfName:
+					// A named property list from the resources, as qpdf
+					// gives it.
+					if d := c.dict(props["/"+string(pv)]); d != nil {
+						p = map[string]any{}
+						if n, ok := c.num(d["/MCID"]); ok {
+							p["MCID"] = float64(n)
+						}
+					}
+				}
+				if f, ok := p["MCID"].(float64); ok && !m.artifact {
+					m.mcid = int(f)
+					if seen[m.mcid] {
+						c.problem("%s: MCID %d is used twice", where(), m.mcid)
+					}
+					seen[m.mcid] = true
+					k := mcKey{ref, m.mcid}
+					c.order = append(c.order, k)
+					c.mcText[k] = &strings.Builder{}
+				}
+			}
+			stack = append(stack, m)
+		case "EMC":
+			if len(stack) == 0 {
+				c.problem("%s: EMC with no marked content open", where())
+			} else {
+				stack = stack[:len(stack)-1]
+			}
+		case "Tf":
+			if len(args) >= 1 {
+				if n, ok := args[0].(pdfName); ok {
+					fr := fonts["/"+string(n)]
+					if fr == nil {
+						c.problem("%s: font /%s is not in the resources", where(), n)
+						font = nil
+					} else {
+						font = c.font(fr)
+					}
+				}
+			}
+		case "Tj", "'":
+			if len(args) > 0 {
+				if s, ok := args[len(args)-1].([]byte); ok {
+					show(s)
+				}
+			}
+		case "\"":
+			if len(args) > 0 {
+				if s, ok := args[len(args)-1].([]byte); ok {
+					show(s)
+				}
+			}
+		case "TJ":
+			if len(args) > 0 {
+				if a, ok := args[0].([]any); ok {
+					for _, e := range a {
+						if s, ok := e.([]byte); ok {
+							show(s)
+						}
+					}
+				}
+			}
+		case "BI":
+			// Skip an inline image's data up to EI.
+			end := strings.Index(string(l.b[l.i:]), "EI")
+			if end < 0 {
+				l.i = len(l.b)
+			} else {
+				l.i += end + 2
+			}
+		}
+		args = args[:0]
+	}
+	if len(stack) > 0 {
+		c.problem("%s: %d marked-content sequences left open at the end of the page (a sequence must not span pages)", where(), len(stack))
+	}
+	return all.String()
+}

@@ -1,0 +1,181 @@
+package handout
+
+// Every PDF is a Tagged PDF meeting the machine-checkable rules of PDF/UA-1.
+// Each format of each handout, over the layout matrix (brands, paper, large
+// print, Spanish, a brand font with characters beyond WinAnsi), is written
+// and read back with an independent reader (internal/pdfcheck, over qpdf),
+// never from the writer's memory.
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/brand"
+	"handouts/handout/format"
+	"handouts/handout/internal/pdfcheck"
+	"handouts/handout/labels"
+	"handouts/handout/layout"
+	"handouts/handout/pdfwriter"
+)
+
+// needQpdf skips without qpdf, except in CI, where it fails.
+func needQpdf(t *testing.T) {
+	t.Helper()
+	if pdfcheck.Available() {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("qpdf is required in CI")
+	}
+	t.Skip("qpdf not installed")
+}
+
+func brandFrom(t *testing.T, s brand.Settings) *brand.Brand {
+	t.Helper()
+	b, errs := brand.Resolve(nil, s)
+	if errs.HasErrors() {
+		t.Fatalf("brand: %v", errs)
+	}
+	return b
+}
+
+// dejaVuDir is a font folder holding DejaVu Sans under the names a brand's
+// --font-dir wants, or "" when DejaVu is not installed.
+func dejaVuDir(t *testing.T) string {
+	t.Helper()
+	const sys = "/usr/share/fonts/truetype/dejavu/"
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"DejaVuSans.ttf": "DejaVu-Regular.ttf", "DejaVuSans-Bold.ttf": "DejaVu-Bold.ttf", "DejaVuSans-Oblique.ttf": "DejaVu-Italic.ttf", "DejaVuSans-BoldOblique.ttf": "DejaVu-BoldItalic.ttf"} {
+		b, err := os.ReadFile(sys + src)
+		if err != nil {
+			return ""
+		}
+		if err := os.WriteFile(filepath.Join(dir, dst), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestEveryPDFIsTagged(t *testing.T) {
+	needQpdf(t)
+	example, errs := brand.LoadFile("../data/brand/brand.yaml")
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	brands := map[string]*brand.Brand{"nobrand": defaultBrand(t), "brand": brandFrom(t, example)}
+	if dir := dejaVuDir(t); dir != "" {
+		withFont := brand.Merge(brand.Settings{brand.FontDir: {Text: dir}}, example)
+		brands["dejavu"] = brandFrom(t, withFont)
+	} else if os.Getenv("CI") == "true" {
+		t.Error("DejaVu fonts (fonts-dejavu-core) are required in CI")
+	}
+	options := map[string]format.Options{
+		"letter": {Paper: format.Letter},
+		"a4":     {Paper: format.A4},
+		"large":  {Paper: format.Letter, LargePrint: true},
+	}
+	files := map[string]string{"seed": seedFile, "es": "testdata/tagged/es.yaml", "unicode": "testdata/tagged/unicode.yaml"}
+	subsets := &pdfwriter.Subsets{}
+	for bn, br := range brands {
+		for on, opt := range options {
+			for fn, file := range files {
+				if fn == "unicode" && bn != "dejavu" {
+					continue // its characters need the brand font
+				}
+				h, errs := Load(file, br, opt, time.Now())
+				if errs.HasErrors() {
+					t.Fatalf("%s: %v", file, errs.Errors())
+				}
+				lab, _ := labels.For(h.Language)
+				for _, kind := range format.Kinds {
+					name := strings.Join([]string{bn, on, fn, string(kind)}, ".")
+					doc, err := format.Compose(kind, h, br, lab, opt)
+					var tooLong *format.ErrTooLong
+					if errors.As(err, &tooLong) {
+						// Refused before any PDF: nothing to tag. (DejaVu
+						// is wide: the seed's large-print summary needs
+						// three pages with it.)
+						t.Logf("%s: %v", name, err)
+						continue
+					}
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					var buf bytes.Buffer
+					if err := pdfwriter.Write(&buf, &doc.Document, pdfwriter.Options{Date: fixedDate, Creator: "test", Identity: []byte(name), Subsets: subsets}); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					checkTagged(t, name, buf.Bytes(), &doc.Document, h.Language)
+				}
+			}
+		}
+	}
+}
+
+// checkTagged checks one written PDF against the document it was drawn
+// from.
+func checkTagged(t *testing.T, name string, pdf []byte, doc *layout.Document, lang string) {
+	t.Helper()
+	r, err := pdfcheck.Check(pdf)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("%s: %s", name, p)
+	}
+	if r.Lang != lang {
+		t.Errorf("%s: /Lang %q, want %q", name, r.Lang, lang)
+	}
+	if r.Title != doc.Meta.Title {
+		t.Errorf("%s: title %q, want %q", name, r.Title, doc.Meta.Title)
+	}
+	if r.Pages != len(doc.Pages) {
+		t.Fatalf("%s: %d pages, laid out %d", name, r.Pages, len(doc.Pages))
+	}
+	// Every font maps back to what was drawn: each page's text, read
+	// through the ToUnicode maps, is exactly its text ops, in order; and
+	// the tagged text is the ops that belong to the tree.
+	var content strings.Builder
+	for i, p := range doc.Pages {
+		var drawn strings.Builder
+		for _, op := range p.Ops {
+			if op.Kind != layout.TextOp {
+				continue
+			}
+			drawn.WriteString(op.Text)
+			if op.Struct > 0 {
+				content.WriteString(op.Text)
+			}
+		}
+		if r.PageText[i] != drawn.String() {
+			t.Errorf("%s: page %d reads back as\n%q\nbut drew\n%q", name, i+1, r.PageText[i], drawn.String())
+		}
+	}
+	if r.ContentText != content.String() {
+		t.Errorf("%s: tagged text differs from the content drawn", name)
+	}
+	if len(r.Fonts) == 0 {
+		t.Errorf("%s: no fonts found", name)
+	}
+	// The headings: one H1, the title, first.
+	if len(r.Headings) == 0 || r.Headings[0].Level != 1 || !strings.HasPrefix(doc.Meta.Title, r.Headings[0].Text) {
+		t.Errorf("%s: headings %v do not start with the title as H1", name, r.Headings)
+	}
+	// Bookmarks follow the headings: each is an H2, in the same order.
+	k := 0
+	for _, o := range r.Outlines {
+		for k < len(r.Headings) && (r.Headings[k].Text != o.Text || r.Headings[k].Level != o.Level+1) {
+			k++
+		}
+		if k == len(r.Headings) {
+			t.Errorf("%s: bookmark %q (level %d) has no heading at level %d in order; headings %v", name, o.Text, o.Level, o.Level+1, r.Headings)
+			break
+		}
+	}
+}
