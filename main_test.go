@@ -1293,10 +1293,10 @@ func TestTaggedStructure(t *testing.T) {
 				" | H2 References | L | LI | Lbl 1. | LBody Barkowski", " | Link 32093586 | Object", " | Link | Object | Link | Object | Link | Object"}
 		case "summary":
 			want = []string{" | Sect | H2 The short version | L | LI | Lbl •", " | H2 What it is | P A small group meets",
-				" | H2 How it pairs with ketamine | P Skills or integration", " | Sect | H2 Riverbend Wellness Clinic | Link | Figure | Object | P | Link (555) 010-0199 | Object"}
+				" | H2 How it pairs with ketamine | P Skills or integration", " | Sect | Link | Figure | Object | P | Link (555) 010-0199 | Object", "| P 200 River Road"}
 		case "faq":
 			want = []string{" | P Frequently asked questions | H2 Is group therapy as good as individual therapy? | P For many conditions",
-				" | H2 Does group therapy work with ketamine? | P Yes", " | Sect | H2 Riverbend Wellness Clinic", " | H2 Your questions"}
+				" | H2 Does group therapy work with ketamine? | P Yes", " | Sect | P | Link (555) 010-0199 | Object", " | H2 Your questions"}
 		}
 		requireInOrder(t, kind+" structure", tree, want)
 	}

@@ -209,8 +209,22 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if err != nil {
 		return nil, err
 	}
+	if mode == furnitureSummary {
+		f.tree = b.tree
+	}
 	for i := range pages {
-		pages[i].Ops = append(f.draw(i, len(pages)), pages[i].Ops...)
+		// Furniture is drawn under the page's content; what of it is
+		// content (the summary's contact card) comes after the page's
+		// content, where it is read.
+		var under, after []layout.Op
+		for _, op := range f.draw(i, len(pages)) {
+			if op.Struct != 0 {
+				after = append(after, op)
+			} else {
+				under = append(under, op)
+			}
+		}
+		pages[i].Ops = append(append(under, pages[i].Ops...), after...)
 	}
 	return &Document{
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},

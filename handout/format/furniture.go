@@ -165,6 +165,10 @@ type furniture struct {
 	textW     float64 // the footer's text width, left of any QR code
 	qr        float64 // the QR code's size, 0 for none
 	mode      furnitureMode
+	// tree, when set, takes the summary's contact details as content on
+	// its last page: there they are the clinic's contact card, printed
+	// once, not furniture repeated on every page.
+	tree *layout.Tree
 }
 
 // furnitureMode is which footer a format has.
@@ -299,17 +303,31 @@ func (f *furniture) spec() layout.PageSpec {
 	}
 }
 
-// draw returns page i's furniture (of total pages), all artifacts.
+// draw returns page i's furniture (of total pages): artifacts, except the
+// summary's contact card (see furniture.tree).
 func (f *furniture) draw(i, total int) []layout.Op {
 	th := f.th
 	var ops []layout.Op
 	muted := th.Muted
 	hair := th.Hairline
+	card, st := 0, 0 // the contact card's element, and the element text goes in
+	if f.tree != nil && f.mode == furnitureSummary && i == total-1 && (len(f.contact) > 0 || f.qr > 0) {
+		card = f.tree.Add(layout.Aside, 0)
+	}
 	text := func(s string, x, y float64, style fontset.Style, url string) {
 		w := f.m.Width(s, style, th.Small)
-		ops = append(ops, layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Artifact: layout.Pagination})
+		op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Struct: st}
+		if st == 0 {
+			op.Artifact = layout.Pagination
+		}
+		link := layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Struct: op.Struct, Artifact: op.Artifact}
+		if url != "" && st != 0 {
+			link.Struct = f.tree.Add(layout.Link, st)
+			op.Struct = link.Struct
+		}
+		ops = append(ops, op)
 		if url != "" {
-			ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Artifact: layout.Pagination})
+			ops = append(ops, link)
 		}
 	}
 	left, right := th.Left, th.Left+th.Width
@@ -333,10 +351,18 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	y += th.Small * 0.6
 	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
 	if f.qr > 0 {
-		ops = append(ops, qrCode(th.Brand.Website, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, 0, 0, layout.Pagination)...)
+		fig, link, art := 0, 0, layout.Pagination
+		if card != 0 {
+			link = f.tree.Add(layout.Link, card)
+			fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
+		}
+		ops = append(ops, qrCode(th.Brand.Website, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
 	}
 	for _, line := range f.contact {
 		y += th.SmallLeading
+		if card != 0 {
+			st = f.tree.Add(layout.SmallPrint, card)
+		}
 		x := left
 		for k, p := range line {
 			if k > 0 {
@@ -347,6 +373,7 @@ func (f *furniture) draw(i, total int) []layout.Op {
 			x += f.m.Width(p.text, fontset.Regular, th.Small)
 		}
 	}
+	st = 0
 	for _, ln := range f.note {
 		y += th.SmallLeading
 		text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")

@@ -36,9 +36,12 @@ const (
 	Figure    // an image or QR code; carries alt text
 	Aside     // a tinted box: key points, callouts, contact block
 	Reference // a bibliography entry
+	// SmallPrint is a paragraph in the footer's small type that is
+	// content, not furniture: the summary's contact card.
+	SmallPrint
 )
 
-var roleNames = [...]string{"artifact", "document", "title", "subtitle", "h1", "h2", "p", "list", "li", "lbl", "lbody", "link", "figure", "aside", "ref"}
+var roleNames = [...]string{"artifact", "document", "title", "subtitle", "h1", "h2", "p", "list", "li", "lbl", "lbody", "link", "figure", "aside", "ref", "small"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {

@@ -31,7 +31,7 @@ func structType(r layout.Role) string {
 		return "H2"
 	case layout.Heading2:
 		return "H3"
-	case layout.Subtitle, layout.Paragraph:
+	case layout.Subtitle, layout.Paragraph, layout.SmallPrint:
 		return "P"
 	case layout.List:
 		return "L"
