@@ -21,19 +21,8 @@ import (
 	"handouts/handout/labels"
 	"handouts/handout/layout"
 	"handouts/handout/pdfwriter"
+	"handouts/internal/tooltest"
 )
-
-// needQpdf skips without qpdf, except in CI, where it fails.
-func needQpdf(t *testing.T) {
-	t.Helper()
-	if pdfcheck.Available() {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("qpdf is required in CI")
-	}
-	t.Skip("qpdf not installed")
-}
 
 func brandFrom(t *testing.T, s brand.Settings) *brand.Brand {
 	t.Helper()
@@ -63,7 +52,7 @@ func dejaVuDir(t *testing.T) string {
 }
 
 func TestEveryPDFIsTagged(t *testing.T) {
-	needQpdf(t)
+	tooltest.Require(t, "qpdf")
 	example, errs := brand.LoadFile("../data/brand/brand.yaml")
 	if errs.HasErrors() {
 		t.Fatal(errs)

@@ -2,7 +2,6 @@ package pdfwriter
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"handouts/handout/fontset"
 	"handouts/handout/internal/pdfcheck"
 	"handouts/handout/layout"
+	"handouts/internal/tooltest"
 )
 
 var black = colour.Black
@@ -126,12 +126,7 @@ func utf16Decode(u []uint16) []rune { return utf16.Decode(u) }
 // the same element; links, a figure, a footer link and characters beyond
 // WinAnsi all read back through an independent reader.
 func TestTaggedStructure(t *testing.T) {
-	if !pdfcheck.Available() {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("qpdf is required in CI")
-		}
-		t.Skip("qpdf not installed")
-	}
+	tooltest.Require(t, "qpdf")
 	tree := layout.NewTree()
 	title := tree.Add(layout.Title, 0)
 	para := tree.Add(layout.Paragraph, 0)

@@ -66,13 +66,7 @@ type Font struct {
 	Embedded  bool
 }
 
-// Available reports whether qpdf can be run.
-func Available() bool {
-	_, err := exec.LookPath("qpdf")
-	return err == nil
-}
-
-// Check reads pdf and checks it.
+// Check reads pdf and checks it. It needs qpdf (see internal/tooltest).
 func Check(pdf []byte) (*Report, error) {
 	f, err := os.CreateTemp("", "pdfcheck-*.pdf")
 	if err != nil {

@@ -2,9 +2,10 @@ package pdfcheck
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
+
+	"handouts/internal/tooltest"
 )
 
 // build assembles a small uncompressed PDF from object bodies (object i+1
@@ -62,12 +63,7 @@ func tagged(edit func(o []string)) []byte {
 
 func check(t *testing.T, pdf []byte) *Report {
 	t.Helper()
-	if !Available() {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("qpdf is required in CI")
-		}
-		t.Skip("qpdf not installed")
-	}
+	tooltest.Require(t, "qpdf")
 	r, err := Check(pdf)
 	if err != nil {
 		t.Fatal(err)
