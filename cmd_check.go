@@ -94,6 +94,9 @@ Examples:
 				}
 				fmt.Fprintf(s.stdout, "%s checked with %s: %s, %s, %s\n", plural(rep.Files, "file"), with, plural(errs, "error"), plural(warns, "warning"), plural(notes, "note"))
 			}
+			if bs.findings.HasErrors() {
+				return &exitError{1, "the brand has errors; the content is checked once they are fixed"}
+			}
 			if errs > 0 || c.Bool("strict") && warns > 0 {
 				return &exitError{1, ""}
 			}
