@@ -177,4 +177,3 @@ func checkContact(b *Brand, merged Settings) diag.List {
 	}
 	return errs
 }
-
