@@ -341,3 +341,22 @@ func TestCheckCatchesBadContactDetails(t *testing.T) {
 		}
 	}
 }
+
+func TestAFormatThatCannotBeMadeDoesNotHoldBackTheOthers(t *testing.T) {
+	t.Parallel()
+	const in = "handout/testdata/summary-too-long.yaml"
+	out := t.TempDir()
+	r := runCLI(t, nil, "build", "-q", "--out", out, in)
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1\n%s", r.code, r)
+	}
+	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(in) + `:6:3: the summary does not fit`).MatchString(r.stderr) {
+		t.Errorf("the summary's failure is not reported at its line\n%s", r)
+	}
+	if !regexp.MustCompile(`^2 PDFs written .*; 1 PDF failed`).MatchString(r.stdout) {
+		t.Errorf("summary line: %q", r.stdout)
+	}
+	for _, kind := range []string{"guide", "faq"} {
+		validatePDF(t, pdfPath(out, "summary-too-long", kind))
+	}
+}
