@@ -206,8 +206,9 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 func requireInOrder(t *testing.T, what, text string, want []string) {
 	t.Helper()
 	at := 0
+	text = untypeset(text)
 	for i, w := range want {
-		w = collapse(w)
+		w = untypeset(collapse(w))
 		j := strings.Index(text[at:], w)
 		if j < 0 {
 			prev := "the start"
@@ -224,6 +225,11 @@ func requireInOrder(t *testing.T, what, text string, want []string) {
 		at += j + len(w)
 	}
 }
+
+// untypeset undoes the typographic pass's substitutions (curly quotes, en
+// dashes, no-break spaces; see format/typography.go), so text as written
+// can be found in text as printed.
+var untypeset = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "\u00a0", " ").Replace
 
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)

@@ -3,6 +3,7 @@ package format
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"handouts/handout/colour"
 	"handouts/handout/content"
@@ -56,17 +57,87 @@ func (b *builder) gap(h float64) { b.add(layout.Row{H: h, Gap: true}) }
 // keepWithNext makes the next rows stay with what was just added.
 func (b *builder) keepWithNext() { b.keepNext = true }
 
-// runs converts inline spans to layout runs on a base style.
+// runs converts inline spans to layout runs on a base style, through the
+// typographic pass. A link is followed by its short address in brackets,
+// "this video (youtube.com/watch?v=…)", unless its words already say it:
+// on paper the address is all a reader has.
 func runs(spans []content.Span, base fontset.Style) []layout.Run {
 	out := make([]layout.Run, 0, len(spans))
-	for _, s := range spans {
-		out = append(out, layout.Run{Text: s.Text, Style: base.With(s.Bold, s.Italic), URL: s.URL})
+	var words strings.Builder // the current link's words
+	for i, s := range spans {
+		prev, next := ' ', ' '
+		if i > 0 {
+			prev = lastRune(spans[i-1].Text)
+		}
+		if i+1 < len(spans) {
+			next, _ = utf8.DecodeRuneInString(spans[i+1].Text)
+		}
+		out = append(out, layout.Run{Text: typeset(s.Text, prev, next), Style: base.With(s.Bold, s.Italic), URL: s.URL})
+		if s.URL == "" {
+			continue
+		}
+		words.WriteString(s.Text)
+		if i+1 < len(spans) && spans[i+1].URL == s.URL {
+			continue
+		}
+		if addr := ShortAddress(s.URL); addr != "" && !saysAddress(words.String(), s.URL, addr) {
+			out = append(out, layout.Run{Text: " (", Style: base}, layout.Run{Text: addr, Style: base, URL: s.URL}, layout.Run{Text: ")", Style: base})
+		}
+		words.Reset()
 	}
 	return out
 }
 
+// plain is text without markup, through the typographic pass.
 func plain(s string, style fontset.Style) []layout.Run {
-	return []layout.Run{{Text: s, Style: style}}
+	return []layout.Run{{Text: typeset(s, ' ', ' '), Style: style}}
+}
+
+// ShortAddress is a link's address as printed after its words: a web
+// address without its scheme, "www." or a trailing slash, but otherwise in
+// full (a reader must be able to type it; a long one wraps at "/" and "."),
+// an email address without "mailto:", a phone number without "tel:".
+func ShortAddress(url string) string {
+	lower := strings.ToLower(url)
+	switch {
+	case strings.HasPrefix(lower, "mailto:"):
+		a := url[len("mailto:"):]
+		if i := strings.IndexByte(a, '?'); i >= 0 {
+			a = a[:i]
+		}
+		return a
+	case strings.HasPrefix(lower, "tel:"):
+		return url[len("tel:"):]
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"):
+		a := url[strings.Index(url, "//")+2:]
+		if strings.HasPrefix(strings.ToLower(a), "www.") {
+			a = a[4:]
+		}
+		return strings.TrimSuffix(a, "/")
+	}
+	return ""
+}
+
+// saysAddress reports whether a link's words already show its address, as
+// in [example.org](https://example.org) or [911](tel:911).
+func saysAddress(words, url, addr string) bool {
+	w := strings.ToLower(strings.TrimRight(words, ".,;:!? "))
+	if strings.HasPrefix(strings.ToLower(url), "tel:") {
+		dw, du := digitsOf(w), digitsOf(addr)
+		return dw != "" && strings.HasSuffix(du, dw)
+	}
+	w = ShortAddress("https://" + strings.TrimPrefix(strings.TrimPrefix(w, "https://"), "http://"))
+	return strings.Contains(w, strings.ToLower(addr))
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // baseline is where text of a size sits in a row of a height: centred on

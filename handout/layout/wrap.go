@@ -49,13 +49,26 @@ type token struct {
 	space  bool    // whitespace before this token
 	spaceW float64 // width of that space
 	join   bool    // continues the previous token's word (no break allowed before)
+	soft   bool    // follows a soft hyphen: a break is allowed before it, shown as "-"
+}
+
+// softHyphen (U+00AD) marks where a word may break. It is never drawn: a
+// line that breaks there ends in a visible hyphen instead.
+const softHyphen = '\u00ad'
+
+// isBreakSpace is a space a line may break at. No-break spaces (U+00A0,
+// U+202F, U+2007) hold their words together and are printed as spaces.
+func isBreakSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
 // Wrap breaks runs into lines no wider than width: left-aligned, ragged
-// right, never hyphenated. Words longer than a line (URLs, pasted strings)
-// are broken between characters, preferably after a slash or hyphen, so
-// nothing runs off the page. Each word is measured once, so the time is
-// linear in the length of the text.
+// right, hyphenated only where the writer put a soft hyphen (U+00AD), and
+// never at a no-break space. Words longer than a line (URLs, pasted
+// strings) are broken between characters, preferably after a slash or
+// before a dot, never at a hyphen (a reader would type it), so nothing
+// runs off the page. Each word is measured once, so the time is linear in
+// the length of the text.
 func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	toks := tokenize(m, runs, size)
 	var lines []Line
@@ -101,19 +114,37 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 		cur.Pieces = append(cur.Pieces, Piece{X: x, W: t.w, Style: t.style, URL: t.url})
 		curW = x + t.w
 	}
+	// hyphen ends a line broken at a soft hyphen.
+	hyphen := func() {
+		last := &cur.Pieces[len(cur.Pieces)-1]
+		hw := m.Width("-", last.Style, size)
+		text.WriteByte('-')
+		last.W += hw
+		curW += hw
+	}
 	for i := 0; i < len(toks); {
-		// A word is a token plus the tokens joined to it.
+		// A word is a token plus the tokens joined to it, up to a soft
+		// hyphen, where the next part of the word starts.
 		j := i + 1
 		wordW := toks[i].w
-		for j < len(toks) && toks[j].join {
+		for j < len(toks) && toks[j].join && !toks[j].soft {
 			wordW += toks[j].w
 			j++
+		}
+		// If the word goes on after a soft hyphen, leave room for the
+		// hyphen a break there would print.
+		fitW := wordW
+		if j < len(toks) && toks[j].soft {
+			fitW += m.Width("-", toks[j-1].style, size)
 		}
 		space := 0.0
 		if len(cur.Pieces) > 0 && toks[i].space {
 			space = toks[i].spaceW
 		}
-		if len(cur.Pieces) > 0 && curW+space+wordW > width {
+		if len(cur.Pieces) > 0 && curW+space+fitW > width {
+			if toks[i].soft {
+				hyphen()
+			}
 			flush(toks[i].space)
 			space = 0
 		}
@@ -149,7 +180,7 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 
 // tokenize splits runs at whitespace into tokens. A style change inside a
 // word ("**bold**,") makes a joined token, so the comma is never wrapped away
-// from its word.
+// from its word; a soft hyphen makes a joined token that may start a line.
 func tokenize(m Measurer, runs []Run, size float64) []token {
 	var toks []token
 	pendingSpace := false
@@ -158,26 +189,35 @@ func tokenize(m Measurer, runs []Run, size float64) []token {
 		s := r.Text
 		for len(s) > 0 {
 			c, n := utf8.DecodeRuneInString(s)
-			if unicode.IsSpace(c) {
+			if isBreakSpace(c) {
 				pendingSpace = true
 				spaceStyle = r.Style
 				s = s[n:]
 				continue
 			}
-			end := strings.IndexFunc(s, unicode.IsSpace)
+			end := strings.IndexFunc(s, isBreakSpace)
 			if end < 0 {
 				end = len(s)
 			}
-			word := s[:end]
-			t := token{text: word, style: r.Style, url: r.URL, w: m.Width(word, r.Style, size)}
-			if pendingSpace {
-				t.space = true
-				t.spaceW = m.Width(" ", spaceStyle, size)
-			} else if len(toks) > 0 {
-				t.join = true
+			parts := strings.Split(s[:end], string(softHyphen))
+			soft := false
+			for _, word := range parts {
+				if word == "" {
+					soft = soft || len(toks) > 0
+					continue
+				}
+				t := token{text: word, style: r.Style, url: r.URL, w: m.Width(word, r.Style, size)}
+				if pendingSpace {
+					t.space = true
+					t.spaceW = m.Width(" ", spaceStyle, size)
+				} else if len(toks) > 0 {
+					t.join = true
+					t.soft = soft
+				}
+				pendingSpace = false
+				toks = append(toks, t)
+				soft = true
 			}
-			pendingSpace = false
-			toks = append(toks, t)
 			s = s[end:]
 		}
 	}
@@ -185,8 +225,9 @@ func tokenize(m Measurer, runs []Run, size float64) []token {
 }
 
 // splitLong cuts a token into parts that fit, the first fitting in the room
-// left on the current line. It prefers to cut after '/', '-', '.', '?', '&'
-// or '=' when such a place falls in the last third of the line.
+// left on the current line. It prefers to cut after a '/' or before a '.'
+// when such a place falls in the last third of the line; never at a hyphen,
+// which a reader would take for part of the address.
 func splitLong(m Measurer, t token, size, width, used float64) []token {
 	var parts []token
 	room := width - used
@@ -203,6 +244,10 @@ func splitLong(m Measurer, t token, size, width, used float64) []token {
 			cut, cutW := i, w
 			if lastSoft > start && softW > room*2/3 {
 				cut, cutW = lastSoft, softW
+			} else if t.text[i-1] == '-' && i-1 > start {
+				// A line ending in "-" reads as a hyphenated word: cut
+				// before the hyphen.
+				cut, cutW = i-1, w-m.Width("-", t.style, size)
 			}
 			parts = append(parts, token{text: t.text[start:cut], style: t.style, url: t.url, w: cutW})
 			// Restart measuring from the cut.
@@ -211,10 +256,12 @@ func splitLong(m Measurer, t token, size, width, used float64) []token {
 			room = width
 			lastSoft = -1
 		}
+		if c == '.' && i > start {
+			lastSoft, softW = i, w
+		}
 		w += cw
-		if strings.ContainsRune("/-.?&=_", c) {
-			lastSoft = i + utf8.RuneLen(c)
-			softW = w
+		if c == '/' {
+			lastSoft, softW = i+1, w
 		}
 	}
 	if start < len(t.text) {

@@ -316,3 +316,72 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// TestWrapSpecialSpaces: a no-break space holds its words together and is
+// kept in the text; a soft hyphen is a place to break, printed as "-" only
+// at a line's end and never kept in the text.
+func TestWrapSpecialSpaces(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		text  string
+		width float64
+		want  []string
+	}{
+		{"no-break space", "wait 4\u00a0hours", 50, []string{"wait ", "4\u00a0hours"}},
+		{"no-break space fits", "wait 4\u00a0hours", 100, []string{"wait 4\u00a0hours"}},
+		{"narrow no-break space", "wait 4\u202fhours", 50, []string{"wait ", "4\u202fhours"}},
+		{"soft hyphen at a line end", "take medi\u00adcation now", 50, []string{"take medi-", "cation now"}},
+		{"soft hyphen mid-line", "take medi\u00adcation", 100, []string{"take medication"}},
+		{"two soft hyphens", "a break\u00adfast\u00adtime", 50, []string{"a break-", "fasttime"}},
+		{"no room for the hyphen", "takes medi\u00adcation", 50, []string{"takes ", "medication"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ls := Wrap(fakeMeasurer{}, []Run{{Text: c.text}}, wrapSize, c.width)
+			var got []string
+			for _, l := range ls {
+				got = append(got, l.Text())
+				if l.W > c.width {
+					t.Errorf("line %q is %.1f wide, more than %.1f", l.Text(), l.W, c.width)
+				}
+				for _, p := range l.Pieces {
+					if want := (fakeMeasurer{}).Width(strings.TrimRight(p.Text, " "), p.Style, wrapSize); !near(p.W, want) {
+						t.Errorf("piece %q: W=%.2f, want %.2f", p.Text, p.W, want)
+					}
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("lines %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestWrapURLNotAtHyphen: a long address breaks after a slash or before a
+// dot, and no line of it ends in a hyphen, which would read as part of it.
+func TestWrapURLNotAtHyphen(t *testing.T) {
+	url := "https://ex.org/a-very-long-hyphenated-path-name-that-goes-on-and-on.html"
+	ls := Wrap(fakeMeasurer{}, []Run{{Text: url, URL: url}}, wrapSize, 100)
+	var parts []string
+	for _, l := range ls {
+		parts = append(parts, l.Text())
+		if strings.HasSuffix(l.Text(), "-") {
+			t.Errorf("line %q ends at a hyphen", l.Text())
+		}
+		if l.W > 100 {
+			t.Errorf("line %q is %.1f wide", l.Text(), l.W)
+		}
+	}
+	if strings.Join(parts, "") != url {
+		t.Errorf("parts %q do not make up the address", parts)
+	}
+	// A dot late in the line is a place to break, before the dot.
+	url = "https://example.org/abcdefghijklmn.opqrstuvwxyz"
+	ls = Wrap(fakeMeasurer{}, []Run{{Text: url, URL: url}}, wrapSize, 100)
+	if len(ls) < 2 || !strings.HasPrefix(ls[len(ls)-1].Text(), ".") {
+		var got []string
+		for _, l := range ls {
+			got = append(got, l.Text())
+		}
+		t.Errorf("lines %q, want a break before the dot", got)
+	}
+}

@@ -1,0 +1,248 @@
+package format
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The typographic pass: the few substitutions a typesetter would make, done
+// in this one place, on the words of every text the formats print, so the
+// PDF's text is predictable (see the README's "Writing content"):
+//
+//   - straight quotes become curly: I'm → I’m, "x" → “x”;
+//   - a hyphen between two numbers of a range becomes an en dash: 5-12 →
+//     5–12 (not in dates such as 2026-11-01, phone numbers such as 555-0199
+//     or 1-800-273-8255, or a descending pair);
+//   - a hyphen or double hyphen with a space on each side becomes a spaced
+//     en dash: "symptoms - re-experiencing" → "symptoms – re-experiencing";
+//   - no-break spaces where a line break would mislead: a number keeps with
+//     the word after it ("988 Suicide", "4 hours") and with a word that
+//     introduces it ("call 911", "text 988", "PMID 12345", "page 2"; see
+//     numberWords), and a lone "/" or "&" keeps with the words beside it
+//     ("call / 911").
+//
+// Words that look like addresses (with "://", "www.", "@" or a path) are
+// left exactly as written, and link targets are never touched.
+
+const nbsp = '\u00a0'
+
+// typeset returns s with the substitutions above. prev and next are the
+// characters printed just before and after s (' ' for none), so that a
+// quote at the edge of a styled span is curled the right way.
+func typeset(s string, prev, next rune) string {
+	if s == "" {
+		return s
+	}
+	words := splitWords(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, w := range words {
+		if w.space {
+			b.WriteString(joinSpace(words, i))
+			continue
+		}
+		if isAddress(w.text) {
+			b.WriteString(w.text)
+			continue
+		}
+		before, after := prev, next
+		if i > 0 {
+			before = lastRune(words[i-1].text)
+		}
+		if i+1 < len(words) {
+			after, _ = utf8.DecodeRuneInString(words[i+1].text)
+		}
+		b.WriteString(typesetWord(w.text, before, after))
+	}
+	return b.String()
+}
+
+// word is a run of non-space characters, or of spaces (space set).
+type word struct {
+	text  string
+	space bool
+}
+
+func splitWords(s string) []word {
+	var out []word
+	for len(s) > 0 {
+		r, _ := utf8.DecodeRuneInString(s)
+		sp := isBreakSpace(r)
+		end := strings.IndexFunc(s, func(c rune) bool { return isBreakSpace(c) != sp })
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, word{text: s[:end], space: sp})
+		s = s[end:]
+	}
+	return out
+}
+
+// isBreakSpace is a space a line may break at: not the no-break spaces.
+func isBreakSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != nbsp && r != '\u202f' && r != '\u2007'
+}
+
+// joinSpace is what the spaces words[i] print as: one no-break space when
+// the words on either side must not part, else the spaces as written.
+func joinSpace(words []word, i int) string {
+	if i == 0 || i+1 >= len(words) || words[i].text != " " {
+		return words[i].text
+	}
+	l, r := words[i-1].text, words[i+1].text
+	switch {
+	case isNumber(l) && isWord(r),
+		isNumber(strings.TrimRight(r, ".,;:!?)")) && numberWords[strings.ToLower(l)],
+		r == "/" || r == "&" || l == "/":
+		return string(nbsp)
+	}
+	return words[i].text
+}
+
+// numberWords are words that introduce the number after them, which a
+// line break would leave dangling.
+var numberWords = map[string]bool{"call": true, "text": true, "dial": true, "phone": true, "pmid": true, "pmid:": true,
+	"page": true, "ext.": true, "ext": true, "no.": true, "room": true, "suite": true, "step": true, "línea": true, "llame": true, "al": true}
+
+// isNumber is a bare number: digits, perhaps with separators inside
+// ("1,000", "2.5", "5–12", "24/7").
+func isNumber(s string) bool {
+	if s == "" || !isDigit(rune(s[0])) || !isDigit(lastRune(s)) {
+		return false
+	}
+	for _, r := range s {
+		if !isDigit(r) && !strings.ContainsRune(".,-–/:", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWord is a word of letters (an abbreviation such as "PMID" included),
+// perhaps ending in punctuation.
+func isWord(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsPunct)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAddress reports a word that is, or holds, a web or email address.
+func isAddress(w string) bool {
+	if strings.Contains(w, "://") || strings.Contains(w, "@") || strings.HasPrefix(strings.TrimLeft(w, "(\"'“‘"), "www.") {
+		return true
+	}
+	if !strings.Contains(w, "/") {
+		return false
+	}
+	// A host name: a dot between letters, as in youtube.com/watch.
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == '.' && unicode.IsLetter(rune(w[i-1])) && unicode.IsLetter(rune(w[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func typesetWord(w string, before, after rune) string {
+	if w == "-" || w == "--" {
+		// A spaced hyphen is a dash.
+		if unicode.IsSpace(before) || before == nbsp {
+			return "–"
+		}
+		return w
+	}
+	if !strings.ContainsAny(w, "'\"-") {
+		return w
+	}
+	rs := []rune(w)
+	out := make([]rune, 0, len(rs))
+	for k, r := range rs {
+		prev, next := before, after
+		if k > 0 {
+			prev = rs[k-1]
+		}
+		if k+1 < len(rs) {
+			next = rs[k+1]
+		}
+		switch r {
+		case '\'':
+			if opens(prev) && !isDigit(next) {
+				r = '‘'
+			} else {
+				r = '’' // an apostrophe, or a closing quote
+			}
+		case '"':
+			if opens(prev) {
+				r = '“'
+			} else {
+				r = '”'
+			}
+		case '-':
+			if isRange(rs, k) {
+				r = '–'
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// opens reports whether a quote after r opens a quotation: after a space,
+// the start of the text, an opening bracket or a dash.
+func opens(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("([{“‘–—/-", r)
+}
+
+// isRange reports whether the hyphen at rs[k] joins the two numbers of a
+// range: one hyphen between two whole numbers, the second larger and with no
+// leading zero, and not the shape of a phone number (555-0199, 3 then 4
+// digits) or a date or code with more hyphens.
+func isRange(rs []rune, k int) bool {
+	i := k
+	for i > 0 && isDigit(rs[i-1]) {
+		i--
+	}
+	j := k + 1
+	for j < len(rs) && isDigit(rs[j]) {
+		j++
+	}
+	a, b := string(rs[i:k]), string(rs[k+1:j])
+	if a == "" || b == "" || b[0] == '0' || len(b) > 4 || len(a) > 4 {
+		return false
+	}
+	// Nothing number-like may touch the pair: 1-800-273, 2026-11-01, 2.5-3.
+	if i > 0 && strings.ContainsRune("0123456789-.,/:", rs[i-1]) ||
+		j < len(rs) && strings.ContainsRune("0123456789-.,/:", rs[j]) && !(rs[j] == '.' || rs[j] == ',') {
+		return false
+	}
+	if j+1 < len(rs) && (rs[j] == '.' || rs[j] == ',') && isDigit(rs[j+1]) {
+		return false
+	}
+	if len(a) == 3 && len(b) == 4 {
+		return false // a local phone number
+	}
+	return atoi(a) < atoi(b)
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

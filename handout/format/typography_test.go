@@ -1,0 +1,70 @@
+package format
+
+import (
+	"strings"
+	"testing"
+
+	"handouts/handout/content"
+)
+
+func TestTypeset(t *testing.T) {
+	const nb = "\u00a0"
+	for in, want := range map[string]string{
+		"I'm fine":                             "I’m fine",
+		`She said "rest" and 'sleep'.`:         "She said “rest” and ‘sleep’.",
+		`("I'm not alone")`:                    "(“I’m not alone”)",
+		"the '90s":                             "the ’90s",
+		"patients' notes":                      "patients’ notes",
+		"Take 5-12 mg":                         "Take 5–12" + nb + "mg",
+		"ages 12-18, or 2019-2020.":            "ages 12–18, or 2019–2020.",
+		"reviewed 2026-11-01":                  "reviewed 2026-11-01",
+		"call 555-0199 or 1-800-273-8255":      "call" + nb + "555-0199" + nb + "or 1-800-273-8255",
+		"a score of 12-5":                      "a score of 12-5",
+		"COVID-19 and re-experiencing":         "COVID-19 and re-experiencing",
+		"2.5-3 hours":                          "2.5-3" + nb + "hours",
+		"symptoms - re-experiencing":           "symptoms – re-experiencing",
+		"wait -- then rest":                    "wait – then rest",
+		"PMID 12345":                           "PMID" + nb + "12345",
+		"call 911.":                            "call" + nb + "911.",
+		"call / 911.":                          "call" + nb + "/" + nb + "911.",
+		"988 Suicide & Crisis Lifeline":        "988" + nb + "Suicide" + nb + "& Crisis Lifeline",
+		"for 4 hours":                          "for 4" + nb + "hours",
+		"see https://x.org/a-b?'q'=\"1\" 5-12": "see https://x.org/a-b?'q'=\"1\" 5–12",
+		"PMID: 12345, page 2":                  "PMID:" + nb + "12345, page" + nb + "2",
+		"Text 988 or Llame al 911":             "Text" + nb + "988" + nb + "or Llame al" + nb + "911",
+		"youtube.com/watch-it 'x'":             "youtube.com/watch-it ‘x’",
+		"mail care@x.org's desk":               "mail care@x.org's desk",
+		"plain words":                          "plain words",
+		"  two  spaces ":                       "  two  spaces ",
+	} {
+		if got := typeset(in, ' ', ' '); got != want {
+			t.Errorf("typeset(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+	// Quotes at a span's edge curl by the neighbouring span.
+	if got := typeset("\"", 'd', ' '); got != "”" {
+		t.Errorf("closing quote after a word in another span: %q", got)
+	}
+}
+
+func TestRunsShortAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"Watch [this video](https://www.youtube.com/watch?v=abc).":                  "Watch this video (youtube.com/watch?v=abc).",
+		"See [example.org](https://example.org/).":                                  "See example.org.",
+		"See [the guide](https://example.org/).":                                    "See the guide (example.org).",
+		"Call [911](tel:911) or [our desk](tel:+15550100199).":                      "Call 911 or our desk (+15550100199).",
+		"Call [(555) 010-0199](tel:+15550100199).":                                  "Call (555) 010-0199.",
+		"Write to [us](mailto:care@x.org?subject=Hi).":                              "Write to us (care@x.org).",
+		"[wiki](https://en.wikipedia.org/wiki/Sleep_(disambiguation))":              "wiki (en.wikipedia.org/wiki/Sleep_(disambiguation))",
+		"[**Bold** words](https://x.org/a-b-c)":                                     "Bold words (x.org/a-b-c)",
+		"[https://www.x.org/p](https://www.x.org/p) and [x.org/p](https://x.org/p)": "https://www.x.org/p and x.org/p",
+	} {
+		var b strings.Builder
+		for _, r := range runs(content.ParseInline(in), 0) {
+			b.WriteString(r.Text)
+		}
+		if got := strings.ReplaceAll(b.String(), "\u00a0", " "); got != want {
+			t.Errorf("%q\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
