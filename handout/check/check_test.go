@@ -237,6 +237,34 @@ func TestPlainHandoutHasNoWarnings(t *testing.T) {
 	}
 }
 
+// TestPlainWords: each hard word gets a note at the place it was typed
+// (after markup, on a wrapped line), capitalised like the word; a word's
+// fourth and later places are counted in one note; references are left
+// alone.
+func TestPlainWords(t *testing.T) {
+	got := PlainWords(decode(t, "plain-words.yaml"))
+	got.Sort()
+	expect(t, got, []want{
+		{"plain-words.yaml", diag.Note, []string{"3 more uses of the hard words noted above"}},
+		{"plain-words.yaml:1:8", diag.Note, []string{`"Hypertension" → "High blood pressure"`}},
+		{"plain-words.yaml:4:5", diag.Note, []string{`"Utilize" → "Use"`}},
+		{"plain-words.yaml:4:19", diag.Note, []string{`"physician" → "doctor"`}},
+		{"plain-words.yaml:8:15", diag.Note, []string{`"orally" → "by mouth"`}},
+		{"plain-words.yaml:8:28", diag.Note, []string{`"physician" → "doctor"`}},
+		{"plain-words.yaml:9:9", diag.Note, []string{`"physician" → "doctor"`}},
+	})
+	// Spanish has its own list; a language without one gets nothing.
+	es := decode(t, "title: T\nlanguage: es\nsummary: [Descanse., Duerma.]\nsections:\n  - heading: H\n    body: Si tiene hipertensión, realice ejercicio.\n")
+	expect(t, PlainWords(es), []want{
+		{"t.yaml:6:20", diag.Note, []string{`"hipertensión" → "presión alta"`}},
+		{"t.yaml:6:34", diag.Note, []string{`"realice" → "haga"`}},
+	})
+	fr := decode(t, "title: T\nlanguage: fr\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Utilize it.\n")
+	if got := PlainWords(fr); len(got) != 0 {
+		t.Errorf("French: %s", list(got))
+	}
+}
+
 func TestGlyphs(t *testing.T) {
 	h := decode(t, "glyphs.yaml")
 	wantLines := []string{

@@ -1,0 +1,197 @@
+// Package plainwords suggests everyday words for hard ones: "utilize" →
+// "use", "physician" → "doctor", "hypertension" → "high blood pressure".
+// The English list comes from public-domain US federal plain-language lists
+// (plainlanguage.gov and CDC); en.txt and es.txt say which entries come
+// from where. The lists are embedded in the binary and parsed once.
+package plainwords
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed en.txt es.txt
+var files embed.FS
+
+// List is one language's hard words and their everyday alternatives.
+type List struct {
+	// byFirst maps the first word of each hard form to its entries,
+	// longest first, so that "in order to" wins over a shorter entry.
+	byFirst map[string][]entry
+	stem    func(string) []string
+}
+
+type entry struct {
+	words []string // the hard form, in lower case, word by word
+	plain []string
+}
+
+// Match is one hard word or phrase found in a text.
+type Match struct {
+	Offset, End int      // byte offsets of the hard form in the text
+	Plain       []string // everyday alternatives, best first
+}
+
+var lists = sync.OnceValue(func() map[string]*List {
+	return map[string]*List{
+		"en": parse("en.txt", englishStems),
+		"es": parse("es.txt", spanishStems),
+	}
+})
+
+// For returns the list for a BCP 47 tag ("en-US", "es-MX"), or false when
+// there is none.
+func For(tag string) (*List, bool) {
+	primary, _, _ := strings.Cut(tag, "-")
+	l, ok := lists()[strings.ToLower(primary)]
+	return l, ok
+}
+
+func parse(name string, stem func(string) []string) *List {
+	data, err := files.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: a missing file is a build defect
+	}
+	l := &List{byFirst: map[string][]entry{}, stem: stem}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		hard, plain, ok := strings.Cut(line, "|")
+		words := strings.Fields(strings.ToLower(hard))
+		if !ok || len(words) == 0 {
+			panic(fmt.Sprintf("plainwords/%s:%d: want `hard | plain; plain`", name, n))
+		}
+		e := entry{words: words}
+		for _, p := range strings.Split(plain, ";") {
+			if p = strings.TrimSpace(p); p != "" {
+				e.plain = append(e.plain, p)
+			}
+		}
+		list := append(l.byFirst[words[0]], e)
+		for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
+			list[i], list[i-1] = list[i-1], list[i]
+		}
+		l.byFirst[words[0]] = list
+	}
+	return l
+}
+
+// token is one word of a text: its offsets and lower-case form.
+type token struct {
+	start, end int
+	lower      string
+}
+
+// Find returns the hard words and phrases of text, in order, none
+// overlapping. It runs in time linear in len(text): each word is looked up
+// once, and each lookup tries a handful of entries of at most a few words.
+func (l *List) Find(text string) []Match {
+	toks := tokens(text)
+	var out []Match
+	for i := 0; i < len(toks); {
+		e, n := l.match(toks[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, Match{Offset: toks[i].start, End: toks[i+n-1].end, Plain: e.plain})
+		i += n
+	}
+	return out
+}
+
+// match finds the longest entry starting at toks[0] and the number of
+// words it covers.
+func (l *List) match(toks []token) (entry, int) {
+	for _, e := range l.byFirst[toks[0].lower] {
+		if len(e.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(e.words); k++ {
+			if toks[k].lower != e.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e, len(e.words)
+		}
+	}
+	// Inflected forms of one-word entries: "medications", "utilized".
+	for _, s := range l.stem(toks[0].lower) {
+		for _, e := range l.byFirst[s] {
+			if len(e.words) == 1 {
+				return e, 1
+			}
+		}
+	}
+	return entry{}, 0
+}
+
+// tokens splits text into words: runs of letters, with an apostrophe or a
+// hyphen inside a word kept ("children's", "short-term").
+func tokens(text string) []token {
+	var out []token
+	start := -1
+	for i := 0; i <= len(text); {
+		r, w := rune(0), 1
+		if i < len(text) {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		inWord := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+		if !inWord && start >= 0 && (r == '\'' || r == '’' || r == '-') && i+w < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[i+w:])
+			inWord = unicode.IsLetter(next)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, token{start, i, strings.ToLower(text[start:i])})
+			start = -1
+		}
+		i += w
+	}
+	return out
+}
+
+// englishStems are the base forms an inflected word may have.
+func englishStems(w string) []string {
+	var out []string
+	add := func(suffix, repl string) {
+		if len(w) > len(suffix)+2 && strings.HasSuffix(w, suffix) {
+			out = append(out, w[:len(w)-len(suffix)]+repl)
+		}
+	}
+	add("s", "")    // medications
+	add("es", "")   // approaches
+	add("ies", "y") // modifies
+	add("ied", "y") // modified
+	add("d", "")    // utilized
+	add("ed", "")   // assisted
+	add("ing", "e") // utilizing
+	add("ing", "")  // assisting
+	add("ly", "")   // chronically is not here; frequently is listed
+	return out
+}
+
+// spanishStems undo a plural: fármacos, patologías, hipertensiones.
+func spanishStems(w string) []string {
+	var out []string
+	if len(w) > 4 && strings.HasSuffix(w, "es") {
+		out = append(out, w[:len(w)-2])
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") {
+		out = append(out, w[:len(w)-1])
+	}
+	return out
+}
