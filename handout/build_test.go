@@ -348,11 +348,16 @@ func TestBuildHandsOutNoWorkAfterCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	// One worker; the first file to finish cancels the build, as Ctrl-C
-	// would. No other file may be started after that.
+	// would. No other file may be started after that: none is written,
+	// and none is even read and checked (Progress counts files done).
+	done := 0
 	rep, err := Build(ctx, Config{
 		Inputs: []string{dir}, OutDir: out, Formats: []format.Kind{format.Summary}, Options: letter,
-		Brand: defaultBrand(t), Jobs: 1, Progress: func(done, total int) { cancel() },
+		Brand: defaultBrand(t), Jobs: 1, Progress: func(int, int) { done++; cancel() },
 	})
+	if done != 1 {
+		t.Errorf("%d files were worked on after the build was cancelled during the first", done-1)
+	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
