@@ -55,7 +55,7 @@ type sys struct {
 
 // commands lists every command, in the order help shows them.
 func commands(s *sys) []*cli.Command {
-	return []*cli.Command{buildCommand(s), checkCommand(s), serveCommand(s)}
+	return []*cli.Command{newCommand(s), buildCommand(s), checkCommand(s), serveCommand(s)}
 }
 
 // exitError carries an exit code through urfave/cli without its os.Exit.

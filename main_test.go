@@ -1246,7 +1246,7 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("bulid: exit %d, stderr %q; want exit 2 and a suggestion", r.code, r.stderr)
 	}
 	r = runCLI(t, nil, "frobnicate")
-	if r.code != 2 || !strings.Contains(r.stderr, "use build, check or serve") {
+	if r.code != 2 || !strings.Contains(r.stderr, "use new, build, check or serve") {
 		t.Errorf("frobnicate: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

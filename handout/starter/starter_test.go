@@ -1,0 +1,106 @@
+package starter
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"handouts/handout/content"
+)
+
+var today = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+
+func TestName(t *testing.T) {
+	for in, want := range map[string]string{
+		"asthma": "asthma", "asthma.yaml": "asthma", "diabetes-tipo-2": "diabetes-tipo-2", "a_b.v2": "a_b.v2",
+	} {
+		if got, err := Name(in); err != nil || got != want {
+			t.Errorf("Name(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", ".yaml", "../x", "data/x", `a\b`, "/etc/passwd", ".hidden", "-rf", "a b", "a..b", "café", "x:y"} {
+		if got, err := Name(in); err == nil {
+			t.Errorf("Name(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+// Each template decodes with no findings at all and has every field of the
+// format once, so a writer sees each one.
+func TestTemplatesHaveEveryField(t *testing.T) {
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			src, err := Template(lang, "asthma-at-home", "data/asthma-at-home.yaml", today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, errs := content.Decode("t.yaml", src)
+			if len(errs) > 0 {
+				t.Fatalf("findings: %v", errs)
+			}
+			if h.Title.Raw != "Asthma at home" || h.Language != lang || !h.Reviewed.Equal(today) || h.Subtitle.IsZero() {
+				t.Errorf("title %q, language %q, reviewed %v, subtitle %q", h.Title.Raw, h.Language, h.Reviewed, h.Subtitle.Raw)
+			}
+			var body, items, bullets, steps, brief, callout bool
+			for _, s := range h.Sections {
+				body = body || len(s.Body) > 1 // two paragraphs show the blank line
+				items = items || len(s.Items) > 0
+				bullets = bullets || len(s.Bullets) > 0
+				steps = steps || len(s.Steps) > 1
+				brief = brief || !s.Brief.IsZero()
+				callout = callout || s.Style == content.Callout
+			}
+			if !body || !items || !bullets || !steps || !brief || !callout {
+				t.Errorf("body %v items %v bullets %v steps %v brief %v callout %v; want all", body, items, bullets, steps, brief, callout)
+			}
+			if len(h.Summary) < 2 || len(h.FAQ) == 0 || len(h.References) == 0 || h.References[0].URL == "" {
+				t.Errorf("summary %d, faq %d, references %v", len(h.Summary), len(h.FAQ), h.References)
+			}
+			for _, key := range []string{"pmid:", "# "} {
+				if !strings.Contains(string(src), key) {
+					t.Errorf("template has no %q", key)
+				}
+			}
+		})
+	}
+	if _, err := Template("es-MX", "x", "x.yaml", today); err != nil {
+		t.Errorf("es-MX: %v", err)
+	}
+	if _, err := Template("fr", "x", "x.yaml", today); err == nil {
+		t.Error("fr: no error")
+	}
+}
+
+func TestWriteRefusesToOverwrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	path, err := Write(dir, "asthma", "en", today)
+	if err != nil || path != filepath.Join(dir, "asthma.yaml") {
+		t.Fatalf("Write: %q, %v", path, err)
+	}
+	if err := os.WriteFile(path, []byte("my own words"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, "asthma.yaml", "es", today); !errors.Is(err, ErrExists) {
+		t.Errorf("second Write: %v, want ErrExists", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my own words" {
+		t.Errorf("the existing file was changed: %q", b)
+	}
+	if _, err := Write(dir, "../escape", "en", today); err == nil {
+		t.Error("a path as a name was accepted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "..", "escape.yaml")); err == nil {
+		t.Error("a file was written outside the folder")
+	}
+}
+
+func TestTitle(t *testing.T) {
+	for in, want := range map[string]string{"asthma-at-home": "Asthma at home", "diabetes_tipo_2": "Diabetes tipo 2", "x": "X", "---": "New handout"} {
+		if got := Title(in); got != want {
+			t.Errorf("Title(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
