@@ -19,7 +19,11 @@ func TestCheckNotes(t *testing.T) {
 	if !strings.Contains(r.stderr, file+`:8:35: note: plain language: "Utilize" → "Use"`) {
 		t.Errorf("no note line on stderr:\n%s", r)
 	}
-	if !strings.HasSuffix(r.stdout, ": 0 errors, 0 warnings, 1 note\n") {
+	// The word, and the PEMAT-P items every file gets.
+	if !strings.Contains(r.stderr, file+":1:8: note: PEMAT-P items a program can check: ") {
+		t.Errorf("no PEMAT-P note on stderr:\n%s", r)
+	}
+	if !strings.HasSuffix(r.stdout, ": 0 errors, 0 warnings, 2 notes\n") {
 		t.Errorf("stdout: %q", r.stdout)
 	}
 	if r := runCLI(t, nil, "check", "-q", file); strings.Contains(r.stderr, "note") {
@@ -30,9 +34,16 @@ func TestCheckNotes(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("%v\n%s", err, r.stdout)
 	}
-	if got.Notes != 1 || got.Warnings != 0 || len(got.Findings) != 1 || got.Findings[0].Severity != "note" ||
-		*got.Findings[0].Pos.Line != 8 || *got.Findings[0].Pos.Column != 35 {
-		t.Errorf("--json: %+v", got)
+	if got.Notes != 2 || got.Warnings != 0 || len(got.Findings) != 2 {
+		t.Fatalf("--json: %+v", got)
+	}
+	for _, f := range got.Findings {
+		if f.Severity != "note" {
+			t.Errorf("--json finding %+v is not a note", f)
+		}
+	}
+	if f := got.Findings[1]; *f.Pos.Line != 8 || *f.Pos.Column != 35 || !strings.Contains(f.Message, `"Utilize" → "Use"`) {
+		t.Errorf("--json: %+v", f)
 	}
 	// With a warning too, the note comes after it.
 	r = runCLI(t, nil, "check", file, "testdata/minimal.yaml", seed)

@@ -52,6 +52,7 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	out = append(out, Readability(h)...)
 	out = append(out, StrayStars(h)...)
 	out = append(out, PlainWords(h)...)
+	out = append(out, PEMAT(h)...)
 	return out
 }
 

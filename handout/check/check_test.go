@@ -56,9 +56,17 @@ func list(l diag.List) string {
 	return b.String()
 }
 
+// run returns the findings of Handout, without the PEMAT-P note every
+// file gets (TestPEMAT holds that one).
 func run(t *testing.T, h *content.Handout) diag.List {
 	t.Helper()
-	return Handout(h, defaultBrand(t), now)
+	var out diag.List
+	for _, f := range Handout(h, defaultBrand(t), now) {
+		if !strings.HasPrefix(f.Message, "PEMAT-P items") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // want is one expected finding: its exact place and severity, and words of
@@ -262,6 +270,87 @@ func TestPlainWords(t *testing.T) {
 	fr := decode(t, "title: T\nlanguage: fr\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Utilize it.\n")
 	if got := PlainWords(fr); len(got) != 0 {
 		t.Errorf("French: %s", list(got))
+	}
+}
+
+// TestPEMAT: every file gets one note saying which of the PEMAT-P items a
+// program can check are met, naming the unmet ones with the reason, and
+// saying it is not a PEMAT score.
+func TestPEMAT(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want []string
+	}{
+		{"pemat-all.yaml", []string{"PEMAT-P items a program can check: 8 of 8 met."}},
+		// Only the summary is there: one section of 166 words (wc -w) with a
+		// generic heading, a hard word ("chronic"), no instruction, no
+		// "you", no steps, no list, callout or bold.
+		{"pemat-none.yaml", []string{
+			"PEMAT-P items a program can check: 1 of 8 met.",
+			`short sections ("Introduction" has 166 words; split sections over 150 words)`,
+			`informative headings ("Introduction" says what kind of text follows, not what it says)`,
+			"everyday words (1 word has an everyday alternative in the notes)",
+			"an action for the reader (no sentence, bullet or step starts with an instruction",
+			`the reader addressed as "you" (the text never speaks to the reader as "you")`,
+			"explicit steps (no section has `steps:`)",
+			"visual cues for key points (beyond the summary box, no callout, bold text, bullets, items or steps)",
+		}},
+		// Spanish: "Tome su medicina" is an instruction, "su" addresses
+		// the reader as usted.
+		{"pemat-es.yaml", []string{"PEMAT-P items a program can check: 8 of 8 met."}},
+	} {
+		got := PEMAT(decode(t, tc.file))
+		if len(got) != 1 || got[0].Severity != diag.Note || got[0].Pos.String() != tc.file+":1:8" {
+			t.Fatalf("%s: want one note at the title, got\n%s", tc.file, list(got))
+		}
+		for _, w := range append(tc.want, "This is not a PEMAT score: the other PEMAT-P items need a reviewer.") {
+			if !strings.Contains(got[0].Message, w) {
+				t.Errorf("%s: %s\nwant it to say: %s", tc.file, got[0].Message, w)
+			}
+		}
+	}
+	// A language without word lists: the items that need them are named
+	// as not checked, and left out of the count.
+	fr := decode(t, "title: T\nlanguage: fr\nsummary: [a, b]\nsections:\n  - heading: Dormir\n    bullets: [Dormez bien.]\n")
+	got := PEMAT(fr)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "4 of 5 met") ||
+		!strings.Contains(got[0].Message, `Not checked in language "fr": everyday words, an action for the reader, the reader addressed directly.`) {
+		t.Errorf("French: %s", list(got))
+	}
+	// The seed, for the record.
+	src, err := os.ReadFile("../../data/group-therapy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _ := content.Decode("group-therapy.yaml", src)
+	t.Logf("seed: %s", PEMAT(h)[0].Message)
+}
+
+// TestActionScan: instructions start a sentence (after "Please", "Do not"
+// and the like), and direct address is counted word by word.
+func TestActionScan(t *testing.T) {
+	en := actionWords["en"]
+	for text, want := range map[string][2]int{
+		"Call us. Please take it. Do not drive. Don't stop.": {4, 0},
+		"You can call us. The doctor will call.":              {0, 1},
+		"Your dose: take one tablet. Then rest!":              {2, 1},
+		"It helps to rest. A call helps.":                     {0, 0},
+	} {
+		a, y := en.scan(text)
+		if a != want[0] || y != want[1] {
+			t.Errorf("scan(%q) = %d actions, %d you; want %d, %d", text, a, y, want[0], want[1])
+		}
+	}
+	es := actionWords["es"]
+	for text, want := range map[string][2]int{
+		"Llame hoy. Por favor, tome su pastilla. No deje de comer.": {3, 1},
+		"¿Tiene dudas? Pregunte a su médico.":                      {1, 1},
+		"Usted puede caminar. Camina cada día.":                    {1, 1},
+	} {
+		a, y := es.scan(text)
+		if a != want[0] || y != want[1] {
+			t.Errorf("scan(%q) = %d actions, %d you; want %d, %d", text, a, y, want[0], want[1])
+		}
 	}
 }
 
