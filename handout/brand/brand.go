@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -49,7 +50,10 @@ func (f Field) EnvVar() string {
 // reported at its source: a file position, a flag or a variable.
 type Value struct {
 	Text string
-	Pos  diag.Pos
+	// Langs holds text given per language (tagline and footer in a brand
+	// file), in file order; Text is then empty.
+	Langs []LangText
+	Pos   diag.Pos
 	// Dir is the folder relative paths are resolved against: the brand
 	// file's folder for file values, the working directory otherwise.
 	Dir string
@@ -69,10 +73,75 @@ var (
 	DefaultAccent  = Color{R: 0x9A, G: 0xB3, B: 0xC4}
 )
 
+// LangText is brand text for one language.
+type LangText struct {
+	Tag, Text string
+	Pos       diag.Pos
+}
+
+// Localized is brand text that may be given per language: one text for
+// every language (a plain string, a flag or a variable), or a text per
+// BCP 47 tag.
+type Localized struct {
+	Text  string
+	Langs []LangText
+	Pos   diag.Pos // where it was set
+}
+
+// IsZero reports whether no text was given.
+func (l Localized) IsZero() bool { return l.Text == "" && len(l.Langs) == 0 }
+
+// For returns the text for a handout's language: the one text for every
+// language; else the text whose tag matches (es-MX matches es-MX, then es,
+// then any es-…); else the first one given, with ok false.
+func (l Localized) For(lang string) (text string, ok bool) {
+	if len(l.Langs) == 0 {
+		return l.Text, true
+	}
+	lang = strings.ToLower(lang)
+	primary := strings.SplitN(lang, "-", 2)[0]
+	for _, match := range []func(tag string) bool{
+		func(tag string) bool { return tag == lang },
+		func(tag string) bool { return tag == primary },
+		func(tag string) bool { return strings.SplitN(tag, "-", 2)[0] == primary },
+	} {
+		for _, t := range l.Langs {
+			if match(strings.ToLower(t.Tag)) {
+				return t.Text, true
+			}
+		}
+	}
+	return l.Langs[0].Text, false
+}
+
+// fold turns runs of white space, line breaks included, into one space.
+func (l Localized) fold() Localized {
+	l.Text = fold(l.Text)
+	langs := make([]LangText, len(l.Langs))
+	for i, t := range l.Langs {
+		t.Text = fold(t.Text)
+		langs[i] = t
+	}
+	l.Langs = langs
+	return l
+}
+
+// All returns every text given, for checks that cover each one.
+func (l Localized) All() []string {
+	if len(l.Langs) == 0 {
+		return []string{l.Text}
+	}
+	out := make([]string, len(l.Langs))
+	for i, t := range l.Langs {
+		out[i] = t.Text
+	}
+	return out
+}
+
 // Brand is a resolved, checked brand.
 type Brand struct {
 	Name    string
-	Tagline string
+	Tagline Localized
 	Logo    *Logo // nil when none
 	Primary Color
 	Accent  Color
@@ -80,7 +149,7 @@ type Brand struct {
 	Email   string
 	Website string
 	Address string
-	Footer  string
+	Footer  Localized
 	Fonts   *fontset.Family
 }
 
@@ -102,7 +171,12 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 	var errs diag.List
 	b := &Brand{Primary: DefaultPrimary, Accent: DefaultAccent, Fonts: fontset.Default()}
 	text := func(f Field) string { return strings.TrimSpace(merged[f].Text) }
-	b.Name, b.Tagline, b.Footer = text(Clinic), text(Tagline), text(Footer)
+	b.Name = text(Clinic)
+	localized := func(f Field) Localized {
+		v := merged[f]
+		return Localized{Text: strings.TrimSpace(v.Text), Langs: v.Langs, Pos: v.Pos}
+	}
+	b.Tagline, b.Footer = localized(Tagline), localized(Footer)
 	b.Phone, b.Email, b.Address = text(Phone), text(Email), text(Address)
 	b.Website = text(Website)
 	for _, f := range []Field{Primary, Accent} {
@@ -122,7 +196,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 		}
 	}
 	errs = append(errs, checkText(merged)...)
-	b.Tagline, b.Address, b.Footer = fold(b.Tagline), fold(b.Address), fold(b.Footer)
+	b.Tagline, b.Address, b.Footer = b.Tagline.fold(), fold(b.Address), b.Footer.fold()
 	errs = append(errs, checkContact(b, merged)...)
 	if v, ok := merged[LogoPath]; ok && strings.TrimSpace(v.Text) != "" {
 		logo, err := LoadLogo(resolvePath(v))
@@ -217,12 +291,20 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 		case "name":
 			put(Clinic, v, "name")
 		case "tagline":
+			if v.Kind == yaml.MappingNode {
+				s[Tagline] = decodeLangs(doc, v, "tagline", func(n *yaml.Node, what string) (string, bool) { return doc.OneLine(n, what) }, dir)
+				break
+			}
 			put(Tagline, v, "tagline")
 		case "logo":
 			put(LogoPath, v, "logo")
 		case "footer":
-			if t, _, ok := doc.Scalar(v, "footer"); ok {
-				s[Footer] = Value{Text: strings.Join(strings.Fields(t), " "), Pos: doc.Pos(v), Dir: dir}
+			if v.Kind == yaml.MappingNode {
+				s[Footer] = decodeLangs(doc, v, "footer", footerText(doc), dir)
+				break
+			}
+			if t, ok := footerText(doc)(v, "footer"); ok {
+				s[Footer] = Value{Text: t, Pos: doc.Pos(v), Dir: dir}
 			}
 		case "colors":
 			doc.Fields(v, "colors", []string{"primary", "accent"}, nil, func(key string, v *yaml.Node) {
@@ -257,12 +339,50 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 	return s, doc.Errs
 }
 
+// footerText reads a footer, which may be folded over several lines.
+func footerText(doc *yamldoc.Doc) func(n *yaml.Node, what string) (string, bool) {
+	return func(n *yaml.Node, what string) (string, bool) {
+		t, _, ok := doc.Scalar(n, what)
+		return strings.Join(strings.Fields(t), " "), ok
+	}
+}
+
+// langTag accepts BCP 47 tags in their common shapes (en, es-MX,
+// zh-Hant-TW), as a handout's `language` does.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// decodeLangs reads text given per language: a mapping of BCP 47 tags to
+// text, in file order.
+func decodeLangs(doc *yamldoc.Doc, n *yaml.Node, what string, read func(*yaml.Node, string) (string, bool), dir string) Value {
+	v := Value{Pos: doc.Pos(n), Dir: dir}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if !langTag.MatchString(k.Value) {
+			doc.Errs.Errorf(doc.Pos(k), "%s: %q is not a language tag; give the text per language as BCP 47 tags (en, es, es-MX) or give one text for every language", what, k.Value)
+			continue
+		}
+		if t, ok := read(val, what+"."+k.Value); ok {
+			v.Langs = append(v.Langs, LangText{Tag: k.Value, Text: t, Pos: doc.Pos(val)})
+		}
+	}
+	if len(v.Langs) == 0 && len(n.Content) == 0 {
+		doc.Errs.Errorf(v.Pos, "%s: the mapping is empty; give a text per language, or one text", what)
+	}
+	return v
+}
+
 // Fingerprint identifies everything the brand puts on a page, including the
 // logo and font bytes, for document IDs that change exactly when the
 // output's inputs do.
 func (b *Brand) Fingerprint() []byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "%q %q %v %v %q %q %q %q %q\x00", b.Name, b.Tagline, b.Primary, b.Accent, b.Phone, b.Email, b.Website, b.Address, b.Footer)
+	fmt.Fprintf(h, "%q %q %v %v %q %q %q %q %q\x00", b.Name, b.Tagline.Text, b.Primary, b.Accent, b.Phone, b.Email, b.Website, b.Address, b.Footer.Text)
+	for _, l := range [][]LangText{b.Tagline.Langs, b.Footer.Langs} {
+		for _, t := range l {
+			fmt.Fprintf(h, "%q %q\x00", t.Tag, t.Text)
+		}
+		h.Write([]byte{0})
+	}
 	if b.Logo != nil {
 		h.Write(b.Logo.Data)
 	}

@@ -172,6 +172,12 @@ func TestDecodeFileErrors(t *testing.T) {
 			[]string{"b.yaml:2:3: fonts is missing required key `bold_italic`"}},
 		{"fonts not a mapping", "fonts: fonts/\n",
 			[]string{"b.yaml:1:8: fonts must be a mapping of keys (like `regular: ...`), not the value \"fonts/\""}},
+		{"tagline keyed by a non-language", "tagline:\n  english: Care\n",
+			[]string{"b.yaml:2:3: tagline: \"english\" is not a language tag; give the text per language as BCP 47 tags (en, es, es-MX) or give one text for every language"}},
+		{"empty footer mapping", "footer: {}\n",
+			[]string{"b.yaml:1:9: footer: the mapping is empty; give a text per language, or one text"}},
+		{"per-language tagline on two lines", "tagline:\n  es: |\n    A\n    B\n",
+			[]string{"b.yaml:2:7: tagline.es must be one line"}},
 		{"empty file", "", []string{"b.yaml:1:1: file is empty: a brand file needs at least a name"}},
 		{"not a mapping", "- name\n", []string{"b.yaml:1:1: the brand file must be a mapping of keys (like `name: ...`), not a list"}},
 	} {
@@ -519,4 +525,55 @@ func FuzzDecodeFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDecodeFilePerLanguage(t *testing.T) {
+	src := "name: Clinic\ntagline:\n  en: Care for all\n  es: Atención para todos\nfooter:\n  es: >-\n    Nota en\n    español.\n  en: English note.\n"
+	s, errs := DecodeFile("b.yaml", []byte(src))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	b, errs := Resolve(nil, s)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	want := []LangText{{Tag: "en", Text: "Care for all", Pos: diag.Pos{File: "b.yaml", Line: 3, Col: 7}}, {Tag: "es", Text: "Atención para todos", Pos: diag.Pos{File: "b.yaml", Line: 4, Col: 7}}}
+	if len(b.Tagline.Langs) != 2 || b.Tagline.Langs[0] != want[0] || b.Tagline.Langs[1] != want[1] {
+		t.Errorf("tagline %+v, want %+v", b.Tagline.Langs, want)
+	}
+	// File order is kept: the first given is the fallback.
+	if got, ok := b.Footer.For("de"); ok || got != "Nota en español." {
+		t.Errorf("footer for de = %q, %v; want the first given, Spanish, and false", got, ok)
+	}
+	// A flag sets the text for every language, over the file's map.
+	merged := Merge(Settings{Footer: {Text: "From a flag.", Pos: diag.Pos{File: "--footer"}}}, s)
+	b, _ = Resolve(nil, merged)
+	for _, lang := range []string{"en", "es", "de"} {
+		if got, ok := b.Footer.For(lang); !ok || got != "From a flag." {
+			t.Errorf("footer from a flag, for %s = %q, %v", lang, got, ok)
+		}
+	}
+}
+
+func TestLocalizedFor(t *testing.T) {
+	l := Localized{Langs: []LangText{{Tag: "en", Text: "en"}, {Tag: "es-MX", Text: "es-MX"}, {Tag: "es", Text: "es"}, {Tag: "pt-BR", Text: "pt-BR"}}}
+	for _, tc := range []struct {
+		lang, want string
+		ok         bool
+	}{
+		{"en", "en", true},
+		{"en-GB", "en", true},    // the primary language
+		{"es-MX", "es-MX", true}, // exact beats primary
+		{"ES-mx", "es-MX", true}, // tags are case-insensitive
+		{"es-ES", "es", true},
+		{"pt", "pt-BR", true}, // any region of the language
+		{"fr", "en", false},   // none: the first given
+	} {
+		if got, ok := l.For(tc.lang); got != tc.want || ok != tc.ok {
+			t.Errorf("For(%q) = %q, %v; want %q, %v", tc.lang, got, ok, tc.want, tc.ok)
+		}
+	}
+	if got, ok := (Localized{Text: "one"}).For("fr"); got != "one" || !ok {
+		t.Errorf("one text for every language: For(fr) = %q, %v", got, ok)
+	}
 }

@@ -65,6 +65,30 @@ func DisplayURL(u string) string {
 // whitespace to single spaces instead, as content paragraphs do.
 var oneLine = []Field{Clinic, Phone, Email, Website}
 
+// checkChars reports the first control character in one field's text.
+func checkChars(f Field, text string, pos diag.Pos) diag.List {
+	var errs diag.List
+	for _, r := range strings.TrimSpace(text) {
+		if !unicode.IsControl(r) {
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\r':
+			if isOneLine(f) {
+				errs.Errorf(pos, "%s contains a line break; give it on one line", f)
+			}
+		case r == '\t':
+			if isOneLine(f) {
+				errs.Errorf(pos, "%s contains a tab; use a space", f)
+			}
+		default:
+			errs.Errorf(pos, "%s contains the control character U+%04X, which cannot be printed; remove it", f, r)
+		}
+		break
+	}
+	return errs
+}
+
 // checkText refuses control characters in brand text, naming the value
 // where it was given.
 func checkText(merged Settings) diag.List {
@@ -74,23 +98,12 @@ func checkText(merged Settings) diag.List {
 		if !ok {
 			continue
 		}
-		for _, r := range strings.TrimSpace(v.Text) {
-			if !unicode.IsControl(r) {
-				continue
-			}
-			switch {
-			case r == '\n' || r == '\r':
-				if isOneLine(f) {
-					errs.Errorf(v.Pos, "%s contains a line break; give it on one line", f)
-				}
-			case r == '\t':
-				if isOneLine(f) {
-					errs.Errorf(v.Pos, "%s contains a tab; use a space", f)
-				}
-			default:
-				errs.Errorf(v.Pos, "%s contains the control character U+%04X, which cannot be printed; remove it", f, r)
-			}
-			break
+		texts := []LangText{{Text: v.Text, Pos: v.Pos}}
+		if len(v.Langs) > 0 {
+			texts = v.Langs // text per language, each checked where it was written
+		}
+		for _, t := range texts {
+			errs = append(errs, checkChars(f, t.Text, t.Pos)...)
 		}
 	}
 	return errs

@@ -121,8 +121,8 @@ func TestLineBreaksInBrandFields(t *testing.T) {
 	b, errs := Resolve(nil, Settings{
 		Tagline: {Text: "Care\n\tclose to home"}, Address: {Text: "200 River Road\nSpringfield"}, Footer: {Text: "General  education.\n"},
 	})
-	if errs.HasErrors() || b.Tagline != "Care close to home" || b.Address != "200 River Road Springfield" || b.Footer != "General education." {
-		t.Errorf("folded: %q %q %q, %v", b.Tagline, b.Address, b.Footer, errs)
+	if errs.HasErrors() || b.Tagline.Text != "Care close to home" || b.Address != "200 River Road Springfield" || b.Footer.Text != "General education." {
+		t.Errorf("folded: %q %q %q, %v", b.Tagline.Text, b.Address, b.Footer.Text, errs)
 	}
 	// Other control characters cannot be printed anywhere.
 	if _, errs := resolveOne(t, Footer, "a\x01b"); !errs.HasErrors() || !strings.Contains(errs[0].Message, "U+0001") {

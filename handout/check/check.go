@@ -34,6 +34,7 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 		out.Warnf(h.LangPos, "language %q has no printed labels yet (supported: %s); labels such as \"Page 1 of 2\" will be in English", h.Language, strings.Join(labels.Supported, ", "))
 	}
 	out = append(out, Glyphs(h, b.Fonts)...)
+	out = append(out, BrandLanguage(h, b)...)
 	if len(h.Summary) > MaxSummaryBullets {
 		out.Warnf(h.SummaryPos, "summary has %d bullets; the short version reads best with %d or fewer", len(h.Summary), MaxSummaryBullets)
 	}
@@ -83,6 +84,30 @@ func StrayStars(h *content.Handout) diag.List {
 		out.Warnf(more, "and %d more stars that print as written", n-maxReported)
 	}
 	return out
+}
+
+// BrandLanguage warns when the brand gives its tagline or footer per
+// language but not in the handout's: the first one given is printed.
+func BrandLanguage(h *content.Handout, b *brand.Brand) diag.List {
+	var out diag.List
+	for _, f := range []struct {
+		name string
+		text brand.Localized
+	}{{"tagline", b.Tagline}, {"footer", b.Footer}} {
+		if _, ok := f.text.For(h.Language); !ok {
+			first := f.text.Langs[0]
+			out.Warnf(h.LangPos, "the brand's %s has no text for language %q (it has %s); the %q text will be printed: add a %s.%s entry to the brand file (%s)", f.name, h.Language, langList(f.text.Langs), first.Tag, f.name, h.Language, f.text.Pos)
+		}
+	}
+	return out
+}
+
+func langList(ls []brand.LangText) string {
+	tags := make([]string, len(ls))
+	for i, l := range ls {
+		tags[i] = l.Tag
+	}
+	return strings.Join(tags, ", ")
 }
 
 // Glyphs reports every character the fonts cannot print, once per field and
@@ -161,8 +186,14 @@ func Brand(b *brand.Brand, src brand.Settings) diag.List {
 		if !ok {
 			continue
 		}
-		for _, r := range b.Fonts.Missing(v.Text, fontset.Bold) {
-			out.Errorf(v.Pos, "%s contains %s, which the font %s cannot print", f, describeRune(r), b.Fonts.Name)
+		texts := []brand.LangText{{Text: v.Text, Pos: v.Pos}}
+		if len(v.Langs) > 0 {
+			texts = v.Langs
+		}
+		for _, t := range texts {
+			for _, r := range b.Fonts.Missing(t.Text, fontset.Bold) {
+				out.Errorf(t.Pos, "%s contains %s, which the font %s cannot print", f, describeRune(r), b.Fonts.Name)
+			}
 		}
 	}
 	return out

@@ -610,3 +610,28 @@ sections:
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
 }
+
+func TestBrandLanguageFallback(t *testing.T) {
+	src, errs := brand.DecodeFile("brand.yaml", []byte("name: Clinic\ntagline:\n  en: Care for all\n  es: Atención para todos\nfooter:\n  en: General education.\n"))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	b, errs := brand.Resolve(nil, src)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	es := decode(t, "title: T\nlanguage: es\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Texto.\n")
+	got := BrandLanguage(es, b)
+	// The tagline has Spanish; the footer has only English, which prints.
+	if len(got) != 1 {
+		t.Fatalf("got %v, want one warning about the footer", got)
+	}
+	w := got[0]
+	if w.Severity != diag.Warning || w.Pos.Line != 2 || !strings.Contains(w.Message, `footer has no text for language "es"`) || !strings.Contains(w.Message, `the "en" text will be printed`) || !strings.Contains(w.Message, "brand.yaml:6:3") {
+		t.Errorf("warning %v", w)
+	}
+	en := decode(t, "title: T\nlanguage: en-US\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Text.\n")
+	if got := BrandLanguage(en, b); len(got) != 0 {
+		t.Errorf("en-US handout: %v, want no warning", got)
+	}
+}

@@ -82,6 +82,7 @@ type Face struct {
 	// the writer never parses the file per document.
 	BBox        [4]int // xMin, yMin, xMax, yMax
 	CapHeight   int
+	XHeight     float64 // from OS/2 sxHeight, or the height of "x" where the table lacks it
 	ItalicAngle float64 // degrees, negative for a right-leaning italic
 	StemV       int     // estimated from the weight class, as fpdf does
 	FixedPitch  bool
@@ -368,6 +369,7 @@ func parseFace(data []byte, path string) (*Face, error) {
 	face.Ascent = unit(m.Ascent)
 	face.Descent = -unit(m.Descent)
 	face.CapHeight = int(math.Round(unit(m.CapHeight)))
+	face.XHeight = unit(m.XHeight)
 	if face.CapHeight == 0 {
 		face.CapHeight = int(math.Round(face.Ascent))
 	}

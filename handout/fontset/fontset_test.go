@@ -314,3 +314,12 @@ func TestTableOnDamagedDirectory(t *testing.T) {
 		t.Errorf("table on a truncated directory = %v", got)
 	}
 }
+
+// The x-height comes from the OS/2 table: Atkinson Hyperlegible's is 496
+// units of 1000, the figure the type sizes are set for.
+func TestXHeight(t *testing.T) {
+	got := Default().Face(Regular).XHeight
+	if got < 490 || got > 500 {
+		t.Errorf("Atkinson Hyperlegible regular x-height %.1f/1000 em, want about 496", got)
+	}
+}

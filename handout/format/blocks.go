@@ -21,6 +21,7 @@ type builder struct {
 	rows []layout.Row
 
 	keepNext bool          // the next content row may not start a page
+	wholeBox float64       // a box up to this tall never splits
 	frame    *layout.Frame // rows go into this box
 	frameAt  int           // index of the box's first row
 	x, w     float64       // current text column, relative to the content's left
@@ -310,7 +311,7 @@ func (b *builder) endBox() {
 	for _, r := range b.rows[b.frameAt:] {
 		h += r.H
 	}
-	if h <= b.th.wholeBoxLimit() {
+	if h <= b.wholeBox {
 		b.keepRows(b.frameAt+1, len(b.rows))
 	} else {
 		// The box's title and first lines stay together like a heading's.
@@ -447,7 +448,7 @@ func (b *builder) references(refs []content.Reference) {
 // sub is a builder for a narrower column whose rows are later combined into
 // one row of the parent, for side-by-side layouts that move as one piece.
 func (b *builder) sub(w float64) *builder {
-	return &builder{th: b.th, m: b.m, tree: b.tree, w: w}
+	return &builder{th: b.th, m: b.m, tree: b.tree, w: w, wholeBox: b.wholeBox}
 }
 
 // flatten stacks the sub-builder's rows into ops offset by dx, returning
@@ -552,28 +553,42 @@ func (b *builder) briefGrid(h *content.Handout) {
 	gutter := th.Body * 1.2
 	textW := b.w - headW - gutter
 	hair := th.Hairline
-	first := true
+	first, prevCallout := true, false
 	for _, s := range h.Sections {
 		if s.Brief.IsZero() {
 			continue
 		}
 		where := "brief of " + s.Heading.Raw
-		head := b.sub(headW)
+		// A callout section keeps its callout style: tinted, with the
+		// bar down its side, so crisis lines stand out here too.
+		callout := s.Style == content.Callout
+		parent, inset, pad := 0, 0.0, th.Leading*0.2
+		if callout {
+			parent = b.tree.Add(layout.Aside, 0)
+			inset, pad = 4+th.Body*0.5, th.Leading*0.3
+		}
+		head := b.sub(headW - inset)
 		hs := textStyle{size: th.Body, leading: th.Leading, font: fontset.Bold, color: th.Heading}
-		head.text(plain(s.Heading.Raw, fontset.Bold), hs, 0, headW, b.tree.Add(layout.Heading2, 0), where)
-		body := b.sub(textW)
-		body.paragraph(s.Brief.Spans, 0, where)
-		hops, hh := head.flatten(b.x)
+		head.text(plain(s.Heading.Raw, fontset.Bold), hs, 0, headW-inset, b.tree.Add(layout.Heading2, parent), where)
+		body := b.sub(textW - inset)
+		body.paragraph(s.Brief.Spans, parent, where)
+		hops, hh := head.flatten(b.x + inset)
 		bops, bh := body.flatten(b.x + headW + gutter)
-		pad := th.Leading * 0.2
 		ops := append(hops, bops...)
 		for i := range ops {
 			ops[i].Y += pad
 		}
-		if !first {
+		rowH := max(hh, bh) + 2*pad
+		if callout {
+			fill, rule := th.CallFill, th.CallRule
+			ops = append([]layout.Op{
+				{Kind: layout.RectOp, X: b.x, Y: 0, W: b.w, H: rowH, Fill: &fill, Radius: 3, Artifact: layout.Decoration},
+				{Kind: layout.RectOp, X: b.x, Y: 0, W: 4, H: rowH, Fill: &rule, Artifact: layout.Decoration},
+			}, ops...)
+		} else if !first && !prevCallout {
 			ops = append(ops, layout.Op{Kind: layout.LineOp, X: b.x, Y: 0, W: b.w, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Decoration})
 		}
-		first = false
-		b.add(layout.Row{H: max(hh, bh) + 2*pad, Ops: ops, Where: where})
+		first, prevCallout = false, callout
+		b.add(layout.Row{H: rowH, Ops: ops, Where: where})
 	}
 }

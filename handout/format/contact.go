@@ -18,6 +18,14 @@ import (
 func (b *builder) contactStrip() {
 	th := b.th
 	sm := stripLayout(th, b.m)
+	if th.fitting && th.LargePrint {
+		// As for the band: the summary is fitted to the strip's whole
+		// budget, whatever the brand uses of it.
+		if room := stripBudget(th) - sm.h; room > 0 {
+			b.add(layout.Row{H: room, Where: "the room kept for the contact details"})
+			b.keepWithNext()
+		}
+	}
 	if sm.h == 0 {
 		return
 	}
@@ -102,6 +110,13 @@ func stripLayout(th *Theme, m layout.Measurer) stripMetrics {
 	sm.textH = float64(lines) * lead
 	sm.h = max(sm.textH, sm.qr) + 2*sm.pad
 	return sm
+}
+
+// stripBudget is the room the large-print summary keeps for the contact
+// strip: three lines beside the QR code.
+func stripBudget(th *Theme) float64 {
+	lead := th.Body * 1.3
+	return max(th.QRSize, 3*lead) + 2*lead*0.45
 }
 
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp

@@ -135,11 +135,22 @@ func summary(b *builder, h *content.Handout) {
 			// A run-in bold heading saves a line per section, which is
 			// what lets large print keep the summary to two pages.
 			b.gap(b.th.Leading * 0.4)
-			st := b.tree.Add(layout.Paragraph, 0)
+			parent := 0
+			if s.Style == content.Callout {
+				parent = b.tree.Add(layout.Aside, 0)
+				b.box(b.th.CallFill, b.th.CallRule, parent)
+			}
+			st := b.tree.Add(layout.Paragraph, parent)
 			rs := append([]layout.Run{{Text: runIn(s.Heading.Raw), Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
 			b.text(rs, b.body(), 0, b.w, st, "brief of "+s.Heading.Raw)
+			if s.Style == content.Callout {
+				b.endBox()
+			}
 		}
-		b.gap(b.th.Leading * 0.6)
+		// Large print keeps the contact details off its two footers: they
+		// close the summary, once.
+		b.gap(b.th.Leading * 0.8)
+		b.contactStrip()
 		return
 	}
 	b.keyPoints(h, b.body(), true)
@@ -162,8 +173,18 @@ func overBudget(th *Theme) []string {
 	var out []string
 	if hasBand(th) {
 		if bl := bandLayout(th, th.Fonts); bl.h > bandBudget(th)+0.01 {
-			out = append(out, fmt.Sprintf("the clinic name and tagline take %d lines in the header band, where the summary keeps room for 3 (shorten the name or the tagline)", len(bl.name)+len(bl.tagline)))
+			out = append(out, fmt.Sprintf("the clinic name and tagline take %d lines in the header band, where the summary keeps room for %d (shorten the name or the tagline)", len(bl.name)+len(bl.tagline), bandLines(th)))
 		}
+	}
+	if th.LargePrint {
+		f := newFurniture(th, "", "", furnitureNotes)
+		if n := len(f.note); n > largeFootLines-1 {
+			out = append(out, fmt.Sprintf("the brand footer takes %d lines at the foot of each page, where the large-print summary keeps room for %d (shorten the footer)", n, largeFootLines-1))
+		}
+		if sm := stripLayout(th, th.Fonts); sm.h > stripBudget(th)+0.01 {
+			out = append(out, fmt.Sprintf("the contact details take %d lines, where the large-print summary keeps room for 3 (shorten the address, email or website)", int(math.Round(sm.textH/(th.Body*1.3)))))
+		}
+		return out
 	}
 	f := newFurniture(th, "", "", furnitureSummary)
 	if n := len(f.contact) + len(f.note); n > summaryFootLines-1 {
@@ -176,6 +197,10 @@ func overBudget(th *Theme) []string {
 // lines: contact details, the brand's footer note and the review date,
 // beside the QR code.
 const summaryFootLines = 5
+
+// largeFootLines is the same for the large-print summary's footers: the
+// note and the page line.
+const largeFootLines = 3
 
 // faq prints every question and answer, the contact card, and ruled space
 // for the patient's own questions.
@@ -194,8 +219,7 @@ func faq(b *builder, h *content.Handout) {
 }
 
 func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Document, error) {
-	b := newBuilder(th)
-	body(b, h)
+	th.localize(h.Language)
 	reviewed := ""
 	if !h.Reviewed.IsZero() {
 		reviewed = th.Labels.Reviewed(h.Reviewed)
@@ -203,9 +227,22 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	mode := furnitureRunning
 	if kind == Summary {
 		mode = furnitureSummary
+		if th.LargePrint {
+			mode = furnitureNotes
+		}
 	}
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
-	pages, err := layout.Flow(b.rows, f.spec())
+	spec := f.spec()
+	b := newBuilder(th)
+	// A box that fits on a page moves whole to the next one rather than
+	// split: crisis lines and the short version read as one piece. The
+	// summary keeps to its pages instead, so only its long boxes split.
+	b.wholeBox = spec.Bottom - spec.Top(1)
+	if kind == Summary {
+		b.wholeBox = (th.Paper.H - 2*th.Margin) * 0.4
+	}
+	body(b, h)
+	pages, err := layout.Flow(b.rows, spec)
 	if err != nil {
 		return nil, err
 	}
@@ -275,6 +312,7 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 			th.Leading = th.Body + 3
 		}
 		th.fitting = true
+		th.localize(h.Language)
 		return th
 	}
 	// final lays out the chosen size as printed, without the room kept for
@@ -285,15 +323,26 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		return compose(Summary, h, th, summary)
 	}
 	if opt.LargePrint {
-		th := theme(LargePrintSize)
-		doc, err := compose(Summary, h, th, summary)
-		if err != nil {
-			return nil, err
+		// Large print is 18 pt set to the font's x-height, down to 18 pt
+		// proper where that keeps it to two pages.
+		top := LargePrintSize * xHeightScale(b.Fonts)
+		var doc *Document
+		var th *Theme
+		for size := top; ; size = max(size-0.5, LargePrintSize) {
+			th = theme(size)
+			var err error
+			if doc, err = compose(Summary, h, th, summary); err != nil {
+				return nil, err
+			}
+			if len(doc.Pages) <= 2 || size == LargePrintSize {
+				break
+			}
 		}
 		if n := len(doc.Pages); n > 2 {
 			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: wordsOver(h, doc, 2), Brand: overBudget(th)}
 		}
-		if doc, err = final(LargePrintSize); err != nil {
+		doc, err := final(th.Body)
+		if err != nil {
 			return nil, err
 		}
 		if len(doc.Pages) == 2 {
@@ -301,7 +350,9 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		}
 		return doc, nil
 	}
-	steps := int(math.Round((summaryStartMax - MinSummarySize) / 0.25))
+	// Sizes are the family's own points: from 12.5 pt set to its x-height
+	// down to 10.5 pt.
+	steps := int(math.Round((summaryStartMax*xHeightScale(b.Fonts) - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
 	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
 	smallest, err := try(0)

@@ -122,8 +122,12 @@ func bandLayout(th *Theme, m layout.Measurer) bandMetrics {
 // not there is one: two lines of name and one of tagline beside a logo.
 func bandBudget(th *Theme) float64 {
 	padY := th.BandTag * 0.65
-	return max(2*th.BandName*1.2+th.BandTag*1.3, th.LogoH*1.16) + 2*padY
+	tag := float64(bandLines(th) - 2)
+	return max(2*th.BandName*1.2+tag*th.BandTag*1.3, th.LogoH*1.16) + 2*padY
 }
+
+// bandLines is the lines of name and tagline the band's budget holds.
+func bandLines(*Theme) int { return 3 }
 
 // bandGap is the space between the band and the title.
 func bandGap(th *Theme) float64 {
@@ -182,6 +186,10 @@ const (
 	// address), the note and the page line beside the website's QR code,
 	// in a fixed height whatever the brand (summaryFootLines).
 	furnitureSummary
+	// furnitureNotes is the large-print summary's, which carries its
+	// contact details in a strip on its last page: the note and the page
+	// line, in a fixed height (largeFootLines).
+	furnitureNotes
 )
 
 type contactPart struct {
@@ -246,15 +254,20 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 			f.textW -= f.qr + th.Small*1.5
 		}
 	}
-	f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+	if mode != furnitureNotes {
+		f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+	}
 	if th.Footer != "" {
 		// Regular, not italic: the muted colour sets the note apart, and
 		// every extra face costs each PDF milliseconds to embed.
 		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
 	}
 	lines += len(f.note) + len(f.contact)
-	if mode == furnitureSummary {
+	switch mode {
+	case furnitureSummary:
 		lines = max(lines, summaryFootLines)
+	case furnitureNotes:
+		lines = max(lines, largeFootLines)
 	}
 	f.footerTop = f.pageLineY() - float64(lines-1)*th.SmallLeading - th.SmallLeading - th.Small*0.6
 	f.header = f.headerLines()

@@ -101,12 +101,17 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 		t.Margin = largeMargin
 		base = LargePrintSize
 	}
+	// Sizes are set for Atkinson Hyperlegible; a font with a smaller
+	// x-height is set larger, so that it reads as large. A body size given
+	// (the summary's fitting) is already in the family's own points.
+	k := xHeightScale(b.Fonts)
+	base *= k
 	if body == 0 {
 		body = base
 	}
 	t.Body = body
 	t.Leading = body + 4 // clear-print guidance: leading of the size plus 2–4 pt
-	t.Small, t.BandName, t.BandTag, t.LogoH = 10, 15, 10.5, 0.55*72
+	t.Small, t.BandName, t.BandTag, t.LogoH = 10*k, 15*k, 10.5*k, 0.55*72
 	t.QRSize = 0.7 * 72
 	// The band spans the summary's margins on every format and in large
 	// print, so a clinic's name sits the same way on all its handouts.
@@ -114,12 +119,13 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	if opt.LargePrint {
 		// Large-print guidance: leading about 1.3–1.4 times the size.
 		t.Leading = body * 1.35
-		t.Small, t.BandName, t.BandTag, t.LogoH = 14, 18, 14, 0.6*72
+		t.Small, t.BandName, t.BandTag, t.LogoH = 14*k, 18*k, 14*k, 0.6*72
 		t.QRSize = 0.9 * 72
 	}
 	t.BandW = opt.Paper.W - 2*t.BandX
 	t.SmallLeading = t.Small * 1.3
-	t.Tagline, t.Footer = b.Tagline, b.Footer
+	t.Tagline, _ = b.Tagline.For("")
+	t.Footer, _ = b.Footer.For("")
 	avail := opt.Paper.W - 2*t.Margin
 	t.Width = avail
 	if !opt.LargePrint {
@@ -140,6 +146,25 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.Heading = t.Heading.Readable(t.KeyFill).Readable(t.CallFill)
 	t.Muted = t.Muted.Readable(t.KeyFill)
 	return t
+}
+
+// xHeightScale is how much larger than its nominal size a family is set:
+// the ratio of the default font's x-height to its own, within 1 to 1.25,
+// since a font with a larger x-height is not made smaller than the sizes
+// guidance gives, and a tiny one is more likely a bad table than a font.
+func xHeightScale(f *fontset.Family) float64 {
+	ref := fontset.Default().Face(fontset.Regular).XHeight
+	xh := f.Face(fontset.Regular).XHeight
+	if xh <= 0 || ref <= 0 {
+		return 1
+	}
+	return math.Min(math.Max(ref/xh, 1), 1.25)
+}
+
+// localize picks the brand's text for a handout's language.
+func (t *Theme) localize(lang string) {
+	t.Tagline, _ = t.Brand.Tagline.For(lang)
+	t.Footer, _ = t.Brand.Footer.For(lang)
 }
 
 // averageCharWidth is the width of an average character of running text in
@@ -168,7 +193,3 @@ func (t *Theme) refSize() float64 { return math.Max(10, t.Body*0.82) }
 
 // itemGap is the space between list items, in leadings.
 func (t *Theme) itemGap() float64 { return 0.3 }
-
-// pageSpace is how much of the content column's height a box may take and
-// still move whole to the next page rather than split.
-func (t *Theme) wholeBoxLimit() float64 { return (t.Paper.H - 2*t.Margin) * 0.4 }

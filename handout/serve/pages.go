@@ -40,7 +40,8 @@ type view struct {
 
 func (s *Server) view(r *http.Request, title string) view {
 	b := s.cfg.Brand
-	return view{Title: title, Clinic: b.Name, Tagline: b.Tagline, HasLogo: b.Logo != nil, SignedIn: s.cfg.Token != "" && s.authorized(r), Version: s.cfg.Version}
+	tagline, _ := b.Tagline.For("en") // the pages are in English
+	return view{Title: title, Clinic: b.Name, Tagline: tagline, HasLogo: b.Logo != nil, SignedIn: s.cfg.Token != "" && s.authorized(r), Version: s.cfg.Version}
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data any) {
