@@ -36,8 +36,12 @@ func TestNewCheckBuild(t *testing.T) {
 			if r.code != 0 || !regexp.MustCompile(`: 0 errors, \d+ warnings?`).MatchString(r.stdout) {
 				t.Fatalf("check of a new file: %s", r)
 			}
-			if strings.Contains(r.stderr, ": error") || regexp.MustCompile(`(?m)^\S+:\d+:\d+: [^w]`).MatchString(r.stderr) {
-				t.Errorf("check reports errors: %s", r)
+			// Every finding is a warning or a note (such as the PEMAT-P
+			// items every file gets); an error has no such word.
+			for _, line := range regexp.MustCompile(`(?m)^\S+:\d+:\d+: .*$`).FindAllString(r.stderr, -1) {
+				if !regexp.MustCompile(`^\S+:\d+:\d+: (warning|note): `).MatchString(line) {
+					t.Errorf("check reports an error: %s", line)
+				}
 			}
 			out := build(t, nil, path)
 			for _, kind := range []string{"guide", "summary", "faq"} {

@@ -332,9 +332,9 @@ func TestActionScan(t *testing.T) {
 	en := actionWords["en"]
 	for text, want := range map[string][2]int{
 		"Call us. Please take it. Do not drive. Don't stop.": {4, 0},
-		"You can call us. The doctor will call.":              {0, 1},
-		"Your dose: take one tablet. Then rest!":              {2, 1},
-		"It helps to rest. A call helps.":                     {0, 0},
+		"You can call us. The doctor will call.":             {0, 1},
+		"Your dose: take one tablet. Then rest!":             {2, 1},
+		"It helps to rest. A call helps.":                    {0, 0},
 	} {
 		a, y := en.scan(text)
 		if a != want[0] || y != want[1] {
@@ -344,8 +344,8 @@ func TestActionScan(t *testing.T) {
 	es := actionWords["es"]
 	for text, want := range map[string][2]int{
 		"Llame hoy. Por favor, tome su pastilla. No deje de comer.": {3, 1},
-		"¿Tiene dudas? Pregunte a su médico.":                      {1, 1},
-		"Usted puede caminar. Camina cada día.":                    {1, 1},
+		"¿Tiene dudas? Pregunte a su médico.":                       {1, 1},
+		"Usted puede caminar. Camina cada día.":                     {1, 1},
 	} {
 		a, y := es.scan(text)
 		if a != want[0] || y != want[1] {
