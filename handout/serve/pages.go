@@ -50,7 +50,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 	}
 	// The preview frame shows a PDF the page made (a blob: URL).
-	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'")
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'")
 	if err := s.pages.ExecuteTemplate(w, name, data); err != nil {
 		s.log.Printf("template %s: %v", name, err)
 	}

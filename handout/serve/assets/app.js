@@ -96,7 +96,9 @@ function printForm(form) {
   }
 
   function show(pdf) {
-    frame.src = pdf.url;
+    // Fit the page's width, without the thumbnail pane: the preview is
+    // for reading, the printer dialog shows the pages.
+    frame.src = pdf.url + "#view=FitH&navpanes=0";
     frame.hidden = false;
     const n = Number(pdf.pages);
     pages.textContent = `${n} ${n === 1 ? "page" : "pages"}`;
@@ -118,7 +120,7 @@ function printForm(form) {
       status.textContent = `Downloaded ${pdf.filename}.`;
       return;
     }
-    const already = frame.src === pdf.url;
+    const already = frame.src.startsWith(pdf.url + "#");
     show(pdf);
     if (which === "print-button") {
       const print = () => { try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { window.open(pdf.url); } };
