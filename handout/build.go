@@ -33,6 +33,7 @@ import (
 	"handouts/handout/format"
 	"handouts/handout/labels"
 	"handouts/handout/pdfwriter"
+	"handouts/handout/userfile"
 )
 
 // Config is one build.
@@ -142,21 +143,19 @@ const maxContentSize = 8 << 20
 // Load reads and decodes one content file and runs every check on it.
 func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {
 	var errs diag.List
-	info, err := os.Stat(path)
-	switch {
-	case err != nil:
-		errs.Errorf(diag.Pos{File: path}, "cannot read: %v", unwrapPath(err))
-		return nil, errs
-	case info.IsDir():
-		errs.Errorf(diag.Pos{File: path}, "is a folder, not a handout file")
-		return nil, errs
-	case info.Size() > maxContentSize:
-		errs.Errorf(diag.Pos{File: path}, "is %.1f MB; a handout file should be far smaller (limit %d MB)", float64(info.Size())/(1<<20), maxContentSize>>20)
-		return nil, errs
-	}
-	src, err := os.ReadFile(path)
+	src, err := userfile.Read(path, maxContentSize)
 	if err != nil {
-		errs.Errorf(diag.Pos{File: path}, "cannot read: %v", unwrapPath(err))
+		var big *userfile.TooLargeError
+		switch {
+		case errors.As(err, &big) && big.Size > 0:
+			errs.Errorf(diag.Pos{File: path}, "is %.1f MB; a handout file should be far smaller (limit %s)", float64(big.Size)/(1<<20), userfile.Size(maxContentSize))
+		case errors.As(err, &big):
+			errs.Errorf(diag.Pos{File: path}, "is larger than %s; a handout file should be far smaller", userfile.Size(maxContentSize))
+		case errors.Is(err, userfile.ErrNotRegular):
+			errs.Errorf(diag.Pos{File: path}, "%v; give a handout file", err)
+		default:
+			errs.Errorf(diag.Pos{File: path}, "cannot read: %v", err)
+		}
 		return nil, errs
 	}
 	h, errs := content.Decode(path, src)
@@ -194,7 +193,9 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	jobs = min(jobs, len(files))
 
 	brandID := cfg.Brand.Fingerprint()
-	subsets := &pdfwriter.Subsets{}
+	// What the documents of a build share: font subsets, and the logo
+	// parsed once for every PDF.
+	subsets, images := &pdfwriter.Subsets{}, &pdfwriter.Images{}
 	results := make([]fileResult, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -208,7 +209,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 				if ctx.Err() != nil {
 					continue // handed out as the build was cancelled
 				}
-				results[i] = buildFile(ctx, files[i], cfg, brandID, subsets)
+				results[i] = buildFile(ctx, files[i], cfg, brandID, subsets, images)
 				if cfg.Progress != nil {
 					mu.Lock()
 					done++
@@ -267,7 +268,7 @@ type fileResult struct {
 	notes    []string
 }
 
-func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets) fileResult {
+func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) fileResult {
 	var res fileResult
 	h, findings := Load(path, cfg.Brand, cfg.Options, cfg.Now)
 	for _, f := range findings {
@@ -329,7 +330,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		}
 		var buf bytes.Buffer
 		opt := writerOptions(h, cfg, brandID, k)
-		opt.Subsets = subsets
+		opt.Subsets, opt.Images = subsets, images
 		if err := pdfwriter.Write(&buf, &doc.Document, opt); err != nil {
 			failed(k, diag.Pos{File: path}, "%s: %v", k, err)
 			lost = append(lost, k)

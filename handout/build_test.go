@@ -374,7 +374,7 @@ func TestBuildFileStopsAtTheNextFormat(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	out := t.TempDir()
-	res := buildFile(ctx, seedFile, Config{OutDir: out, Options: letter, Brand: defaultBrand(t), Now: time.Now()}, nil, &pdfwriter.Subsets{})
+	res := buildFile(ctx, seedFile, Config{OutDir: out, Options: letter, Brand: defaultBrand(t), Now: time.Now()}, nil, &pdfwriter.Subsets{}, &pdfwriter.Images{})
 	if len(res.written) > 0 || len(res.failed) > 0 {
 		t.Errorf("cancelled file: written %v, failed %v", res.written, res.failed)
 	}

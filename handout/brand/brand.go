@@ -5,6 +5,7 @@ package brand
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
+	"handouts/handout/userfile"
 	"handouts/handout/yamldoc"
 )
 
@@ -254,13 +256,21 @@ func loadFonts(cache *fontset.Cache, v Value) (*fontset.Family, error) {
 	return cache.Load(paths)
 }
 
+// MaxBrandFileSize is the largest brand file read.
+const MaxBrandFileSize = 1 << 20
+
 // LoadFile reads a brand file into a settings layer. Problems (unknown keys,
 // wrong types) are reported with their positions.
 func LoadFile(path string) (Settings, diag.List) {
-	src, err := os.ReadFile(path)
+	src, err := userfile.Read(path, MaxBrandFileSize)
 	if err != nil {
 		var errs diag.List
-		errs.Errorf(diag.Pos{File: path}, "cannot read brand file: %v", unwrap(err))
+		var big *userfile.TooLargeError
+		if errors.As(err, &big) {
+			errs.Errorf(diag.Pos{File: path}, "brand file is larger than %s; a brand file is a few lines", userfile.Size(MaxBrandFileSize))
+		} else {
+			errs.Errorf(diag.Pos{File: path}, "cannot read brand file: %v", err)
+		}
 		return nil, errs
 	}
 	return DecodeFile(path, src)

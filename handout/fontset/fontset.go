@@ -22,6 +22,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"handouts/fonts"
+	"handouts/handout/userfile"
 )
 
 // Style is one member of a family.
@@ -209,15 +210,25 @@ func (c *Cache) Load(paths [4]string) (*Family, error) {
 	return e.fam, e.err
 }
 
+// MaxFontBytes is the largest font file read. Text fonts for Latin scripts
+// are well under 1 MB; families covering Chinese, Japanese or Korean reach
+// 20 MB.
+const MaxFontBytes = 32 << 20
+
 // LoadFiles parses a family from four TrueType files, in the order regular,
 // bold, italic, bold italic. Every problem is reported, one per file.
 func LoadFiles(paths [4]string) (*Family, error) {
 	fam := &Family{}
 	var errs []error
 	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s font: %w", Style(i), unwrapPathErr(err, p)))
+		data, err := userfile.Read(p, MaxFontBytes)
+		var big *userfile.TooLargeError
+		switch {
+		case errors.As(err, &big):
+			errs = append(errs, fmt.Errorf("%s font %s: is larger than %s, more than any text font needs", Style(i), p, userfile.Size(MaxFontBytes)))
+			continue
+		case err != nil:
+			errs = append(errs, fmt.Errorf("%s font: %s: %w", Style(i), p, err))
 			continue
 		}
 		face, err := parseFace(data, p)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"handouts/handout/internal/fonttest"
+	"handouts/internal/fonttest"
 )
 
 // Fonts whose glyph data would crash or poison the subsetter are refused

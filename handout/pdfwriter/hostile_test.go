@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"handouts/handout/fontset"
-	"handouts/handout/internal/fonttest"
+	"handouts/handout/layout"
+	"handouts/internal/fonttest"
 )
 
 // hostileFamily is the default family with a regular face whose glyph data
@@ -91,5 +92,31 @@ func TestZeroDateIsFixed(t *testing.T) {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
+	}
+}
+
+// Page content is compressed: a guide's text is most of its bytes, and
+// uncompressed pages would double the size of every handout.
+func TestPagesCompressed(t *testing.T) {
+	var buf bytes.Buffer
+	ops := []layout.Op{}
+	for i := range 40 {
+		ops = append(ops, layout.Op{Kind: layout.TextOp, X: 72, Y: 72 + float64(i)*14, Text: "Group therapy is a form of psychotherapy, line after line.", Font: fontset.Regular, Size: 12})
+	}
+	if err := Write(&buf, doc(ops...), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	// Drawn text shows as operators only in an uncompressed stream.
+	if strings.Contains(pdf, " Tj") || strings.Contains(pdf, " Td") || strings.Contains(pdf, "BT ") {
+		t.Error("page content is stored uncompressed")
+	}
+	i := strings.Index(pdf, "/Type /Page\n")
+	if i < 0 {
+		t.Fatal("no page object")
+	}
+	// The page's content object follows it and declares its filter.
+	if j := strings.Index(pdf[i:], "/Filter /FlateDecode"); j < 0 {
+		t.Error("the page's content has no FlateDecode filter")
 	}
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// Subsets shares font subsets between the documents of a build; when
 	// nil, the document makes its own.
 	Subsets *Subsets
+	// Images shares parsed logos between the documents of a build; when
+	// nil, the document parses its own.
+	Images *Images
 }
 
 // FixedDate dates a document written without a date.
@@ -85,11 +88,14 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	pdf.SetDisplayMode("fullpage", "single")
 	pdf.SetXmpMetadata(xmp(doc.Meta, opt, date))
 
+	if opt.Images == nil {
+		opt.Images = &Images{}
+	}
 	tree := doc.Tree
 	if tree == nil {
 		tree = layout.NewTree()
 	}
-	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}}
+	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}, cache: opt.Images}
 	for _, page := range doc.Pages {
 		// fpdf sets the current font, colours and line width again on
 		// every new page, so the drawer's record of them stays true.
@@ -143,7 +149,8 @@ type drawer struct {
 	fill   *colour.Color
 	stroke *colour.Color
 	lineW  float64
-	images map[*layout.Image]string
+	images map[*layout.Image]*imageTemplate
+	cache  *Images
 	tags   *tagger
 	// words is the text drawn so far for each element, and last the
 	// text op drawn last: a link annotation's words come from them.
@@ -213,8 +220,12 @@ func (d *drawer) draw(op layout.Op) {
 		d.setStroke(*op.Stroke, op.LineWidth)
 		p.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
 	case layout.ImageOp:
-		name := d.image(op.Image)
-		p.ImageOptions(name, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{ImageType: fpdfImageType(op.Image.Format)}, 0, "")
+		tpl, err := d.image(op.Image)
+		if err != nil {
+			p.SetError(err)
+			return
+		}
+		p.UseTemplateScaled(tpl, fpdf.PointType{X: op.X, Y: op.Y}, fpdf.SizeType{Wd: op.W, Ht: op.H})
 	case layout.LinkOp:
 		// Written by finish, as objects the structure tree can point at.
 		words := d.last
@@ -274,19 +285,25 @@ func fpdfImageType(f layout.ImageFormat) string {
 	return "PNG"
 }
 
-// image registers a logo once per document. Registration names are the
-// cache key in fpdf, so each distinct image gets its own.
-func (d *drawer) image(l *layout.Image) string {
+// image gives the document its own copy of a parsed logo, once per
+// document however many pages draw it.
+func (d *drawer) image(l *layout.Image) (*imageTemplate, error) {
+	if t, ok := d.images[l]; ok {
+		return t, nil
+	}
+	img, err := d.cache.parsed(l)
+	if err != nil {
+		return nil, err
+	}
+	t, err := newImageTemplate(l, img)
+	if err != nil {
+		return nil, err
+	}
 	if d.images == nil {
-		d.images = map[*layout.Image]string{}
+		d.images = map[*layout.Image]*imageTemplate{}
 	}
-	if name, ok := d.images[l]; ok {
-		return name
-	}
-	name := fmt.Sprintf("img%d", len(d.images)+1)
-	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: fpdfImageType(l.Format)}, bytes.NewReader(l.Data))
-	d.images[l] = name
-	return name
+	d.images[l] = t
+	return t, nil
 }
 
 // xmp is the XMP metadata packet: the document information again, for
