@@ -32,7 +32,7 @@ func BenchmarkLogo(b *testing.B) {
 		b.Run(map[bool]string{true: "opaque", false: "alpha"}[opaque], func(b *testing.B) {
 			for range b.N {
 				var out bytes.Buffer
-				Write(&out, doc(text("Hi", fontset.Regular), layout.Op{Kind: layout.ImageOp, X: 10, Y: 10, W: 100, H: 20, Image: &l.Image}), Options{Images: cache})
+				Write(&out, doc(text("Hi", fontset.Regular), layout.Op{Kind: layout.ImageOp, X: 10, Y: 10, W: 100, H: 20, Image: &l.Image, Artifact: layout.Decoration}), Options{Images: cache})
 			}
 		})
 	}

@@ -101,7 +101,7 @@ func TestPagesCompressed(t *testing.T) {
 	var buf bytes.Buffer
 	ops := []layout.Op{}
 	for i := range 40 {
-		ops = append(ops, layout.Op{Kind: layout.TextOp, X: 72, Y: 72 + float64(i)*14, Text: "Group therapy is a form of psychotherapy, line after line.", Font: fontset.Regular, Size: 12})
+		ops = append(ops, layout.Op{Kind: layout.TextOp, X: 72, Y: 72 + float64(i)*14, Text: "Group therapy is a form of psychotherapy, line after line.", Font: fontset.Regular, Size: 12, Struct: 1})
 	}
 	if err := Write(&buf, doc(ops...), Options{}); err != nil {
 		t.Fatal(err)

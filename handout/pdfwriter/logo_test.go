@@ -97,7 +97,7 @@ func TestLogoKindsPrintAsOnScreen(t *testing.T) {
 			}
 			// One pixel per point at 72 dpi, on a page of its own.
 			const at = 36
-			d := doc(layout.Op{Kind: layout.ImageOp, X: at, Y: at, W: float64(b.Dx()), H: float64(b.Dy()), Image: &logo.Image})
+			d := doc(layout.Op{Kind: layout.ImageOp, X: at, Y: at, W: float64(b.Dx()), H: float64(b.Dy()), Image: &logo.Image, Artifact: layout.Decoration})
 			var pdf bytes.Buffer
 			if err := Write(&pdf, d, Options{}); err != nil {
 				t.Fatal(err)
