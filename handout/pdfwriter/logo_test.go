@@ -16,6 +16,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/layout"
 	"handouts/internal/imagetest"
+	"handouts/internal/tooltest"
 )
 
 // logoKinds are the images a clinic's software exports, each with the
@@ -79,7 +80,7 @@ func logoKinds(t *testing.T) map[string][]byte {
 // its pixels match the source image composited on white. (A 16-bit PNG
 // with transparency used to print as a blank tile.)
 func TestLogoKindsPrintAsOnScreen(t *testing.T) {
-	pdftoppm := requireTool(t, "pdftoppm")
+	pdftoppm := tooltest.Require(t, "pdftoppm")
 	dir := t.TempDir()
 	for name, data := range logoKinds(t) {
 		t.Run(name, func(t *testing.T) {
@@ -166,19 +167,4 @@ func abs(v int) int {
 		return -v
 	}
 	return v
-}
-
-// requireTool returns the path of an external tool; a missing tool skips
-// the test on a developer's machine and fails it when CI=true.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
-		t.Fatalf("%s is not installed, and CI=true: install poppler-utils", name)
-	}
-	t.Skipf("%s is not installed; skipping (with CI=true this fails instead)", name)
-	return ""
 }
