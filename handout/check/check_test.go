@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"handouts/internal/growth"
 	"os"
 	"path/filepath"
 	"strings"
@@ -416,8 +417,7 @@ references:
 
 // TestGlyphsManyMissing: a text in a script the font lacks gets a few
 // findings and a count, not one finding per character, and the work grows
-// linearly with the text (4x the characters, at most 8x the time, measured
-// in one run by the thread's CPU clock).
+// linearly with the text (internal/growth).
 func TestGlyphsManyMissing(t *testing.T) {
 	handout := func(n int) *content.Handout {
 		var body strings.Builder
@@ -442,10 +442,7 @@ func TestGlyphsManyMissing(t *testing.T) {
 	if want := "t.yaml:5:21: body contains 19990 more characters the font AtkinsonHyperlegible cannot print, starting with U+4E0A"; !strings.HasPrefix(got[10].String(), want) {
 		t.Errorf("last: %s\nwant: %s…", got[10], want)
 	}
-	small := handout(5000)
-	if ratio := growth(func() { Glyphs(small, fonts) }, func() { Glyphs(h, fonts) }); ratio > 8 {
-		t.Errorf("4x the characters took %.1fx as long; want linear growth (<= 8x)", ratio)
-	}
+	growth.Linear(t, 2500, func(n int) { Glyphs(handout(n), fonts) })
 }
 
 func TestStaleReviewed(t *testing.T) {
@@ -637,4 +634,24 @@ func TestBrandLanguageFallback(t *testing.T) {
 	if got := BrandLanguage(en, b); len(got) != 0 {
 		t.Errorf("en-US handout: %v, want no warning", got)
 	}
+}
+
+// TestAdviceLinear: reading level, plain words and the PEMAT-P items grow
+// linearly with the handout (internal/growth), also when every sentence is
+// long and every word hard.
+func TestAdviceLinear(t *testing.T) {
+	handout := func(n int) *content.Handout {
+		var b strings.Builder
+		b.WriteString("title: T\nsummary: [Rest, Sleep]\nsections:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - heading: Section %d\n    body: \"%s\"\n    bullets: [Utilize the physician line in order to facilitate care.]\n", i, smogHardText+" "+strings.Repeat("medication ", 40)+"done.")
+		}
+		return decode(t, b.String())
+	}
+	growth.Linear(t, 25, func(n int) {
+		h := handout(n)
+		Readability(h)
+		PlainWords(h)
+		PEMAT(h)
+	})
 }

@@ -1,8 +1,0 @@
-//go:build !linux
-
-package readability
-
-import "time"
-
-// threadTime falls back to the wall clock outside Linux.
-func threadTime() time.Duration { return time.Duration(time.Now().UnixNano()) }
