@@ -36,13 +36,16 @@ func main() {
 	// the build stops at the next format and removes its temporary files.
 	// After the first signal the default handling is back, so a second
 	// Ctrl-C ends the process at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ctx.Done()
-		stop()
+		<-sigs
+		signal.Stop(sigs)
+		fmt.Fprintln(os.Stderr, "handouts: stopping after the current format; interrupt again to stop at once")
+		cancel()
 	}()
 	code := run(ctx, os.Args, os.Stdout, os.Stderr, os.LookupEnv)
-	stop()
 	os.Exit(code)
 }
 

@@ -66,8 +66,8 @@ wait:
 	if code == 0 && len(pdfs) == 3*files {
 		t.Skip("the build finished before the signal arrived")
 	}
-	if code != 130 || !strings.Contains(stderr.String(), "interrupted") {
-		t.Errorf("after SIGTERM: %v, exit %d, stderr %q; want exit 130 and `interrupted`", err, code, stderr.String())
+	if code != 130 || !strings.Contains(stderr.String(), "stopping after the current format") || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("after SIGTERM: %v, exit %d, stderr %q; want exit 130, the signal acknowledged at once, and `interrupted`", err, code, stderr.String())
 	}
 	entries, _ := os.ReadDir(out)
 	sets := map[string]int{}
