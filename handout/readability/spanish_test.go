@@ -291,3 +291,24 @@ func TestTallyTop(t *testing.T) {
 		t.Errorf("empty Top = %+v", got)
 	}
 }
+
+// TestSMOGPublishedProcedure reproduces McLaughlin's published procedure
+// (McLaughlin GH. SMOG grading: a new readability formula. J Reading
+// 1969;12(8):639-646), with the adjustment for texts under 30 sentences
+// that health-education guides print beside it (NCI, Making Health
+// Communication Programs Work): a 10-sentence text with 12 polysyllables
+// averages 1.2 per sentence; 20 sentences short of 30 add 24, for 36;
+// the square root is 6, plus 3 is grade 9. The regression form used here
+// gives 1.0430*sqrt(36) + 3.1291 = 9.39, the same grade once rounded down
+// as the procedure's table does; and a full 30-sentence sample with 36
+// polysyllables is the same text.
+func TestSMOGPublishedProcedure(t *testing.T) {
+	short := Stats{Sentences: 10, Words: 120, Syllables: 170, Polysyllables: 12}
+	full := Stats{Sentences: 30, Words: 360, Syllables: 510, Polysyllables: 36}
+	for _, s := range []Stats{short, full} {
+		g, ok := s.SMOG()
+		if !ok || round2(g) != 9.39 || int(g) != 9 {
+			t.Errorf("SMOG(%+v) = %.4f, want 9.39 (grade 9)", s, g)
+		}
+	}
+}
