@@ -397,6 +397,11 @@ func ResolveBrand(flags, env brand.Settings, file string) (*brand.Brand, diag.Li
 	findings = append(findings, errs...)
 	if !findings.HasErrors() {
 		findings = append(findings, check.Brand(b, merged)...)
+		if b.Logo != nil {
+			if msg := format.LogoTooSmall(b.Logo); msg != "" {
+				findings.Warnf(merged[brand.LogoPath].Pos, "%s", msg)
+			}
+		}
 	}
 	return b, findings
 }

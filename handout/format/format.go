@@ -339,7 +339,11 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 			}
 		}
 		if n := len(doc.Pages); n > 2 {
-			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: wordsOver(h, doc, 2), Brand: overBudget(th)}
+			words := wordsToCut(h, wordsOver(h, doc, 2), func(c *content.Handout) bool {
+				d, err := compose(Summary, c, theme(LargePrintSize), summary)
+				return err == nil && len(d.Pages) <= 2
+			})
+			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: words, Brand: overBudget(th)}
 		}
 		doc, err := final(th.Body)
 		if err != nil {
@@ -356,16 +360,22 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
 	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
 	smallest, err := try(0)
+	fitsSmallest := func(c *content.Handout) bool {
+		d, err := compose(Summary, c, theme(MinSummarySize), summary)
+		return err == nil && len(d.Pages) == 1
+	}
 	var tall *layout.ErrTooTall
 	if errors.As(err, &tall) {
 		// One of the summary's unbreakable blocks is taller than the page.
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsForHeight(h, tall.Height-tall.Room, tall.Height), Brand: overBudget(theme(MinSummarySize))}
+		words := wordsToCut(h, wordsForHeight(h, tall.Height-tall.Room, tall.Height), fitsSmallest)
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: overBudget(theme(MinSummarySize))}
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(smallest.Pages) > 1 {
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: wordsOver(h, smallest, 1), Brand: overBudget(theme(MinSummarySize))}
+		words := wordsToCut(h, wordsOver(h, smallest, 1), fitsSmallest)
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: overBudget(theme(MinSummarySize))}
 	}
 	lo, hi := 0, steps // invariant: size(lo) fits
 	for lo < hi {
@@ -385,6 +395,72 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		}
 	}
 	return final(size(lo))
+}
+
+// wordsToCut finds roughly how many words must go for the summary to fit,
+// by trying: it starts from an estimate and trims the bullets and briefs
+// evenly (see trimWords) until fits says yes, doubling then halving the
+// step, so that the number a writer is given is one that works. Layouts
+// are cheap, and this runs only for a summary that does not fit.
+func wordsToCut(h *content.Handout, estimate int, fits func(*content.Handout) bool) int {
+	total := summaryWords(h)
+	lo, hi := 0, max(estimate, 1) // lo does not fit; hi is to be tried
+	for !fits(trimWords(h, hi)) {
+		if hi >= total {
+			return total // nothing but the words themselves takes the room
+		}
+		lo, hi = hi, min(hi*2, total)
+	}
+	// Narrow down to within a tenth, rounding up.
+	for hi-lo > max(hi/10, 1) {
+		mid := (lo + hi) / 2
+		if fits(trimWords(h, mid)) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// trimWords returns a copy of h with n words cut from the ends of its
+// summary bullets and briefs, a word at a time from whichever is longest, as
+// a writer trimming evenly would. Trimmed text is plain: emphasis and links
+// do not change how much room words take enough to matter here.
+func trimWords(h *content.Handout, n int) *content.Handout {
+	c := *h
+	c.Summary = append([]content.Text(nil), h.Summary...)
+	c.Sections = append([]content.Section(nil), h.Sections...)
+	var texts []*content.Text
+	for i := range c.Summary {
+		texts = append(texts, &c.Summary[i])
+	}
+	for i := range c.Sections {
+		if !c.Sections[i].Brief.IsZero() {
+			texts = append(texts, &c.Sections[i].Brief)
+		}
+	}
+	words := make([][]string, len(texts))
+	for i, t := range texts {
+		words[i] = strings.Fields(t.Raw)
+	}
+	for ; n > 0; n-- {
+		longest := 0
+		for i := range words {
+			if len(words[i]) > len(words[longest]) {
+				longest = i
+			}
+		}
+		if len(words[longest]) <= 1 {
+			break
+		}
+		words[longest] = words[longest][:len(words[longest])-1]
+	}
+	for i, t := range texts {
+		raw := strings.Join(words[i], " ")
+		*t = content.Text{Raw: raw, Spans: []content.Span{{Text: raw}}, Pos: t.Pos}
+	}
+	return &c
 }
 
 // wordsForHeight estimates the words to cut when a block of height h is

@@ -1,6 +1,8 @@
 package format
 
 import (
+	"fmt"
+	"math"
 	"strings"
 
 	"handouts/handout/brand"
@@ -139,6 +141,21 @@ func bandGap(th *Theme) float64 {
 
 // hasBand reports whether the brand has a header band.
 func hasBand(th *Theme) bool { return th.Brand.Name != "" || th.Brand.Logo != nil }
+
+// LogoTooSmall says, for a logo so wide that the header band prints it
+// under 0.45 in tall, how large it prints (on the narrower of Letter and
+// A4), so that `check` can warn before a clinic finds its name unreadable;
+// "" when it prints at full height.
+func LogoTooSmall(logo *brand.Logo) string {
+	const minH = 0.45 * 72
+	th := &Theme{LogoH: 0.55 * 72, BandW: A4.W - 2*summaryMargin}
+	w, h := LogoSize(logo, th)
+	if h >= minH {
+		return ""
+	}
+	return fmt.Sprintf("logo %s is %d×%d pixels (%.0f:1), so the header band prints it %.2f × %.2f in: any lettering in it prints at most %.0f pt tall, too small to read; use a logo no wider than %.0f:1, such as a stacked version of the wordmark",
+		logo.Path, logo.Width, logo.Height, float64(logo.Width)/float64(logo.Height), w/72, h/72, h, math.Floor(th.BandW*0.45/minH))
+}
 
 // LogoSize is the printed size of the brand's logo in points: th.LogoH tall
 // at its own aspect ratio, or lower when that would take more than 45 % of

@@ -1,0 +1,154 @@
+package format
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"handouts/handout/brand"
+	"handouts/handout/diag"
+	"handouts/handout/layout"
+)
+
+// brandWith resolves a brand from flag-like settings.
+func brandWith(t *testing.T, s map[brand.Field]string) *brand.Brand {
+	t.Helper()
+	set := brand.Settings{}
+	for f, v := range s {
+		set[f] = brand.Value{Text: v, Pos: diag.Pos{File: "--" + string(f)}}
+	}
+	b, errs := brand.Resolve(nil, set)
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	return b
+}
+
+// texts returns every text op of a page, furniture included.
+func texts(p layout.Page) []layout.Op {
+	var out []layout.Op
+	for _, op := range p.Ops {
+		if op.Kind == layout.TextOp {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// A name, tagline or contact line of any length wraps: nothing is cut,
+// nothing runs off the page, every word is printed.
+func TestFurnitureWraps(t *testing.T) {
+	long := strings.Repeat("Northern Valley Community ", 4) + "Clinic"
+	b := brandWith(t, map[brand.Field]string{
+		brand.Clinic:  long,
+		brand.Tagline: "Counseling, psychiatry and recovery care for the whole family, close to home",
+		brand.Phone:   "+1 (555) 014-2280 extension 305",
+		brand.Email:   "front-desk.appointments@northern-valley-community-clinic.example",
+		brand.Website: "https://www.northern-valley-community-clinic.example/patients/resources",
+	})
+	h := loadHandout(t, seedFile)
+	for _, opt := range []Options{{Paper: Letter}, {Paper: A4}, {Paper: Letter, LargePrint: true}} {
+		doc, err := Compose(Guide, h, b, labelsFor(h), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range doc.Pages {
+			var all strings.Builder
+			for _, op := range texts(p) {
+				if strings.Contains(op.Text, "…") {
+					t.Errorf("%s page %d: %q is cut", opt.Paper.Name, i+1, op.Text)
+				}
+				if op.X < safe || op.X+op.W > opt.Paper.W-safe {
+					t.Errorf("%s page %d: %q at x=%.1f..%.1f runs outside the page's safe area", opt.Paper.Name, i+1, op.Text, op.X, op.X+op.W)
+				}
+				all.WriteString(op.Text + " ")
+			}
+			text := strings.Join(strings.Fields(all.String()), " ")
+			if !strings.Contains(text, "front-desk.appointments@northern-valley-community-clinic.example") {
+				t.Errorf("%s page %d: the email is not printed whole: %q", opt.Paper.Name, i+1, text)
+			}
+			// The band on page one and the running header after it both
+			// hold the whole name, over as many lines as it needs.
+			if !strings.Contains(text, strings.TrimSpace(long)) {
+				t.Errorf("%s page %d: the clinic name is not printed whole", opt.Paper.Name, i+1)
+			}
+			// No contact line ends with its separator.
+			for _, op := range texts(p) {
+				if strings.TrimSpace(op.Text) == "·" {
+					ends := true
+					for _, o := range texts(p) {
+						if o.Y == op.Y && o.X > op.X {
+							ends = false
+						}
+					}
+					if ends {
+						t.Errorf("%s page %d: a contact line ends with its separator", opt.Paper.Name, i+1)
+					}
+				}
+			}
+		}
+	}
+}
+
+// When the brand's furniture is what does not fit, the error says so, not
+// "shorten the summary bullets".
+func TestSummaryBrandOverBudget(t *testing.T) {
+	h := loadHandout(t, "testdata/long-summary.yaml")
+	footer := strings.Repeat("This handout is general education and does not replace advice from your care team. ", 25)
+	b := brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend", brand.Footer: footer})
+	_, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+	var tooLong *ErrTooLong
+	if !errors.As(err, &tooLong) {
+		t.Fatalf("got %v, want a summary that does not fit", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "brand footer") || strings.Contains(msg, "bullets") {
+		t.Errorf("message %q should blame the brand footer, not the bullets", msg)
+	}
+	name := strings.Repeat("Very Long Clinic Name ", 40)
+	b = brandWith(t, map[brand.Field]string{brand.Clinic: name})
+	_, err = Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+	if err == nil || !strings.Contains(err.Error(), "clinic name and tagline take") {
+		t.Errorf("a name of %d characters: got %v, want the band blamed", len(name), err)
+	}
+	// The same content fits with no brand at all: it is the brand that
+	// must shrink.
+	if _, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: Letter}); err != nil {
+		t.Errorf("no brand: %v", err)
+	}
+}
+
+// The summary's text is fitted to the furniture's budget, not to the
+// brand's furniture: with or without a brand it gets the same size.
+func TestSummarySizeDoesNotDependOnBrand(t *testing.T) {
+	for _, file := range []string{seedFile, "testdata/long-summary.yaml"} {
+		h := loadHandout(t, file)
+		var sizes []float64
+		for _, b := range []*brand.Brand{noBrand(t), brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend"}), exampleBrand(t)} {
+			doc, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, doc.Body)
+		}
+		if sizes[0] != sizes[1] || sizes[1] != sizes[2] {
+			t.Errorf("%s: summary body %v pt with no brand, a name, the example brand; want one size", file, sizes)
+		}
+	}
+}
+
+func TestLogoTooSmall(t *testing.T) {
+	for _, tc := range []struct {
+		w, h int
+		want string
+	}{
+		{600, 180, ""},  // 3.3:1 prints at full height
+		{800, 200, ""},  // 4:1
+		{1200, 200, ""}, // 6:1 still prints 0.45 in or more
+		{2400, 120, "prints it 3.14 × 0.16 in: any lettering in it prints at most 11 pt tall"},
+	} {
+		got := LogoTooSmall(&brand.Logo{Path: "logo.png", Image: layout.Image{Width: tc.w, Height: tc.h}})
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%d×%d: %q, want %q", tc.w, tc.h, got, tc.want)
+		}
+	}
+}
