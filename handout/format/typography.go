@@ -46,6 +46,11 @@ func typeset(s string, prev, next rune) string {
 			b.WriteString(w.text)
 			continue
 		}
+		if (w.text == "-" || w.text == "--") && i > 0 && i+1 < len(words) {
+			// A hyphen with a space on each side is a dash.
+			b.WriteString("–")
+			continue
+		}
 		before, after := prev, next
 		if i > 0 {
 			before = lastRune(words[i-1].text)
@@ -152,13 +157,6 @@ func isAddress(w string) bool {
 }
 
 func typesetWord(w string, before, after rune) string {
-	if w == "-" || w == "--" {
-		// A spaced hyphen is a dash.
-		if unicode.IsSpace(before) || before == nbsp {
-			return "–"
-		}
-		return w
-	}
 	if !strings.ContainsAny(w, "'\"-") {
 		return w
 	}
