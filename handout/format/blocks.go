@@ -426,7 +426,7 @@ func (b *builder) references(refs []content.Reference) {
 		ref := b.tree.Add(layout.Reference, li)
 		rs := runs(r.Text.Spans, fontset.Regular)
 		if r.PMID != "" {
-			rs = append(rs, layout.Run{Text: " PMID: ", Style: fontset.Regular}, layout.Run{Text: r.PMID, Style: fontset.Regular, URL: content.PubMedURL(r.PMID)})
+			rs = append(rs, layout.Run{Text: " PMID:\u00a0", Style: fontset.Regular}, layout.Run{Text: r.PMID, Style: fontset.Regular, URL: content.PubMedURL(r.PMID)})
 		}
 		if r.URL != "" {
 			rs = append(rs, layout.Run{Text: " ", Style: fontset.Regular}, layout.Run{Text: r.URL, Style: fontset.Regular, URL: r.URL})
