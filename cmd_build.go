@@ -32,13 +32,15 @@ Examples:
    handouts build --brand data/brand/brand.yaml --out dist/
    handouts build --clinic "Riverbend Wellness Clinic" --primary-color "#1F5A7A" \
                   --phone "(555) 010-0199" --website https://riverbend.example
-   HANDOUTS_CLINIC="Riverbend Wellness Clinic" handouts build --large-print`,
+   HANDOUTS_CLINIC="Riverbend Wellness Clinic" handouts build --large-print
+   handouts build --watch data/asthma.yaml       rebuild on every save; Ctrl-C stops`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: withVar("out", "write PDFs to `DIR`"), DefaultText: "out"},
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: withVar("format", "only these `FORMATS`: guide, summary, faq (repeat or comma-separate; default all)")},
 			&cli.StringFlag{Name: "jobs", Aliases: []string{"j"}, Usage: withVar("jobs", "build `N` files at once"), DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: withVar("quiet", "print only the summary line and errors")},
 			&cli.BoolFlag{Name: "json", Usage: withVar("json", "print what was written and what failed as JSON")},
+			&cli.BoolFlag{Name: "watch", Aliases: []string{"w"}, Usage: "after building, rebuild each file as it is saved (and everything when the brand changes), until Ctrl-C"},
 		}, layoutFlags()...), brandFlags()...),
 		Action: func(c *cli.Context) error {
 			opt, err := s.options(c)
@@ -72,6 +74,10 @@ Examples:
 				}
 				out = v.text
 			}
+			watching := c.Bool("watch")
+			if watching && asJSON {
+				return usageError("--watch prints a line per rebuild; it cannot be combined with --json")
+			}
 			bs := s.brand(c)
 			if bs.findings.HasErrors() {
 				printFindings(s.stderr, bs.findings.Errors())
@@ -99,6 +105,11 @@ Examples:
 			}
 			if err != nil {
 				return &exitError{130, "interrupted; PDFs already written are complete, the rest were not started"}
+			}
+			if watching {
+				// A file with errors is what the writer is about to fix:
+				// keep watching it.
+				return s.watchBuilds(c, cfg, bs)
 			}
 			if len(rep.Failed) > 0 {
 				return &exitError{1, ""}
