@@ -2,6 +2,7 @@ package handout
 
 import (
 	"context"
+	"handouts/handout/check"
 	"time"
 
 	"handouts/handout/brand"
@@ -35,7 +36,8 @@ func (r *CheckReport) count(s diag.Severity) int {
 }
 
 // Check runs every check that Build runs on inputs, writing nothing: the
-// same errors a build would stop on, and the warnings. now is the date that
+// same errors a build would stop on, the warnings, and the notes that
+// suggest everyday words and report the PEMAT-P items. now is the date that
 // review dates are measured from (zero means today). It stops between files
 // when ctx is cancelled.
 func Check(ctx context.Context, inputs []string, b *brand.Brand, opt format.Options, now time.Time) (*CheckReport, error) {
@@ -54,6 +56,10 @@ func Check(ctx context.Context, inputs []string, b *brand.Brand, opt format.Opti
 		h, fs := Load(f, b, opt, now)
 		if !fs.HasErrors() {
 			fs = append(fs, SummaryFits(h, b, opt)...)
+			// Suggestions are for the writer at `check`; a build, which
+			// drops them, does not pay for them.
+			fs = append(fs, check.Advice(h)...)
+			fs.Sort()
 		}
 		rep.Files++
 		rep.Findings = append(rep.Findings, fs...)

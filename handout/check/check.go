@@ -1,7 +1,9 @@
 // Package check finds what is wrong with a handout beyond its YAML: text the
 // fonts cannot print (errors), and health-literacy advice (warnings):
 // reading level, long sentences, long or many summary bullets, stale review
-// dates, an unsupported language, brand colours too light for text.
+// dates, an unsupported language, brand colours too light for text. Advice
+// adds the notes a writer sees at `check`: everyday words for hard ones
+// and the PEMAT-P items a program can check.
 package check
 
 import (
@@ -52,9 +54,14 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	}
 	out = append(out, Readability(h)...)
 	out = append(out, StrayStars(h)...)
-	out = append(out, PlainWords(h)...)
-	out = append(out, PEMAT(h)...)
 	return out
+}
+
+// Advice returns the notes that help a writer and never stop a build: an
+// everyday word for each hard one, and the PEMAT-P items a program can
+// check. Build leaves it out; check runs it after Handout.
+func Advice(h *content.Handout) diag.List {
+	return append(PlainWords(h), PEMAT(h)...)
 }
 
 // StrayStars warns at each star that looks like the start or end of

@@ -57,17 +57,9 @@ func list(l diag.List) string {
 	return b.String()
 }
 
-// run returns the findings of Handout, without the PEMAT-P note every
-// file gets (TestPEMAT holds that one).
 func run(t *testing.T, h *content.Handout) diag.List {
 	t.Helper()
-	var out diag.List
-	for _, f := range Handout(h, defaultBrand(t), now) {
-		if !strings.HasPrefix(f.Message, "PEMAT-P items") {
-			out = append(out, f)
-		}
-	}
-	return out
+	return Handout(h, defaultBrand(t), now)
 }
 
 // want is one expected finding: its exact place and severity, and words of

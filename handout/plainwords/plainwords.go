@@ -22,8 +22,10 @@ var files embed.FS
 type List struct {
 	// byFirst maps the first word of each hard form to its entries,
 	// longest first, so that "in order to" wins over a shorter entry.
+	// Inflected forms of one-word entries ("medications", "utilized") are
+	// keys too, made once when the list is parsed, so that matching is one
+	// lookup per word.
 	byFirst map[string][]entry
-	stem    func(string) []string
 }
 
 type entry struct {
@@ -39,8 +41,8 @@ type Match struct {
 
 var lists = sync.OnceValue(func() map[string]*List {
 	return map[string]*List{
-		"en": parse("en.txt", englishStems),
-		"es": parse("es.txt", spanishStems),
+		"en": parse("en.txt", englishForms),
+		"es": parse("es.txt", spanishForms),
 	}
 })
 
@@ -52,12 +54,13 @@ func For(tag string) (*List, bool) {
 	return l, ok
 }
 
-func parse(name string, stem func(string) []string) *List {
+func parse(name string, inflect func(string) []string) *List {
 	data, err := files.ReadFile(name)
 	if err != nil {
 		panic(err) // embedded: a missing file is a build defect
 	}
-	l := &List{byFirst: map[string][]entry{}, stem: stem}
+	l := &List{byFirst: map[string][]entry{}}
+	var single []entry
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -75,11 +78,22 @@ func parse(name string, stem func(string) []string) *List {
 				e.plain = append(e.plain, p)
 			}
 		}
+		if len(words) == 1 {
+			single = append(single, e)
+		}
 		list := append(l.byFirst[words[0]], e)
 		for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
 			list[i], list[i-1] = list[i-1], list[i]
 		}
 		l.byFirst[words[0]] = list
+	}
+	// Listed forms win over made ones: "orally" is listed, not "oral"+"ly".
+	for _, e := range single {
+		for _, form := range inflect(e.words[0]) {
+			if _, listed := l.byFirst[form]; !listed {
+				l.byFirst[form] = []entry{e}
+			}
+		}
 	}
 	return l
 }
@@ -126,14 +140,6 @@ func (l *List) match(toks []token) (entry, int) {
 			return e, len(e.words)
 		}
 	}
-	// Inflected forms of one-word entries: "medications", "utilized".
-	for _, s := range l.stem(toks[0].lower) {
-		for _, e := range l.byFirst[s] {
-			if len(e.words) == 1 {
-				return e, 1
-			}
-		}
-	}
 	return entry{}, 0
 }
 
@@ -164,34 +170,29 @@ func tokens(text string) []token {
 	return out
 }
 
-// englishStems are the base forms an inflected word may have.
-func englishStems(w string) []string {
-	var out []string
-	add := func(suffix, repl string) {
-		if len(w) > len(suffix)+2 && strings.HasSuffix(w, suffix) {
-			out = append(out, w[:len(w)-len(suffix)]+repl)
-		}
+// englishForms are the inflected forms of a word: medication-s,
+// approach-es, modif-ies/-ied, utilize-d/-s, assist-ed/-ing, utiliz-ing.
+func englishForms(w string) []string {
+	forms := []string{w + "s", w + "es", w + "ed", w + "ing"}
+	switch {
+	case strings.HasSuffix(w, "e"):
+		forms = append(forms, w+"d", w[:len(w)-1]+"ing")
+	case strings.HasSuffix(w, "y"):
+		forms = append(forms, w[:len(w)-1]+"ies", w[:len(w)-1]+"ied")
 	}
-	add("s", "")    // medications
-	add("es", "")   // approaches
-	add("ies", "y") // modifies
-	add("ied", "y") // modified
-	add("d", "")    // utilized
-	add("ed", "")   // assisted
-	add("ing", "e") // utilizing
-	add("ing", "")  // assisting
-	add("ly", "")   // chronically is not here; frequently is listed
-	return out
+	return forms
 }
 
-// spanishStems undo a plural: fármacos, patologías, hipertensiones.
-func spanishStems(w string) []string {
-	var out []string
-	if len(w) > 4 && strings.HasSuffix(w, "es") {
-		out = append(out, w[:len(w)-2])
+// spanishForms are the plurals of a word: fármaco-s, hipertensión-es.
+func spanishForms(w string) []string {
+	forms := []string{w + "s", w + "es"}
+	// An accent on the last syllable goes in the plural: hipertensiones.
+	if r := []rune(w); len(r) > 2 {
+		switch r[len(r)-2] {
+		case 'á', 'é', 'í', 'ó', 'ú':
+			plain := map[rune]rune{'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u'}[r[len(r)-2]]
+			forms = append(forms, string(r[:len(r)-2])+string(plain)+string(r[len(r)-1])+"es")
+		}
 	}
-	if len(w) > 3 && strings.HasSuffix(w, "s") {
-		out = append(out, w[:len(w)-1])
-	}
-	return out
+	return forms
 }

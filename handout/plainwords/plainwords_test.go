@@ -35,7 +35,7 @@ func TestFindEnglish(t *testing.T) {
 		t.Errorf("Find = %+v, want only renal", got)
 	}
 	// Inflections: utilized, utilizing, assisted, modifies.
-	for _, w := range []string{"utilized", "utilizing", "assisted", "modifies", "facilitates"} {
+	for _, w := range []string{"utilized", "utilizing", "assisted", "modifies", "modified", "facilitates", "approximately"} {
 		if got := en.Find(w); len(got) != 1 {
 			t.Errorf("Find(%q) = %+v", w, got)
 		}
@@ -58,6 +58,10 @@ func TestFindSpanish(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("Find = %q, want %q", strings.Join(got, "|"), want)
 	}
+	// A plural whose accent moves: hipertensión, hipertensiones.
+	if got := es.Find("Las hipertensiones y los fármacos."); len(got) != 2 {
+		t.Errorf("plurals: %+v", got)
+	}
 	if _, ok := For("fr"); ok {
 		t.Error("a French list exists")
 	}
@@ -69,8 +73,11 @@ func TestLists(t *testing.T) {
 	for tag, l := range lists() {
 		seen := map[string]bool{}
 		n := 0
-		for _, es := range l.byFirst {
+		for first, es := range l.byFirst {
 			for _, e := range es {
+				if e.words[0] != first {
+					continue // an inflected form's key
+				}
 				key := strings.Join(e.words, " ")
 				if seen[key] {
 					t.Errorf("%s: %q listed twice", tag, key)
