@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"handouts/handout/brand"
+	"handouts/handout/content"
 	"handouts/handout/format"
 	"handouts/handout/internal/pdfcheck"
 	"handouts/handout/labels"
@@ -165,6 +166,54 @@ func checkTagged(t *testing.T, name string, pdf []byte, doc *layout.Document, la
 		if k == len(r.Headings) {
 			t.Errorf("%s: bookmark %q (level %d) has no heading at level %d in order; headings %v", name, o.Text, o.Level, o.Level+1, r.Headings)
 			break
+		}
+	}
+}
+
+// A patient's copy and a packet of handouts, made in memory, are tagged
+// like any other PDF: the personal box is content, and a packet's tree
+// holds each handout in turn.
+func TestPersonalAndPacketAreTagged(t *testing.T) {
+	tooltest.Require(t, "qpdf")
+	example, errs := brand.LoadFile("../data/brand/brand.yaml")
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	br := brandFrom(t, example)
+	var hs []*content.Handout
+	for _, f := range []string{seedFile, "testdata/tagged/es.yaml"} {
+		h, errs := Load(f, br, letter, time.Now())
+		if errs.HasErrors() {
+			t.Fatal(errs.Errors())
+		}
+		hs = append(hs, h)
+	}
+	personal := &format.Personal{Patient: "Ana Pérez", Clinician: "Dr. Lee", Date: "1 May 2026", NextVisit: "8 May, 10:00", Note: "Bring your questions.\n\nCall us any time."}
+	for _, kind := range format.Kinds {
+		for _, c := range []struct {
+			name string
+			hs   []*content.Handout
+			p    *format.Personal
+		}{{"personal", hs[:1], personal}, {"packet", hs, nil}, {"personal packet", hs, personal}} {
+			opt := letter
+			opt.Personal = c.p
+			var buf bytes.Buffer
+			if _, err := Render(&buf, c.hs, RenderSpec{Kind: kind, Options: opt, Brand: br, Version: "test"}); err != nil {
+				t.Fatalf("%s %s: %v", c.name, kind, err)
+			}
+			r, err := pdfcheck.Check(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range r.Problems {
+				t.Errorf("%s %s: %s", c.name, kind, p)
+			}
+			if c.p != nil && !strings.Contains(r.TreeText, "Ana Pérez") {
+				t.Errorf("%s %s: the patient's name is not in the structure tree", c.name, kind)
+			}
+			if len(c.hs) > 1 && !strings.Contains(r.TreeText, "Terapia de grupo") {
+				t.Errorf("%s %s: the packet's second handout is not in the tree", c.name, kind)
+			}
 		}
 	}
 }

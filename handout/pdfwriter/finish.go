@@ -48,6 +48,8 @@ type fontMap struct {
 type finisher struct {
 	src     []byte
 	offsets []int // by object number; 0 for none
+	ends    []int // where each object's bytes end
+	order   []int // object numbers in file order
 	size    int   // the old /Size
 	root    int
 	info    int
@@ -87,6 +89,20 @@ func parseFpdf(src []byte) (*finisher, error) {
 		}
 		f.offsets[k] = off
 	}
+	// Each object ends where the next one in the file starts, or at the
+	// table.
+	f.order = make([]int, 0, n-1)
+	for k := 1; k < n; k++ {
+		f.order = append(f.order, k)
+	}
+	slices.SortFunc(f.order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	f.ends = make([]int, n)
+	for i, k := range f.order {
+		f.ends[k] = xref
+		if i+1 < len(f.order) {
+			f.ends[k] = f.offsets[f.order[i+1]]
+		}
+	}
 	trailer := string(body[20*n:])
 	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Root ")+len("/Root "):], "%d", &f.root); err != nil {
 		return nil, errors.New("no /Root")
@@ -107,17 +123,7 @@ func parseFpdf(src []byte) (*finisher, error) {
 
 // object returns object k's bytes, from "k 0 obj" up to the next object
 // or the table.
-func (f *finisher) object(k int) []byte {
-	start := f.offsets[k]
-	end := bytes.LastIndex(f.src, []byte("startxref"))
-	end = bytes.LastIndex(f.src[:end], []byte("xref\n"))
-	for _, o := range f.offsets {
-		if o > start && o < end {
-			end = o
-		}
-	}
-	return f.src[start:end]
-}
+func (f *finisher) object(k int) []byte { return f.src[f.offsets[k]:f.ends[k]] }
 
 // extend inserts entries at the end of dictionary object k, which must
 // not be a stream.
@@ -178,7 +184,11 @@ func (w *pdfWriter) packed(k int, obj string) {
 // streamObj writes object k as a compressed stream with extra dictionary
 // entries.
 func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
-	w.direct(k, fmt.Appendf(nil, "%d 0 obj\n<<%s /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n", k, dict, len(data), data))
+	w.grow(k + 1)
+	w.typ[k], w.off[k] = 1, w.buf.Len()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n<<%s /Filter /FlateDecode /Length %d>>\nstream\n", k, dict, len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream\nendobj\n")
 }
 
 // pdfText is s as a PDF text string: literal when it is printable ASCII,
@@ -266,9 +276,10 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 
 	var w pdfWriter
+	// fpdf's bytes, and room for what tagging adds.
+	w.buf.Grow(len(src) + len(src)/4)
 	// The header, with the version objects streams need.
-	first := slices.Min(f.offsets[1:])
-	header := src[:first]
+	header := src[:f.offsets[f.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
 		return nil, errors.New("reading fpdf's output: no PDF header")
 	}
@@ -284,12 +295,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		annotsOn[a.page] = append(annotsOn[a.page], annotNum[i])
 	}
 	// fpdf's objects, in their order, the catalog, pages and fonts extended.
-	objs := make([]int, 0, f.size)
-	for k := 1; k < f.size; k++ {
-		objs = append(objs, k)
-	}
-	slices.SortFunc(objs, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
-	for _, k := range objs {
+	for _, k := range f.order {
 		obj := f.object(k)
 		var err error
 		switch p, isPage := pageNum[k]; {

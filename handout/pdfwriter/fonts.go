@@ -256,8 +256,11 @@ type Subsets struct {
 	mu sync.Mutex
 	m  map[subsetKey]*subsetEntry
 	// zw are compressors to reuse: a new one allocates and clears about
-	// 1 MB, more than compressing a subset costs.
-	zw sync.Pool
+	// 1 MB, more than compressing a subset costs. A plain list, not a
+	// sync.Pool, which every collection empties: a PDF compresses its
+	// subsets and then its structure and Unicode maps after fpdf's output
+	// has run the collector, and each would otherwise make its own.
+	zw []*zlib.Writer
 	// cmaps are the fonts' compressed ToUnicode maps (see tounicode.go).
 	cmaps map[string][]byte
 }
@@ -320,15 +323,10 @@ func (c *Subsets) make(face *fontset.Face, runes []rune) (s subset, err error) {
 		return subset{}, errors.New("cannot make a subset of the font")
 	}
 	var z bytes.Buffer
-	zw, _ := c.zw.Get().(*zlib.Writer)
-	if zw == nil {
-		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	} else {
-		zw.Reset(&z)
-	}
+	zw := c.compressor(&z)
 	zw.Write(sub)
 	zw.Close()
-	c.zw.Put(zw)
+	c.release(zw)
 	return subset{program: z.Bytes(), size: len(sub)}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf16"
 )
@@ -92,17 +93,39 @@ func (c *Subsets) toUnicode(fm fontMap) []byte {
 	return z
 }
 
-// deflate compresses b with a pooled compressor.
+// deflate compresses b with a reused compressor.
 func (c *Subsets) deflate(b []byte) []byte {
 	var z bytes.Buffer
-	zw, _ := c.zw.Get().(*zlib.Writer)
-	if zw == nil {
-		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	} else {
-		zw.Reset(&z)
-	}
+	zw := c.compressor(&z)
 	zw.Write(b)
 	zw.Close()
-	c.zw.Put(zw)
+	c.release(zw)
 	return z.Bytes()
+}
+
+// maxCompressors bounds the compressors kept: one per concurrent writer.
+const maxCompressors = 8
+
+// compressor returns a compressor writing to w, reused when one is free.
+func (c *Subsets) compressor(w io.Writer) *zlib.Writer {
+	c.mu.Lock()
+	var zw *zlib.Writer
+	if n := len(c.zw); n > 0 {
+		zw, c.zw = c.zw[n-1], c.zw[:n-1]
+	}
+	c.mu.Unlock()
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(w, zlib.BestSpeed)
+		return zw
+	}
+	zw.Reset(w)
+	return zw
+}
+
+func (c *Subsets) release(zw *zlib.Writer) {
+	c.mu.Lock()
+	if len(c.zw) < maxCompressors {
+		c.zw = append(c.zw, zw)
+	}
+	c.mu.Unlock()
 }
