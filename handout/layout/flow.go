@@ -82,104 +82,139 @@ type placed struct {
 // only exception: it is broken at any row rather than overflow, since
 // keeping it whole is impossible.
 func Flow(rows []Row, spec PageSpec) ([]Page, error) {
-	var pages []Page
-	var cur []placed
-	pageIdx := 0
-	y := spec.Top(0)
-	frameCont := func(i int) *Frame { // the frame row i continues, if any
-		if i > 0 && rows[i].Frame != nil && rows[i-1].Frame == rows[i].Frame {
-			return rows[i].Frame
-		}
-		return nil
-	}
-	closePage := func() {
-		pages = append(pages, finishPage(rows, cur, spec, y))
-		cur = nil
-		pageIdx++
-		y = spec.Top(pageIdx)
-	}
-	// chunkEnd returns the end of the chunk starting at i.
-	chunkEnd := func(i int) int {
-		j := i + 1
-		for j < len(rows) && rows[j].KeepWithPrev {
-			j++
-		}
-		return j
-	}
-	// need is the height rows[i:j] take from y, given whether the page is
-	// still empty (leading gaps vanish there).
-	need := func(i, j int, empty bool) float64 {
-		h := 0.0
-		lead := empty // as place does: gaps before the first row vanish
-		for k := i; k < j; k++ {
-			if lead && rows[k].Gap {
-				continue
-			}
-			if lead {
-				if f := frameCont(k); f != nil {
-					h += f.Pad
-				}
-			}
-			lead = false
-			h += rows[k].H
-		}
-		// If the page breaks after this chunk inside a frame, the frame's
-		// bottom padding must still fit.
-		if j < len(rows) && rows[j].Frame != nil && rows[j].Frame == rows[j-1].Frame {
-			h += rows[j].Frame.Pad
-		}
-		return h
-	}
-	place := func(i, j int) {
-		for k := i; k < j; k++ {
-			if len(cur) == 0 {
-				if rows[k].Gap {
-					continue
-				}
-				if f := frameCont(k); f != nil {
-					cur = append(cur, placed{row: -1, y: y, h: f.Pad, frame: f, pad: f.Pad})
-					y += f.Pad
-				}
-			}
-			cur = append(cur, placed{row: k, y: y, h: rows[k].H, frame: rows[k].Frame})
-			y += rows[k].H
-		}
-	}
+	f := &flow{rows: rows, spec: spec, y: spec.Top(0)}
 	for i := 0; i < len(rows); {
-		j := chunkEnd(i)
-		empty := len(cur) == 0
-		if y+need(i, j, empty) <= spec.Bottom+0.01 {
-			place(i, j)
-			i = j
-			continue
-		}
-		if !empty {
-			closePage()
-			continue
-		}
-		// The chunk cannot fit even on an empty page: place row by row.
-		for k := i; k < j; k++ {
-			if y+need(k, k+1, len(cur) == 0) > spec.Bottom+0.01 && len(cur) > 0 {
-				closePage()
+		j := f.chunkEnd(i)
+		switch {
+		case f.fits(i, j):
+			f.place(i, j)
+		case !f.empty():
+			f.closePage()
+			continue // the chunk is tried again on the new page
+		default:
+			if err := f.placeRowByRow(i, j); err != nil {
+				return nil, err
 			}
-			// Checked on the page the row goes to (a later page may have
-			// less room than the first), with the frame padding it needs.
-			if h := need(k, k+1, len(cur) == 0); !rows[k].Gap && y+h > spec.Bottom+0.01 {
-				where := rows[k].Where
-				if where == "" {
-					where = "a block"
-				}
-				room := spec.Bottom - spec.Top(pageIdx) - (h - rows[k].H)
-				return nil, &ErrTooTall{Where: where, Height: rows[k].H, Room: room}
-			}
-			place(k, k+1)
 		}
 		i = j
 	}
-	if len(cur) > 0 || len(pages) == 0 {
-		closePage()
+	if !f.empty() || len(f.pages) == 0 {
+		f.closePage()
 	}
-	return pages, nil
+	return f.pages, nil
+}
+
+// flow is the state of one Flow: the pages made so far and the page being
+// filled, with y the height used on it.
+type flow struct {
+	rows  []Row
+	spec  PageSpec
+	pages []Page
+	cur   []placed // the current page's rows
+	page  int      // the current page's index
+	y     float64
+}
+
+// vanishesAtEdge is the one rule for spacing at a page's edges: a gap row
+// takes no room at the top of a page (it is dropped there) nor at its foot
+// (trailing gaps are dropped when the page is finished), so spacing never
+// pushes content onto the next page or leaves a page starting with air.
+func vanishesAtEdge(r Row) bool { return r.Gap }
+
+func (f *flow) empty() bool { return len(f.cur) == 0 }
+
+// continues returns the frame that row k continues from the row before,
+// if any: such a row starting a page opens a new piece of the frame.
+func (f *flow) continues(k int) *Frame {
+	if k > 0 && f.rows[k].Frame != nil && f.rows[k-1].Frame == f.rows[k].Frame {
+		return f.rows[k].Frame
+	}
+	return nil
+}
+
+// chunkEnd returns the end of the chunk starting at i: the rows up to the
+// next one that allows a break before it.
+func (f *flow) chunkEnd(i int) int {
+	j := i + 1
+	for j < len(f.rows) && f.rows[j].KeepWithPrev {
+		j++
+	}
+	return j
+}
+
+// need is the height rows[i:j] take on the current page: gaps that would
+// start the page vanish, a frame continued from the page before repeats
+// its top padding, and a frame that goes on after row j-1 needs room for
+// its closing padding.
+func (f *flow) need(i, j int) float64 {
+	h := 0.0
+	lead := f.empty()
+	for k := i; k < j; k++ {
+		if lead && vanishesAtEdge(f.rows[k]) {
+			continue
+		}
+		if lead {
+			if fr := f.continues(k); fr != nil {
+				h += fr.Pad
+			}
+		}
+		lead = false
+		h += f.rows[k].H
+	}
+	if j < len(f.rows) && f.continues(j) != nil {
+		h += f.rows[j].Frame.Pad
+	}
+	return h
+}
+
+func (f *flow) fits(i, j int) bool { return f.y+f.need(i, j) <= f.spec.Bottom+0.01 }
+
+// place puts rows[i:j] on the current page, as need measured them.
+func (f *flow) place(i, j int) {
+	for k := i; k < j; k++ {
+		if f.empty() {
+			if vanishesAtEdge(f.rows[k]) {
+				continue
+			}
+			if fr := f.continues(k); fr != nil {
+				f.cur = append(f.cur, placed{row: -1, y: f.y, h: fr.Pad, frame: fr, pad: fr.Pad})
+				f.y += fr.Pad
+			}
+		}
+		f.cur = append(f.cur, placed{row: k, y: f.y, h: f.rows[k].H, frame: f.rows[k].Frame})
+		f.y += f.rows[k].H
+	}
+}
+
+func (f *flow) closePage() {
+	f.pages = append(f.pages, finishPage(f.rows, f.cur, f.spec, f.y))
+	f.cur = nil
+	f.page++
+	f.y = f.spec.Top(f.page)
+}
+
+// placeRowByRow breaks a chunk that cannot fit even on an empty page at
+// any row, rather than let it overflow; a single row too tall for a page
+// is an error naming where it came from.
+func (f *flow) placeRowByRow(i, j int) error {
+	for k := i; k < j; k++ {
+		if !f.fits(k, k+1) && !f.empty() {
+			f.closePage()
+		}
+		// Checked on the page the row goes to (a later page may have less
+		// room than the first), with the frame padding it needs.
+		if !vanishesAtEdge(f.rows[k]) && !f.fits(k, k+1) {
+			h := f.need(k, k+1)
+			where := f.rows[k].Where
+			if where == "" {
+				where = "a block"
+			}
+			room := f.spec.Bottom - f.spec.Top(f.page) - (h - f.rows[k].H)
+			return &ErrTooTall{Where: where, Height: f.rows[k].H, Room: room}
+		}
+		f.place(k, k+1)
+	}
+	return nil
 }
 
 // finishPage expands springs, draws frame pieces behind their rows and
@@ -194,7 +229,7 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 		}
 	}
 	// A chunk boundary may leave trailing gaps; they take no room at a foot.
-	for len(cur) > 0 && cur[len(cur)-1].row >= 0 && rows[cur[len(cur)-1].row].Gap {
+	for len(cur) > 0 && cur[len(cur)-1].row >= 0 && vanishesAtEdge(rows[cur[len(cur)-1].row]) {
 		end = cur[len(cur)-1].y
 		cur = cur[:len(cur)-1]
 	}
