@@ -42,6 +42,14 @@ func Readability(h *content.Handout) diag.List {
 	long := 0
 	var fileStats readability.Stats
 	var fileWords readability.Tally
+	// A summary bullet over MaxBulletWords already has its warning, which
+	// asks for the same cut; a second one for its sentence is noise.
+	longBullet := map[diag.Pos]bool{}
+	for _, b := range h.Summary {
+		if len(strings.Fields(content.PlainText(b.Spans))) > MaxBulletWords {
+			longBullet[b.Pos] = true
+		}
+	}
 	read := func(st *readability.Stats, tally *readability.Tally, ts ...content.Text) {
 		for _, t := range ts {
 			text := content.PlainText(t.Spans)
@@ -50,7 +58,7 @@ func Readability(h *content.Handout) diag.List {
 			tally.Add(r.Long)
 			var toRaw func(int) int
 			for _, s := range r.Sentences {
-				if s.Words <= MaxSentenceWords {
+				if s.Words <= MaxSentenceWords || longBullet[t.Pos] {
 					continue
 				}
 				if long++; long > maxReported {
