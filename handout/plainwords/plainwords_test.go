@@ -95,3 +95,23 @@ func TestLists(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFind: any text gives matches in order, inside the text, not
+// overlapping, each with an alternative.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"", "Utilize the physician's Medications in order to", "in order", "hipertensiones, fármacos; con el fin de", "\xff\xfe in  order\u00a0to", "a-b-c'd ’ -"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, tag := range []string{"en", "es"} {
+			l, _ := For(tag)
+			prev := 0
+			for _, m := range l.Find(text) {
+				if m.Offset < prev || m.End <= m.Offset || m.End > len(text) || len(m.Plain) == 0 {
+					t.Fatalf("%s: bad match %+v after %d in %q", tag, m, prev, text)
+				}
+				prev = m.End
+			}
+		}
+	})
+}

@@ -393,24 +393,27 @@ func bigText(n int) string {
 // machine or the race detector does not decide the result.
 func TestMeasureLinear(t *testing.T) {
 	inputs := map[string]func(n int) string{
-		"handout":       bigText,
-		"no spaces":     func(n int) string { return strings.Repeat("a", n) },
-		"image openers": func(n int) string { return strings.Repeat("![", n/2) },
-		"link closers":  func(n int) string { return strings.Repeat("](", n/2) },
-		"angle openers": func(n int) string { return strings.Repeat("<a", n/2) },
-		"dots":          func(n int) string { return strings.Repeat(".", n) },
-		"markup":        func(n int) string { return strings.Repeat("*_`#", n/4) },
-		"lines":         func(n int) string { return strings.Repeat("-\n", n/2) },
-		"invalid utf-8": func(n int) string { return strings.Repeat("\xff\xe2\x80", n/3) },
-		"compounds":     func(n int) string { return strings.Repeat("some", n/4) },
-		"closers":       func(n int) string { return strings.Repeat(")", n-1) + "." },
-		"openers":       func(n int) string { return strings.Repeat("(", n) },
-		"list numbers":  func(n int) string { return strings.Repeat("1. ", n/3) },
-		"hyphens":       func(n int) string { return strings.Repeat("a-", n/2) },
+		"handout":        bigText,
+		"no spaces":      func(n int) string { return strings.Repeat("a", n) },
+		"image openers":  func(n int) string { return strings.Repeat("![", n/2) },
+		"link closers":   func(n int) string { return strings.Repeat("](", n/2) },
+		"angle openers":  func(n int) string { return strings.Repeat("<a", n/2) },
+		"dots":           func(n int) string { return strings.Repeat(".", n) },
+		"markup":         func(n int) string { return strings.Repeat("*_`#", n/4) },
+		"lines":          func(n int) string { return strings.Repeat("-\n", n/2) },
+		"invalid utf-8":  func(n int) string { return strings.Repeat("\xff\xe2\x80", n/3) },
+		"compounds":      func(n int) string { return strings.Repeat("some", n/4) },
+		"closers":        func(n int) string { return strings.Repeat(")", n-1) + "." },
+		"openers":        func(n int) string { return strings.Repeat("(", n) },
+		"list numbers":   func(n int) string { return strings.Repeat("1. ", n/3) },
+		"hyphens":        func(n int) string { return strings.Repeat("a-", n/2) },
+		"spanish vowels": func(n int) string { return strings.Repeat("aíuéoüy", n/10) },
+		"accents":        func(n int) string { return strings.Repeat("i\u0301", n/3) },
 	}
 	for name, gen := range inputs {
 		t.Run(name, func(t *testing.T) {
 			growth.Linear(t, 32<<10, func(n int) { Measure(gen(n)) })
+			growth.Linear(t, 32<<10, func(n int) { Spanish.Read(gen(n)) })
 		})
 	}
 }
