@@ -413,3 +413,21 @@ var winAnsiRunes = func() (t [256]rune) {
 	})
 	return t
 }()
+
+// CommonText reports whether every character of s is one that each WinAnsi
+// font subset holds anyway (ASCII, the common typographic marks and the
+// Spanish letters), so that drawing s changes no subset. `handouts serve`
+// shares a Subsets between personalised renders only for such text: the
+// subsets it keeps then say nothing about what a patient's name holds.
+func CommonText(s string) bool {
+	for _, r := range s {
+		c, ok := winAnsi(r)
+		if r == '\n' {
+			continue
+		}
+		if !ok || !(c >= 0x20 && c < 0x7F || commonWinAnsi[c]) {
+			return false
+		}
+	}
+	return true
+}

@@ -217,3 +217,20 @@ func TestSubsetsBounded(t *testing.T) {
 		t.Errorf("cache holds %d subsets, want its bound %d", len(cache.m), maxSubsets)
 	}
 }
+
+func TestCommonText(t *testing.T) {
+	for s, want := range map[string]bool{
+		"":                         true,
+		"Maria Lopez":              true,
+		"José Núñez — “Dr.” ¿Qué?": true,
+		"line one\nline two":       true,
+		"Łucja":                    false,
+		"Zoë":                      false, // ë is WinAnsi, but not in the common set
+		"Ann 🙂":                    false,
+		"€":                        false,
+	} {
+		if got := CommonText(s); got != want {
+			t.Errorf("CommonText(%q) = %v", s, got)
+		}
+	}
+}

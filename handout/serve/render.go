@@ -14,6 +14,7 @@ import (
 	"handouts/handout"
 	"handouts/handout/content"
 	"handouts/handout/format"
+	"handouts/handout/pdfwriter"
 )
 
 // renderRequest is the API's JSON body; the page's form fills the same.
@@ -172,9 +173,12 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 	}
 	if !p.IsZero() {
 		spec.Options.Personal = &p
-	} else {
-		// Only content goes in a shared font cache; a personalised render
-		// keeps its own, so nothing derived from a name outlives it.
+	}
+	// Font subsets are shared between renders, and kept, only when the
+	// personal fields add no character to them: a name with a letter
+	// outside the common set gets subsets of its own, so nothing derived
+	// from it outlives the render.
+	if pdfwriter.CommonText(p.Patient + p.Clinician + p.Date + p.NextVisit + p.Note) {
 		spec.Subsets = s.subsets
 	}
 	var hs []*content.Handout
