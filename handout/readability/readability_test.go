@@ -332,7 +332,12 @@ func TestGrades(t *testing.T) {
 		fk     float64
 		fkOK   bool
 	}{
-		// SMOG = 1.0430*sqrt(0) + 3.1291 = 3.13; FK = 0.39*1 + 11.8*1 - 15.59 = -3.40
+		// SMOG = 1.0430*sqrt(0) + 3.1291 = 3.13; FK = 0.39*1 + 11.8*1 - 15.59 = -3.40,
+		// the published floor of the Flesch–Kincaid grade, reached by one-word
+		// sentences of one-syllable words (formula: Kincaid et al. 1975,
+		// Navy RBR 8-75; the floor as the Wikipedia article "Flesch–Kincaid
+		// readability tests" states it). SMOG's floor, 3.13, is the "+3" of
+		// McLaughlin's procedure in the regression form.
 		{name: "one-syllable sentence", s: Stats{Sentences: 1, Words: 1, Syllables: 1}, smog: 3.13, smogOK: true, fk: -3.40, fkOK: true},
 		// SMOG = 1.0430*sqrt(30*30/30) + 3.1291 = 1.0430*5.4772 + 3.1291 = 8.84
 		// FK = 0.39*(600/30) + 11.8*(900/600) - 15.59 = 7.80 + 17.70 - 15.59 = 9.91
