@@ -107,7 +107,7 @@ func TestPlainText(t *testing.T) {
 // TestParseInlineLinear: pathological inputs parse in linear time. A
 // quadratic parser takes minutes on a megabyte of these.
 func TestParseInlineLinear(t *testing.T) {
-	for _, unit := range []string{"[[[[", "****", "[a](", "](x)", "*[a](b c)", "[*](u)**", "**a**", "*a*", "[a](u)"} {
+	for _, unit := range []string{"[[[[", "****", "[a](", "](x)", "*[a](b c)", "[*](u)**", "**a**", "*a*", "[a](u)", "[a](b(", "](((", "[a](((b)", "2*3*"} {
 		t.Run(unit, func(t *testing.T) {
 			in := func(n int) string { return strings.Repeat(unit, n/len(unit)) }
 			if n := len(PlainText(ParseInline(in(1 << 20)))); n > 1<<20 {
