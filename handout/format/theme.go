@@ -41,7 +41,7 @@ const (
 	LargePrintSize  = 18.0
 	MinSummarySize  = 10.5
 	summaryStartMax = 12.5
-	charsPerLine    = 68 // the middle of the 50–75 characters readers track best
+	charsPerLine    = 72 // within the 50–75 characters readers track best: see README
 	minMargin       = 0.75 * 72
 	largeMargin     = 1.0 * 72
 	summaryMargin   = 0.65 * 72
@@ -90,7 +90,7 @@ type Theme struct {
 }
 
 // NewTheme derives a theme for a body size. The text column is measured, not
-// fixed: about 68 average characters of the body font at the base size,
+// fixed: about 72 average characters of the body font at the base size,
 // within the paper's minimum margins, so a wide clinic font gets a wider
 // column and lines keep a readable length.
 func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Theme {
