@@ -1,10 +1,13 @@
-// Package readability computes readability grades for patient-education
-// text, the way health-literacy practice uses them: SMOG is the preferred
-// measure (it predicts 100% comprehension rather than 50–75%), and the
-// Flesch–Kincaid grade is reported alongside because many reviewers and
-// word processors quote it.
+// Package readability computes reading levels for patient-education text
+// in its own language, the way health-literacy practice uses them. English
+// is judged by SMOG, the preferred measure (it predicts 100% comprehension
+// rather than 50–75%), with the Flesch–Kincaid grade reported alongside
+// because many reviewers and word processors quote it. Spanish is judged by
+// the INFLESZ scale (Szigriszt-Pazos's perspicuity index on Barrio-
+// Cantalejo's bands), with Spanish syllable rules. Other languages have no
+// formula: ForTag says so rather than lending them an English one.
 //
-// Both formulas only make sense over full sentences, so this package counts
+// The formulas only make sense over full sentences, so this package counts
 // words and syllables only inside sentences that end in '.', '!' or '?'.
 // Headings, labels and fragment bullets are dropped entirely: counting their
 // words without a sentence would inflate words-per-sentence, and counting
@@ -31,10 +34,12 @@
 //
 // # Files
 //
-// sentences.go finds sentences and words, abbreviations.go decides which
-// full stops end a sentence, syllables_en.go counts English syllables,
-// formulas.go holds the grade formulas, chars.go the character classes
-// they share.
+// language.go ties each language to its rules and says whether a text is
+// too hard; sentences.go finds sentences, words and long words in one pass;
+// abbreviations.go decides which full stops end a sentence;
+// syllables_en.go and syllables_es.go count syllables; formulas.go holds
+// SMOG, Flesch–Kincaid and INFLESZ; tally.go names the words that weigh
+// most; chars.go holds the character classes they share.
 package readability
 
 // Stats counts a text's full sentences, words, syllables and polysyllabic
