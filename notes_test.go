@@ -51,3 +51,17 @@ func TestCheckNotes(t *testing.T) {
 		t.Errorf("notes do not follow the warnings:\n%s", r.stderr)
 	}
 }
+
+// TestCheckSpanishStrict: a plain Spanish handout passes `check --strict`
+// (scored with English formulas, every Spanish handout used to fail), and
+// a technical one fails it on INFLESZ.
+func TestCheckSpanishStrict(t *testing.T) {
+	t.Parallel()
+	if r := runCLI(t, nil, "check", "--strict", "handout/check/testdata/spanish-plain.yaml"); r.code != 0 || strings.Contains(r.stderr, "warning") {
+		t.Errorf("plain Spanish: exit %d\n%s", r.code, r)
+	}
+	r := runCLI(t, nil, "check", "--strict", "handout/check/testdata/spanish-hard.yaml")
+	if r.code != 1 || !strings.Contains(r.stderr, `reads at INFLESZ`) || strings.Contains(r.stderr, "SMOG") {
+		t.Errorf("technical Spanish: exit %d\n%s", r.code, r)
+	}
+}
