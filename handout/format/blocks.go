@@ -220,7 +220,7 @@ func (b *builder) heading(text string, size float64, role layout.Role, bookmark 
 	b.unbroken(plain(text, fontset.Bold), ts, st, where)
 	if bookmark >= 0 && len(b.rows) > start {
 		r := &b.rows[start]
-		r.Ops = append(r.Ops, layout.Op{Kind: layout.BookmarkOp, Text: typeset(text, ' ', ' '), Level: bookmark, Y: 0, X: b.x})
+		r.Ops = append(r.Ops, layout.Op{Kind: layout.BookmarkOp, Text: strings.ReplaceAll(typeset(text, ' ', ' '), "\u00ad", ""), Level: bookmark, Y: 0, X: b.x})
 	}
 	b.keepWithNext()
 }
