@@ -154,19 +154,17 @@ func (fam *Family) Missing(s string, style Style) []rune {
 	return out
 }
 
-// Default returns the embedded Atkinson Hyperlegible family. It is parsed on
-// first use and then shared: a family is immutable, so every document and
+// Default returns the embedded Atkinson Hyperlegible family, built on first
+// use from what parsing it gives (generated into default_gen.go) and then
+// shared: a family is immutable, so every document and
 // goroutine may use it.
 func Default() *Family {
 	defaultOnce.Do(func() {
 		fam := &Family{Name: fonts.FamilyName}
 		for i, data := range [4][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-			face, err := parseFace(data, "")
-			if err != nil {
-				// The embedded files are tested; reaching this is a build defect.
-				panic(fmt.Sprintf("fontset: embedded font %d: %v", i, err))
-			}
-			fam.Faces[i] = face
+			face := defaultFaces[i]
+			face.Data, face.widths = data, unpackWidths(defaultWidths[i])
+			fam.Faces[i] = &face
 		}
 		defaultFamily = fam
 	})

@@ -286,6 +286,9 @@ type subset struct {
 }
 
 func (c *Subsets) subset(face *fontset.Face, runes []rune) (subset, error) {
+	if sub, ok := defaultSubset(face, runes); ok {
+		return sub, nil
+	}
 	key := subsetKey{face, string(runes)}
 	c.mu.Lock()
 	if c.m == nil {

@@ -60,7 +60,7 @@ func TestSubsetFailureIsKeptAsAnError(t *testing.T) {
 func TestEmptyFontProgramRefused(t *testing.T) {
 	cache := &Subsets{}
 	face := fontset.Default().Face(fontset.Regular)
-	d := doc(text("Hi", fontset.Regular))
+	d := doc(text("Hi crème", fontset.Regular)) // è: not the embedded common set
 	plan := planFonts(d)
 	var runes []rune
 	for c := 32; c < 256; c++ {
