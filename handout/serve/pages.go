@@ -13,6 +13,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/colour"
 	"handouts/handout/content"
+	"handouts/handout/fontset"
 	"handouts/handout/format"
 	"handouts/handout/layout"
 )
@@ -50,7 +51,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 	}
 	// The preview frame shows a PDF the page made (a blob: URL).
-	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'")
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'")
 	if err := s.pages.ExecuteTemplate(w, name, data); err != nil {
 		s.log.Printf("template %s: %v", name, err)
 	}
@@ -279,15 +280,38 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
+// pageBackground is the page's grey (style.css's html background).
+var pageBackground = colour.Color{R: 0xF6, G: 0xF7, B: 0xF8}
+
 // brandCSS carries the clinic's colours into the page, each checked for AA
-// contrast the way the PDFs check them: the primary darkened until white
-// text on it, and it as text on white and on its tint, reach 4.5:1.
+// contrast the way the PDFs check them: the primary is darkened until it
+// reaches 4.5:1 as text on white, on the page's grey and on its own tint,
+// and so white text on it does too. The accent only draws borders.
 func brandCSS(b *brand.Brand) string {
-	primary := b.Primary.Readable(colour.White)
 	tint := b.Primary.Tint(0.08)
-	primary = primary.Readable(tint)
-	accent := b.Accent
-	return fmt.Sprintf(":root{--primary:%s;--primary-tint:%s;--accent:%s;--accent-tint:%s}\n", primary, tint, accent, accent.Tint(0.16))
+	primary := b.Primary.Readable(colour.White).Readable(pageBackground).Readable(tint)
+	return fmt.Sprintf(`@font-face{font-family:"Brand";src:url(/brand/font/regular.ttf) format("truetype");font-weight:400}
+@font-face{font-family:"Brand";src:url(/brand/font/bold.ttf) format("truetype");font-weight:700}
+:root{--primary:%s;--primary-tint:%s;--accent:%s}
+`, primary, tint, b.Accent)
+}
+
+// font serves the brand's own regular and bold faces, so the page is set
+// in the type the handouts are (Atkinson Hyperlegible unless the clinic
+// has its own), from the binary: no font service, works offline.
+func (s *Server) font(w http.ResponseWriter, r *http.Request) {
+	var style fontset.Style
+	switch r.PathValue("style") {
+	case "regular.ttf":
+		style = fontset.Regular
+	case "bold.ttf":
+		style = fontset.Bold
+	default:
+		s.notFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "font/ttf")
+	w.Write(s.cfg.Brand.Fonts.Face(style).Data)
 }
 
 func (s *Server) logo(w http.ResponseWriter, r *http.Request) {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"handouts/handout/brand"
+	"handouts/handout/colour"
 )
 
 const seedFile = "../../data/group-therapy.yaml"
@@ -480,7 +481,15 @@ func TestRoutesAndMethods(t *testing.T) {
 		t.Error("brand colours missing from brand.css")
 	}
 	wantStatus(t, f.get("/brand/logo"), 404) // no logo in this brand
-	wantStatus(t, f.get("/login"), 303)      // no token: nothing to sign in to
+	for _, face := range []string{"regular.ttf", "bold.ttf"} {
+		rec := f.get("/brand/font/" + face)
+		wantStatus(t, rec, 200)
+		if rec.Header().Get("Content-Type") != "font/ttf" || rec.Body.Len() < 10000 {
+			t.Errorf("%s: %s, %d bytes", face, rec.Header().Get("Content-Type"), rec.Body.Len())
+		}
+	}
+	wantStatus(t, f.get("/brand/font/italic.otf"), 404)
+	wantStatus(t, f.get("/login"), 303) // no token: nothing to sign in to
 }
 
 func TestBrandLogoAndColours(t *testing.T) {
@@ -883,4 +892,37 @@ func waitForRequest(t *testing.T, f *fixture) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	t.Fatal("the request never reached the handler")
+}
+
+// TestBrandColoursReachAA checks the page's colours with a brand too light
+// to read: every text colour reaches 4.5:1 where it is drawn.
+func TestBrandColoursReachAA(t *testing.T) {
+	for _, hex := range []string{"#F5D90A", "#9AB3C4", "#1F5A7A", "#FFFFFF"} {
+		c, err := colour.Parse(hex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := noBrand(t)
+		b.Primary, b.Accent = c, c
+		css := brandCSS(b)
+		i := strings.Index(css, "--primary:#")
+		got, err := colour.Parse(css[i+len("--primary:") : i+len("--primary:")+7])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, bg := range map[string]colour.Color{"white": colour.White, "the page": pageBackground, "the tint": c.Tint(0.08)} {
+			if r := colour.Contrast(got, bg); r < 4.5 {
+				t.Errorf("brand %s: primary %s on %s is %.2f:1", hex, got, name, r)
+			}
+		}
+	}
+	// The fixed colours of style.css.
+	ink, muted := colour.Color{R: 0x1A, G: 0x1A, B: 0x1A}, colour.Color{R: 0x4D, G: 0x4D, B: 0x4D}
+	for _, c := range []colour.Color{ink, muted} {
+		for _, bg := range []colour.Color{colour.White, pageBackground, {R: 0xFD, G: 0xEC, B: 0xEA}} {
+			if r := colour.Contrast(c, bg); r < 4.5 {
+				t.Errorf("%s on %s is %.2f:1", c, bg, r)
+			}
+		}
+	}
 }

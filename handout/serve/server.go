@@ -126,6 +126,7 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /static/{file}", s.static)
 	mux.HandleFunc("GET /brand/logo", s.logo)
+	mux.HandleFunc("GET /brand/font/{style}", s.font)
 	mux.HandleFunc("/", s.notFound)
 	s.handler = s.logged(s.secured(mux))
 	return s, nil
