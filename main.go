@@ -42,7 +42,7 @@ func main() {
 	go func() {
 		<-sigs
 		signal.Stop(sigs)
-		fmt.Fprintln(os.Stderr, "handouts: stopping after the current format; interrupt again to stop at once")
+		fmt.Fprintln(os.Stderr, "handouts: stopping after the current format or request; interrupt again to stop at once")
 		cancel()
 	}()
 	code := run(ctx, os.Args, os.Stdout, os.Stderr, os.LookupEnv)
