@@ -181,7 +181,9 @@ type furniture struct {
 	contact   [][]contactPart // the contact line, wrapped between parts
 	note      []layout.Line   // the footer note, wrapped
 	reviewed  string
-	footerTop float64 // y of the footer's rule
+	footerTop float64 // top of the room the footer keeps
+	textTop   float64 // y its lines are set from, so that they end on the bottom margin
+	ruleY     float64 // y of its rule: above what it prints, not above the room kept
 	headerH   float64 // running header height on later pages
 	textW     float64 // the footer's text width, left of any QR code
 	qr        float64 // the QR code's size, 0 for none
@@ -280,6 +282,11 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
 	}
 	lines += len(f.note) + len(f.contact)
+	f.textTop = f.pageLineY() - float64(lines)*th.SmallLeading
+	f.ruleY = f.textTop - th.Small*0.6
+	if f.qr > 0 {
+		f.ruleY = min(f.ruleY, th.Paper.H-th.Margin-f.qr-th.Small*0.6)
+	}
 	switch mode {
 	case furnitureSummary:
 		lines = max(lines, summaryFootLines)
@@ -376,9 +383,8 @@ func (f *furniture) draw(i, total int) []layout.Op {
 		}
 		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	}
-	y := f.footerTop
-	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
-	y += th.Small * 0.6
+	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: f.ruleY, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+	y := f.textTop
 	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
 	if f.qr > 0 {
 		fig, link, art := 0, 0, layout.Pagination

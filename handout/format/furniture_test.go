@@ -152,3 +152,18 @@ func TestLogoTooSmall(t *testing.T) {
 		}
 	}
 }
+
+// A run-in heading gets a colon unless it already ends in punctuation.
+func TestRunIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"What it is":          "What it is: ",
+		"What is asthma?":     "What is asthma? ",
+		"¿Qué es el asma?":    "¿Qué es el asma? ",
+		"Call now!":           "Call now! ",
+		"Side effects (rare)": "Side effects (rare): ",
+	} {
+		if got := runIn(in); got != want {
+			t.Errorf("runIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
