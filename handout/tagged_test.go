@@ -211,9 +211,31 @@ func TestPersonalAndPacketAreTagged(t *testing.T) {
 			if c.p != nil && !strings.Contains(r.TreeText, "Ana Pérez") {
 				t.Errorf("%s %s: the patient's name is not in the structure tree", c.name, kind)
 			}
-			if len(c.hs) > 1 && !strings.Contains(r.TreeText, "Terapia de grupo") {
-				t.Errorf("%s %s: the packet's second handout is not in the tree", c.name, kind)
+			if len(c.hs) > 1 {
+				if !strings.Contains(r.TreeText, "Terapia de grupo") {
+					t.Errorf("%s %s: the packet's second handout is not in the tree", c.name, kind)
+				}
+				// The Spanish handout's elements say so; the English ones
+				// take the document's /Lang.
+				found := false
+				for _, n := range r.Root.Kids[0].Kids {
+					es := strings.Contains(n.Text, "Terapia de grupo") && n.Type == "H1"
+					found = found || es
+					if es && n.Lang != "es" || n.Lang != "" && n.Lang != "es" {
+						t.Errorf("%s %s: %s %q has /Lang %q", c.name, kind, n.Type, firstN(n.Text, 40), n.Lang)
+					}
+				}
+				if !found {
+					t.Errorf("%s %s: no H1 for the Spanish handout", c.name, kind)
+				}
 			}
 		}
 	}
+}
+
+func firstN(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

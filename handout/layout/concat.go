@@ -36,6 +36,9 @@ func Concat(docs []*Document) (*Document, error) {
 			return i + offset
 		}
 		for _, s := range d.Tree.Structs[1:] {
+			if s.Parent == 0 && d.Meta.Lang != out.Meta.Lang && s.Lang == "" {
+				s.Lang = d.Meta.Lang // a screen reader switches voice here
+			}
 			s.Parent = remap(s.Parent)
 			out.Tree.Structs = append(out.Tree.Structs, s)
 		}

@@ -55,6 +55,9 @@ type Struct struct {
 	Role   Role
 	Parent int    // index into Doc.Structs; 0 is the document
 	Alt    string // alternative text, for figures
+	// Lang is the element's language (BCP 47) where it differs from the
+	// document's: a packet's later handouts in another language.
+	Lang string
 }
 
 // Tree builds the structure tree as formats compose. Index 0 is the document.

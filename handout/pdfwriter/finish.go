@@ -363,6 +363,9 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		if alt := in.structAlt(n); alt != "" {
 			b.WriteString(" /Alt " + pdfText(alt))
 		}
+		if lang := t.tree.Structs[n].Lang; lang != "" {
+			b.WriteString(" /Lang " + pdfText(lang))
+		}
 		var ks []string
 		for _, k := range e.kids {
 			switch {

@@ -47,6 +47,7 @@ type Report struct {
 type Node struct {
 	Type string
 	Alt  string
+	Lang string
 	Text string // the text of its marked content and its descendants, in order
 	Kids []*Node
 	// Annots counts the annotations (OBJR) it holds.
@@ -493,7 +494,7 @@ func (c *checker) elem(ref any, parentType string, tree *strings.Builder, seen m
 	}
 	seen[r] = true
 	d := c.dict(ref)
-	n := &Node{Type: c.name(d["/S"]), Alt: c.text(d["/Alt"])}
+	n := &Node{Type: c.name(d["/S"]), Alt: c.text(d["/Alt"]), Lang: c.text(d["/Lang"])}
 	pg, _ := d["/Pg"].(string)
 	start := tree.Len()
 	for _, k := range c.kids(d["/K"]) {
