@@ -34,7 +34,7 @@ import (
 
 var (
 	reKids     = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
-	reBaseFont = regexp.MustCompile(`/BaseFont /([A-Za-z0-9+-]+)`)
+	reBaseFont = regexp.MustCompile(`/BaseFont /([^\s/<>\[\]()]+)`)
 	reRef      = regexp.MustCompile(`(\d+) 0 R`)
 )
 
