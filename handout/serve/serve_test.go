@@ -108,6 +108,9 @@ func write(t testing.TB, dir, name, body string) {
 }
 
 func (f *fixture) do(req *http.Request) *httptest.ResponseRecorder {
+	if req.Host == "example.com" { // httptest's default: make it what a browser here sends
+		req.Host = "127.0.0.1:8080"
+	}
 	rec := httptest.NewRecorder()
 	f.srv.ServeHTTP(rec, req)
 	return rec
@@ -523,12 +526,13 @@ func TestOriginCheck(t *testing.T) {
 		origin, site string
 		status       int
 	}{
-		{"", "", 200},                    // curl, scripts
-		{"http://example.com", "", 200},  // this server (httptest's host)
-		{"http://evil.example", "", 403}, // another site
-		{"null", "", 403},                // a sandboxed or file: page
-		{"", "cross-site", 403},          // a browser says so
-		{"http://example.com", "same-origin", 200},
+		{"", "", 200},                      // curl, scripts
+		{"http://127.0.0.1:8080", "", 200}, // this server
+		{"http://evil.example", "", 403},   // another site
+		{"null", "", 403},                  // a sandboxed or file: page
+		{"", "cross-site", 403},            // a browser says so
+		{"http://127.0.0.1:8080", "same-origin", 200},
+		{"http://localhost:8080", "", 403}, // another origin, though this computer
 	} {
 		req := httptest.NewRequest("POST", "/api/render", strings.NewReader(body))
 		if c.origin != "" {
@@ -542,8 +546,31 @@ func TestOriginCheck(t *testing.T) {
 			t.Errorf("Origin %q, Sec-Fetch-Site %q: %d, want %d", c.origin, c.site, rec.Code, c.status)
 		}
 	}
+	// DNS rebinding: a page on another domain pointed at 127.0.0.1 sends
+	// its own name as Host, and is refused without a token.
+	for _, host := range []string{"evil.example:8080", "192.168.1.5:8080", "127.0.0.1.evil.example"} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = host
+		if rec := f.do(req); rec.Code != 403 {
+			t.Errorf("Host %s: %d", host, rec.Code)
+		}
+	}
+	for _, host := range []string{"localhost:8080", "[::1]:8080", "127.0.0.1"} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = host
+		if rec := f.do(req); rec.Code != 200 {
+			t.Errorf("Host %s: %d", host, rec.Code)
+		}
+	}
+	// With a token the server may be reached by any name.
+	g := newFixture(t, Config{Token: "t"})
+	req := httptest.NewRequest("GET", "/healthz", nil)
+	req.Host = "handouts.clinic.example"
+	req.Header.Set("Authorization", "Bearer t")
+	wantStatus(t, g.do(req), 200)
+
 	// The form and the login are state-changing too.
-	req := httptest.NewRequest("POST", "/render", strings.NewReader("h=terapia"))
+	req = httptest.NewRequest("POST", "/render", strings.NewReader("h=terapia"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", "http://evil.example")
 	wantStatus(t, f.do(req), 403)

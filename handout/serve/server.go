@@ -19,6 +19,7 @@ import (
 	"html/template"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -183,6 +184,13 @@ func (s *Server) secured(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "SAMEORIGIN")
+		if s.cfg.Token == "" && !loopbackHost(r.Host) {
+			// Without a token only this computer may ask, and a browser
+			// asks by a loopback name. Any other name is a web page that
+			// pointed its own domain at 127.0.0.1 (DNS rebinding).
+			s.fail(w, r, http.StatusForbidden, "this server answers only to http://127.0.0.1 or http://localhost addresses", nil)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead && !sameOrigin(r) {
 			s.fail(w, r, http.StatusForbidden, "this request came from another site (its Origin header does not match); open the page from this server and try again", nil)
 			return
@@ -213,6 +221,15 @@ func sameOrigin(r *http.Request) bool {
 	}
 	u, err := url.Parse(o)
 	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
+}
+
+// loopbackHost reports whether a Host header names this computer.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	return isLoopback(host)
 }
 
 // open are the requests the login page itself needs.
