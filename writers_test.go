@@ -83,3 +83,26 @@ func TestNewRefusesBadNames(t *testing.T) {
 		t.Errorf("files written for bad names: %v", entries)
 	}
 }
+
+// Steps are a numbered list in the PDF's structure tree: an L whose
+// ListNumbering is Decimal, each step an LI holding its number as Lbl and
+// its words as LBody; bullets are a list numbered Disc. A screen reader
+// then says "list, 2 items" and reads "1." before the step.
+func TestStepsTagged(t *testing.T) {
+	t.Parallel()
+	out := build(t, nil, "--format", "guide", "handout/format/testdata/steps.yaml")
+	tree := collapse(tool(t, "pdfinfo", "-struct-text", pdfPath(out, "steps", "guide")))
+	requireInOrder(t, "steps structure", tree, []string{
+		`H2 (block) "Before you start"`,
+		`L (block): /ListNumbering /Disc LI (block) Lbl (block) "•" LBody (block) "Look at the counter on the back."`,
+		`L (block): /ListNumbering /Decimal LI (block) Lbl (block) "1." LBody (block) "Take the cap off." LI (block) Lbl (block) "2." LBody (block) "Shake the inhaler hard`,
+		`H2 (block) "Twelve steps" L (block): /ListNumbering /Decimal LI (block) Lbl (block) "1." LBody (block) "One."`,
+		`Lbl (block) "12." LBody (block) "Twelve."`,
+		`H2 (block) "If your breathing gets worse"`, `L (block): /ListNumbering /Decimal`, `Lbl (block) "3." LBody (block) "Call 911`,
+	})
+	// The reading order of the page's text is the same: each number, then
+	// its step.
+	requireInOrder(t, "steps text", pdfText(t, pdfPath(out, "steps", "guide"), false), []string{
+		"1. Take the cap off.", "2. Shake the inhaler hard", "1. One.", "9. Nine.", "10. Ten, a longer step", "12. Twelve.", "3. Call 911",
+	})
+}

@@ -240,6 +240,12 @@ func (b *builder) steps(items [][]content.Span, parent int, ts textStyle, where 
 
 func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where string, numbered bool) {
 	list := b.tree.Add(layout.List, parent)
+	// A screen reader announces "list of 3 items" and reads the labels;
+	// the attribute also says whether they count.
+	b.tree.Structs[list].Numbering = "Disc"
+	if numbered {
+		b.tree.Structs[list].Numbering = "Decimal"
+	}
 	indent := ts.size * 1.2
 	if numbered {
 		widest := b.m.Width(strconv.Itoa(len(items))+".", fontset.Bold, ts.size)

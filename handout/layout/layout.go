@@ -58,6 +58,10 @@ type Struct struct {
 	// Lang is the element's language (BCP 47) where it differs from the
 	// document's: a packet's later handouts in another language.
 	Lang string
+	// Numbering is how a List's labels count, as PDF's ListNumbering
+	// attribute names it: "Decimal" for numbered steps, "Disc" for bullets;
+	// "" says nothing (the labels are plain text).
+	Numbering string
 }
 
 // Tree builds the structure tree as formats compose. Index 0 is the document.

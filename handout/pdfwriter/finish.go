@@ -366,6 +366,11 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		if lang := t.tree.Structs[n].Lang; lang != "" {
 			b.WriteString(" /Lang " + pdfText(lang))
 		}
+		// PDF/UA: a list whose items have labels says how they count (only
+		// lists carry Numbering).
+		if st := t.tree.Structs[n]; st.Numbering != "" {
+			b.WriteString(" /A <</O /List /ListNumbering /" + st.Numbering + ">>")
+		}
 		var ks []string
 		for _, k := range e.kids {
 			switch {
