@@ -1296,7 +1296,10 @@ func TestTaggedStructure(t *testing.T) {
 			want = []string{" | P Healing together", " | Sect | H2 The short version | L | LI | Lbl • | LBody Group therapy is psychotherapy",
 				" | H2 What it is | P Group therapy is a form", " | H2 What it helps with", " | L | LI | Lbl Anxiety disorders | LBody Group CBT",
 				" | H2 Frequently asked questions | H3 Is group therapy as good", " | P For many conditions, yes",
-				" | H2 References | L | LI | Lbl 1. | LBody Barkowski", " | Link 32093586 | Object", " | Link | Object | Link | Object | Link | Object"}
+				" | H2 References | L | LI | Lbl 1. | LBody Barkowski", " | Link 32093586 | Object",
+				// The footer's three links, one Link element each, holding the
+				// annotation of each of the four pages.
+				" | Link | Object | Object | Object | Object | Link | Object | Object | Object | Object | Link | Object | Object | Object | Object"}
 		case "summary":
 			want = []string{" | Sect | H2 The short version | L | LI | Lbl •", " | H2 What it is | P A small group meets",
 				" | H2 How it pairs with ketamine | P Skills or integration", " | Sect | Link | Figure | Object | P | Link (555) 010-0199 | Object", "| P 200 River Road"}

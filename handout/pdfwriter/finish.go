@@ -253,17 +253,30 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		}
 	}
 	visit(0)
-	footElem := make([]int, len(t.footLinks))
-	for i := range t.footLinks {
-		footElem[i] = alloc()
+	// The footer's links to one address, one on each page, share one Link
+	// element, so a reader hears each address once, not once a page.
+	var footElem []int   // one Link element per address
+	var footGroup [][]int // its annotations
+	byURL := map[string]int{}
+	for _, a := range t.footLinks {
+		g, ok := byURL[t.annots[a].url]
+		if !ok {
+			g = len(footElem)
+			byURL[t.annots[a].url] = g
+			footElem = append(footElem, alloc())
+			footGroup = append(footGroup, nil)
+		}
+		footGroup[g] = append(footGroup[g], a)
 	}
 	annotNum := make([]int, len(t.annots))
 	annotElem := make([]int, len(t.annots)) // the Link element holding it
 	for i := range t.annots {
 		annotNum[i] = alloc()
 	}
-	for i, a := range t.footLinks {
-		annotElem[a] = footElem[i]
+	for g, as := range footGroup {
+		for _, a := range as {
+			annotElem[a] = footElem[g]
+		}
 	}
 	for i, a := range t.annots {
 		if a.st >= 0 {
@@ -398,9 +411,19 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		b.WriteString(">>")
 		w.packed(num[n], b.String())
 	}
-	for i, a := range t.footLinks {
+	for g, as := range footGroup {
 		// The link's text is pagination, so the element says it in /Alt.
-		w.packed(footElem[i], fmt.Sprintf("<</S /Link /P %d 0 R /Pg %s /Alt %s /K <</Type /OBJR /Obj %d 0 R /Pg %s>>>>", num[0], pageRef(t.annots[a].page), pdfText(linkWords(in.linkText[a], t.annots[a].url)), annotNum[a], pageRef(t.annots[a].page)))
+		first := t.annots[as[0]]
+		b.Reset()
+		fmt.Fprintf(&b, "<</S /Link /P %d 0 R /Pg %s /Alt %s /K [", num[0], pageRef(first.page), pdfText(linkWords(in.linkText[as[0]], first.url)))
+		for i, a := range as {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[a], pageRef(t.annots[a].page))
+		}
+		b.WriteString("]>>")
+		w.packed(footElem[g], b.String())
 	}
 	for i, a := range t.annots {
 		x1, y1 := a.x, in.pageH-a.y-a.h
