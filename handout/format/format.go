@@ -326,6 +326,13 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		// Large print is 18 pt set to the font's x-height, down to 18 pt
 		// proper where that keeps it to two pages.
 		top := LargePrintSize * xHeightScale(b.Fonts)
+		// A patient's copy (handouts serve) may take one page more: the
+		// type cannot shrink, and a long summary already fills two pages,
+		// so its name line alone would make it unprintable.
+		allowed := 2
+		if !opt.Personal.IsZero() {
+			allowed = 3
+		}
 		var doc *Document
 		var th *Theme
 		for size := top; ; size = max(size-0.5, LargePrintSize) {
@@ -334,23 +341,23 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 			if doc, err = compose(Summary, h, th, summary); err != nil {
 				return nil, err
 			}
-			if len(doc.Pages) <= 2 || size == LargePrintSize {
+			if len(doc.Pages) <= allowed || size == LargePrintSize {
 				break
 			}
 		}
-		if n := len(doc.Pages); n > 2 {
-			words := wordsToCut(h, wordsOver(h, doc, 2), func(c *content.Handout) bool {
+		if n := len(doc.Pages); n > allowed {
+			words := wordsToCut(h, wordsOver(h, doc, allowed), func(c *content.Handout) bool {
 				d, err := compose(Summary, c, theme(LargePrintSize), summary)
-				return err == nil && len(d.Pages) <= 2
+				return err == nil && len(d.Pages) <= allowed
 			})
-			return nil, &ErrTooLong{Pages: 2, Size: LargePrintSize, Words: words, Brand: overBudget(th)}
+			return nil, &ErrTooLong{Pages: allowed, Size: LargePrintSize, Words: words, Brand: overBudget(th)}
 		}
 		doc, err := final(th.Body)
 		if err != nil {
 			return nil, err
 		}
-		if len(doc.Pages) == 2 {
-			doc.Notes = append(doc.Notes, "large print: the summary runs to 2 pages")
+		if n := len(doc.Pages); n > 1 {
+			doc.Notes = append(doc.Notes, fmt.Sprintf("large print: the summary runs to %d pages", n))
 		}
 		return doc, nil
 	}

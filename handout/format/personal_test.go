@@ -112,6 +112,26 @@ func TestPersonalSummaryStaysOnePage(t *testing.T) {
 
 func (p Personal) ptr() *Personal { return &p }
 
+// Large print keeps 18 pt, so a patient's copy may take one page more than
+// the two a large-print summary is allowed, and no more.
+func TestPersonalLargePrintSummary(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	plain, err := Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, LargePrint: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, LargePrint: true, Personal: maria})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Pages) > 2 || len(doc.Pages) > 3 || len(doc.Pages) < len(plain.Pages) {
+		t.Errorf("large-print summary: %d pages, %d with the patient's block", len(plain.Pages), len(doc.Pages))
+	}
+	if role, ok := roleOf(doc, "Maria"); !ok || role != layout.Paragraph {
+		t.Error("the patient's line is not on page one")
+	}
+}
+
 func TestPersonalNormalizeAndCheck(t *testing.T) {
 	p := Personal{Patient: "  Mari\u0301a   Lopez ", Note: "one\r\n\r\ntwo  three\r"}.Normalize()
 	if p.Patient != "Mar\u00eda Lopez" { // NFC composes i + combining acute

@@ -233,6 +233,8 @@ func renderProblem(err error, p *format.Personal, kind string) *problem {
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("%s has no questions, so it has no FAQ sheet; choose the guide or the summary", re.Handout.Name)}
 	case errors.As(err, &tooLong) && p.Note != "":
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("with this note the summary of %s does not fit on %s; shorten the note, or print the guide instead", re.Handout.Name, pagesWord(tooLong.Pages))}
+	case errors.As(err, &tooLong) && !p.IsZero():
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("with the patient's details the summary of %s does not fit on %s; shorten them, or print the guide instead", re.Handout.Name, pagesWord(tooLong.Pages))}
 	case errors.As(err, &tooLong):
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("%s: %v", re.Handout.File, err)}
 	}

@@ -342,6 +342,28 @@ func TestAPIRender(t *testing.T) {
 	}
 }
 
+// Large print lets the summary take two pages, and a patient's copy one
+// more; the patient's block stays on the first.
+func TestAPILargePrintSummary(t *testing.T) {
+	f := newFixture(t, Config{})
+	rec := f.api(`{"handouts": ["group-therapy"], "large_print": true, "patient": "` + patient + `", "note": "Bring your questions to group."}`)
+	wantStatus(t, rec, 200)
+	n, _ := strconv.Atoi(rec.Header().Get("X-Page-Count"))
+	if n < 1 || n > 3 {
+		t.Fatalf("large-print summary has %d pages", n)
+	}
+	needTool(t, "pdftotext")
+	cmd := exec.Command("pdftotext", "-f", "1", "-l", "1", "-", "-")
+	cmd.Stdin = bytes.NewReader(rec.Body.Bytes())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(first, "For: "+patient) || !strings.Contains(first, "Bring your questions to group.") {
+		t.Errorf("page one lacks the patient's block: %s", first)
+	}
+}
+
 func TestAPIPacket(t *testing.T) {
 	f := newFixture(t, Config{})
 	rec := f.api(`{"handouts": ["group-therapy", "terapia"], "patient": "` + patient + `"}`)
