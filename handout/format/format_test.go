@@ -86,6 +86,11 @@ var goldenCases = []goldenCase{
 	{"callout", "testdata/callout.yaml", exampleBrand, Options{Paper: Letter}, Kinds},
 	{"steps", "testdata/steps.yaml", exampleBrand, Options{Paper: Letter}, []Kind{Guide}},
 	{"long-summary", "testdata/long-summary.yaml", exampleBrand, Options{Paper: Letter}, []Kind{Summary}},
+	// Small fixtures for the furniture: a name-only brand (a band, no
+	// contact), and the brand that stretches it, in Spanish, in both prints.
+	{"furniture-name-only", "testdata/minimal.yaml", brandFrom("../../testdata/brand/name-only.yaml"), Options{Paper: Letter}, []Kind{Guide, Summary}},
+	{"furniture-cedar-es", "../../testdata/asma.yaml", brandFrom("../../testdata/brand/cedar-hollow/brand.yaml"), Options{Paper: A4}, []Kind{Summary, FAQ}},
+	{"furniture-cedar-es-large", "../../testdata/asma.yaml", brandFrom("../../testdata/brand/cedar-hollow/brand.yaml"), Options{Paper: Letter, LargePrint: true}, []Kind{Summary}},
 }
 
 // composed is one laid-out golden document.
