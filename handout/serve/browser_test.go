@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"handouts/handout/brand"
@@ -135,6 +136,20 @@ func TestBrowser(t *testing.T) {
 	}
 	run("search again", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#q"), chromedp.SendKeys("#q", "group"))
 	poll(`document.getElementById("count").textContent === "1 of 3 handouts shown" && !document.querySelector('li[data-lang="en"]').hidden`)
+
+	// Without JavaScript the search is a form: the server filters.
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	run("search without JavaScript", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#q"),
+		chromedp.SendKeys("#q", "terap"), chromedp.Click(`form.search button[type="submit"]`, chromedp.NodeVisible),
+		// The answer's box holds the query as its attribute; the typed-in
+		// box only as its value.
+		chromedp.WaitVisible(`#q[value="terap"]`))
+	poll(`location.search === "?q=terap&lang=" && document.querySelector('li[data-lang="en"]').hidden && !document.querySelector('li[data-lang="es"]').hidden`)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}); err != nil {
+		t.Fatal(err)
+	}
 
 	// Keyboard: the first Tab reaches the skip link, shown with a visible
 	// focus outline.
