@@ -214,6 +214,21 @@ func pdfText(s string) string {
 	return "(" + r.Replace(s) + ")"
 }
 
+// pdfURI is a URI action's address: an ASCII string (ISO 32000-1,
+// 12.6.4.7), so any other byte is percent-encoded, as RFC 3986 does.
+func pdfURI(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c < 0x21 || c > 0x7E {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return pdfText(b.String())
+}
+
 // finishInput is what the rewrite needs besides fpdf's bytes.
 type finishInput struct {
 	tags      *tagger
@@ -428,7 +443,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	for i, a := range t.annots {
 		x1, y1 := a.x, in.pageH-a.y-a.h
 		w.packed(annotNum[i], fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /Contents %s /StructParent %d /A <</S /URI /URI %s>>>>",
-			x1, y1, x1+a.w, y1+a.h, pdfText(linkWords(in.linkText[i], a.url)), len(f.pages)+i, pdfText(a.url)))
+			x1, y1, x1+a.w, y1+a.h, pdfText(linkWords(in.linkText[i], a.url)), len(f.pages)+i, pdfURI(a.url)))
 	}
 	// The parent tree: each page's MCIDs, then each annotation.
 	b.Reset()

@@ -204,3 +204,16 @@ func TestTaggedStructure(t *testing.T) {
 		t.Errorf("fonts %v, want the WinAnsi font and one extra", r.Fonts)
 	}
 }
+
+func TestPDFURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/a(b)": `(https://example.org/a\(b\))`,
+		"https://例え.jp/ü":          "(https://%E4%BE%8B%E3%81%88.jp/%C3%BC)",
+		"mailto:care@example.org":  "(mailto:care@example.org)",
+		"https://example.org/a b":  "(https://example.org/a%20b)",
+	} {
+		if got := pdfURI(in); got != want {
+			t.Errorf("pdfURI(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
