@@ -72,14 +72,30 @@ func (l *library) list() ([]*entry, error) {
 		return nil, err
 	}
 	var out []*entry
-	seen := map[string]bool{}
+	seen := map[string]string{} // handout name → its file
 	for _, de := range des {
-		name, ok := contentName(de.Name())
-		if !ok || de.IsDir() || seen[name] {
+		ext := strings.ToLower(filepath.Ext(de.Name()))
+		if de.IsDir() || ext != ".yaml" && ext != ".yml" {
 			continue
 		}
-		seen[name] = true
-		e, err := l.load(filepath.Join(l.dir, de.Name()), name)
+		path := filepath.Join(l.dir, de.Name())
+		name := strings.TrimSuffix(de.Name(), filepath.Ext(de.Name()))
+		// A file that cannot be named, or that names the same handout as
+		// another, is listed with the reason rather than left out.
+		if !isName(name) {
+			var errs diag.List
+			errs.Errorf(diag.Pos{File: path}, "this file name cannot name a handout in a web address; rename it using only letters, digits, '-', '_' and '.' (for example %s.yaml)", suggestName(name))
+			out = append(out, &entry{Name: name, File: path, Errors: errs})
+			continue
+		}
+		if other, dup := seen[name]; dup {
+			var errs diag.List
+			errs.Errorf(diag.Pos{File: path}, "names the same handout as %s; rename or remove one of them", other)
+			out = append(out, &entry{Name: name + filepath.Ext(de.Name()), File: path, Errors: errs})
+			continue
+		}
+		seen[name] = path
+		e, err := l.load(path, name)
 		if err != nil {
 			continue // removed since ReadDir
 		}
@@ -97,23 +113,36 @@ func (l *library) list() ([]*entry, error) {
 }
 
 // forget drops files that are gone, so the cache holds only the folder.
-func (l *library) forget(present map[string]bool) {
+func (l *library) forget(present map[string]string) {
+	keep := map[string]bool{}
+	for _, path := range present {
+		keep[path] = true
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for path, e := range l.cache {
-		if !present[e.Name] {
+	for path := range l.cache {
+		if !keep[path] {
 			delete(l.cache, path)
 		}
 	}
 }
 
-func contentName(file string) (string, bool) {
-	ext := strings.ToLower(filepath.Ext(file))
-	if ext != ".yaml" && ext != ".yml" {
-		return "", false
+// suggestName turns a file name into one that can name a handout.
+func suggestName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
 	}
-	name := strings.TrimSuffix(file, filepath.Ext(file))
-	return name, isName(name)
+	out := strings.Trim(b.String(), "-.")
+	if out == "" {
+		return "my-handout"
+	}
+	return out
 }
 
 // get returns the handout named name, read again if its file changed.

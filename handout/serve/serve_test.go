@@ -222,6 +222,30 @@ func cards(body string) map[string]string {
 	return out
 }
 
+// A file whose name cannot be a handout's, or that names the same handout
+// as another, is listed with the reason, not left out.
+func TestLibraryListsUnusableFileNames(t *testing.T) {
+	f := newFixture(t, Config{})
+	src, _ := os.ReadFile(filepath.Join(f.dir, "terapia.yaml"))
+	write(t, f.dir, "Sleep Tips (2024).yaml", string(src))
+	write(t, f.dir, "terapia.yml", string(src))
+	write(t, f.dir, "notes.txt", "not a handout")
+	body := f.get("/").Body.String()
+	for _, want := range []string{
+		"Sleep Tips (2024).yaml: this file name cannot name a handout in a web address; rename it using only letters, digits, &#39;-&#39;, &#39;_&#39; and &#39;.&#39; (for example sleep-tips-2024.yaml)",
+		"terapia.yml: names the same handout as",
+		"5 of 5 handouts shown",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("library lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "notes.txt") {
+		t.Error("a .txt file is listed")
+	}
+	wantStatus(t, f.api(`{"handouts": ["terapia"]}`), 200)
+}
+
 func TestLibrarySearchWithoutJavaScript(t *testing.T) {
 	f := newFixture(t, Config{})
 	cases := []struct {
