@@ -74,7 +74,12 @@ type Face struct {
 	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
 	// font has no glyph for it. A flat table makes measuring a megabyte of
 	// text a simple loop.
-	widths  []uint16
+	widths []uint16
+	// lazy fills widths on first use, for a clinic's font: asking the
+	// character map about every code point costs a millisecond per face,
+	// and a handout without italics never needs its italic faces' tables.
+	// nil for the default faces, whose tables are generated.
+	lazy    *lazyWidths
 	missing uint16  // advance of .notdef, which fpdf uses for missing runes
 	Ascent  float64 // in 1/1000 em
 	Descent float64 // in 1/1000 em, negative below the baseline
@@ -93,14 +98,15 @@ type Face struct {
 // Multilingual Plane never print: fpdf panics on them, so they count as
 // missing.
 func (f *Face) Has(r rune) bool {
-	return r >= 0 && r < 0x10000 && f.widths[r] != 0
+	return r >= 0 && r < 0x10000 && f.table()[r] != 0
 }
 
 // Width returns the advance width of s at size (same unit as size).
 func (f *Face) Width(s string, size float64) float64 {
+	t := f.table()
 	var w int
 	for _, r := range s {
-		w += int(f.advance(r))
+		w += int(f.advance(t, r))
 	}
 	return float64(w) * size / 1000
 }
@@ -108,13 +114,26 @@ func (f *Face) Width(s string, size float64) float64 {
 // Advance is the advance of r in 1/1000 em: the value a PDF's width table
 // must hold for r, so that text drawn is exactly as wide as text measured.
 // A rune the face lacks has the advance of .notdef.
-func (f *Face) Advance(r rune) int { return int(f.advance(r)) }
+func (f *Face) Advance(r rune) int { return int(f.advance(f.table(), r)) }
 
-func (f *Face) advance(r rune) uint16 {
+// table is the face's width table, filled on first use.
+func (f *Face) table() []uint16 {
+	if f.lazy != nil {
+		f.lazy.once.Do(func() { f.widths = f.lazy.fill() })
+	}
+	return f.widths
+}
+
+type lazyWidths struct {
+	once sync.Once
+	fill func() []uint16
+}
+
+func (f *Face) advance(t []uint16, r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
 		// fpdf stores zero-advance glyphs (combining marks) with a
 		// sentinel and skips them when measuring; mirror that.
-		if w := f.widths[r]; w != 0 {
+		if w := t[r]; w != 0 {
 			if w == zeroAdvance {
 				return 0
 			}
@@ -335,39 +354,44 @@ func parseFace(data []byte, path string) (*Face, error) {
 	scale := 1000 / float64(upem)
 	unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * scale }
 
-	face := &Face{Data: data, Path: path, widths: make([]uint16, 0x10000)}
+	face := &Face{Data: data, Path: path}
 	if adv, err := f.GlyphAdvance(&buf, 0, ppem, 0); err == nil {
 		face.missing = uint16(math.Round(unit(adv)))
 	}
-	glyphs := 0
-	// Skipping the surrogate range and private-use area would save little;
-	// the whole BMP is about a millisecond per face.
-	for r := rune(0x20); r < 0x10000; r++ {
-		gi, err := f.GlyphIndex(&buf, r)
+	width := func(buf *sfnt.Buffer, r rune) uint16 {
+		gi, err := f.GlyphIndex(buf, r)
 		if err != nil || gi == 0 {
-			continue
+			return 0
 		}
-		adv, err := f.GlyphAdvance(&buf, gi, ppem, 0)
+		adv, err := f.GlyphAdvance(buf, gi, ppem, 0)
 		if err != nil {
-			continue
+			return 0
 		}
-		w := uint16(math.Round(unit(adv)))
-		if w == 0 {
-			w = zeroAdvance
+		if w := uint16(math.Round(unit(adv))); w != 0 {
+			return w
 		}
-		face.widths[r] = w
-		glyphs++
+		return zeroAdvance
 	}
-	if glyphs == 0 || face.widths['a'] == 0 && face.widths['A'] == 0 {
+	if width(&buf, 'a') == 0 && width(&buf, 'A') == 0 {
 		return nil, errors.New("has no Unicode character map for Latin text")
 	}
 	// A letter that takes no room would set every character on its own
 	// line, or all of them on top of each other.
 	for _, r := range "AaBbEeOo" {
-		if face.widths[r] == zeroAdvance {
+		if width(&buf, r) == zeroAdvance {
 			return nil, fmt.Errorf("is damaged: the letter %q has an advance width of zero", string(r))
 		}
 	}
+	face.lazy = &lazyWidths{fill: func() []uint16 {
+		var buf sfnt.Buffer
+		t := make([]uint16, 0x10000)
+		// Skipping the surrogate range and private-use area would save
+		// little; the whole BMP is about a millisecond per face.
+		for r := rune(0x20); r < 0x10000; r++ {
+			t[r] = width(&buf, r)
+		}
+		return t
+	}}
 	if err := checkGlyphs(data, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
 		return nil, fmt.Errorf("is damaged: %w", err)
 	}

@@ -29,7 +29,7 @@ func generateDefaults(faces [4]*Face) ([]byte, error) {
 		v, t := reflect.ValueOf(f).Elem(), reflect.TypeOf(*f)
 		for i := range t.NumField() {
 			name := t.Field(i).Name
-			if name == "Data" || name == "Path" || name == "widths" {
+			if name == "Data" || name == "Path" || name == "widths" || name == "lazy" {
 				continue
 			}
 			fv := v.Field(i)
@@ -57,7 +57,7 @@ func generateDefaults(faces [4]*Face) ([]byte, error) {
 	b.WriteString("var defaultWidths = [4]string{\n")
 	for _, f := range faces {
 		var packed []byte
-		for r, w := range f.widths {
+		for r, w := range f.table() {
 			if w != 0 {
 				packed = binary.BigEndian.AppendUint16(packed, uint16(r))
 				packed = binary.BigEndian.AppendUint16(packed, w)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -36,8 +37,44 @@ func TestDefaultFacesGenerated(t *testing.T) {
 		t.Fatalf("default_gen.go does not match the fonts (%v); run go generate ./handout/fontset", err)
 	}
 	for i, f := range Default().Faces {
-		if !reflect.DeepEqual(f, parsed[i]) {
+		p := *parsed[i]
+		p.widths, p.lazy = p.table(), nil
+		if !reflect.DeepEqual(*f, p) {
 			t.Errorf("default face %d differs from the parsed font", i)
 		}
+	}
+}
+
+// A clinic's faces are checked when loaded, but their width tables are
+// filled only when a face is first used: a handout without italics never
+// pays for its italic faces. Concurrent first uses fill a table once.
+func TestBrandFacesFilledLazily(t *testing.T) {
+	fam, err := LoadFiles(writeFamily(t, t.TempDir(), "Foo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fam.Faces {
+		if f.widths != nil {
+			t.Fatal("a width table was filled at load")
+		}
+	}
+	var wg sync.WaitGroup
+	widths := make([]float64, 8)
+	for i := range widths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			widths[i] = fam.Width("Group therapy", Regular, 12)
+		}()
+	}
+	wg.Wait()
+	want := Default().Width("Group therapy", Regular, 12)
+	for _, w := range widths {
+		if w != want {
+			t.Errorf("width %v, want %v (the same font's)", w, want)
+		}
+	}
+	if fam.Faces[Regular].widths == nil || fam.Faces[Italic].widths != nil || fam.Faces[BoldItalic].widths != nil {
+		t.Error("want the regular table filled and the italic ones not")
 	}
 }
