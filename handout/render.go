@@ -26,6 +26,9 @@ type RenderSpec struct {
 	// Subsets shares font subsets between renders; nil makes the render's
 	// own.
 	Subsets *pdfwriter.Subsets
+	// Images shares the parsed logo between renders; nil parses it for
+	// each render.
+	Images *pdfwriter.Images
 }
 
 // RenderError is a handout of a render that could not be laid out: an FAQ
@@ -75,7 +78,7 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 		}
 		opt.Identity = id.Sum(nil)
 	}
-	opt.Subsets = spec.Subsets
+	opt.Subsets, opt.Images = spec.Subsets, spec.Images
 	if err := pdfwriter.Write(w, doc, opt); err != nil {
 		return 0, err
 	}

@@ -25,6 +25,10 @@ type Images struct {
 	m  map[*layout.Image]*imageEntry
 }
 
+// maxImages bounds what a long-running server keeps should it ever be
+// handed new logos; a build has one.
+const maxImages = 16
+
 type imageEntry struct {
 	once sync.Once
 	img  parsedImage
@@ -46,11 +50,14 @@ func (c *Images) parsed(l *layout.Image) (parsedImage, error) {
 		c.m = map[*layout.Image]*imageEntry{}
 	}
 	e := c.m[l]
-	if e == nil {
+	if e == nil && len(c.m) < maxImages {
 		e = &imageEntry{}
 		c.m[l] = e
 	}
 	c.mu.Unlock()
+	if e == nil {
+		return parseImage(l)
+	}
 	e.once.Do(func() { e.img, e.err = parseImage(l) })
 	return e.img, e.err
 }

@@ -143,7 +143,9 @@ func writePDF(w http.ResponseWriter, out *rendered, download bool) {
 // renderPDF checks a request, waits for a render slot and renders it in
 // memory.
 func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *problem) {
-	spec := handout.RenderSpec{Brand: s.cfg.Brand, Version: s.cfg.Version}
+	// The logo is the brand's, nothing of a patient's: every render
+	// shares its parsing.
+	spec := handout.RenderSpec{Brand: s.cfg.Brand, Version: s.cfg.Version, Images: s.images}
 	switch req.Format {
 	case "":
 		spec.Kind = format.Summary

@@ -59,6 +59,7 @@ type Server struct {
 	slots   chan struct{} // one token per render running
 	waiting atomic.Int64  // renders waiting for a slot
 	subsets *pdfwriter.Subsets
+	images  *pdfwriter.Images // the brand's logo, parsed once for every render
 	pages   *template.Template
 	log     *log.Logger
 	session string // the login cookie's value, derived from the token
@@ -99,6 +100,7 @@ func New(cfg Config) (*Server, error) {
 		lib:     newLibrary(cfg.Dir, cfg.Brand, cfg.Now),
 		slots:   make(chan struct{}, cfg.MaxRenders),
 		subsets: &pdfwriter.Subsets{},
+		images:  &pdfwriter.Images{},
 		pages:   pages,
 		log:     log.New(cfg.Log, "", log.LstdFlags),
 	}
