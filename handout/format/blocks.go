@@ -280,6 +280,7 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 // its text below, and the label kept with the text's first two lines.
 func (b *builder) labelled(items []content.Item, parent int, where string) {
 	list := b.tree.Add(layout.List, parent)
+	b.tree.Structs[list].Numbering = "None" // its labels are words, not numbers or bullets
 	ts := b.body()
 	for i, it := range items {
 		if i > 0 {
@@ -423,6 +424,7 @@ func (b *builder) references(refs []content.Reference) {
 	size := b.th.refSize()
 	ts := textStyle{size: size, leading: size * 1.35, font: fontset.Regular, color: b.th.Ink}
 	list := b.tree.Add(layout.List, 0)
+	b.tree.Structs[list].Numbering = "Decimal"
 	for i, r := range refs {
 		if i > 0 {
 			b.gap(ts.leading * 0.35)

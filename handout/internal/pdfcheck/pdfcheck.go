@@ -48,8 +48,10 @@ type Node struct {
 	Type string
 	Alt  string
 	Lang string
-	Text string // the text of its marked content and its descendants, in order
-	Kids []*Node
+	// ListNumbering is an L's numbering attribute, "" when none.
+	ListNumbering string
+	Text          string // the text of its marked content and its descendants, in order
+	Kids          []*Node
 	// Annots counts the annotations (OBJR) it holds.
 	Annots int
 }
@@ -495,6 +497,11 @@ func (c *checker) elem(ref any, parentType string, tree *strings.Builder, seen m
 	seen[r] = true
 	d := c.dict(ref)
 	n := &Node{Type: c.name(d["/S"]), Alt: c.text(d["/Alt"]), Lang: c.text(d["/Lang"])}
+	for _, at := range c.kids(d["/A"]) {
+		if ad := c.dict(at); c.name(ad["/O"]) == "List" {
+			n.ListNumbering = c.name(ad["/ListNumbering"])
+		}
+	}
 	pg, _ := d["/Pg"].(string)
 	start := tree.Len()
 	for _, k := range c.kids(d["/K"]) {
@@ -540,6 +547,14 @@ func (c *checker) elem(ref any, parentType string, tree *strings.Builder, seen m
 		for _, k := range n.Kids {
 			if !slices.Contains(ok, k.Type) {
 				c.problem("a %s holds a %s (7.2-17..20)", n.Type, k.Type)
+			}
+		}
+	}
+	if n.Type == "L" && n.ListNumbering == "" {
+		for _, li := range n.Kids {
+			if len(li.Kids) > 0 && li.Kids[0].Type == "Lbl" {
+				c.problem("a list with labels has no /ListNumbering attribute")
+				break
 			}
 		}
 	}

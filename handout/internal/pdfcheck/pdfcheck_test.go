@@ -35,7 +35,7 @@ const xmp = `<x:xmpmeta><dc:title>t</dc:title><pdfuaid:part>1</pdfuaid:part></x:
 
 // tagged is a correct one-page tagged file: H1 and a P with a link, a
 // figure, and a footer artifact. Each test breaks one thing in it.
-func tagged(edit func(o []string)) []byte {
+func tagged(edit func(o []string), extra ...string) []byte {
 	o := []string{
 		/*1*/ "<</Type /Catalog /Pages 3 0 R /Lang (en) /MarkInfo <</Marked true>> /StructTreeRoot 6 0 R /ViewerPreferences <</DisplayDocTitle true>> /Metadata 5 0 R>>",
 		/*2*/ "<</Title (A title)>>",
@@ -58,7 +58,7 @@ func tagged(edit func(o []string)) []byte {
 	if edit != nil {
 		edit(o)
 	}
-	return build(o...)
+	return build(append(o, extra...)...)
 }
 
 func check(t *testing.T, pdf []byte) *Report {
@@ -130,5 +130,29 @@ func TestBrokenFiles(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no problem says %q; got %q", c.name, c.want, r.Problems)
 		}
+	}
+}
+
+// A list whose items have labels says how they count.
+func TestListNumbering(t *testing.T) {
+	list := func(attr string) []byte {
+		return tagged(func(o []string) {
+			o[8] = "<</S /L /P 7 0 R " + attr + "/K 18 0 R>>"
+			o[5] = strings.Replace(o[5], "[8 0 R 9 0 R", "[8 0 R 19 0 R", 1)
+		},
+			/*18*/ "<</S /LI /P 9 0 R /K [19 0 R 20 0 R]>>",
+			/*19*/ "<</S /Lbl /P 18 0 R /Pg 4 0 R /K 1>>",
+			/*20*/ "<</S /LBody /P 18 0 R /K 10 0 R>>")
+	}
+	r := check(t, list(""))
+	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "no /ListNumbering") {
+		t.Errorf("a list of labels without ListNumbering: %q", r.Problems)
+	}
+	r = check(t, list("/A <</O /List /ListNumbering /Decimal>> "))
+	if len(r.Problems) != 0 {
+		t.Errorf("a numbered list: %q", r.Problems)
+	}
+	if n := r.Root.Kids[0].Kids[1]; n.Type != "L" || n.ListNumbering != "Decimal" {
+		t.Errorf("list %+v", n)
 	}
 }
