@@ -74,7 +74,7 @@ func TestTerminalOutput(t *testing.T) {
 		seed + ":",                              // warnings in full, with their place
 		pdfPath(out, "group-therapy", "guide"), "4 pages",
 		pdfPath(out, "group-therapy", "summary"), "1 page ",
-		pdfPath(out, "group-therapy", "faq"), "2 pages",
+		pdfPath(out, "group-therapy", "faq"), "1 page ",
 		"3 PDFs written (",
 	}
 	rest := text
