@@ -371,6 +371,9 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
 	var b strings.Builder
 	for _, n := range order {
+		if t.types[n] == "" {
+			return nil, fmt.Errorf("structure role %s has no PDF structure type: map it in structType", t.tree.Structs[n].Role)
+		}
 		e := t.elems[n]
 		b.Reset()
 		parent := root

@@ -19,8 +19,9 @@ import (
 // in reading order, so that is the reading order; the structural tests
 // check that the two agree.
 
-// structType is the standard structure type of a role. Headings are
-// resolved separately (see headingLevels).
+// structType is the standard structure type of a role, or "" for a role
+// it does not know, which the writer refuses rather than guess. Headings
+// are resolved separately (see headingLevels).
 func structType(r layout.Role) string {
 	switch r {
 	case layout.DocumentRoot:
@@ -48,7 +49,7 @@ func structType(r layout.Role) string {
 	case layout.Aside:
 		return "Sect"
 	}
-	return "Div"
+	return "" // a role with no type: finish refuses it
 }
 
 // mcKey says what a marked-content sequence belongs to: an element of

@@ -217,3 +217,16 @@ func TestPDFURI(t *testing.T) {
 		}
 	}
 }
+
+// A role the writer has no structure type for is refused, not guessed.
+func TestWriteRefusesUnknownRole(t *testing.T) {
+	d := doc(text("odd", fontset.Regular))
+	d.Tree.Structs[1].Role = layout.Role(999)
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{}); err == nil || !strings.Contains(err.Error(), "no PDF structure type") {
+		t.Errorf("unknown role: error %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written for a refused document", buf.Len())
+	}
+}
