@@ -270,7 +270,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	visit(0)
 	// The footer's links to one address, one on each page, share one Link
 	// element, so a reader hears each address once, not once a page.
-	var footElem []int   // one Link element per address
+	var footElem []int    // one Link element per address
 	var footGroup [][]int // its annotations
 	byURL := map[string]int{}
 	for _, a := range t.footLinks {
