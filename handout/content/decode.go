@@ -26,6 +26,11 @@ const MaxLine = 200
 // eight is advice, not an error (see package check).
 const MinSummary = 2
 
+// MaxSummary is the most bullets a summary may have: far more than one page
+// can hold, so a file over it is a mistake (a list pasted into the wrong
+// place).
+const MaxSummary = 100
+
 // Decode reads a handout from YAML source. It reports every problem it finds
 // (unknown keys with suggestions, wrong types, missing or empty fields, bad
 // dates, PMIDs and URLs, control characters) with the file, line and column of
@@ -125,7 +130,11 @@ func (d *decoder) handout(root *yaml.Node, h *Handout) {
 			}
 		case "summary":
 			h.SummaryPos = d.Pos(v)
-			if items, ok := d.List(v, "summary"); ok {
+			if items, ok := d.List(v, "summary"); ok && len(items) > MaxSummary {
+				// Refused before anything is read or laid out: fitting
+				// tens of thousands of bullets to a page took minutes.
+				d.Errs.Errorf(d.Pos(items[MaxSummary]), "summary has %d bullets; the short version is one page and holds a few (8 or fewer reads best), never more than %d", len(items), MaxSummary)
+			} else if ok {
 				for _, it := range items {
 					if t, ok := d.text(it, "summary bullet", true); ok {
 						h.Summary = append(h.Summary, t)

@@ -144,6 +144,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 		"tag-eats-word":       "!Important changes",
 		"alias-undefined":     "*Take it",
 		"one-line-too-long":   "Word Word",
+		"summary-too-many":    "Bullet.",
 	} {
 		path := filepath.Join("testdata/invalid", name+".yaml")
 		src, err := os.ReadFile(path)
@@ -162,7 +163,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 	}
 	// Every fixture is listed above.
 	files, _ := filepath.Glob("testdata/invalid/*.yaml")
-	if len(files) != 39 {
+	if len(files) != 40 {
 		t.Errorf("%d fixtures; update this test's table when adding one", len(files))
 	}
 }

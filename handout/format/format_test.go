@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -715,5 +717,44 @@ func TestBalancedSplitLinear(t *testing.T) {
 			rows[i] = layout.Row{H: float64(1 + i%3), Gap: i%4 == 3, KeepWithPrev: i%5 == 1}
 		}
 		balancedSplit(rows)
+	})
+}
+
+// TestCutLongest: cutting words from the longest text, found at once, is
+// the same as cutting one word at a time, and it grows linearly.
+func TestCutLongest(t *testing.T) {
+	oneByOne := func(lengths []int, n int) []int {
+		out := append([]int(nil), lengths...)
+		for ; n > 0 && len(out) > 0; n-- {
+			longest := 0
+			for i := range out {
+				if out[i] > out[longest] {
+					longest = i
+				}
+			}
+			if out[longest] <= 1 {
+				break
+			}
+			out[longest]--
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for k := 0; k < 2000; k++ {
+		lengths := make([]int, rng.IntN(8))
+		for i := range lengths {
+			lengths[i] = rng.IntN(12)
+		}
+		n := rng.IntN(60)
+		if got, want := cutLongest(lengths, n), oneByOne(lengths, n); !slices.Equal(got, want) {
+			t.Fatalf("cutLongest(%v, %d) = %v, want %v", lengths, n, got, want)
+		}
+	}
+	growth.Linear(t, 5_000, func(n int) {
+		lengths := make([]int, n)
+		for i := range lengths {
+			lengths[i] = 5 + i%7
+		}
+		cutLongest(lengths, 3*n)
 	})
 }
