@@ -7,7 +7,10 @@ package handout
 // BenchmarkGuide, BenchmarkSummary and BenchmarkFAQ time one format in
 // process, from a loaded handout to PDF bytes (format.Compose then
 // pdfwriter.Write to io.Discard), with nothing shared between iterations: the
-// fonts are subset every time, as for a single PDF. BenchmarkBuild100 and
+// fonts are subset every time, as for a single PDF. The Branded ones do the
+// same with the example clinic's brand (band, logo, QR code, contact foot),
+// which a brand resolved once per build shares between iterations as a build
+// shares it between files. BenchmarkBuild100 and
 // BenchmarkBuild100Distinct time what the command line does for a folder of
 // 100 handouts: Build, all three formats, files on disk, one worker per CPU;
 // the second is the worst case for the font subsets a build shares. All of
@@ -29,9 +32,12 @@ import (
 	"handouts/handout/pdfwriter"
 )
 
-func benchmarkFormat(b *testing.B, kind format.Kind) {
+func benchmarkFormat(b *testing.B, kind format.Kind, brandFile string) {
 	TuneGC(os.LookupEnv)
-	br := defaultBrand(b)
+	br, errs := ResolveBrand(nil, nil, brandFile)
+	if errs.HasErrors() {
+		b.Fatalf("brand: %v", errs)
+	}
 	h, errs := Load(seedFile, br, letter, time.Now())
 	if errs.HasErrors() {
 		b.Fatalf("seed: %v", errs.Errors())
@@ -50,9 +56,14 @@ func benchmarkFormat(b *testing.B, kind format.Kind) {
 	}
 }
 
-func BenchmarkGuide(b *testing.B)   { benchmarkFormat(b, format.Guide) }
-func BenchmarkSummary(b *testing.B) { benchmarkFormat(b, format.Summary) }
-func BenchmarkFAQ(b *testing.B)     { benchmarkFormat(b, format.FAQ) }
+const exampleBrand = "../data/brand/brand.yaml"
+
+func BenchmarkGuide(b *testing.B)          { benchmarkFormat(b, format.Guide, "") }
+func BenchmarkSummary(b *testing.B)        { benchmarkFormat(b, format.Summary, "") }
+func BenchmarkFAQ(b *testing.B)            { benchmarkFormat(b, format.FAQ, "") }
+func BenchmarkGuideBranded(b *testing.B)   { benchmarkFormat(b, format.Guide, exampleBrand) }
+func BenchmarkSummaryBranded(b *testing.B) { benchmarkFormat(b, format.Summary, exampleBrand) }
+func BenchmarkFAQBranded(b *testing.B)     { benchmarkFormat(b, format.FAQ, exampleBrand) }
 
 // BenchmarkBuild100 builds 100 copies of the seed: every handout draws the
 // same characters, so the build subsets each face once per format.

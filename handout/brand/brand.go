@@ -153,6 +153,8 @@ type Brand struct {
 	Address string
 	Footer  Localized
 	Fonts   *fontset.Family
+
+	qr websiteQR // WebsiteQR's code, made on first use
 }
 
 // Merge combines layers: the first that sets a field wins, so pass flags,

@@ -1,10 +1,7 @@
 package format
 
 import (
-	"image/color"
-
-	"github.com/boombuler/barcode/qr"
-
+	"handouts/handout/brand"
 	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
@@ -73,7 +70,7 @@ func (b *builder) contactStrip() {
 		// annotation and the picture a reader describes are one element.
 		link := b.tree.Add(layout.Link, aside)
 		fig := b.tree.AddFigure("QR code: "+th.Brand.Website, link)
-		first.Ops = append(first.Ops, qrCode(th.Brand.Website, b.x+b.w-sm.pad-sm.qr, 0, sm.qr, fig, link, layout.NotArtifact)...)
+		first.Ops = append(first.Ops, qrCode(th.Brand, b.x+b.w-sm.pad-sm.qr, 0, sm.qr, fig, link, layout.NotArtifact)...)
 	}
 	b.add(layout.Row{H: sm.pad})
 	b.keepRows(b.frameAt+1, len(b.rows))
@@ -122,12 +119,12 @@ func stripBudget(th *Theme) float64 {
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp
 // at any zoom or printer resolution, deterministic, and a few hundred bytes.
 // fig and link are its structure elements, or art says what artifact it is.
-func qrCode(url string, x, y, size float64, fig, link int, art layout.ArtifactKind) []layout.Op {
-	code, err := qr.Encode(url, qr.M, qr.Auto)
-	if err != nil {
+func qrCode(b *brand.Brand, x, y, size float64, fig, link int, art layout.ArtifactKind) []layout.Op {
+	code := b.WebsiteQR()
+	if code == nil {
 		return nil // too long to encode: the printed address still stands
 	}
-	n := code.Bounds().Dx()
+	n := len(code)
 	quiet := 2 // modules of white around the code; the card's white adds more
 	m := size / float64(n+2*quiet)
 	black := colour.Black
@@ -135,24 +132,19 @@ func qrCode(url string, x, y, size float64, fig, link int, art layout.ArtifactKi
 	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig, Artifact: art}}
 	for r := 0; r < n; r++ {
 		for c := 0; c < n; {
-			if !dark(code.At(c, r)) {
+			if !code[r][c] {
 				c++
 				continue
 			}
 			s := c
-			for c < n && dark(code.At(c, r)) {
+			for c < n && code[r][c] {
 				c++
 			}
 			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig, Artifact: art})
 		}
 	}
-	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: url, Struct: link, Artifact: art})
+	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: b.Website, Struct: link, Artifact: art})
 	return ops
-}
-
-func dark(c color.Color) bool {
-	r, g, bl, _ := c.RGBA()
-	return r+g+bl < 3*0x8000
 }
 
 // writingArea is a titled, ruled space for the patient's own questions,

@@ -392,7 +392,7 @@ func (f *furniture) draw(i, total int) []layout.Op {
 			link = f.tree.Add(layout.Link, card)
 			fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
 		}
-		ops = append(ops, qrCode(th.Brand.Website, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
+		ops = append(ops, qrCode(th.Brand, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
 	}
 	for _, line := range f.contact {
 		y += th.SmallLeading
