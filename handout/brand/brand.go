@@ -14,6 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"handouts/handout/colour"
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
 	"handouts/handout/userfile"
@@ -71,8 +72,8 @@ type Settings map[Field]Value
 
 // Default colours give a calm, neutral handout when no brand is set.
 var (
-	DefaultPrimary = Color{R: 0x2F, G: 0x4A, B: 0x5F}
-	DefaultAccent  = Color{R: 0x9A, G: 0xB3, B: 0xC4}
+	DefaultPrimary = colour.Color{R: 0x2F, G: 0x4A, B: 0x5F}
+	DefaultAccent  = colour.Color{R: 0x9A, G: 0xB3, B: 0xC4}
 )
 
 // LangText is brand text for one language.
@@ -145,8 +146,8 @@ type Brand struct {
 	Name    string
 	Tagline Localized
 	Logo    *Logo // nil when none
-	Primary Color
-	Accent  Color
+	Primary colour.Color
+	Accent  colour.Color
 	Phone   string
 	Email   string
 	Website string
@@ -188,7 +189,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 		if !ok || strings.TrimSpace(v.Text) == "" {
 			continue
 		}
-		c, err := ParseColor(v.Text)
+		c, err := colour.Parse(v.Text)
 		if err != nil {
 			errs.Errorf(v.Pos, "%s: %v", f, err)
 			continue

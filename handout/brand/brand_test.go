@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"handouts/fonts"
+	"handouts/handout/colour"
 	"handouts/handout/diag"
 	"handouts/handout/layout"
 )
@@ -76,7 +77,7 @@ func TestResolveDefaults(t *testing.T) {
 	if b.Name != "" || b.Logo != nil || b.Primary != DefaultPrimary || b.Accent != DefaultAccent || b.Fonts == nil || b.Fonts.Name != fonts.FamilyName {
 		t.Errorf("default brand %+v", b)
 	}
-	if Contrast(DefaultPrimary, White) < MinTextContrast {
+	if colour.Contrast(DefaultPrimary, colour.White) < colour.MinTextContrast {
 		t.Error("the default primary colour is not readable on white")
 	}
 }
@@ -94,7 +95,7 @@ func TestResolveValues(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	if b.Name != "Riverbend" || b.Primary != (Color{R: 0x1F, G: 0x5A, B: 0x7A}) || b.Accent != DefaultAccent || b.Website != "https://riverbend.example" {
+	if b.Name != "Riverbend" || b.Primary != (colour.Color{R: 0x1F, G: 0x5A, B: 0x7A}) || b.Accent != DefaultAccent || b.Website != "https://riverbend.example" {
 		t.Errorf("%+v", b)
 	}
 }
