@@ -175,7 +175,10 @@ func (w *pdfWriter) direct(k int, obj []byte) {
 func (w *pdfWriter) packed(k int, obj string) {
 	w.grow(k + 1)
 	w.typ[k], w.idx[k] = 2, w.stream.n
-	fmt.Fprintf(&w.stream.head, "%d %d ", k, w.stream.body.Len())
+	var h [24]byte
+	hb := strconv.AppendInt(h[:0], int64(k), 10)
+	hb = append(strconv.AppendInt(append(hb, ' '), int64(w.stream.body.Len()), 10), ' ')
+	w.stream.head.Write(hb)
 	w.stream.body.WriteString(obj)
 	w.stream.body.WriteByte('\n')
 	w.stream.n++
@@ -367,20 +370,29 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		w.streamObj(fontNum[fm.name], "", in.subsets.toUnicode(fm))
 	}
 
-	// The structure tree.
-	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
+	// The structure tree. Elements are most of what tagging writes, so
+	// they are appended without fmt.
+	pageRefs := make([]string, len(f.pages))
+	for p, o := range f.pages {
+		pageRefs[p] = strconv.Itoa(o) + " 0 R"
+	}
+	pageRef := func(p int) string { return pageRefs[p] }
 	var b strings.Builder
+	var el []byte
+	ref := func(o int) { el = append(strconv.AppendInt(el, int64(o), 10), " 0 R"...) }
 	for _, n := range order {
 		if t.types[n] == "" {
 			return nil, fmt.Errorf("structure role %s has no PDF structure type: map it in structType", t.tree.Structs[n].Role)
 		}
 		e := t.elems[n]
-		b.Reset()
 		parent := root
 		if n != 0 {
 			parent = num[e.parent]
 		}
-		fmt.Fprintf(&b, "<</S /%s /P %d 0 R", t.types[n], parent)
+		el = append(el[:0], "<</S /"...)
+		el = append(el, t.types[n]...)
+		el = append(el, " /P "...)
+		ref(parent)
 		pg := -1
 		for _, k := range e.kids {
 			if k.elem < 0 && k.annot < 0 {
@@ -389,45 +401,59 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			}
 		}
 		if pg >= 0 {
-			b.WriteString(" /Pg " + pageRef(pg))
+			el = append(append(el, " /Pg "...), pageRef(pg)...)
 		}
 		if alt := in.structAlt(n); alt != "" {
-			b.WriteString(" /Alt " + pdfText(alt))
+			el = append(append(el, " /Alt "...), pdfText(alt)...)
 		}
 		if lang := t.tree.Structs[n].Lang; lang != "" {
-			b.WriteString(" /Lang " + pdfText(lang))
+			el = append(append(el, " /Lang "...), pdfText(lang)...)
 		}
 		// PDF/UA: a list whose items have labels says how they count (only
 		// lists carry Numbering).
 		if st := t.tree.Structs[n]; st.Numbering != "" {
-			b.WriteString(" /A <</O /List /ListNumbering /" + st.Numbering + ">>")
+			el = append(append(append(el, " /A <</O /List /ListNumbering /"...), st.Numbering...), ">>"...)
 		}
-		var ks []string
-		for _, k := range e.kids {
+		nk := len(e.kids)
+		if n == 0 {
+			nk += len(footElem)
+		}
+		el = append(el, " /K "...)
+		if nk != 1 {
+			el = append(el, '[')
+		}
+		for i, k := range e.kids {
+			if i > 0 {
+				el = append(el, ' ')
+			}
 			switch {
 			case k.elem >= 0:
-				ks = append(ks, fmt.Sprintf("%d 0 R", num[k.elem]))
+				ref(num[k.elem])
 			case k.annot >= 0:
-				ks = append(ks, fmt.Sprintf("<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[k.annot], pageRef(t.annots[k.annot].page)))
+				el = append(el, "<</Type /OBJR /Obj "...)
+				ref(annotNum[k.annot])
+				el = append(append(append(el, " /Pg "...), pageRef(t.annots[k.annot].page)...), ">>"...)
 			case k.page == pg:
-				ks = append(ks, strconv.Itoa(k.mcid))
+				el = strconv.AppendInt(el, int64(k.mcid), 10)
 			default:
-				ks = append(ks, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(k.page), k.mcid))
+				el = append(append(append(el, "<</Type /MCR /Pg "...), pageRef(k.page)...), " /MCID "...)
+				el = append(strconv.AppendInt(el, int64(k.mcid), 10), ">>"...)
 			}
 		}
 		if n == 0 {
 			// The footer's links close the document.
-			for _, f := range footElem {
-				ks = append(ks, fmt.Sprintf("%d 0 R", f))
+			for i, f := range footElem {
+				if i > 0 || len(e.kids) > 0 {
+					el = append(el, ' ')
+				}
+				ref(f)
 			}
 		}
-		if len(ks) == 1 {
-			b.WriteString(" /K " + ks[0])
-		} else {
-			b.WriteString(" /K [" + strings.Join(ks, " ") + "]")
+		if nk != 1 {
+			el = append(el, ']')
 		}
-		b.WriteString(">>")
-		w.packed(num[n], b.String())
+		el = append(el, ">>"...)
+		w.packed(num[n], string(el))
 	}
 	for g, as := range footGroup {
 		// The link's text is pagination, so the element says it in /Alt.

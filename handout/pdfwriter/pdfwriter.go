@@ -63,6 +63,7 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 
 	if opt.Subsets == nil {
 		opt.Subsets = &Subsets{}
+		defer opt.Subsets.spill() // its compressors outlive it
 	}
 	fonts := planFonts(doc)
 	if err := fonts.register(pdf, opt.Subsets); err != nil {

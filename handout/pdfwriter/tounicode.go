@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -71,9 +72,31 @@ func utf16Hex(r rune) string {
 	return b.String()
 }
 
+// winAnsiCMap is the ToUnicode map of every WinAnsi font: all of
+// WinAnsiEncoding, whatever the subset holds (a code a font does not use
+// maps harmlessly), so it is one constant, compressed once per process
+// rather than once per PDF.
+var winAnsiCMap = sync.OnceValue(func() []byte {
+	var all []rune
+	for c := 32; c < 256; c++ {
+		if winAnsiRunes[c] != 0 {
+			all = append(all, winAnsiRunes[c])
+		}
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(cmap(fontMap{runes: all}))
+	zw.Close()
+	return z.Bytes()
+})
+
 // toUnicode returns the compressed map of a font. A build makes each
-// distinct map once, as it does each subset, within the same bound.
+// distinct map of the extra fonts once, as it does each subset, within the
+// same bound.
 func (c *Subsets) toUnicode(fm fontMap) []byte {
+	if fm.n == 0 {
+		return winAnsiCMap()
+	}
 	key := fmt.Sprintf("%d:%s", fm.n, string(fm.runes))
 	c.mu.Lock()
 	z, ok := c.cmaps[key]
@@ -106,6 +129,13 @@ func (c *Subsets) deflate(b []byte) []byte {
 // maxCompressors bounds the compressors kept: one per concurrent writer.
 const maxCompressors = 8
 
+// spareCompressors backs the Subsets' own lists for a PDF written with
+// fresh Subsets (a single PDF, a test): a compressor carries nothing from
+// one use to the next, so sharing them process-wide changes no output, and
+// spares each such PDF the 1 MB a new one allocates and clears, which was
+// most of what tagging cost a one-page PDF.
+var spareCompressors sync.Pool
+
 // compressor returns a compressor writing to w, reused when one is free.
 func (c *Subsets) compressor(w io.Writer) *zlib.Writer {
 	c.mu.Lock()
@@ -114,6 +144,9 @@ func (c *Subsets) compressor(w io.Writer) *zlib.Writer {
 		zw, c.zw = c.zw[n-1], c.zw[:n-1]
 	}
 	c.mu.Unlock()
+	if zw == nil {
+		zw, _ = spareCompressors.Get().(*zlib.Writer)
+	}
 	if zw == nil {
 		zw, _ = zlib.NewWriterLevel(w, zlib.BestSpeed)
 		return zw
@@ -124,8 +157,24 @@ func (c *Subsets) compressor(w io.Writer) *zlib.Writer {
 
 func (c *Subsets) release(zw *zlib.Writer) {
 	c.mu.Lock()
-	if len(c.zw) < maxCompressors {
+	kept := len(c.zw) < maxCompressors
+	if kept {
 		c.zw = append(c.zw, zw)
 	}
 	c.mu.Unlock()
+	if !kept {
+		spareCompressors.Put(zw)
+	}
+}
+
+// spill hands the compressors of Subsets that are done with to the spare
+// pool.
+func (c *Subsets) spill() {
+	c.mu.Lock()
+	zw := c.zw
+	c.zw = nil
+	c.mu.Unlock()
+	for _, z := range zw {
+		spareCompressors.Put(z)
+	}
 }
