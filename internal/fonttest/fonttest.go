@@ -139,3 +139,7 @@ func (f *Font) ZeroAdvances() *Font {
 	}
 	return f
 }
+
+// Room is how many bytes of glyph data glyph g has: a composite of n
+// components needs 10 + 8n.
+func (f *Font) Room(g int) int { return f.loca(g+1) - f.loca(g) }
