@@ -39,7 +39,7 @@ func Decode(file string, src []byte) (*Handout, diag.List) {
 	h := &Handout{File: file, Name: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), Language: "en", Digest: sha256.Sum256(src)}
 	doc, root := yamldoc.Parse(file, src, "a handout needs at least title, summary and sections")
 	if root != nil {
-		d := &decoder{doc}
+		d := &decoder{Doc: doc}
 		if d.brandFile(root) {
 			return h, doc.Errs
 		}
@@ -48,7 +48,15 @@ func Decode(file string, src []byte) (*Handout, diag.List) {
 	return h, doc.Errs
 }
 
-type decoder struct{ *yamldoc.Doc }
+type decoder struct {
+	*yamldoc.Doc
+	links int // inline links so far, against MaxLinks
+}
+
+// MaxLinks is the most inline links a file may hold. Each prints its
+// address and becomes a link annotation; a handout has a handful, and a
+// megabyte of link syntax took minutes to write as a PDF.
+const MaxLinks = 1000
 
 // text reads a text field; markup says whether inline **bold**, *italic* and
 // links are parsed or the text is taken literally.
@@ -72,6 +80,10 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 			if j := strings.Index(raw[from:], "]("+s.URL+")"); j >= 0 {
 				at = from + j + 2
 				from = at + len(s.URL)
+			}
+			if d.links++; d.links == MaxLinks+1 {
+				d.Errs.Errorf(t.PosAt(at), "%s: more than %d links in one file; a handout needs far fewer", what, MaxLinks)
+				ok = false
 			}
 			if msg := CheckURL(s.URL); msg != "" {
 				d.Errs.Errorf(t.PosAt(at), "%s: link %q %s", what, s.URL, msg)

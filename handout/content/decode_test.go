@@ -145,6 +145,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 		"alias-undefined":     "*Take it",
 		"one-line-too-long":   "Word Word",
 		"summary-too-many":    "Bullet.",
+		"too-many-links":      "https://example.org/p1000)",
 	} {
 		path := filepath.Join("testdata/invalid", name+".yaml")
 		src, err := os.ReadFile(path)
@@ -163,7 +164,7 @@ func TestDecodeInvalidPointsAt(t *testing.T) {
 	}
 	// Every fixture is listed above.
 	files, _ := filepath.Glob("testdata/invalid/*.yaml")
-	if len(files) != 40 {
+	if len(files) != 41 {
 		t.Errorf("%d fixtures; update this test's table when adding one", len(files))
 	}
 }

@@ -96,7 +96,7 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	if tree == nil {
 		tree = layout.NewTree()
 	}
-	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]string{}, cache: opt.Images}
+	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]*strings.Builder{}, cache: opt.Images}
 	for _, page := range doc.Pages {
 		// fpdf sets the current font, colours and line width again on
 		// every new page, so the drawer's record of them stays true.
@@ -155,7 +155,9 @@ type drawer struct {
 	tags   *tagger
 	// words is the text drawn so far for each element, and last the
 	// text op drawn last: a link annotation's words come from them.
-	words    map[int]string
+	// (Builders: a paragraph of thousands of pieces once made this
+	// quadratic.)
+	words    map[int]*strings.Builder
 	last     string
 	linkText map[int]string // by annotation
 }
@@ -181,7 +183,12 @@ func (d *drawer) draw(op layout.Op) {
 	case layout.TextOp:
 		d.last = op.Text
 		if op.Struct > 0 {
-			d.words[op.Struct] += op.Text
+			w := d.words[op.Struct]
+			if w == nil {
+				w = &strings.Builder{}
+				d.words[op.Struct] = w
+			}
+			w.WriteString(op.Text)
 		}
 		if !same(d.text, op.Color) {
 			p.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
@@ -230,8 +237,10 @@ func (d *drawer) draw(op layout.Op) {
 	case layout.LinkOp:
 		// Written by finish, as objects the structure tree can point at.
 		words := d.last
-		if op.Struct > 0 {
-			words = d.words[op.Struct]
+		if w := d.words[op.Struct]; op.Struct > 0 && w != nil {
+			words = w.String()
+		} else if op.Struct > 0 {
+			words = ""
 		}
 		d.linkText[len(d.tags.annots)] = words
 		d.tags.link(op)
