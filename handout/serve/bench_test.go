@@ -20,8 +20,7 @@ func BenchmarkRenderPersonalisedSummary(b *testing.B) {
 		for pb.Next() {
 			i := n.Add(1)
 			body := `{"handouts": ["group-therapy"], "patient": "Patient ` + strconv.FormatInt(i, 10) + `", "clinician": "Dr. Amara Okafor", "date": "2026-11-29", "note": "Bring your questions to group."}`
-			rec := httptest.NewRecorder()
-			f.srv.ServeHTTP(rec, httptest.NewRequest("POST", "/api/render", strings.NewReader(body)))
+			rec := f.do(httptest.NewRequest("POST", "/api/render", strings.NewReader(body)))
 			if rec.Code != 200 {
 				b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 			}
@@ -36,8 +35,7 @@ func BenchmarkRenderSummary(b *testing.B) {
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			rec := httptest.NewRecorder()
-			f.srv.ServeHTTP(rec, httptest.NewRequest("POST", "/api/render", strings.NewReader(`{"handouts": ["group-therapy"]}`)))
+			rec := f.do(httptest.NewRequest("POST", "/api/render", strings.NewReader(`{"handouts": ["group-therapy"]}`)))
 			if rec.Code != 200 {
 				b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 			}
@@ -63,8 +61,7 @@ func BenchmarkRenderPersonalisedSummaryBranded(b *testing.B) {
 		for pb.Next() {
 			i := n.Add(1)
 			body := `{"handouts": ["group-therapy"], "patient": "Patient ` + strconv.FormatInt(i, 10) + `", "clinician": "Dr. Amara Okafor", "date": "2026-11-29", "note": "Bring your questions to group."}`
-			rec := httptest.NewRecorder()
-			f.srv.ServeHTTP(rec, httptest.NewRequest("POST", "/api/render", strings.NewReader(body)))
+			rec := f.do(httptest.NewRequest("POST", "/api/render", strings.NewReader(body)))
 			if rec.Code != 200 {
 				b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 			}
