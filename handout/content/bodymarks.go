@@ -2,6 +2,8 @@ package content
 
 import (
 	"strings"
+
+	"handouts/handout/diag"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -42,7 +44,21 @@ func (d *decoder) bodyMarkers(n *yaml.Node, what string) {
 		}
 		pos := d.Pos(n)
 		pos.Line, pos.Col = ln, utf8.RuneCountInString(line[:at])+1
+		// One message per line is right for a handout; a pasted document
+		// of thousands of such lines gets the first few and a count.
+		if d.markers++; d.markers > maxMarkers {
+			continue
+		}
 		d.Errs.Warnf(pos, "%s: a line starting with %q prints as part of the paragraph, not as %s", what, mark, msg)
+	}
+}
+
+const maxMarkers = 20
+
+// moreMarkers reports how many lines went unreported past maxMarkers.
+func (d *decoder) moreMarkers(pos diag.Pos) {
+	if n := d.markers - maxMarkers; n > 0 {
+		d.Errs.Warnf(pos, "and %d more lines in bodies start like a list or a heading; use `bullets:` or `steps:`", n)
 	}
 }
 

@@ -44,13 +44,15 @@ func Decode(file string, src []byte) (*Handout, diag.List) {
 			return h, doc.Errs
 		}
 		d.handout(root, h)
+		d.moreMarkers(d.Pos(root))
 	}
 	return h, doc.Errs
 }
 
 type decoder struct {
 	*yamldoc.Doc
-	links int // inline links so far, against MaxLinks
+	links   int // inline links so far, against MaxLinks
+	markers int // body lines that start like a list, reported so far
 }
 
 // MaxLinks is the most inline links a file may hold. Each prints its

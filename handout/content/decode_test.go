@@ -503,3 +503,21 @@ func TestDecodeSteps(t *testing.T) {
 		t.Errorf("Texts walks %s; want the steps after the heading", got)
 	}
 }
+
+// A body pasted with dozens of "- " lines gets the first few warnings, each
+// at its line, and a count of the rest.
+func TestBodyMarkersCapped(t *testing.T) {
+	src := base + "  - heading: Why\n    body: |\n" + strings.Repeat("      - a point\n", 30)
+	_, errs := Decode("t.yaml", []byte(src))
+	if len(errs) != maxMarkers+1 {
+		t.Fatalf("%d findings, want %d: %v", len(errs), maxMarkers+1, errs)
+	}
+	for i, f := range errs[:maxMarkers] {
+		if f.Severity != diag.Warning || f.Pos.Line != 8+i || f.Pos.Col != 7 {
+			t.Errorf("finding %d: %v, want a warning at %d:7", i, f, 8+i)
+		}
+	}
+	if last := errs[maxMarkers].Message; !strings.HasPrefix(last, "and 10 more lines") {
+		t.Errorf("last finding %q", last)
+	}
+}

@@ -28,7 +28,8 @@ import (
 // not part of this target.)
 func FuzzDecode(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/invalid/*.yaml")
-	seeds = append(seeds, "../../data/group-therapy.yaml")
+	mistakes, _ := filepath.Glob("../../testdata/mistakes/*.yaml")
+	seeds = append(append(seeds, mistakes...), "../../data/group-therapy.yaml")
 	for _, p := range seeds {
 		src, err := os.ReadFile(p)
 		if err != nil {
@@ -49,10 +50,9 @@ func FuzzDecode(f *testing.F) {
 		if h == nil {
 			t.Fatal("nil handout")
 		}
+		// Decode warns too (list markers in a body, text lost to a
+		// comment, curly quotes that print); every finding is positioned.
 		for _, e := range errs {
-			if e.Severity != diag.Error {
-				t.Errorf("Decode gave a warning: %v", e)
-			}
 			checkPos(t, src, name, e)
 		}
 		findings := check.Handout(h, b, now)

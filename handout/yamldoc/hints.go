@@ -289,6 +289,7 @@ func (d *Doc) colPos(ln int, text string, i int) diag.Pos {
 // digit is almost always meant as text.
 func (d *Doc) commentedValues(root *yaml.Node) {
 	var walk func(n *yaml.Node)
+	reported, more := 0, 0
 	check := func(key, v *yaml.Node) {
 		if v.Kind != yaml.ScalarNode || v.Style != 0 && v.Tag != "!!null" {
 			return
@@ -307,6 +308,10 @@ func (d *Doc) commentedValues(root *yaml.Node) {
 			return
 		}
 		pos := d.colPos(v.Line, text, from+at)
+		if reported++; reported > maxFindings {
+			more++
+			return
+		}
 		whole := strings.TrimSpace(text[from:])
 		if v.Tag == "!!null" {
 			d.Errs.Warnf(pos, "%q was read as a YAML comment, so this value is empty; put it in quotes: \"%s\"", c, whole)
@@ -329,6 +334,9 @@ func (d *Doc) commentedValues(root *yaml.Node) {
 		}
 	}
 	walk(root)
+	if more > 0 {
+		d.Errs.Warnf(d.Pos(root), "and %d more values lose their end to a ` #` that YAML reads as a comment; put such values in quotes", more)
+	}
 }
 
 // byteCol converts a 1-based column in runes to a byte offset of line.
