@@ -116,6 +116,8 @@ a full guide, a one-page summary and an FAQ sheet, branded with your clinic's
 name, logo, colours, contact details and fonts.
 
 Examples:
+   handouts new asthma-at-home                     start data/asthma-at-home.yaml from a template
+   handouts build --watch data/asthma-at-home.yaml rebuild its PDFs each time it is saved
    handouts build                                  build every data/*.yaml into out/
    handouts build --brand data/brand/brand.yaml    with a clinic's brand file
    handouts check data/                            find content mistakes, write nothing
