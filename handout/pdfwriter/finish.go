@@ -36,6 +36,7 @@ var (
 	reKids     = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
 	reBaseFont = regexp.MustCompile(`/BaseFont /([^\s/<>\[\]()]+)`)
 	reRef      = regexp.MustCompile(`(\d+) 0 R`)
+	reContents = regexp.MustCompile(`/Contents (\d+) 0 R`)
 )
 
 // fontMap is one simple font's characters by code, for its ToUnicode map.
@@ -54,6 +55,9 @@ type finisher struct {
 	root    int
 	info    int
 	pages   []int
+	// contents are the pages' content streams, which fpdf writes
+	// uncompressed for finish to compress.
+	contents map[int]bool
 }
 
 func parseFpdf(src []byte) (*finisher, error) {
@@ -117,6 +121,15 @@ func parseFpdf(src []byte) (*finisher, error) {
 	for _, r := range reRef.FindAllSubmatch(m[1], -1) {
 		p, _ := strconv.Atoi(string(r[1]))
 		f.pages = append(f.pages, p)
+	}
+	f.contents = map[int]bool{}
+	for _, p := range f.pages {
+		c := reContents.FindSubmatch(f.object(p))
+		if c == nil {
+			return nil, fmt.Errorf("page object %d has no /Contents", p)
+		}
+		k, _ := strconv.Atoi(string(c[1]))
+		f.contents[k] = true
 	}
 	return f, nil
 }
@@ -348,6 +361,8 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 				return nil, fmt.Errorf("page %d has fpdf's own annotations", p+1)
 			}
 			obj, err = f.extend(k, e)
+		case f.contents[k]:
+			obj, err = in.subsets.deflateStream(k, obj)
 		case bytes.Contains(obj, []byte("<</Type /Font\n")):
 			m := reBaseFont.FindSubmatch(obj)
 			if m == nil {
