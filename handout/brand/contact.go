@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"handouts/handout/diag"
@@ -154,7 +155,12 @@ func checkWebsite(site string) (string, string) {
 
 // emailAddress is a plain address: something@host.name, no spaces, no
 // second @, nothing a mail link could be made to do.
-var emailAddress = regexp.MustCompile(`^[^\s@<>()\[\]\\,;:"/]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$`)
+// It is compiled on first use: its Unicode classes take 0.7 ms to compile,
+// a tenth of starting the program, which most runs (no brand email) never
+// need.
+var emailAddress = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[^\s@<>()\[\]\\,;:"/]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$`)
+})
 
 // checkEmail returns the address to use (without a "mailto:" someone
 // copied along), or why it cannot be used.
@@ -162,7 +168,7 @@ func checkEmail(email string) (string, string) {
 	if len(email) >= 7 && strings.EqualFold(email[:7], "mailto:") {
 		email = email[7:]
 	}
-	if !emailAddress.MatchString(email) {
+	if !emailAddress().MatchString(email) {
 		return "", "is not an email address (like care@clinic.example)"
 	}
 	return email, ""
