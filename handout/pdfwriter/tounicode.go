@@ -3,6 +3,7 @@ package pdfwriter
 import (
 	"bytes"
 	"compress/zlib"
+	_ "embed"
 	"fmt"
 	"io"
 	"strconv"
@@ -75,9 +76,17 @@ func utf16Hex(r rune) string {
 
 // winAnsiCMap is the ToUnicode map of every WinAnsi font: all of
 // WinAnsiEncoding, whatever the subset holds (a code a font does not use
-// maps harmlessly), so it is one constant, compressed once per process
-// rather than once per PDF.
-var winAnsiCMap = sync.OnceValue(func() []byte {
+// maps harmlessly), so it is one constant, compressed by go generate with
+// the default subsets (compressing it at run time cost a process writing
+// one guide 5 % of its time) and checked by TestDefaultSubsetsGenerated.
+//
+//go:embed defaultsubsets/winansi-cmap.z
+var winAnsiCMapZ []byte
+
+func winAnsiCMap() []byte { return winAnsiCMapZ }
+
+// compressWinAnsiCMap makes winAnsiCMapZ.
+func compressWinAnsiCMap() []byte {
 	var all []rune
 	for c := 32; c < 256; c++ {
 		if winAnsiRunes[c] != 0 {
@@ -89,7 +98,7 @@ var winAnsiCMap = sync.OnceValue(func() []byte {
 	zw.Write(cmap(fontMap{runes: all}))
 	zw.Close()
 	return z.Bytes()
-})
+}
 
 // toUnicode returns the compressed map of a font. A build makes each
 // distinct map of the extra fonts once, as it does each subset, within the
