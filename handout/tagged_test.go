@@ -60,6 +60,16 @@ func TestEveryPDFIsTagged(t *testing.T) {
 		t.Fatal(errs)
 	}
 	brands := map[string]*brand.Brand{"nobrand": defaultBrand(t), "brand": brandFrom(t, example)}
+	// The layout matrix's other two brands: a name and nothing else, and
+	// the one that stretches everything (long name and tagline, wordmark,
+	// serif fonts, Spanish brand text).
+	for name, file := range map[string]string{"nameonly": "../testdata/brand/name-only.yaml", "cedar": "../testdata/brand/cedar-hollow/brand.yaml"} {
+		s, errs := brand.LoadFile(file)
+		if errs.HasErrors() {
+			t.Fatal(errs)
+		}
+		brands[name] = brandFrom(t, s)
+	}
 	if dir := dejaVuDir(t); dir != "" {
 		withFont := brand.Merge(brand.Settings{brand.FontDir: {Text: dir}}, example)
 		brands["dejavu"] = brandFrom(t, withFont)
