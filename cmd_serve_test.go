@@ -75,6 +75,10 @@ func TestServeStartsAndStopsOnSignal(t *testing.T) {
 	env := map[string]string{"HANDOUTS_ADDR": "127.0.0.1:0"}
 	code := make(chan int, 1)
 	go func() {
+		// urfave/cli is not safe to run twice at once (see runMu): hold
+		// the lock for the whole run, as the watch test does.
+		runMu.Lock()
+		defer runMu.Unlock()
 		code <- run(ctx, []string{"handouts", "serve", "--brand", "data/brand/brand.yaml"}, stdout, stderr, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	}()
 	base := <-stdout.addr
