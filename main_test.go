@@ -41,11 +41,39 @@ func TestMain(m *testing.M) {
 			os.Unsetenv(k)
 		}
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 // ---------------------------------------------------------------------------
 // Helpers
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binErr  error
+)
+
+// handoutsBinary builds the real program once for the tests that send it
+// signals, however many ask.
+func handoutsBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "handouts-bin-"); binErr != nil {
+			return
+		}
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, "handouts"), ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return filepath.Join(binDir, "handouts")
+}
 
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
