@@ -2,8 +2,8 @@ package brand
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
+	"handouts/internal/imagetest"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -458,46 +458,12 @@ func sameRGB(a image.Image, b *image.RGBA) bool {
 }
 
 // interlacedPNG writes img as an 8-bit RGB PNG with Adam7 interlacing,
-// which image/png never writes: each of the seven passes is a small image
-// of every xstep-th pixel of every ystep-th row, its rows filtered with
-// filter 0 (none), and all passes are compressed together in one IDAT.
+// which image/png never writes.
 func interlacedPNG(img *image.RGBA) []byte {
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	var raw bytes.Buffer
-	for _, p := range [7][4]int{{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}} {
-		x0, y0, dx, dy := p[0], p[1], p[2], p[3]
-		if x0 >= w {
-			continue // an empty pass has no rows at all
-		}
-		for y := y0; y < h; y += dy {
-			raw.WriteByte(0)
-			for x := x0; x < w; x += dx {
-				c := img.RGBAAt(x, y)
-				raw.Write([]byte{c.R, c.G, c.B})
-			}
-		}
-	}
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(raw.Bytes())
-	zw.Close()
-
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		binary.Write(&out, binary.BigEndian, uint32(len(data)))
-		out.WriteString(typ)
-		out.Write(data)
-		binary.Write(&out, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9], ihdr[12] = 8, 2, 1 // 8-bit, RGB, interlace method 1 (Adam7)
-	chunk("IHDR", ihdr)
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return out.Bytes()
+	return imagetest.PNG(imagetest.Spec{
+		W: img.Bounds().Dx(), H: img.Bounds().Dy(), ColorType: imagetest.RGB, Depth: 8, Interlaced: true,
+		Pixel: func(x, y int) []byte { c := img.RGBAAt(x, y); return []byte{c.R, c.G, c.B} },
+	})
 }
 
 // FuzzDecodeFile: a brand file of any bytes decodes without panicking, and
