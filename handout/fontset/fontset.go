@@ -101,6 +101,37 @@ func (f *Face) Has(r rune) bool {
 	return r >= 0 && r < 0x10000 && f.table()[r] != 0
 }
 
+// Printable is r, or, when the face lacks r, the plain character that the
+// typographic pass makes r from, if the face has that: a clinic's font
+// without curly quotes, dashes or no-break spaces prints the straight
+// forms the writer typed, measured as drawn. check refuses any character
+// a writer typed that the face lacks, so only the pass's own characters
+// reach this fallback.
+func (f *Face) Printable(r rune) rune {
+	if f.Has(r) {
+		return r
+	}
+	if p := plainForm(r); p != 0 && f.Has(p) {
+		return p
+	}
+	return r
+}
+
+// plainForm is the character the typographic pass replaced with r, or 0.
+func plainForm(r rune) rune {
+	switch r {
+	case '’', '‘':
+		return '\''
+	case '“', '”':
+		return '"'
+	case '–', '—', '\u2011':
+		return '-'
+	case '\u00a0', '\u202f', '\u2007':
+		return ' '
+	}
+	return 0
+}
+
 // Width returns the advance width of s at size (same unit as size).
 func (f *Face) Width(s string, size float64) float64 {
 	t := f.table()
@@ -138,6 +169,9 @@ func (f *Face) advance(t []uint16, r rune) uint16 {
 				return 0
 			}
 			return w
+		}
+		if p := plainForm(r); p != 0 && t[p] != 0 && t[p] != zeroAdvance {
+			return t[p] // drawn as its plain form (Printable)
 		}
 	}
 	return f.missing

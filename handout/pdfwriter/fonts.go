@@ -76,8 +76,10 @@ func planFonts(doc *layout.Document) *fontPlan {
 				ff = &faceFonts{style: op.Font}
 				p.faces[op.Font] = ff
 			}
+			face := doc.Fonts.Face(op.Font)
 			for _, r := range op.Text {
-				if !doc.Fonts.Face(op.Font).Has(r) && p.missing == nil {
+				r = face.Printable(r)
+				if !face.Has(r) && p.missing == nil {
 					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
 				}
 				if c, ok := winAnsi(r); ok {
@@ -358,6 +360,7 @@ func (p *fontPlan) runs(text string, style fontset.Style, size float64) []textRu
 	var buf []byte
 	cur, adv, start := -1, 0, 0
 	for _, r := range text {
+		r = face.Printable(r)
 		n, c := ff.encode(r)
 		if n != cur && len(buf) > 0 {
 			out = append(out, textRun{key: ff.key(cur), text: string(buf), shift: float64(start) * size / 1000})
