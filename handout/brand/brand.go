@@ -401,9 +401,7 @@ func (b *Brand) Fingerprint() []byte {
 	}
 	if b.Fonts != nil {
 		h.Write([]byte(b.Fonts.Name))
-		for _, f := range b.Fonts.Faces {
-			h.Write(f.Data)
-		}
+		h.Write(b.Fonts.Digest[:])
 	}
 	return h.Sum(nil)
 }

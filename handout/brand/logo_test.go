@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"handouts/handout/fontset"
 	"handouts/internal/imagetest"
 )
 
@@ -102,5 +103,15 @@ func TestFingerprintHoldsLogoBytes(t *testing.T) {
 	}
 	if !bytes.Equal(a.Fingerprint(), (&Brand{Name: "X", Logo: logo(10)}).Fingerprint()) {
 		t.Error("the same logo gives different fingerprints")
+	}
+}
+
+// A clinic that replaces its font files under the same names gets new
+// document IDs: the fingerprint holds the family's digest of the files.
+func TestFingerprintHoldsFontFiles(t *testing.T) {
+	a := &Brand{Name: "X", Fonts: &fontset.Family{Name: "Foo", Digest: fontset.FilesDigest([4][]byte{{1}, {2}, {3}, {4}})}}
+	b := &Brand{Name: "X", Fonts: &fontset.Family{Name: "Foo", Digest: fontset.FilesDigest([4][]byte{{1}, {2}, {3}, {5}})}}
+	if bytes.Equal(a.Fingerprint(), b.Fingerprint()) {
+		t.Error("two families that differ in one file give the same fingerprint")
 	}
 }

@@ -10,6 +10,8 @@ package fontset
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -183,6 +185,23 @@ const zeroAdvance = math.MaxUint16
 type Family struct {
 	Name  string // the name fonts are registered under in the PDF
 	Faces [4]*Face
+	// Digest identifies the four files (FilesDigest), for document IDs:
+	// computed once when a clinic's family is loaded, and generated for
+	// the default one, so that no build hashes 200 KB of font data.
+	Digest [32]byte
+}
+
+// FilesDigest is the SHA-256 of the faces' files, in style order, each
+// preceded by its length.
+func FilesDigest(data [4][]byte) [32]byte {
+	h := sha256.New()
+	for _, d := range data {
+		var n [8]byte
+		binary.BigEndian.PutUint64(n[:], uint64(len(d)))
+		h.Write(n[:])
+		h.Write(d)
+	}
+	return [32]byte(h.Sum(nil))
 }
 
 // Face returns the face for a style.
@@ -213,7 +232,7 @@ func (fam *Family) Missing(s string, style Style) []rune {
 // goroutine may use it.
 func Default() *Family {
 	defaultOnce.Do(func() {
-		fam := &Family{Name: fonts.FamilyName}
+		fam := &Family{Name: fonts.FamilyName, Digest: defaultDigest}
 		for i, data := range [4][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
 			face := defaultFaces[i]
 			face.Data, face.widths = data, unpackWidths(defaultWidths[i])
@@ -293,6 +312,7 @@ func LoadFiles(paths [4]string) (*Family, error) {
 		return nil, errors.Join(errs...)
 	}
 	fam.Name = familyName(paths[0])
+	fam.Digest = FilesDigest([4][]byte{fam.Faces[0].Data, fam.Faces[1].Data, fam.Faces[2].Data, fam.Faces[3].Data})
 	return fam, nil
 }
 

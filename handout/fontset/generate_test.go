@@ -78,3 +78,25 @@ func TestBrandFacesFilledLazily(t *testing.T) {
 		t.Error("want the regular table filled and the italic ones not")
 	}
 }
+
+// A clinic's family carries the digest of its files: the same files give
+// the same digest, a changed file another.
+func TestFamilyDigest(t *testing.T) {
+	dir := t.TempDir()
+	paths := writeFamily(t, dir, "Foo")
+	a, err := LoadFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Digest != Default().Digest {
+		t.Error("the embedded files copied to a folder give another digest")
+	}
+	paths[Italic] = paths[BoldItalic]
+	b, err := LoadFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Digest == b.Digest {
+		t.Error("a family with another italic file has the same digest")
+	}
+}
