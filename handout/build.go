@@ -142,6 +142,17 @@ const maxContentSize = 8 << 20
 
 // Load reads and decodes one content file and runs every check on it.
 func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {
+	h, errs := decode(path)
+	if errs.HasErrors() {
+		return h, errs
+	}
+	errs = append(errs, check.Handout(h, b, now)...)
+	errs.Sort()
+	return h, errs
+}
+
+// decode reads and decodes one content file.
+func decode(path string) (*content.Handout, diag.List) {
 	var errs diag.List
 	src, err := userfile.Read(path, maxContentSize)
 	if err != nil {
@@ -158,13 +169,7 @@ func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*cont
 		}
 		return nil, errs
 	}
-	h, errs := content.Decode(path, src)
-	if errs.HasErrors() {
-		return h, errs
-	}
-	errs = append(errs, check.Handout(h, b, now)...)
-	errs.Sort()
-	return h, errs
+	return content.Decode(path, src)
 }
 
 // Build checks and renders every input. Files are independent: one with
@@ -268,15 +273,26 @@ type fileResult struct {
 	notes    []string
 }
 
-func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) fileResult {
-	var res fileResult
-	h, findings := Load(path, cfg.Brand, cfg.Options, cfg.Now)
-	for _, f := range findings {
-		if f.Severity == diag.Warning {
-			res.warnings = append(res.warnings, f)
-		}
-	}
+func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) (res fileResult) {
+	// What Load does, with the reading level graded beside the layout:
+	// its warnings join the others, in Load's order, however the file
+	// ends.
+	h, findings := decode(path)
 	if findings.HasErrors() {
+		res.warnings = warnings(findings)
+		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
+		return res
+	}
+	findings = append(findings, check.Essentials(h, cfg.Brand, cfg.Now)...)
+	grades := make(chan diag.List, 1)
+	go func() { grades <- check.Readability(h) }()
+	defer func() {
+		all := append(findings, <-grades...)
+		all.Sort()
+		res.warnings = warnings(all)
+	}()
+	if findings.HasErrors() {
+		findings.Sort()
 		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
 		return res
 	}
@@ -312,7 +328,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		// Ctrl-C or SIGTERM stops at the next format; what this file made
 		// so far is dropped, so its old PDFs stay as a complete set.
 		if ctx.Err() != nil {
-			return fileResult{warnings: res.warnings}
+			return fileResult{}
 		}
 		doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
 		if err != nil {
@@ -340,7 +356,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		ok = append(ok, made{k, len(doc.Pages)})
 	}
 	if ctx.Err() != nil {
-		return fileResult{warnings: res.warnings}
+		return fileResult{}
 	}
 	if len(set) == 0 {
 		return res
@@ -364,6 +380,17 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		}
 	}
 	return res
+}
+
+// warnings are the warnings among findings.
+func warnings(findings diag.List) diag.List {
+	var out diag.List
+	for _, f := range findings {
+		if f.Severity == diag.Warning {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // writerOptions fixes everything in the PDF that is not layout: the date and

@@ -19,6 +19,7 @@ import (
 
 	"handouts/handout/brand"
 	"handouts/handout/content"
+	"handouts/handout/diag"
 	"handouts/handout/format"
 	"handouts/handout/pdfwriter"
 	"handouts/internal/tooltest"
@@ -442,5 +443,51 @@ func TestWriterOptionsIdentity(t *testing.T) {
 		if other == ref {
 			t.Errorf("changing the %s leaves the document ID the same", name)
 		}
+	}
+}
+
+// A build grades the reading level beside the layout, not in Load: it
+// must still report what Load finds, the same warnings in the same order,
+// and the same errors, for good files and bad ones alike.
+func TestBuildFindsWhatLoadFinds(t *testing.T) {
+	t.Parallel()
+	var files []string
+	for _, pattern := range []string{"../data/*.yaml", "../testdata/*.yaml", "../testdata/bad/*.yaml", "../testdata/mistakes/*.yaml", "testdata/*.yaml"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 20 {
+		t.Fatalf("found %d content files; the globs are wrong", len(files))
+	}
+	b := defaultBrand(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	sawBoth := false
+	for _, f := range files {
+		_, want := Load(f, b, letter, now)
+		rep, err := Build(context.Background(), Config{Inputs: []string{f}, OutDir: t.TempDir(), Options: letter, Brand: b, Version: "test", Now: now})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if got, w := rep.Warnings, warnings(want); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: build warns\n%v\nLoad warns\n%v", f, got, w)
+		}
+		var gotErrs diag.List
+		for _, fl := range rep.Failed {
+			if fl.Format == "" {
+				gotErrs = append(gotErrs, fl.Findings...)
+			}
+		}
+		if w := want.Errors(); !reflect.DeepEqual(gotErrs, w) {
+			t.Errorf("%s: build refuses with\n%v\nLoad finds\n%v", f, gotErrs, w)
+		}
+		if want.HasErrors() && len(warnings(want)) > 0 {
+			sawBoth = true
+		}
+	}
+	if !sawBoth {
+		t.Error("no file has both errors and warnings; the test does not cover a refused file's warnings")
 	}
 }

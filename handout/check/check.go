@@ -29,8 +29,17 @@ const (
 	StaleAfter        = 2 * 365 * 24 * time.Hour
 )
 
-// Handout returns every finding about a decoded handout.
+// Handout returns every finding about a decoded handout: Essentials, then
+// the reading level's.
 func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
+	return append(Essentials(h, b, now), Readability(h)...)
+}
+
+// Essentials returns every finding but the reading level's: all the
+// errors, and the warnings that take no time. Grading the reading level
+// costs as much as laying out a page and can only warn, so a build runs it
+// beside the layout (Handout runs both, in this order).
+func Essentials(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
 	if _, ok := labels.For(h.Language); !ok {
 		out.Warnf(h.LangPos, "language %q has no printed labels yet (supported: %s); labels such as \"Page 1 of 2\" will be in English", h.Language, strings.Join(labels.Supported, ", "))
@@ -52,9 +61,7 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	if !h.Reviewed.IsZero() && now.Sub(h.Reviewed) > StaleAfter {
 		out.Warnf(h.ReviewedPos, "content was last reviewed %s, more than two years ago; review it and update `reviewed`", h.Reviewed.Format("2006-01-02"))
 	}
-	out = append(out, Readability(h)...)
-	out = append(out, StrayStars(h)...)
-	return out
+	return append(out, StrayStars(h)...)
 }
 
 // Advice returns the notes that help a writer and never stop a build: an
