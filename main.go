@@ -106,6 +106,9 @@ func newApp(s *sys) *cli.App {
 		// urfave/cli would otherwise give each command a `help` subcommand
 		// with the alias `h`, and a content file named h would print help.
 		c.HideHelpCommand = true
+		for i, f := range c.Flags {
+			c.Flags[i] = namesOnce(f)
+		}
 	}
 	return &cli.App{
 		Name:    "handouts",
@@ -168,9 +171,9 @@ func readArgs(app *cli.App, args []string) ([]string, *exitError) {
 	takesValue := map[string]bool{"help": false, "h": false}
 	var long []string
 	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
+		v, ok := f.(cli.DocGenerationFlag)
 		for _, n := range f.Names() {
-			takesValue[n] = !isBool
+			takesValue[n] = ok && v.TakesValue()
 		}
 		long = append(long, f.Names()[0])
 	}

@@ -52,10 +52,22 @@ func (s setting) blame() string {
 	return fmt.Sprintf("%s=%q", s.from, s.text)
 }
 
+// given reports the flags set on the command line, by every name. It
+// stands in for c.IsSet, which looks a flag up by trimming each name of
+// every flag with a regular expression: asked of each brand field, that
+// was half of reading a build's command line.
+func given(c *cli.Context) map[string]bool {
+	set := map[string]bool{}
+	for _, n := range c.LocalFlagNames() {
+		set[n] = true
+	}
+	return set
+}
+
 // get reads a string or string-slice flag, else its variable. An empty
 // variable counts as unset.
 func (s *sys) get(c *cli.Context, name string) setting {
-	if c.IsSet(name) {
+	if given(c)[name] {
 		text := c.String(name)
 		if sl := c.StringSlice(name); sl != nil {
 			text = strings.Join(sl, ",")
@@ -70,7 +82,7 @@ func (s *sys) get(c *cli.Context, name string) setting {
 
 // flag reads a boolean flag, else its variable.
 func (s *sys) flag(c *cli.Context, name string) (bool, error) {
-	if c.IsSet(name) {
+	if given(c)[name] {
 		return c.Bool(name), nil
 	}
 	v, ok := s.env(envVar[name])
@@ -196,28 +208,29 @@ type brandSetup struct {
 // brand reads the three brand layers from the command line.
 func (s *sys) brand(c *cli.Context) brandSetup {
 	flags, vars := brand.Settings{}, brand.Settings{}
-	var given []string
+	var from []string
+	set := given(c)
 	for _, f := range brand.Fields {
-		if c.IsSet(string(f)) {
+		if set[string(f)] {
 			flags[f] = brand.Value{Text: c.String(string(f)), Pos: diag.Pos{File: "--" + string(f)}}
-			given = append(given, "--"+string(f))
+			from = append(from, "--"+string(f))
 		} else if v, ok := s.env(f.EnvVar()); ok && v != "" {
 			vars[f] = brand.Value{Text: v, Pos: diag.Pos{File: "$" + f.EnvVar()}}
-			given = append(given, "$"+f.EnvVar())
+			from = append(from, "$"+f.EnvVar())
 		}
 	}
 	file := s.get(c, "brand").text
 	b, findings := handout.ResolveBrand(flags, vars, file)
-	from := "no brand"
+	desc := "no brand"
 	switch {
-	case file != "" && len(given) > 0:
-		from = "brand " + file + " with " + strings.Join(given, ", ")
+	case file != "" && len(from) > 0:
+		desc = "brand " + file + " with " + strings.Join(from, ", ")
 	case file != "":
-		from = "brand " + file
-	case len(given) > 0:
-		from = "brand " + strings.Join(given, ", ")
+		desc = "brand " + file
+	case len(from) > 0:
+		desc = "brand " + strings.Join(from, ", ")
 	}
-	return brandSetup{b, findings, from}
+	return brandSetup{b, findings, desc}
 }
 
 // describe names the paper and print size, for `check`'s summary line.
@@ -257,3 +270,47 @@ func (s *sys) sourceDateEpoch() (*time.Time, error) {
 	t := time.Unix(n, 0).UTC()
 	return &t, nil
 }
+
+// namesOnce returns f with its names worked out once. urfave/cli works
+// them out again, with a regular expression, each time it looks a flag up,
+// and it looks up every flag of a command by every name before running
+// it: with the brand's fields that took longer than reading the brand.
+// String is the help line, made as urfave/cli makes it but with the names
+// worked out once (it makes every flag's line on every run, to group them
+// for help); every other method is f's own.
+func namesOnce(f cli.Flag) cli.Flag {
+	names := f.Names()
+	switch f := f.(type) {
+	case *cli.StringFlag:
+		return stringFlag{f, names}
+	case *cli.StringSliceFlag:
+		return stringSliceFlag{f, names}
+	case *cli.BoolFlag:
+		return boolFlag{f, names}
+	}
+	return f
+}
+
+type stringFlag struct {
+	*cli.StringFlag
+	names []string
+}
+
+func (f stringFlag) Names() []string { return f.names }
+func (f stringFlag) String() string  { return cli.FlagStringer(f) }
+
+type stringSliceFlag struct {
+	*cli.StringSliceFlag
+	names []string
+}
+
+func (f stringSliceFlag) Names() []string { return f.names }
+func (f stringSliceFlag) String() string  { return cli.FlagStringer(f) }
+
+type boolFlag struct {
+	*cli.BoolFlag
+	names []string
+}
+
+func (f boolFlag) Names() []string { return f.names }
+func (f boolFlag) String() string  { return cli.FlagStringer(f) }
