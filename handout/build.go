@@ -202,43 +202,58 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	// parsed once for every PDF.
 	subsets, images := &pdfwriter.Subsets{}, &pdfwriter.Images{}
 	results := make([]fileResult, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
 	var mu sync.Mutex
 	done := 0
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if ctx.Err() != nil {
-					continue // handed out as the build was cancelled
-				}
-				results[i] = buildFile(ctx, files[i], cfg, brandID, subsets, images)
-				if cfg.Progress != nil {
-					mu.Lock()
-					done++
-					cfg.Progress(done, len(files))
-					mu.Unlock()
-				}
+	build := func(i int) {
+		results[i] = buildFile(ctx, files[i], cfg, brandID, subsets, images)
+		if cfg.Progress != nil {
+			mu.Lock()
+			done++
+			cfg.Progress(done, len(files))
+			mu.Unlock()
+		}
+	}
+	if jobs == 1 {
+		// One worker is this goroutine: a new one would grow its stack,
+		// into fresh memory, all over again, a tenth of a millisecond of a
+		// one-guide build.
+		for i := range files {
+			if ctx.Err() != nil {
+				break
 			}
-		}()
-	}
-feed:
-	for i := range files {
-		// select picks at random among ready cases, so a cancelled build
-		// must look before offering more work.
-		if ctx.Err() != nil {
-			break
+			build(i)
 		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for w := 0; w < jobs; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if ctx.Err() != nil {
+						continue // handed out as the build was cancelled
+					}
+					build(i)
+				}
+			}()
 		}
+	feed:
+		for i := range files {
+			// select picks at random among ready cases, so a cancelled
+			// build must look before offering more work.
+			if ctx.Err() != nil {
+				break
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(next)
+		wg.Wait()
 	}
-	close(next)
-	wg.Wait()
 	rep := &Report{}
 	for _, r := range results {
 		rep.Written = append(rep.Written, r.written...)

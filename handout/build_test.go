@@ -7,6 +7,7 @@ package handout
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -344,27 +345,38 @@ func TestBuildStopsWhenCancelled(t *testing.T) {
 func TestBuildHandsOutNoWorkAfterCancel(t *testing.T) {
 	t.Parallel()
 	src := string(mustRead(t, "testdata/no-faq.yaml"))
-	dir := writeFiles(t, map[string]string{"a.yaml": src, "b.yaml": src, "c.yaml": src, "d.yaml": src})
-	out := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	// One worker; the first file to finish cancels the build, as Ctrl-C
-	// would. No other file may be started after that: none is written,
-	// and none is even read and checked (Progress counts files done).
-	done := 0
-	rep, err := Build(ctx, Config{
-		Inputs: []string{dir}, OutDir: out, Formats: []format.Kind{format.Summary}, Options: letter,
-		Brand: defaultBrand(t), Jobs: 1, Progress: func(int, int) { done++; cancel() },
-	})
-	if done != 1 {
-		t.Errorf("%d files were worked on after the build was cancelled during the first", done-1)
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		files[n+".yaml"] = src
 	}
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
-	got, _ := filepath.Glob(filepath.Join(out, "*"))
-	if len(got) != 1 || len(rep.Written) != 1 {
-		t.Errorf("after cancelling during the first file: %v on disk, %d reported; want only a-summary.pdf", got, len(rep.Written))
+	dir := writeFiles(t, files)
+	// One worker builds on Build's own goroutine, more from a pool: with
+	// either, the first file to finish cancels the build, as Ctrl-C
+	// would, and no file may be started after that: only those already
+	// in hand (one per worker) are read, checked and written (Progress
+	// counts files done).
+	for _, jobs := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%d jobs", jobs), func(t *testing.T) {
+			out := t.TempDir()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var mu sync.Mutex
+			done := 0
+			rep, err := Build(ctx, Config{
+				Inputs: []string{dir}, OutDir: out, Formats: []format.Kind{format.Summary}, Options: letter,
+				Brand: defaultBrand(t), Jobs: jobs, Progress: func(int, int) { mu.Lock(); done++; mu.Unlock(); cancel() },
+			})
+			if done < 1 || done > jobs {
+				t.Errorf("%d files were worked on; want the first and at most %d in hand beside it", done, jobs-1)
+			}
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("err = %v, want context.Canceled", err)
+			}
+			got, _ := filepath.Glob(filepath.Join(out, "*"))
+			if len(got) != len(rep.Written) || len(got) < 1 || len(got) > jobs {
+				t.Errorf("after cancelling during the first file: %v on disk, %d reported; want 1 to %d summaries", got, len(rep.Written), jobs)
+			}
+		})
 	}
 }
 
