@@ -182,7 +182,11 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 // word ("**bold**,") makes a joined token, so the comma is never wrapped away
 // from its word; a soft hyphen makes a joined token that may start a line.
 func tokenize(m Measurer, runs []Run, size float64) []token {
-	var toks []token
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text)
+	}
+	toks := make([]token, 0, n/5+1) // about a word in six bytes, plus soft hyphens
 	pendingSpace := false
 	var spaceStyle fontset.Style
 	for _, r := range runs {
@@ -199,9 +203,10 @@ func tokenize(m Measurer, runs []Run, size float64) []token {
 			if end < 0 {
 				end = len(s)
 			}
-			parts := strings.Split(s[:end], string(softHyphen))
 			soft := false
-			for _, word := range parts {
+			for rest, more := s[:end], true; more; {
+				var word string
+				word, rest, more = strings.Cut(rest, string(softHyphen))
 				if word == "" {
 					soft = soft || len(toks) > 0
 					continue
