@@ -12,7 +12,6 @@
 package handout
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -359,15 +358,15 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		for _, n := range doc.Notes {
 			res.notes = append(res.notes, fmt.Sprintf("%s: %s", path, n))
 		}
-		var buf bytes.Buffer
 		opt := writerOptions(h, cfg, brandID, k)
 		opt.Subsets, opt.Images = subsets, images
-		if err := pdfwriter.Write(&buf, &doc.Document, opt); err != nil {
+		pdf, err := pdfwriter.Bytes(&doc.Document, opt)
+		if err != nil {
 			failed(k, diag.Pos{File: path}, "%s: %v", k, err)
 			lost = append(lost, k)
 			continue
 		}
-		set = append(set, &pending{dest: dest(k), data: buf.Bytes()})
+		set = append(set, &pending{dest: dest(k), data: pdf})
 		ok = append(ok, made{k, len(doc.Pages)})
 	}
 	if ctx.Err() != nil {

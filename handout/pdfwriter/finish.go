@@ -320,8 +320,10 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 
 	var w pdfWriter
-	// fpdf's bytes, and room for what tagging adds.
-	w.buf.Grow(len(src) + len(src)/4)
+	// Room for fpdf's bytes and what tagging adds, from make rather than
+	// Grow: Grow clears the whole buffer, touching pages that the
+	// compressed PDF, half the size, never reaches.
+	w.buf = *bytes.NewBuffer(make([]byte, 0, len(src)+len(src)/4))
 	// The header, with the version objects streams need.
 	header := src[:f.offsets[f.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {

@@ -41,13 +41,25 @@ type Options struct {
 // FixedDate dates a document written without a date.
 var FixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Write renders doc as PDF to w. fpdf can panic on input it does not expect
-// (a rune outside its tables, a damaged image); a panic becomes an error
-// here rather than a crash of a batch build.
-func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
+// Write renders doc as PDF to w.
+func Write(w io.Writer, doc *layout.Document, opt Options) error {
+	out, err := Bytes(doc, opt)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// Bytes renders doc as PDF, for a caller that keeps the whole file (a build
+// writes it once every format is made) and need not copy it. fpdf can
+// panic on input it does not expect (a rune outside its tables, a damaged
+// image); a panic becomes an error here rather than a crash of a batch
+// build.
+func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf writer: %v", r)
+			out, err = nil, fmt.Errorf("pdf writer: %v", r)
 		}
 	}()
 	pdf := fpdf.NewCustom(&fpdf.InitType{
@@ -71,7 +83,7 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 	}
 	fonts := planFonts(doc)
 	if err := fonts.register(pdf, opt.Subsets); err != nil {
-		return fmt.Errorf("pdf writer: %w", err)
+		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
 
 	// fpdf writes the clock for a zero date; a fixed one keeps every
@@ -114,16 +126,16 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 		}
 	}
 	if d.tags.err != nil {
-		return fmt.Errorf("pdf writer: %w", d.tags.err)
+		return nil, fmt.Errorf("pdf writer: %w", d.tags.err)
 	}
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("pdf writer: %w", err)
+		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdf writer: %w", err)
+		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
-	out, err := finish(buf.Bytes(), finishInput{
+	out, err = finish(buf.Bytes(), finishInput{
 		tags:     d.tags,
 		linkText: d.linkText,
 		fonts:    fonts.maps,
@@ -137,10 +149,9 @@ func Write(w io.Writer, doc *layout.Document, opt Options) (err error) {
 		},
 	})
 	if err != nil {
-		return fmt.Errorf("pdf writer: %w", err)
+		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
-	_, err = w.Write(out)
-	return err
+	return out, nil
 }
 
 // drawer remembers the graphics state fpdf last wrote, so a page of text
