@@ -1,7 +1,7 @@
 package pdfwriter
 
 import (
-	"embed"
+	_ "embed"
 	"slices"
 
 	"handouts/handout/fontset"
@@ -15,8 +15,20 @@ import (
 //
 //go:generate go test -run TestDefaultSubsetsGenerated -update .
 
-//go:embed defaultsubsets/*.z
-var defaultSubsetFiles embed.FS
+// The subsets, one variable each: a []byte is the embedded data itself,
+// where reading an embed.FS would copy it for every document.
+var (
+	//go:embed defaultsubsets/Regular.z
+	regularSubset []byte
+	//go:embed defaultsubsets/Bold.z
+	boldSubset []byte
+	//go:embed defaultsubsets/Italic.z
+	italicSubset []byte
+	//go:embed defaultsubsets/BoldItalic.z
+	boldItalicSubset []byte
+
+	defaultSubsetPrograms = [4][]byte{regularSubset, boldSubset, italicSubset, boldItalicSubset}
+)
 
 // defaultSubsetFile names the compressed subset of a default face.
 func defaultSubsetFile(s fontset.Style) string {
@@ -43,11 +55,10 @@ func defaultSubset(face *fontset.Face, runes []rune) (subset, bool) {
 		if f != face || !slices.Equal(runes, commonRunes(face)) {
 			continue
 		}
-		program, err := defaultSubsetFiles.ReadFile(defaultSubsetFile(fontset.Style(s)))
-		if err != nil || len(program) == 0 {
+		if len(defaultSubsetPrograms[s]) == 0 {
 			return subset{}, false
 		}
-		return subset{program: program, size: defaultSubsetSizes[s]}, true
+		return subset{program: defaultSubsetPrograms[s], size: defaultSubsetSizes[s]}, true
 	}
 	return subset{}, false
 }
