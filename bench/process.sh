@@ -10,15 +10,34 @@
 # wall time of each and their difference. The goal (issue 11) is a
 # difference of at most 3 ms.
 #
-# Usage: bench/process.sh [RUNS]
+# With a git revision as second argument it also builds that revision (in a
+# temporary worktree) and interleaves its runs with this tree's, so that a
+# change is measured against its parent under the same load: on a shared
+# machine the load moves both figures by more than most changes do.
+#
+# Usage: bench/process.sh [RUNS] [REV]
+#   bench/process.sh              this tree, 20 runs
+#   bench/process.sh 100 HEAD~3   this tree against HEAD~3, 100 runs each
 set -euo pipefail
 export LC_ALL=C # EPOCHREALTIME with a decimal point
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
+rev="${2:-}"
 tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/handouts" .
-bin="$tmp/handouts"
+cleanup() {
+  if [ -n "$rev" ]; then git worktree remove --force "$tmp/rev" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+mkdir "$tmp/bin"
+go build -o "$tmp/bin/this" .
+names=(this)
+if [ -n "$rev" ]; then
+  git worktree add --quiet --detach "$tmp/rev" "$rev"
+  (cd "$tmp/rev" && go build -o "$tmp/bin/rev" .)
+  names+=(rev)
+fi
+bin() { echo "$tmp/bin/$1"; }
 content=data/group-therapy.yaml
 
 # Wall time from bash's own clock, EPOCHREALTIME: no process is started
@@ -29,34 +48,54 @@ content=data/group-therapy.yaml
 # not see these children) and without starting a process, then parsed after
 # the runs.
 parse_times() { awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%d\n", s * 1000000 }' "$1"; }
-version() { "$bin" --version >/dev/null; }
-guide() { "$bin" build --quiet --format guide --out "$tmp/out" "$content" >/dev/null; }
+version() { "$1" --version >/dev/null; }
+guide() { "$1" build --quiet --format guide --out "$tmp/out" "$content" >/dev/null; }
 
-for _ in 1 2 3; do version; guide; done
-: >"$tmp/raw"
-: >"$tmp/clock"
-for _ in $(seq "$runs"); do
-  times >>"$tmp/raw"
-  t0=$EPOCHREALTIME; version; t1=$EPOCHREALTIME
-  times >>"$tmp/raw"
-  t2=$EPOCHREALTIME; guide; t3=$EPOCHREALTIME
-  times >>"$tmp/raw"
-  echo "$t0 $t1 $t2 $t3" >>"$tmp/clock"
+for n in "${names[@]}"; do
+  b="$(bin "$n")"
+  for _ in 1 2 3; do version "$b"; guide "$b"; done
+  : >"$tmp/$n.raw"
+  : >"$tmp/$n.clock"
 done
-awk '{ printf "%d\n", ($2 - $1) * 1000000 >"'"$tmp/version"'"; printf "%d\n", ($4 - $3) * 1000000 >"'"$tmp/guide"'" }' "$tmp/clock"
-# Every second line of `times` is the children's; three per run.
-awk 'NR % 2 == 0' "$tmp/raw" >"$tmp/children"
-parse_times "$tmp/children" | awk 'NR % 3 == 1 { a = $1 } NR % 3 == 2 { b = $1; print b - a >"'"$tmp/version-cpu"'" } NR % 3 == 0 { print $1 - b >"'"$tmp/guide-cpu"'" }'
+for _ in $(seq "$runs"); do
+  for n in "${names[@]}"; do
+    b="$(bin "$n")"
+    times >>"$tmp/$n.raw"
+    t0=$EPOCHREALTIME; version "$b"; t1=$EPOCHREALTIME
+    times >>"$tmp/$n.raw"
+    t2=$EPOCHREALTIME; guide "$b"; t3=$EPOCHREALTIME
+    times >>"$tmp/$n.raw"
+    echo "$t0 $t1 $t2 $t3" >>"$tmp/$n.clock"
+  done
+done
 
 median() { sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m/1000}'; }
+for n in "${names[@]}"; do
+  p="$tmp/$n"
+  awk '{ printf "%d\n", ($2 - $1) * 1000000 >"'"$p.version"'"; printf "%d\n", ($4 - $3) * 1000000 >"'"$p.guide"'"; printf "%d\n", (($4 - $3) - ($2 - $1)) * 1000000 >"'"$p.diff"'" }' "$p.clock"
+  # The `times` lines come in pairs (the shell's, then its children's),
+  # three per run: every second line is the children's.
+  awk 'NR % 2 == 0' "$p.raw" >"$p.children"
+  parse_times "$p.children" | awk 'NR % 3 == 1 { a = $1 } NR % 3 == 2 { b = $1; print b - a >"'"$p.version-cpu"'" } NR % 3 == 0 { print $1 - b >"'"$p.guide-cpu"'"; print ($1 - b) - (b - a) >"'"$p.diff-cpu"'" }'
+done
+
 report() {
-  local v g
-  v=$(median "$tmp/version$2")
-  g=$(median "$tmp/guide$2")
-  echo "median of $runs runs, $1:"
-  echo "  handouts --version                 $v ms"
-  echo "  handouts build --format guide      $g ms"
-  awk -v g="$g" -v v="$v" 'BEGIN { printf "  difference                         %.2f ms\n", g - v }'
+  local what="$1" suffix="$2" n p
+  echo "median of $runs runs, $what:"
+  for n in "${names[@]}"; do
+    p="$tmp/$n"
+    if [ ${#names[@]} -gt 1 ]; then
+      if [ "$n" = this ]; then echo " this tree:"; else echo " $rev:"; fi
+    fi
+    echo "  handouts --version                 $(median "$p.version$suffix") ms"
+    echo "  handouts build --format guide      $(median "$p.guide$suffix") ms"
+    awk -v g="$(median "$p.guide$suffix")" -v v="$(median "$p.version$suffix")" 'BEGIN { printf "  difference                         %.2f ms\n", g - v }'
+  done
+  if [ ${#names[@]} -gt 1 ]; then
+    # The median of the run-by-run differences, for each binary: the
+    # change between them is measured on runs made moments apart.
+    echo "  median run-by-run difference: this tree $(median "$tmp/this.diff$suffix") ms, $rev $(median "$tmp/rev.diff$suffix") ms"
+  fi
 }
 report "wall time (the goal: a difference of at most 3 ms)" ""
 report "CPU time, user + system (times' resolution: 1 ms)" "-cpu"
