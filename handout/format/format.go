@@ -246,6 +246,9 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if err != nil {
 		return nil, err
 	}
+	if kind == Guide {
+		pages = saveLastPage(b.rows, spec, pages)
+	}
 	if mode == furnitureSummary {
 		f.tree = b.tree
 	}
@@ -267,6 +270,45 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},
 		Kind:     kind, Paper: th.Paper, Body: th.Body,
 	}, nil
+}
+
+// A guide whose last page would hold only a few lines (the references, a
+// closing answer) is a sheet printed for almost nothing. Such a guide closes
+// up the space between its blocks, a little and then a little more, and
+// takes the first layout that saves the page. Lines keep their leading and
+// every keep rule still holds; a guide that would save nothing keeps its
+// spacing.
+const (
+	// nearlyEmpty is the share of its room below which a last page is
+	// worth saving.
+	nearlyEmpty = 0.3
+)
+
+// closeUp are the factors tried on the space between blocks, mildest first.
+var closeUp = [...]float64{0.85, 0.7}
+
+func saveLastPage(rows []layout.Row, spec layout.PageSpec, pages []layout.Page) []layout.Page {
+	n := len(pages)
+	if n < 2 {
+		return pages
+	}
+	top := spec.Top(n - 1)
+	if pages[n-1].End-top > (spec.Bottom-top)*nearlyEmpty {
+		return pages
+	}
+	tight := make([]layout.Row, len(rows))
+	for _, f := range closeUp {
+		for i, r := range rows {
+			if r.Gap {
+				r.H *= f
+			}
+			tight[i] = r
+		}
+		if p, err := layout.Flow(tight, spec); err == nil && len(p) < n {
+			return p
+		}
+	}
+	return pages
 }
 
 func meta(kind Kind, h *content.Handout, th *Theme) layout.Meta {
