@@ -28,13 +28,14 @@ next request, without a restart.
 
 Names and notes are personal health information: PDFs are made in memory and
 never saved, cached or logged. It listens on this computer only (127.0.0.1)
-unless HANDOUTS_TOKEN is set, which every request must then carry. Ctrl+C or
-SIGTERM lets requests in flight finish, then stops.
+unless HANDOUTS_TOKEN is set (16 characters or more), which every request must
+then carry. Ctrl+C or SIGTERM lets requests in flight finish, then stops.
 
 Examples:
    handouts serve                                   data/ at http://127.0.0.1:8080/
    handouts serve --brand data/brand/brand.yaml     with the clinic's brand
    handouts serve --addr 127.0.0.1:9000 handouts/   another port and folder
+   openssl rand -hex 16 > /etc/handouts-token        make a token, once
    HANDOUTS_TOKEN=$(cat /etc/handouts-token) handouts serve --addr 0.0.0.0:8080`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Usage: withVar("addr", "listen on `HOST:PORT`") + " (default: " + defaultAddr + ")"},
@@ -52,6 +53,9 @@ Examples:
 				addr = v.text
 			}
 			token, _ := s.env("HANDOUTS_TOKEN")
+			if err := serve.CheckToken(token); err != nil {
+				return usageError("%v", err)
+			}
 			if err := serve.CheckAddr(addr, token != ""); err != nil {
 				return usageError("%v", err)
 			}

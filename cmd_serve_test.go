@@ -18,7 +18,19 @@ func TestServeRefusesWhatItCannotDoSafely(t *testing.T) {
 	requireUsageError(t, runCLI(t, map[string]string{"HANDOUTS_ADDR": ":8080"}, "serve"), "every network interface")
 	requireUsageError(t, runCLI(t, nil, "serve", "--addr", "8080"), "host:port")
 	requireUsageError(t, runCLI(t, nil, "serve", "data", "more"), "one folder")
-	r := runCLI(t, nil, "serve", "--addr", "127.0.0.1:0", "no-such-folder")
+	// A token that can be guessed is refused, without being repeated; one
+	// of 16 characters gets past the check (to the missing folder).
+	short := map[string]string{"HANDOUTS_TOKEN": "letmein-2026"}
+	r := runCLI(t, short, "serve", "--addr", "0.0.0.0:8080")
+	requireUsageError(t, r, "HANDOUTS_TOKEN has 12 characters", "at least 16", "openssl rand -hex 16")
+	if strings.Contains(r.stderr+r.stdout, "letmein") {
+		t.Errorf("the message repeats the token:\n%s", r)
+	}
+	r = runCLI(t, map[string]string{"HANDOUTS_TOKEN": "0123456789abcdef"}, "serve", "--addr", "0.0.0.0:0", "no-such-folder")
+	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
+		t.Errorf("a 16-character token:\n%s", r)
+	}
+	r = runCLI(t, nil, "serve", "--addr", "127.0.0.1:0", "no-such-folder")
 	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
 		t.Errorf("missing folder:\n%s", r)
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ErrNotLoopback refuses an address other people could reach when no
@@ -34,6 +35,24 @@ func CheckAddr(addr string, token bool) error {
 		addr += " (every network interface)"
 	}
 	return fmt.Errorf("refusing to listen on %s: it is %w, so other computers could reach it, and this page shows patients' names; set HANDOUTS_TOKEN to require an access token, or use --addr 127.0.0.1:%s", addr, ErrNotLoopback, port)
+}
+
+// MinTokenLength is the shortest access token serve accepts. The token is
+// all that stands between the network and patients' names, and a word or a
+// PIN can be guessed by trying, request after request; 16 characters of
+// `openssl rand -hex 16` (it gives 32) cannot.
+const MinTokenLength = 16
+
+// CheckToken refuses an access token too short to be safe. It never
+// repeats the token: it is a secret, and messages end up in logs.
+func CheckToken(token string) error {
+	if token == "" {
+		return nil
+	}
+	if n := utf8.RuneCountInString(token); n < MinTokenLength {
+		return fmt.Errorf("HANDOUTS_TOKEN has %d characters; it is all that keeps patients' names from the network, so it needs at least %d, such as HANDOUTS_TOKEN=$(openssl rand -hex 16)", n, MinTokenLength)
+	}
+	return nil
 }
 
 func isLoopback(host string) bool {
