@@ -293,7 +293,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	// ends.
 	h, findings := decode(path)
 	if findings.HasErrors() {
-		res.warnings = warnings(findings)
+		res.warnings = findings.Warnings()
 		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
 		return res
 	}
@@ -303,7 +303,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	defer func() {
 		all := append(findings, <-grades...)
 		all.Sort()
-		res.warnings = warnings(all)
+		res.warnings = all.Warnings()
 	}()
 	if findings.HasErrors() {
 		findings.Sort()
@@ -394,17 +394,6 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		}
 	}
 	return res
-}
-
-// warnings are the warnings among findings.
-func warnings(findings diag.List) diag.List {
-	var out diag.List
-	for _, f := range findings {
-		if f.Severity == diag.Warning {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // writerOptions fixes everything in the PDF that is not layout: the date and

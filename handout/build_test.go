@@ -483,7 +483,7 @@ func TestBuildFindsWhatLoadFinds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		if got, w := rep.Warnings, warnings(want); !reflect.DeepEqual(got, w) {
+		if got, w := rep.Warnings, want.Warnings(); !reflect.DeepEqual(got, w) {
 			t.Errorf("%s: build warns\n%v\nLoad warns\n%v", f, got, w)
 		}
 		var gotErrs diag.List
@@ -495,7 +495,7 @@ func TestBuildFindsWhatLoadFinds(t *testing.T) {
 		if w := want.Errors(); !reflect.DeepEqual(gotErrs, w) {
 			t.Errorf("%s: build refuses with\n%v\nLoad finds\n%v", f, gotErrs, w)
 		}
-		if want.HasErrors() && len(warnings(want)) > 0 {
+		if want.HasErrors() && len(want.Warnings()) > 0 {
 			sawBoth = true
 		}
 	}

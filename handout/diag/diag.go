@@ -103,6 +103,17 @@ func (l List) Errors() List {
 	return out
 }
 
+// Warnings returns only the warnings.
+func (l List) Warnings() List {
+	var out List
+	for _, f := range l {
+		if f.Severity == Warning {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Sort orders findings by file and position, keeping the order of findings
 // at the same place, so reports read top to bottom like the file.
 func (l List) Sort() {

@@ -181,12 +181,7 @@ func (l *library) load(path, name string) (*entry, error) {
 		// As `check` does: a summary that cannot fit is an error too.
 		findings = append(findings, handout.SummaryFits(h, l.brand, opt)...)
 	}
-	e.Errors = findings.Errors()
-	for _, f := range findings {
-		if f.Severity == diag.Warning {
-			e.Warnings = append(e.Warnings, f)
-		}
-	}
+	e.Errors, e.Warnings = findings.Errors(), findings.Warnings()
 	if !findings.HasErrors() {
 		e.Handout = h
 	}
