@@ -30,12 +30,6 @@ var (
 	defaultSubsetPrograms = [4][]byte{regularSubset, boldSubset, italicSubset, boldItalicSubset}
 )
 
-// defaultSubsetFile names the compressed subset of a default face.
-func defaultSubsetFile(s fontset.Style) string {
-	name, _ := s.Suffix()
-	return "defaultsubsets/" + name + ".z"
-}
-
 // commonRunes are the characters of a face's WinAnsi font for a document
 // that draws none beyond the common set.
 func commonRunes(face *fontset.Face) []rune {

@@ -88,3 +88,9 @@ func TestDefaultSubsetsUsed(t *testing.T) {
 		t.Error("the PDF does not hold the subset that cutting the font gives")
 	}
 }
+
+// defaultSubsetFile names the compressed subset of a default face.
+func defaultSubsetFile(s fontset.Style) string {
+	name, _ := s.Suffix()
+	return "defaultsubsets/" + name + ".z"
+}
