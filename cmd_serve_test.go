@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -44,27 +43,9 @@ func TestServeRefusesWhatItCannotDoSafely(t *testing.T) {
 	}
 }
 
-// lockedBuffer is written by the server's goroutine and read by the test.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // notify tells the test when the server prints its address.
 type notify struct {
-	lockedBuffer
+	syncBuffer
 	addr chan string
 	once sync.Once
 }
@@ -72,7 +53,7 @@ type notify struct {
 var openLine = regexp.MustCompile(`Open (http://\S+/) in a browser`)
 
 func (n *notify) Write(p []byte) (int, error) {
-	k, err := n.lockedBuffer.Write(p)
+	k, err := n.syncBuffer.Write(p)
 	if m := openLine.FindStringSubmatch(n.String()); m != nil {
 		n.once.Do(func() { n.addr <- m[1] })
 	}
@@ -83,7 +64,7 @@ func TestServeStartsAndStopsOnSignal(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout := &notify{addr: make(chan string, 1)}
-	stderr := &lockedBuffer{}
+	stderr := &syncBuffer{}
 	env := map[string]string{"HANDOUTS_ADDR": "127.0.0.1:0"}
 	code := make(chan int, 1)
 	go func() {

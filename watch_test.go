@@ -11,8 +11,8 @@ import (
 	"time"
 )
 
-// syncBuffer is a buffer the watching command writes to while the test
-// reads it.
+// syncBuffer is a buffer a command's goroutines (the watcher, the server)
+// write to while the test reads it.
 type syncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer

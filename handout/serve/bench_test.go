@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"handouts/handout/brand"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -35,14 +34,7 @@ func BenchmarkRenderSummary(b *testing.B) {
 // BenchmarkRenderPersonalisedSummaryBranded is the first benchmark with the
 // example clinic's brand: its logo and band.
 func BenchmarkRenderPersonalisedSummaryBranded(b *testing.B) {
-	settings, errs := brand.LoadFile("../../data/brand/brand.yaml")
-	if errs.HasErrors() {
-		b.Fatal(errs)
-	}
-	br, errs := brand.Resolve(nil, settings)
-	if errs.HasErrors() {
-		b.Fatal(errs)
-	}
+	br := exampleBrand(b)
 	f := newFixture(b, Config{Brand: br})
 	renderPersonalised(b, f)
 }

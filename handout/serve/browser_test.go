@@ -20,8 +20,6 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"handouts/handout/brand"
 )
 
 func findChromium(t *testing.T) string {
@@ -53,14 +51,7 @@ func artifactDir(t *testing.T) string {
 func TestBrowser(t *testing.T) {
 	exe := findChromium(t)
 	needTool(t, "pdftotext")
-	settings, errs := brand.LoadFile("../../data/brand/brand.yaml")
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	b, errs := brand.Resolve(nil, settings)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
+	b := exampleBrand(t)
 	f := newFixture(t, Config{Brand: b})
 	ts := httptest.NewServer(f.srv) // loopback only
 	defer ts.Close()

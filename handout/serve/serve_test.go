@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"handouts/handout"
 	"handouts/handout/brand"
 	"handouts/handout/colour"
 )
@@ -65,6 +66,16 @@ func noBrand(t testing.TB) *brand.Brand {
 
 // newFixture is a folder with the seed handout, a copy without an FAQ in
 // Spanish, and a broken file, served with cfg's other settings.
+// exampleBrand is the brand in data/brand/, as the command line resolves it.
+func exampleBrand(t testing.TB) *brand.Brand {
+	t.Helper()
+	b, errs := handout.ResolveBrand(nil, nil, "../../data/brand/brand.yaml")
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	return b
+}
+
 func newFixture(t testing.TB, cfg Config) *fixture {
 	t.Helper()
 	dir := t.TempDir()
@@ -451,14 +462,7 @@ func TestAPIErrors(t *testing.T) {
 }
 
 func TestNoteTooLongForTheSummary(t *testing.T) {
-	settings, errs := brand.LoadFile("../../data/brand/brand.yaml")
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	b, errs := brand.Resolve(nil, settings)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
+	b := exampleBrand(t)
 	f := newFixture(t, Config{Brand: b})
 	long := strings.Repeat("Name ", 20)
 	rec := f.api(`{"handouts": ["group-therapy"], "patient": "` + long + `", "clinician": "` + long + `", "date": "` + long + `", "next_visit": "` + long + `", "note": "` + strings.Repeat("Take your time and rest. ", 20) + `"}`)
@@ -542,14 +546,7 @@ func TestRoutesAndMethods(t *testing.T) {
 }
 
 func TestBrandLogoAndColours(t *testing.T) {
-	settings, errs := brand.LoadFile("../../data/brand/brand.yaml")
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	b, errs := brand.Resolve(nil, settings)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
+	b := exampleBrand(t)
 	f := newFixture(t, Config{Brand: b})
 	rec := f.get("/brand/logo")
 	wantStatus(t, rec, 200)
