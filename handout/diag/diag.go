@@ -93,21 +93,15 @@ func (l List) HasErrors() bool {
 }
 
 // Errors returns only the errors.
-func (l List) Errors() List {
-	var out List
-	for _, f := range l {
-		if f.Severity == Error {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return l.only(Error) }
 
 // Warnings returns only the warnings.
-func (l List) Warnings() List {
+func (l List) Warnings() List { return l.only(Warning) }
+
+func (l List) only(s Severity) List {
 	var out List
 	for _, f := range l {
-		if f.Severity == Warning {
+		if f.Severity == s {
 			out = append(out, f)
 		}
 	}
