@@ -95,8 +95,11 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	add := func(t token, x float64) {
 		if n := len(cur.Pieces); n > 0 {
 			last := &cur.Pieces[n-1]
+			// curW is where the last token ended, exactly; last.X+last.W
+			// is not (float rounding), and would read a joined word as
+			// two.
 			if last.Style == t.style && last.URL == t.url {
-				if x > last.X+last.W {
+				if x > curW {
 					text.WriteByte(' ')
 				}
 				text.WriteString(t.text)
@@ -104,7 +107,7 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 				curW = x + t.w
 				return
 			}
-			if x > last.X+last.W {
+			if x > curW {
 				text.WriteByte(' ') // the space between words belongs to the word before
 			}
 			last.Text = text.String()

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"handouts/handout/fontset"
 	"handouts/internal/growth"
@@ -390,5 +391,41 @@ func TestWrapURLNotAtHyphen(t *testing.T) {
 			got = append(got, l.Text())
 		}
 		t.Errorf("lines %q, want a break before the dot", got)
+	}
+}
+
+// oddMeasurer's widths are not exact in binary (0.1 pt steps, a different
+// step per style), as real font metrics are not.
+type oddMeasurer struct{}
+
+func (oddMeasurer) Width(s string, st fontset.Style, size float64) float64 {
+	return float64(utf8.RuneCountInString(s)) * size * (0.43 + 0.07*float64(st))
+}
+
+// A word whose style changes inside it ("081*A0 78a*0") is drawn as pieces
+// side by side. Each piece's text must end in a space only where the writer
+// put one: the text is what a screen reader and a copy get. Pieces' sums in
+// floating point drift from the running line width, so this is tested with
+// widths that do not add up exactly.
+func TestWrapStyleChangeAddsNoSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	styles := []fontset.Style{fontset.Regular, fontset.Italic, fontset.Bold}
+	for c := range 300 {
+		text := randomText(rng, 1+rng.IntN(40))
+		// Cut the text into runs at random bytes, spaces or not.
+		var runs []Run
+		for rest := text; rest != ""; {
+			n := 1 + rng.IntN(len(rest))
+			for n < len(rest) && !utf8.RuneStart(rest[n]) {
+				n++
+			}
+			runs = append(runs, Run{Text: rest[:n], Style: styles[rng.IntN(len(styles))]})
+			rest = rest[n:]
+		}
+		width := 20 + rng.Float64()*400
+		ls := Wrap(oddMeasurer{}, runs, wrapSize, width)
+		if got, want := strings.Join(strings.Fields(joined(ls)), " "), collapse(text); got != want {
+			t.Fatalf("case %d: text changed:\n got %q\nwant %q\nruns %+v", c, got, want, runs)
+		}
 	}
 }
