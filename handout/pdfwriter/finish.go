@@ -14,29 +14,31 @@ import (
 // finish turns fpdf's output into a Tagged PDF. fpdf has no hook for what
 // tagging needs in its objects (the catalog's /StructTreeRoot, /MarkInfo
 // and /ViewerPreferences, the pages' /StructParents, /Tabs and indirect
-// link annotations, the fonts' /ToUnicode), so the file is rewritten once
-// it is complete: fpdf's cross-reference table gives every object's place,
-// each object is copied as it is except the catalog, the pages and the
-// fonts, which get their extra entries, and the structure tree, the
-// annotations and the Unicode maps are added. The structure elements go
-// into a compressed object stream (most of a tree's bytes are repeated
-// keys), which needs a cross-reference stream (PDF 1.5) in place of the
-// table.
+// link annotations), so the file is rewritten once it is complete: fpdf's
+// cross-reference table gives every object's place, each object is copied
+// as it is except the catalog and the pages, which get their extra
+// entries, the pages' content streams, which are replaced by the drawer's,
+// and the resource dictionary, which gets the fonts; then the fonts, the
+// structure tree, the annotations and the Unicode maps are added. The
+// structure elements and font dictionaries go into a compressed object
+// stream (most of their bytes are repeated keys and widths), which needs a
+// cross-reference stream (PDF 1.5) in place of the table.
 //
 // This depends on how fpdf lays out a file (a table, not a stream; every
 // dictionary closing with ">>" before "endobj"; page objects listed in
-// object 1's /Kids). Those are checked here and fail loudly, and the
-// structural tests read every written file back with qpdf.
+// object 1's /Kids, sharing one resource dictionary with an empty /Font
+// entry). Those are checked here and fail loudly, and the structural tests
+// read every written file back with qpdf.
 //
 // Rewriting rather than appending an incremental update leaves no dead
 // copies of the objects replaced, costs the same (one copy of the bytes),
 // and keeps the output a single revision, which some checkers prefer.
 
 var (
-	reKids     = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
-	reBaseFont = regexp.MustCompile(`/BaseFont /([^\s/<>\[\]()]+)`)
-	reRef      = regexp.MustCompile(`(\d+) 0 R`)
-	reContents = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	reKids      = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
+	reRef       = regexp.MustCompile(`(\d+) 0 R`)
+	reContents  = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	reResources = regexp.MustCompile(`/Resources (\d+) 0 R`)
 )
 
 // fontMap is one simple font's characters by code, for its ToUnicode map.
@@ -55,9 +57,12 @@ type finisher struct {
 	root    int
 	info    int
 	pages   []int
-	// contents are the pages' content streams, which fpdf writes
-	// uncompressed for finish to compress.
-	contents map[int]bool
+	// contents are the pages' content stream objects, by the page's
+	// index: fpdf's page set-up, replaced by what drawer wrote.
+	contents map[int]int
+	// resources is the resource dictionary all pages share, which gets
+	// the fonts.
+	resources int
 }
 
 func parseFpdf(src []byte) (*finisher, error) {
@@ -122,14 +127,20 @@ func parseFpdf(src []byte) (*finisher, error) {
 		p, _ := strconv.Atoi(string(r[1]))
 		f.pages = append(f.pages, p)
 	}
-	f.contents = map[int]bool{}
-	for _, p := range f.pages {
+	f.contents = map[int]int{}
+	for i, p := range f.pages {
 		c := reContents.FindSubmatch(f.object(p))
-		if c == nil {
-			return nil, fmt.Errorf("page object %d has no /Contents", p)
+		r := reResources.FindSubmatch(f.object(p))
+		if c == nil || r == nil {
+			return nil, fmt.Errorf("page object %d has no /Contents or /Resources", p)
 		}
 		k, _ := strconv.Atoi(string(c[1]))
-		f.contents[k] = true
+		f.contents[k] = i
+		res, _ := strconv.Atoi(string(r[1]))
+		if i > 0 && res != f.resources {
+			return nil, fmt.Errorf("page object %d has resources of its own", p)
+		}
+		f.resources = res
 	}
 	return f, nil
 }
@@ -249,7 +260,8 @@ func pdfURI(u string) string {
 type finishInput struct {
 	tags      *tagger
 	linkText  map[int]string // visible words of each link, by annotation
-	fonts     []fontMap
+	fonts     []embeddedFont
+	content   [][]byte // each page's content stream, uncompressed
 	pageH     float64
 	subsets   *Subsets
 	footAlt   func(a annot) string
@@ -314,9 +326,14 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			annotElem[i] = num[a.st]
 		}
 	}
-	fontNum := map[string]int{}
-	for _, fm := range in.fonts {
-		fontNum[fm.name] = alloc()
+	// Each font is a dictionary, a descriptor, a program and a Unicode
+	// map.
+	fontNum := make([]int, len(in.fonts))
+	for i := range in.fonts {
+		fontNum[i] = alloc()
+		alloc()
+		alloc()
+		alloc()
 	}
 
 	var w pdfWriter
@@ -363,18 +380,16 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 				return nil, fmt.Errorf("page %d has fpdf's own annotations", p+1)
 			}
 			obj, err = f.extend(k, e)
-		case f.contents[k]:
-			obj, err = in.subsets.deflateStream(k, obj)
-		case bytes.Contains(obj, []byte("<</Type /Font\n")):
-			m := reBaseFont.FindSubmatch(obj)
-			if m == nil {
-				return nil, fmt.Errorf("font object %d has no /BaseFont", k)
+		case k == f.resources:
+			obj, err = f.addFonts(k, in.fonts, fontNum)
+		default:
+			if p, ok := f.contents[k]; ok {
+				w.streamObj(k, "", in.subsets.deflate(in.content[p]))
+				continue
 			}
-			u, ok := fontNum[string(m[1])]
-			if !ok {
-				return nil, fmt.Errorf("font %s has no Unicode map", m[1])
+			if bytes.Contains(obj, []byte("/Type /Font")) {
+				err = fmt.Errorf("object %d is a font of fpdf's own", k)
 			}
-			obj, err = f.extend(k, fmt.Sprintf("/ToUnicode %d 0 R", u))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("rewriting fpdf's output: %w", err)
@@ -382,9 +397,8 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		w.direct(k, obj)
 	}
 
-	// The Unicode maps.
-	for _, fm := range in.fonts {
-		w.streamObj(fontNum[fm.name], "", in.subsets.toUnicode(fm))
+	for i, ft := range in.fonts {
+		writeFont(&w, fontNum[i], ft, in.subsets)
 	}
 
 	// The structure tree. Elements are most of what tagging writes, so
@@ -535,6 +549,64 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	w.streamObj(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets.deflate(x.Bytes()))
 	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
 	return w.buf.Bytes(), nil
+}
+
+// addFonts lists the fonts in the resource dictionary k, where fpdf,
+// which was given none, left an empty /Font dictionary.
+func (f *finisher) addFonts(k int, fonts []embeddedFont, num []int) ([]byte, error) {
+	obj := f.object(k)
+	const empty = "/Font <<\n>>"
+	i := bytes.Index(obj, []byte(empty))
+	if i < 0 {
+		return nil, fmt.Errorf("resources %d have no empty /Font dictionary", k)
+	}
+	out := make([]byte, 0, len(obj)+len(fonts)*16)
+	out = append(out, obj[:i]...)
+	out = append(out, "/Font <<"...)
+	for n, ft := range fonts {
+		out = append(append(append(out, " /"...), ft.key...), ' ')
+		out = append(strconv.AppendInt(out, int64(num[n]), 10), " 0 R"...)
+	}
+	out = append(out, ">>"...)
+	return append(out, obj[i+len(empty):]...), nil
+}
+
+// writeFont writes a simple TrueType font as objects k to k+3: its
+// dictionary and descriptor into the object stream (the widths are most of
+// their bytes, and compress well), its program and Unicode map as streams.
+func writeFont(w *pdfWriter, k int, ft embeddedFont, subsets *Subsets) {
+	var b []byte
+	ref := func(o int) { b = append(strconv.AppendInt(b, int64(o), 10), " 0 R"...) }
+	b = append(append(b, "<</Type /Font /Subtype /TrueType /BaseFont /"...), ft.name...)
+	b = append(b, " /FirstChar 32 /LastChar 255 /Widths ["...)
+	for i, wd := range ft.widths {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(wd), 10)
+	}
+	b = append(b, "] /FontDescriptor "...)
+	ref(k + 1)
+	if ft.diff == "" {
+		b = append(b, " /Encoding /WinAnsiEncoding"...)
+	} else {
+		b = append(append(append(b, " /Encoding <</Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences ["...), ft.diff...), "]>>"...)
+	}
+	b = append(b, " /ToUnicode "...)
+	ref(k + 3)
+	b = append(b, ">>"...)
+	w.packed(k, string(b))
+
+	face := ft.face
+	b = append(append(b[:0], "<</Type /FontDescriptor /FontName /"...), ft.name...)
+	b = fmt.Appendf(b, " /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 ",
+		ft.flags, face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3], int(face.ItalicAngle), int(face.Ascent), int(face.Descent), face.CapHeight, face.StemV, face.Advance(0))
+	ref(k + 2)
+	b = append(b, ">>"...)
+	w.packed(k+1, string(b))
+
+	w.streamObj(k+2, fmt.Sprintf(" /Length1 %d", ft.size), ft.program)
+	w.streamObj(k+3, "", subsets.toUnicode(ft.fontMap))
 }
 
 // linkWords is a link annotation's /Contents: what it links to, in words.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -42,9 +41,6 @@ const perExtraFont = 224
 type fontPlan struct {
 	fam   *fontset.Family
 	faces [4]*faceFonts
-	// maps records each simple font's characters by code, for its
-	// ToUnicode map.
-	maps []fontMap
 	// missing is the first character drawn that its face cannot print. A
 	// reader would show an empty box in its place, so the document is
 	// refused rather than silently wrong.
@@ -61,6 +57,7 @@ type faceFonts struct {
 	// depends only on which characters the document draws.
 	extra []rune
 	index map[rune]int
+	keys  []string // each font's resource name, by number
 }
 
 func planFonts(doc *layout.Document) *fontPlan {
@@ -110,8 +107,13 @@ func planFonts(doc *layout.Document) *fontPlan {
 	return p
 }
 
-// key is the name fpdf knows font n of the face by; 0 is the WinAnsi font.
-func (ff *faceFonts) key(n int) string { return fmt.Sprintf("h%d%c", ff.style, 'a'+n) }
+// key is font n's resource name in content streams; 0 is the WinAnsi font.
+func (ff *faceFonts) key(n int) string {
+	for len(ff.keys) <= n {
+		ff.keys = append(ff.keys, fmt.Sprintf("h%d%c", ff.style, 'a'+len(ff.keys)))
+	}
+	return ff.keys[n]
+}
 
 func (ff *faceFonts) encode(r rune) (font int, code byte) {
 	if c, ok := winAnsi(r); ok {
@@ -121,11 +123,26 @@ func (ff *faceFonts) encode(r rune) (font int, code byte) {
 	return 1 + i/perExtraFont, byte(32 + i%perExtraFont)
 }
 
-// register adds every planned font to pdf, each with its subset.
-func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
+// embeddedFont is one simple TrueType font as finish writes it: the font
+// dictionary, its descriptor and its program.
+type embeddedFont struct {
+	key     string // its resource name
+	name    string // the BaseFont: a subset tag and the face's name
+	face    *fontset.Face
+	widths  [256 - 32]int // codes 32 to 255, in font units per 1000
+	diff    string        // the Differences array's body; "" for WinAnsi
+	flags   int
+	program []byte // zlib-compressed TrueType
+	size    int    // the program's uncompressed length
+	fontMap        // for its ToUnicode map
+}
+
+// embed makes every planned font, each with its subset.
+func (p *fontPlan) embed(cache *Subsets) ([]embeddedFont, error) {
 	if p.missing != nil {
-		return p.missing
+		return nil, p.missing
 	}
+	var out []embeddedFont
 	for _, ff := range p.faces {
 		if ff == nil {
 			continue
@@ -152,39 +169,19 @@ func (p *fontPlan) register(pdf *fpdf.Fpdf, cache *Subsets) error {
 			if n == 0 && len(runes) == 0 {
 				continue
 			}
-			def, program, err := p.simpleFont(ff, n, runes, face, cache)
+			f, err := p.simpleFont(ff, n, runes, face, cache)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			// A PDF whose font has no program passes qpdf but prints
 			// nothing; no path may write one.
-			if len(program) == 0 {
-				return fmt.Errorf("fonts: the %s face: empty font program", ff.style)
+			if len(f.program) == 0 {
+				return nil, fmt.Errorf("fonts: the %s face: empty font program", ff.style)
 			}
-			pdf.AddFontFromBytes(ff.key(n), "", def, program)
+			out = append(out, f)
 		}
 	}
-	return pdf.Error()
-}
-
-// simpleFontDef is fpdf's font definition file (the JSON its makefont
-// tool writes), which AddFontFromBytes reads.
-type simpleFontDef struct {
-	Tp           string
-	Name         string
-	Desc         simpleFontDesc
-	Up, Ut       int
-	Cw           []int
-	Enc          string
-	Diff         string
-	File         string
-	OriginalSize int
-}
-
-type simpleFontDesc struct {
-	Ascent, Descent, CapHeight, Flags int
-	FontBBox                          struct{ Xmin, Ymin, Xmax, Ymax int }
-	ItalicAngle, StemV, MissingWidth  int
+	return out, nil
 }
 
 // PDF font descriptor flags.
@@ -194,28 +191,29 @@ const (
 	flagItalic      = 1 << 6
 )
 
-// simpleFont makes font n of a face: its definition and its compressed
-// subset program.
-func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.Face, cache *Subsets) (def, program []byte, err error) {
-	cw := make([]int, 256)
+// simpleFont makes font n of a face, with its compressed subset program.
+func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.Face, cache *Subsets) (embeddedFont, error) {
+	f := embeddedFont{key: ff.key(n), face: face, fontMap: fontMap{n: n, runes: runes}}
 	var diff strings.Builder
 	for i, r := range runes {
 		if n == 0 {
 			c, _ := winAnsi(r)
-			cw[c] = face.Advance(r)
+			f.widths[c-32] = face.Advance(r)
 			continue
 		}
-		cw[32+i] = face.Advance(r)
+		f.widths[i] = face.Advance(r)
 		if i == 0 {
 			diff.WriteString("32")
 		}
 		diff.WriteString(" /" + glyphName(r))
 	}
+	f.diff = diff.String()
 
 	sub, err := cache.subset(face, runes)
 	if err != nil {
-		return nil, nil, fmt.Errorf("fonts: the %s face: %w", ff.style, err)
+		return f, fmt.Errorf("fonts: the %s face: %w", ff.style, err)
 	}
+	f.program, f.size = sub.program, sub.size
 
 	// A subset's name carries a tag of six capitals that differs with the
 	// glyphs it holds (ISO 32000-1, 9.6.4); deriving it from them keeps
@@ -226,29 +224,16 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 		tag[i] = 'A' + sum[i]%26
 	}
 	suffix, _ := ff.style.Suffix()
-	flags := flagNonsymbolic
+	f.flags = flagNonsymbolic
 	if face.ItalicAngle != 0 {
-		flags |= flagItalic
+		f.flags |= flagItalic
 	}
 	if face.FixedPitch {
-		flags |= flagFixedPitch
+		f.flags |= flagFixedPitch
 	}
-	d := simpleFontDef{
-		Tp:   "TrueType",
-		Name: fmt.Sprintf("%s+%s-%s", tag, p.fam.Name, suffix),
-		Desc: simpleFontDesc{
-			Ascent: int(face.Ascent), Descent: int(face.Descent), CapHeight: face.CapHeight, Flags: flags,
-			ItalicAngle: int(face.ItalicAngle), StemV: face.StemV, MissingWidth: face.Advance(0),
-		},
-		Cw:           cw,
-		Diff:         diff.String(),
-		File:         fmt.Sprintf("%s%c.z", tag, 'a'+n), // ".z" tells fpdf the program is compressed
-		OriginalSize: sub.size,
-	}
-	p.maps = append(p.maps, fontMap{name: d.Name, n: n, runes: runes})
-	d.Desc.FontBBox.Xmin, d.Desc.FontBBox.Ymin, d.Desc.FontBBox.Xmax, d.Desc.FontBBox.Ymax = face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3]
-	def, err = json.Marshal(d)
-	return def, sub.program, err
+	f.name = fmt.Sprintf("%s+%s-%s", tag, p.fam.Name, suffix)
+	f.fontMap.name = f.name
+	return f, nil
 }
 
 // Subsets keeps the compressed font subsets of a build, so that documents
@@ -343,27 +328,21 @@ func glyphName(r rune) string {
 	return fmt.Sprintf("uni%04X", r)
 }
 
-// textRun is a stretch of one line drawn in one simple font.
-type textRun struct {
-	key   string
-	text  string // the encoded bytes
-	shift float64
-}
-
-// runs encodes a line of text in style, split where it moves from one
-// simple font to another; each run starts where the text before it ends,
-// measured with the widths the fonts were given.
-func (p *fontPlan) runs(text string, style fontset.Style, size float64) []textRun {
+// runs encodes a line of text in style and hands it to draw in stretches
+// of one simple font each: the font's resource name, the encoded bytes
+// (valid only during the call), and where the stretch starts, measured with the widths the fonts were
+// given.
+func (p *fontPlan) runs(text string, style fontset.Style, size float64, draw func(key string, encoded []byte, shift float64)) {
 	ff := p.faces[style]
 	face := p.fam.Face(style)
-	var out []textRun
-	var buf []byte
+	var arr [128]byte
+	buf := arr[:0]
 	cur, adv, start := -1, 0, 0
 	for _, r := range text {
 		r = face.Printable(r)
 		n, c := ff.encode(r)
 		if n != cur && len(buf) > 0 {
-			out = append(out, textRun{key: ff.key(cur), text: string(buf), shift: float64(start) * size / 1000})
+			draw(ff.key(cur), buf, float64(start)*size/1000)
 			buf, start = buf[:0], adv
 		}
 		cur = n
@@ -371,9 +350,8 @@ func (p *fontPlan) runs(text string, style fontset.Style, size float64) []textRu
 		adv += face.Advance(r)
 	}
 	if len(buf) > 0 {
-		out = append(out, textRun{key: ff.key(cur), text: string(buf), shift: float64(start) * size / 1000})
+		draw(ff.key(cur), buf, float64(start)*size/1000)
 	}
-	return out
 }
 
 // winAnsi returns the WinAnsiEncoding code for r.

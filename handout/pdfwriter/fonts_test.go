@@ -38,7 +38,7 @@ func TestRunsSplitWhereTheFontChanges(t *testing.T) {
 	const line = "Łódź is ≥ 5 km"
 	plan := planFonts(doc(text(line, fontset.Regular)))
 	face := fontset.Default().Face(fontset.Regular)
-	runs := plan.runs(line, fontset.Regular, 12)
+	runs := runsOf(plan, line, fontset.Regular, 12)
 	wantKeys := []string{"h0b", "h0a", "h0b", "h0a", "h0b", "h0a"}
 	var keys []string
 	for _, r := range runs {
@@ -58,6 +58,20 @@ func TestRunsSplitWhereTheFontChanges(t *testing.T) {
 	if decoded != line {
 		t.Errorf("runs decode to %q, want %q", decoded, line)
 	}
+}
+
+// textRun is one stretch that fontPlan.runs hands to its caller.
+type textRun struct {
+	key, text string
+	shift     float64
+}
+
+func runsOf(p *fontPlan, text string, st fontset.Style, size float64) []textRun {
+	var out []textRun
+	p.runs(text, st, size, func(key string, encoded []byte, shift float64) {
+		out = append(out, textRun{key, string(encoded), shift})
+	})
+	return out
 }
 
 // decode reads a run back through the encoding of its font.
@@ -106,7 +120,7 @@ func TestFontObjects(t *testing.T) {
 	if err := Write(&buf, doc(text("Hello Łódź", fontset.Regular)), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	pdf := buf.String()
+	pdf := inflated(t, buf.Bytes())
 	for _, want := range []string{
 		"/Subtype /TrueType", "/Encoding /WinAnsiEncoding",
 		"/BaseEncoding /WinAnsiEncoding /Differences [32 /uni0141 /uni017A]",
@@ -155,7 +169,7 @@ func FuzzWrite(f *testing.F) {
 		}
 		plan := planFonts(d)
 		var got string
-		for _, r := range plan.runs(s, st, 12) {
+		for _, r := range runsOf(plan, s, st, 12) {
 			got += decode(plan.faces[st], r)
 		}
 		if got != s {

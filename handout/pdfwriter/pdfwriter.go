@@ -1,7 +1,10 @@
 // Package pdfwriter is the one place that draws: it turns a laid-out
-// document into PDF bytes with fpdf. Nothing else imports fpdf, so fpdf's
-// own wrapping and page breaking never run. Every PDF it writes is a
-// Tagged PDF meant to meet PDF/UA-1 (see tag.go and finish.go).
+// document into PDF bytes. It writes each page's content stream and the
+// fonts itself (content.go, fonts.go); fpdf makes the rest of the file
+// (the pages, the logo, the outline, the metadata), and finish.go puts the
+// two together. Nothing else imports fpdf, so fpdf's own wrapping and page
+// breaking never run. Every PDF it writes is a Tagged PDF meant to meet
+// PDF/UA-1 (see tag.go and finish.go).
 package pdfwriter
 
 import (
@@ -71,10 +74,10 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
-	// Pages are compressed when the PDF is finished (finish.go), with the
-	// writers the build reuses: fpdf makes a new compressor for every
-	// page, which allocates and clears about 1 MB, a quarter of a guide's
-	// CPU time.
+	// fpdf's pages hold only its set-up, which finish replaces with the
+	// drawer's streams, compressed with the build's reused compressors:
+	// fpdf makes a new one for every page, which allocates and clears
+	// about 1 MB.
 	pdf.SetCompression(false)
 
 	if opt.Subsets == nil {
@@ -82,7 +85,8 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		defer opt.Subsets.spill() // its compressors outlive it
 	}
 	fonts := planFonts(doc)
-	if err := fonts.register(pdf, opt.Subsets); err != nil {
+	embedded, err := fonts.embed(opt.Subsets)
+	if err != nil {
 		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
 
@@ -112,18 +116,20 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	if tree == nil {
 		tree = layout.NewTree()
 	}
-	d := &drawer{pdf: pdf, fonts: fonts, lineW: -1, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]*strings.Builder{}, cache: opt.Images}
-	for _, page := range doc.Pages {
-		// fpdf sets the current font, colours and line width again on
-		// every new page, so the drawer's record of them stays true.
+	d := &drawer{pdf: pdf, fonts: fonts, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]*strings.Builder{}, cache: opt.Images}
+	pages := make([][]byte, len(doc.Pages))
+	for i, page := range doc.Pages {
+		// fpdf makes the page object; its content is replaced by ours.
 		pdf.AddPage()
-		d.tags.startPage()
+		d.startPage(doc.Height)
 		for _, op := range page.Ops {
 			d.draw(op)
 		}
 		if end := d.tags.endPage(); end != "" {
-			pdf.RawWriteStr(end)
+			d.c.op(end)
+			d.c.op("\n")
 		}
+		pages[i] = d.c.b
 	}
 	if d.tags.err != nil {
 		return nil, fmt.Errorf("pdf writer: %w", d.tags.err)
@@ -138,7 +144,8 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	out, err = finish(buf.Bytes(), finishInput{
 		tags:     d.tags,
 		linkText: d.linkText,
-		fonts:    fonts.maps,
+		fonts:    embedded,
+		content:  pages,
 		pageH:    doc.Height,
 		subsets:  opt.Subsets,
 		structAlt: func(st int) string {
@@ -154,15 +161,17 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	return out, nil
 }
 
-// drawer remembers the graphics state fpdf last wrote, so a page of text
-// does not repeat the same font and colour for every line.
+// drawer writes each page's content stream, remembering the graphics
+// state it set so that a page of text does not repeat the same font and
+// colour for every line.
 type drawer struct {
-	pdf    *fpdf.Fpdf
-	fonts  *fontPlan
-	font   string // fpdf's key of the font last selected
+	pdf   *fpdf.Fpdf // for images and bookmarks
+	fonts *fontPlan
+	c     content
+	// The state set on this page: every page starts from PDF's defaults.
+	font   string // the font last selected, by its resource name
 	size   float64
-	text   *colour.Color
-	fill   *colour.Color
+	fill   *colour.Color // text is painted with the fill colour
 	stroke *colour.Color
 	lineW  float64
 	images map[*layout.Image]*imageTemplate
@@ -177,21 +186,28 @@ type drawer struct {
 	linkText map[int]string // by annotation
 }
 
-func (d *drawer) setFont(key string, size float64) {
-	if d.size == size && d.font == key {
-		return
-	}
-	d.pdf.SetFont(key, "", size)
-	d.font, d.size = key, size
+func (d *drawer) startPage(height float64) {
+	d.tags.startPage()
+	// About what a page of a guide takes, so the stream is rarely copied
+	// as it grows.
+	d.c = content{b: make([]byte, 0, 8<<10), pageH: height}
+	d.font, d.size, d.fill, d.stroke, d.lineW = "", 0, nil, nil, -1
 }
 
 func same(a *colour.Color, b colour.Color) bool { return a != nil && *a == b }
 
+func (d *drawer) setFill(c colour.Color) {
+	if !same(d.fill, c) {
+		d.c.colour(c, false)
+		d.fill = &c
+	}
+}
+
 func (d *drawer) draw(op layout.Op) {
-	p := d.pdf
 	if paints(op) {
 		if m := d.tags.mark(op); m != "" {
-			p.RawWriteStr(m)
+			d.c.op(m)
+			d.c.op("\n")
 		}
 	}
 	switch op.Kind {
@@ -205,50 +221,47 @@ func (d *drawer) draw(op layout.Op) {
 			}
 			w.WriteString(op.Text)
 		}
-		if !same(d.text, op.Color) {
-			p.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
-			c := op.Color
-			d.text = &c
-		}
-		for _, run := range d.fonts.runs(op.Text, op.Font, op.Size) {
-			d.setFont(run.key, op.Size)
-			p.Text(op.X+run.shift, op.Y, run.text)
-		}
-	case layout.RectOp:
-		style := ""
-		if op.Fill != nil {
-			style += "F"
-			if !same(d.fill, *op.Fill) {
-				p.SetFillColor(int(op.Fill.R), int(op.Fill.G), int(op.Fill.B))
-				c := *op.Fill
-				d.fill = &c
+		d.setFill(op.Color)
+		d.fonts.runs(op.Text, op.Font, op.Size, func(key string, encoded []byte, shift float64) {
+			font := key
+			if d.font == key && d.size == op.Size {
+				font = ""
 			}
-		}
-		if op.Stroke != nil {
-			style += "D"
-			d.setStroke(*op.Stroke, op.LineWidth)
-		}
-		if style == "" {
+			d.font, d.size = key, op.Size
+			d.c.text(op.X+shift, op.Y, font, op.Size, encoded)
+		})
+	case layout.RectOp:
+		if op.Fill == nil && op.Stroke == nil {
 			return
 		}
+		if op.Fill != nil {
+			d.setFill(*op.Fill)
+		}
+		if op.Stroke != nil {
+			d.setStroke(*op.Stroke, op.LineWidth)
+		}
+		paint := paintOp(op.Fill != nil, op.Stroke != nil)
 		if op.Radius > 0 {
-			p.RoundedRect(op.X, op.Y, op.W, op.H, op.Radius, "1234", style)
+			d.c.roundedRect(op.X, op.Y, op.W, op.H, op.Radius, paint)
 		} else {
-			p.Rect(op.X, op.Y, op.W, op.H, style)
+			d.c.rect(op.X, op.Y, op.W, op.H, paint)
 		}
 	case layout.LineOp:
 		if op.Stroke == nil {
 			return
 		}
 		d.setStroke(*op.Stroke, op.LineWidth)
-		p.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
+		d.c.line(op.X, op.Y, op.X+op.W, op.Y+op.H)
 	case layout.ImageOp:
 		tpl, err := d.image(op.Image)
 		if err != nil {
-			p.SetError(err)
+			d.pdf.SetError(err)
 			return
 		}
-		p.UseTemplateScaled(tpl, fpdf.PointType{X: op.X, Y: op.Y}, fpdf.SizeType{Wd: op.W, Ht: op.H})
+		// fpdf adds the form and its image to the document's resources;
+		// what it writes to its own page content is not kept.
+		d.pdf.UseTemplateScaled(tpl, fpdf.PointType{X: op.X, Y: op.Y}, fpdf.SizeType{Wd: op.W, Ht: op.H})
+		d.c.image("TPL"+tpl.ID(), tpl.img.w, tpl.img.h, op.X, op.Y, op.W, op.H)
 	case layout.LinkOp:
 		// Written by finish, as objects the structure tree can point at.
 		words := d.last
@@ -262,7 +275,7 @@ func (d *drawer) draw(op layout.Op) {
 	case layout.BookmarkOp:
 		// fpdf writes the title as given when no UTF-8 font is selected,
 		// so it gets the text-string form that holds any character.
-		p.Bookmark(utf16Text(op.Text), op.Level, op.Y)
+		d.pdf.Bookmark(utf16Text(op.Text), op.Level, op.Y)
 	}
 }
 
@@ -283,11 +296,11 @@ func paints(op layout.Op) bool {
 
 func (d *drawer) setStroke(c colour.Color, w float64) {
 	if !same(d.stroke, c) {
-		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		d.c.colour(c, true)
 		d.stroke = &c
 	}
 	if w != d.lineW {
-		d.pdf.SetLineWidth(w)
+		d.c.lineWidth(w)
 		d.lineW = w
 	}
 }

@@ -2,7 +2,11 @@ package pdfwriter
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,13 +29,42 @@ func text(s string, f fontset.Style) layout.Op {
 	return layout.Op{Kind: layout.TextOp, X: 72, Y: 72, Text: s, Font: f, Size: 12, Struct: 1}
 }
 
+// inflated is pdf as text with each stream finish compressed shown
+// inflated in its place, so that objects inside the object stream (fonts,
+// structure elements) can be looked for.
+func inflated(t *testing.T, pdf []byte) string {
+	t.Helper()
+	var b strings.Builder
+	for {
+		m := compressedStream.FindSubmatchIndex(pdf)
+		if m == nil {
+			b.Write(pdf)
+			return b.String()
+		}
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		b.Write(pdf[:m[1]])
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatalf("stream at %d: %v", m[1], err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("stream at %d: %v", m[1], err)
+		}
+		b.Write(data)
+		pdf = pdf[m[1]+n:]
+	}
+}
+
+var compressedStream = regexp.MustCompile(`/Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+
 func TestWrite(t *testing.T) {
 	var buf bytes.Buffer
 	opt := Options{Date: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Creator: "handouts test", Identity: []byte("x")}
 	if err := Write(&buf, doc(text("Hello", fontset.Bold), text("world", fontset.Regular)), opt); err != nil {
 		t.Fatal(err)
 	}
-	pdf := buf.String()
+	pdf := inflated(t, buf.Bytes())
 	for _, want := range []string{"%PDF-", "/Lang (en)", "<xmpMM:DocumentID>uuid:", "Asthma &amp; &quot;you&quot; &lt;care&gt;", "<xmp:CreateDate>2026-11-01T00:00:00Z"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)

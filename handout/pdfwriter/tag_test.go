@@ -49,7 +49,7 @@ func TestCatalog(t *testing.T) {
 	if err := Write(&buf, doc(text("Hello", fontset.Regular)), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	pdf := buf.String()
+	pdf := inflated(t, buf.Bytes())
 	for _, want := range []string{"/Type /Catalog", "/Lang (en)", "/MarkInfo <</Marked true>>", "/StructTreeRoot ", "/ViewerPreferences <</DisplayDocTitle true>>", "<pdfuaid:part>1</pdfuaid:part>", "/StructParents 0", "/ToUnicode "} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)

@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -134,29 +133,6 @@ func (c *Subsets) deflate(b []byte) []byte {
 	zw.Close()
 	c.release(zw)
 	return z.Bytes()
-}
-
-// deflateStream compresses the data of stream object k, which fpdf wrote
-// as "k 0 obj\n<</Length n>>\nstream\n…\nendstream\nendobj\n", and
-// writes it as fpdf would have with its compression on, at the same
-// level, so the bytes are those fpdf made, less its compressor's cost.
-func (c *Subsets) deflateStream(k int, obj []byte) ([]byte, error) {
-	head := fmt.Sprintf("%d 0 obj\n<</Length ", k)
-	rest, ok := bytes.CutPrefix(obj, []byte(head))
-	if !ok {
-		return nil, fmt.Errorf("content stream %d is not an uncompressed stream", k)
-	}
-	i := bytes.Index(rest, []byte(">>\nstream\n"))
-	n, err := strconv.Atoi(string(rest[:max(i, 0)]))
-	data := rest[max(i, 0)+len(">>\nstream\n"):]
-	if i < 0 || err != nil || n > len(data) || !bytes.HasPrefix(data[n:], []byte("\nendstream\nendobj\n")) {
-		return nil, fmt.Errorf("content stream %d is not an uncompressed stream", k)
-	}
-	z := c.deflate(data[:n])
-	out := make([]byte, 0, len(z)+64)
-	out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", k, len(z))
-	out = append(out, z...)
-	return append(out, "\nendstream\nendobj\n"...), nil
 }
 
 // maxCompressors bounds the compressors kept: one per concurrent writer.
