@@ -70,7 +70,9 @@ type word struct {
 }
 
 func splitWords(s string) []word {
-	var out []word
+	// Nearly every space is a plain one: sized from those, the slice is
+	// made once instead of doubling its way up.
+	out := make([]word, 0, 2*strings.Count(s, " ")+1)
 	for len(s) > 0 {
 		r, _ := utf8.DecodeRuneInString(s)
 		sp := isBreakSpace(r)

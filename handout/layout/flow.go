@@ -248,7 +248,19 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 			shift = extra
 		}
 	}
-	page := Page{End: end}
+	// The ops are counted first (two a frame at most, an expanding row's
+	// few added as they come): a page holds hundreds, and growing the
+	// slice by doubling copied them all several times.
+	n := 0
+	for _, p := range cur {
+		if p.row >= 0 {
+			n += len(rows[p.row].Ops)
+		}
+		if p.frame != nil {
+			n += 2
+		}
+	}
+	page := Page{End: end, Ops: make([]Op, 0, n)}
 	// Frames first, so their tint lies under the text.
 	for k := 0; k < len(cur); {
 		f := cur[k].frame

@@ -178,6 +178,7 @@ type pdfWriter struct {
 		head, body bytes.Buffer
 		n          int
 	}
+	scratch bytes.Buffer // a stream while it is compressed
 }
 
 func (w *pdfWriter) grow(n int) {
@@ -216,6 +217,16 @@ func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
 	fmt.Fprintf(&w.buf, "%d 0 obj\n<<%s /Filter /FlateDecode /Length %d>>\nstream\n", k, dict, len(data))
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// deflated writes object k as a stream of data, compressed.
+func (w *pdfWriter) deflated(k int, dict string, data []byte, c *Subsets) {
+	w.scratch.Reset()
+	zw := c.compressor(&w.scratch)
+	zw.Write(data)
+	zw.Close()
+	c.release(zw)
+	w.streamObj(k, dict, w.scratch.Bytes())
 }
 
 // pdfText is s as a PDF text string: literal when it is printable ASCII,
@@ -337,10 +348,19 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 
 	var w pdfWriter
-	// Room for fpdf's bytes and what tagging adds, from make rather than
-	// Grow: Grow clears the whole buffer, touching pages that the
-	// compressed PDF, half the size, never reaches.
-	w.buf = *bytes.NewBuffer(make([]byte, 0, len(src)+len(src)/4))
+	// Room for fpdf's bytes, the font programs, the pages' streams (which
+	// compress to less than a third) and what tagging adds, from make
+	// rather than Grow: Grow clears the whole buffer, touching pages that
+	// the PDF never reaches. Growing by doubling would copy it all again.
+	size := len(src) + len(src)/4 + 16<<10
+	for _, ft := range in.fonts {
+		size += len(ft.program) + 1<<10
+	}
+	for _, c := range in.content {
+		size += len(c) / 3
+	}
+	w.buf = *bytes.NewBuffer(make([]byte, 0, size))
+	w.scratch = *bytes.NewBuffer(make([]byte, 0, 16<<10))
 	// The header, with the version objects streams need.
 	header := src[:f.offsets[f.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
@@ -384,7 +404,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			obj, err = f.addFonts(k, in.fonts, fontNum)
 		default:
 			if p, ok := f.contents[k]; ok {
-				w.streamObj(k, "", in.subsets.deflate(in.content[p]))
+				w.deflated(k, "", in.content[p], in.subsets)
 				continue
 			}
 			if bytes.Contains(obj, []byte("/Type /Font")) {
@@ -530,7 +550,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	first2 := w.stream.head.Len()
 	os.Write(w.stream.head.Bytes())
 	os.Write(w.stream.body.Bytes())
-	w.streamObj(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, first2), in.subsets.deflate(os.Bytes()))
+	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, first2), os.Bytes(), in.subsets)
 	for k := range w.typ {
 		if w.typ[k] == 2 {
 			w.off[k] = objStm
@@ -546,7 +566,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		x.Write([]byte{w.typ[k], byte(o >> 24), byte(o >> 16), byte(o >> 8), byte(o), byte(w.idx[k] >> 8), byte(w.idx[k])})
 	}
 	start := w.buf.Len()
-	w.streamObj(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets.deflate(x.Bytes()))
+	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), x.Bytes(), in.subsets)
 	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
 	return w.buf.Bytes(), nil
 }
