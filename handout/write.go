@@ -1,8 +1,10 @@
 package handout
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +19,7 @@ type pending struct {
 	dest string
 	data []byte
 	tmp  string
+	same bool // dest already holds exactly data
 }
 
 // writeSet writes the PDFs of one content file together: every one to a
@@ -26,6 +29,12 @@ type pending struct {
 // temporary files are removed, so a file's PDFs in the output folder are
 // never half from this build and half from the last. It returns the error
 // that stopped the set, naming the PDF at fault.
+//
+// A PDF whose file already holds exactly its bytes (builds are
+// reproducible, so most of a rebuild is) is left in place and only has its
+// modification time brought up to date, as a tool comparing times
+// expects: replacing a file means freeing the old one, which on some
+// filesystems costs more than the rest of writing it.
 func writeSet(set []*pending) error {
 	fail := func(err error) error {
 		for _, p := range set {
@@ -46,6 +55,9 @@ func writeSet(set []*pending) error {
 				what = "not a regular file"
 			}
 			return fail(fmt.Errorf("cannot write %s: it is %s; move it away", p.dest, what))
+		} else if err == nil && holds(p.dest, info, p.data) {
+			p.same = true
+			continue
 		}
 		tmp, err := os.CreateTemp(filepath.Dir(p.dest), tempPrefix(p.dest)+"*.tmp")
 		if err != nil {
@@ -63,7 +75,14 @@ func writeSet(set []*pending) error {
 			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
 		}
 	}
+	now := time.Now()
 	for i, p := range set {
+		if p.same {
+			// Only the time changes; failing to change it (a file of
+			// another user's) leaves the right bytes in place.
+			os.Chtimes(p.dest, now, now)
+			continue
+		}
 		if err := os.Rename(p.tmp, p.dest); err != nil {
 			// Renaming within one folder does not fail once the checks
 			// above passed, short of the folder changing under us.
@@ -75,6 +94,34 @@ func writeSet(set []*pending) error {
 		p.tmp = ""
 	}
 	return nil
+}
+
+// holds reports whether the file at path, whose Lstat is info, is a
+// regular file that a new write would leave as it is: the same bytes and
+// the mode a write gives.
+func holds(path string, info fs.FileInfo, data []byte) bool {
+	if !info.Mode().IsRegular() || info.Mode().Perm() != 0o644 || info.Size() != int64(len(data)) {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var buf [16 << 10]byte
+	for rest := data; ; {
+		n, err := f.Read(buf[:])
+		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+		if err == io.EOF || n == 0 {
+			return len(rest) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 // tempPrefix names a temporary file by the PDF it becomes and the process

@@ -59,6 +59,55 @@ func TestWriteSetReplacesByRenaming(t *testing.T) {
 	noTemps(t, dir)
 }
 
+// A rebuild that makes the same bytes leaves the file in place (the same
+// file, not a copy renamed over it) with a fresh modification time; a
+// file that differs in anything a write sets, bytes or mode, is replaced.
+func TestWriteSetLeavesIdenticalFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, tt := range []struct {
+		name, had string
+		mode      os.FileMode
+		kept      bool
+	}{
+		{"same bytes", "%PDF same", 0o644, true},
+		{"other bytes, same length", "%PDF sane", 0o644, false},
+		{"a longer file", "%PDF same and more", 0o644, false},
+		{"same bytes, another mode", "%PDF same", 0o600, false},
+	} {
+		dest := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".pdf")
+		write(t, dest, tt.had)
+		if err := os.Chmod(dest, tt.mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(dest, old, old); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.Stat(dest)
+		if err := writeSet([]*pending{{dest: dest, data: []byte("%PDF same")}}); err != nil {
+			t.Fatal(err)
+		}
+		after, err := os.Stat(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(mustRead(t, dest)); got != "%PDF same" {
+			t.Errorf("%s: file holds %q", tt.name, got)
+		}
+		if kept := os.SameFile(before, after); kept != tt.kept {
+			t.Errorf("%s: file kept in place: %v, want %v", tt.name, kept, tt.kept)
+		}
+		if !after.ModTime().After(old) {
+			t.Errorf("%s: modification time still %v", tt.name, after.ModTime())
+		}
+		if after.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", tt.name, after.Mode().Perm())
+		}
+	}
+	noTemps(t, dir)
+}
+
 func TestWriteSetIsAllOrNothing(t *testing.T) {
 	t.Parallel()
 	for name, block := range map[string]func(dir string) string{
