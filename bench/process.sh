@@ -49,7 +49,7 @@ content=data/group-therapy.yaml
 # the runs.
 parse_times() { awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%d\n", s * 1000000 }' "$1"; }
 version() { "$1" --version >/dev/null; }
-guide() { "$1" build --quiet --format guide --out "$tmp/out" "$content" >/dev/null; }
+guide() { "$1" build --quiet --format guide --out "${2:-$tmp/out}" "$content" >/dev/null; }
 
 for n in "${names[@]}"; do
   b="$(bin "$n")"
@@ -57,7 +57,10 @@ for n in "${names[@]}"; do
   : >"$tmp/$n.raw"
   : >"$tmp/$n.clock"
 done
-for _ in $(seq "$runs"); do
+# An empty folder for every run of the fresh case, made with one process.
+for n in "${names[@]}"; do mkdir -p "$tmp/fresh-$n"; done
+(cd "$tmp" && for n in "${names[@]}"; do seq -f "fresh-$n/%g" "$runs"; done | xargs mkdir)
+for i in $(seq "$runs"); do
   for n in "${names[@]}"; do
     b="$(bin "$n")"
     times >>"$tmp/$n.raw"
@@ -65,14 +68,15 @@ for _ in $(seq "$runs"); do
     times >>"$tmp/$n.raw"
     t2=$EPOCHREALTIME; guide "$b"; t3=$EPOCHREALTIME
     times >>"$tmp/$n.raw"
-    echo "$t0 $t1 $t2 $t3" >>"$tmp/$n.clock"
+    t4=$EPOCHREALTIME; guide "$b" "$tmp/fresh-$n/$i"; t5=$EPOCHREALTIME
+    echo "$t0 $t1 $t2 $t3 $t4 $t5" >>"$tmp/$n.clock"
   done
 done
 
 median() { sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m/1000}'; }
 for n in "${names[@]}"; do
   p="$tmp/$n"
-  awk '{ printf "%d\n", ($2 - $1) * 1000000 >"'"$p.version"'"; printf "%d\n", ($4 - $3) * 1000000 >"'"$p.guide"'"; printf "%d\n", (($4 - $3) - ($2 - $1)) * 1000000 >"'"$p.diff"'" }' "$p.clock"
+  awk '{ printf "%d\n", ($2 - $1) * 1000000 >"'"$p.version"'"; printf "%d\n", ($4 - $3) * 1000000 >"'"$p.guide"'"; printf "%d\n", (($4 - $3) - ($2 - $1)) * 1000000 >"'"$p.diff"'"; printf "%d\n", (($6 - $5) - ($2 - $1)) * 1000000 >"'"$p.fresh"'" }' "$p.clock"
   # The `times` lines come in pairs (the shell's, then its children's),
   # three per run: every second line is the children's.
   awk 'NR % 2 == 0' "$p.raw" >"$p.children"
@@ -90,6 +94,9 @@ report() {
     echo "  handouts --version                 $(median "$p.version$suffix") ms"
     echo "  handouts build --format guide      $(median "$p.guide$suffix") ms"
     awk -v g="$(median "$p.guide$suffix")" -v v="$(median "$p.version$suffix")" 'BEGIN { printf "  difference                         %.2f ms\n", g - v }'
+    if [ -z "$suffix" ]; then
+      echo "  into an empty folder, run by run   $(median "$p.fresh") ms more than --version"
+    fi
   done
   if [ ${#names[@]} -gt 1 ]; then
     # The median of the run-by-run differences, for each binary: the
