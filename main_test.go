@@ -1311,8 +1311,8 @@ func TestTaggedStructure(t *testing.T) {
 			t.Errorf("%s: pdfinfo says Tagged: %q", kind, tagged)
 		}
 		tree := structText(t, p)
-		if !strings.HasPrefix(tree, "| Document | Figure | H1 Group therapy |") {
-			t.Errorf("%s: the tree does not open with the logo and the title:\n%s", kind, firstWords(tree, 40))
+		if !strings.HasPrefix(tree, "| Document | Figure | P Riverbend Wellness Clinic | P Ketamine and integrative mental health care | H1 Group therapy |") {
+			t.Errorf("%s: the tree does not open with the logo, the clinic's name and tagline, and the title:\n%s", kind, firstWords(tree, 40))
 		}
 		for _, furniture := range []string{"Page 1 of", "Reviewed", "This handout is general education"} {
 			if strings.Contains(tree, furniture) {
@@ -1337,5 +1337,13 @@ func TestTaggedStructure(t *testing.T) {
 				" | H2 Does group therapy work with ketamine? | P Yes", " | Sect | P | Link (555) 010-0199 | Object", " | H2 Your questions"}
 		}
 		requireInOrder(t, kind+" structure", tree, want)
+	}
+	// Without a logo, the band's name is the only place a listener learns
+	// who gave the handout.
+	out = build(t, nil, "--brand", "testdata/brand/name-only.yaml", seed)
+	for _, kind := range []string{"guide", "summary", "faq"} {
+		if tree := structText(t, pdfPath(out, "group-therapy", kind)); !strings.HasPrefix(tree, "| Document | P Riverbend Wellness Clinic | H1 Group therapy |") {
+			t.Errorf("%s with a name-only brand: the tree does not open with the clinic's name and the title:\n%s", kind, firstWords(tree, 40))
+		}
 	}
 }

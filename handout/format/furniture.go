@@ -71,14 +71,20 @@ func (b *builder) band() {
 	}
 	white := colour.White
 	y := (bl.h - bl.textH) / 2
+	// The clinic's name and tagline are read out: without a logo they are
+	// the only place a listener learns who gave the handout.
 	for _, part := range []struct {
 		lines   []layout.Line
 		size    float64
 		leading float64
 	}{{bl.name, th.BandName, th.BandName * 1.2}, {bl.tagline, th.BandTag, th.BandTag * 1.3}} {
+		if len(part.lines) == 0 {
+			continue
+		}
+		st := b.tree.Add(layout.Letterhead, 0)
 		for _, ln := range part.lines {
 			for _, p := range ln.Pieces {
-				ops = append(ops, layout.Op{Kind: layout.TextOp, X: x0 + bl.textX + p.X, Y: y + b.baseline(part.size, part.leading), W: p.W, Text: p.Text, Font: p.Style, Size: part.size, Color: white, Artifact: layout.Decoration})
+				ops = append(ops, layout.Op{Kind: layout.TextOp, X: x0 + bl.textX + p.X, Y: y + b.baseline(part.size, part.leading), W: p.W, Text: p.Text, Font: p.Style, Size: part.size, Color: white, Struct: st})
 			}
 			y += part.leading
 		}

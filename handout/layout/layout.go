@@ -39,9 +39,12 @@ const (
 	// SmallPrint is a paragraph in the footer's small type that is
 	// content, not furniture: the summary's contact card.
 	SmallPrint
+	// Letterhead is the clinic's name or tagline in the header band, in
+	// the band's own type: read out, as it says who gave the handout.
+	Letterhead
 )
 
-var roleNames = [...]string{"artifact", "document", "title", "subtitle", "h1", "h2", "p", "list", "li", "lbl", "lbody", "link", "figure", "aside", "ref", "small"}
+var roleNames = [...]string{"artifact", "document", "title", "subtitle", "h1", "h2", "p", "list", "li", "lbl", "lbody", "link", "figure", "aside", "ref", "small", "band"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {

@@ -32,7 +32,7 @@ func structType(r layout.Role) string {
 		return "H2"
 	case layout.Heading2:
 		return "H3"
-	case layout.Subtitle, layout.Paragraph, layout.SmallPrint:
+	case layout.Subtitle, layout.Paragraph, layout.SmallPrint, layout.Letterhead:
 		return "P"
 	case layout.List:
 		return "L"
