@@ -27,7 +27,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 	brandFile := s.get(c, "brand").text
 	targets, brandDeps := watchTargets(inputs(c), brandFile, bs.brand)
 	ready := func() { fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", describeTargets(targets)) }
-	rebuild := func(changed []string) {
+	rebuild := func(changed []string) *watch.Targets {
 		stamp := time.Now().Format("15:04:05")
 		brandChanged := false
 		for _, p := range changed {
@@ -35,19 +35,22 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 		}
 		if brandChanged {
 			bs = s.brand(c)
+			// The brand may now name another logo or other fonts, or a
+			// file that is not there yet: follow what it names.
+			targets, brandDeps = watchTargets(inputs(c), brandFile, bs.brand)
 			if bs.findings.HasErrors() {
 				printFindings(s.stderr, bs.findings.Errors())
 				fmt.Fprintf(s.stdout, "%s the brand has errors; kept the last good PDFs\n", stamp)
-				return
+				return &targets
 			}
 			cfg.Brand = bs.brand
 			files, err := handout.Collect(inputs(c))
 			if err != nil {
 				fmt.Fprintf(s.stdout, "%s %v\n", stamp, err)
-				return
+				return &targets
 			}
 			s.rebuild(c, cfg, files, stamp+" brand changed: ")
-			return
+			return &targets
 		}
 		var files, gone []string
 		for _, p := range changed {
@@ -63,6 +66,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 		if len(files) > 0 {
 			s.rebuild(c, cfg, files, stamp+" ")
 		}
+		return nil
 	}
 	problem := func(err error) { fmt.Fprintf(s.stderr, "handouts: watching: %v\n", err) }
 	if err := watch.Run(c.Context, targets, watch.Quiet, ready, rebuild, problem); err != nil {
@@ -134,15 +138,8 @@ func watchTargets(inputs []string, brandFile string, b *brand.Brand) (watch.Targ
 	}
 	add(brandFile)
 	if b != nil {
-		if b.Logo != nil {
-			add(b.Logo.Path)
-		}
-		if b.Fonts != nil {
-			for _, f := range b.Fonts.Faces {
-				if f != nil {
-					add(f.Path)
-				}
-			}
+		for _, f := range b.Files {
+			add(f)
 		}
 	}
 	return t, deps

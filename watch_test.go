@@ -138,6 +138,22 @@ func TestBuildWatch(t *testing.T) {
 		t.Error("the broken file's guide changed")
 	}
 
+	// The brand names a logo that is not there yet: an error, and once the
+	// logo is put in place, a rebuild with it.
+	logo := filepath.Join(dir, "art", "logo.png")
+	if err := os.MkdirAll(filepath.Dir(logo), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	saveLikeAnEditor(t, brandFile, "name: Second Clinic\nlogo: art/logo.png\n")
+	eventually(t, "the missing logo reported", func() bool { return strings.Contains(stdout.String(), "the brand has errors") }, logs)
+	saveLikeAnEditor(t, logo, string(readFile(t, "data/brand/riverbend-logo.png")))
+	eventually(t, "the rebuild once the logo is in place", func() bool {
+		return strings.Count(stdout.String(), "brand changed: ") == 2
+	}, logs)
+	if n := strings.Count(tool(t, "pdfimages", "-list", pdfPath(out, "other", "guide")), "\n"); n < 3 {
+		t.Errorf("the guide has no logo after it was put in place (pdfimages lists %d lines)\n%s", n, logs())
+	}
+
 	cancel()
 	select {
 	case code := <-done:

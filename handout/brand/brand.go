@@ -154,6 +154,10 @@ type Brand struct {
 	Address string
 	Footer  Localized
 	Fonts   *fontset.Family
+	// Files are the logo and font files the settings name, whether or not
+	// they could be read: what a watch follows, so that putting a missing
+	// logo in place rebuilds.
+	Files []string
 
 	qr websiteQR // WebsiteQR's code, made on first use
 }
@@ -204,6 +208,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 	b.Tagline, b.Address, b.Footer = b.Tagline.fold(), fold(b.Address), b.Footer.fold()
 	errs = append(errs, checkContact(b, merged)...)
 	if v, ok := merged[LogoPath]; ok && strings.TrimSpace(v.Text) != "" {
+		b.Files = append(b.Files, resolvePath(v))
 		logo, err := LoadLogo(resolvePath(v))
 		if err != nil {
 			errs.Errorf(v.Pos, "logo: %v", err)
@@ -215,8 +220,20 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 		fam, err := loadFonts(fonts, v)
 		if err != nil {
 			errs.Errorf(v.Pos, "fonts: %v", err)
+			if v.FontFiles != nil {
+				for _, f := range v.FontFiles {
+					if f != "" {
+						b.Files = append(b.Files, resolvePath(Value{Text: f, Dir: v.Dir}))
+					}
+				}
+			}
 		} else {
 			b.Fonts = fam
+			for _, f := range fam.Faces {
+				if f != nil {
+					b.Files = append(b.Files, f.Path)
+				}
+			}
 		}
 	}
 	return b, errs

@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -542,5 +543,28 @@ func TestLocalizedFor(t *testing.T) {
 	}
 	if got, ok := (Localized{Text: "one"}).For("fr"); got != "one" || !ok {
 		t.Errorf("one text for every language: For(fr) = %q, %v", got, ok)
+	}
+}
+
+// Files lists the logo and font files a brand names, read or not, for a
+// watch to follow.
+func TestFilesNamed(t *testing.T) {
+	dir := t.TempDir()
+	b, errs := Resolve(nil, Settings{
+		LogoPath: {Text: "art/logo.png", Dir: dir},
+		FontDir:  {FontFiles: &[4]string{"r.ttf", "b.ttf", "i.ttf", "bi.ttf"}, Dir: dir},
+	})
+	if !errs.HasErrors() {
+		t.Fatal("missing files were not refused")
+	}
+	want := []string{filepath.Join(dir, "art", "logo.png")}
+	for _, f := range []string{"r.ttf", "b.ttf", "i.ttf", "bi.ttf"} {
+		want = append(want, filepath.Join(dir, f))
+	}
+	if !slices.Equal(b.Files, want) {
+		t.Errorf("Files %v, want %v", b.Files, want)
+	}
+	if b, _ := Resolve(nil, Settings{}); len(b.Files) != 0 {
+		t.Errorf("the default brand names files: %v", b.Files)
 	}
 }

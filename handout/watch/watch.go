@@ -38,31 +38,48 @@ type Targets struct {
 // ready (if not nil) is called once every folder is watched: a change
 // made after it is seen.
 // changed runs on Run's goroutine, so batches never overlap; changes made
-// meanwhile make up the next batch. Watch errors (such as the system's
+// meanwhile make up the next batch. It returns the targets to watch from
+// then on (a brand that now names another logo), or nil to keep them. Watch errors (such as the system's
 // limit on watches) go to problem and watching goes on.
-func Run(ctx context.Context, t Targets, quiet time.Duration, ready func(), changed func([]string), problem func(error)) error {
+func Run(ctx context.Context, t Targets, quiet time.Duration, ready func(), changed func([]string) *Targets, problem func(error)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("cannot watch for changes: %w", err)
 	}
 	defer w.Close()
-	files := map[string]bool{}
-	dirs := map[string]bool{}
-	watch := map[string]bool{}
-	for _, f := range t.Files {
-		f = filepath.Clean(f)
-		files[f] = true
-		watch[filepath.Dir(f)] = true
-	}
-	for _, d := range t.Dirs {
-		d = filepath.Clean(d)
-		dirs[d] = true
-		watch[d] = true
-	}
-	for d := range watch {
-		if err := w.Add(d); err != nil {
-			return fmt.Errorf("cannot watch %s: %w", d, err)
+	var files, dirs map[string]bool
+	watched := map[string]bool{} // folders added to w
+	// target watches t from now on. A folder that cannot be watched does
+	// not stop the others: the first such error is returned.
+	target := func(t Targets) error {
+		files, dirs = map[string]bool{}, map[string]bool{}
+		var first error
+		add := func(d string) {
+			if watched[d] {
+				return
+			}
+			if err := w.Add(d); err != nil {
+				if first == nil {
+					first = fmt.Errorf("cannot watch %s: %w", d, err)
+				}
+				return
+			}
+			watched[d] = true
 		}
+		for _, f := range t.Files {
+			f = filepath.Clean(f)
+			files[f] = true
+			add(filepath.Dir(f))
+		}
+		for _, d := range t.Dirs {
+			d = filepath.Clean(d)
+			dirs[d] = true
+			add(d)
+		}
+		return first
+	}
+	if err := target(t); err != nil {
+		return err
 	}
 	if ready != nil {
 		ready()
@@ -100,7 +117,13 @@ func Run(ctx context.Context, t Targets, quiet time.Duration, ready func(), chan
 			}
 			clear(pending)
 			slices.Sort(batch)
-			changed(batch)
+			if next := changed(batch); next != nil {
+				// A folder that cannot be watched (one that does not
+				// exist yet) is reported; the rest is still watched.
+				if err := target(*next); err != nil && problem != nil {
+					problem(err)
+				}
+			}
 		}
 	}
 }

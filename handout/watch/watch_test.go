@@ -51,7 +51,7 @@ func TestRunReportsWhatABuildReads(t *testing.T) {
 	go func() {
 		done <- Run(ctx, Targets{Files: []string{logo}, Dirs: []string{data}}, 20*time.Millisecond,
 			func() { close(ready) },
-			func(batch []string) {
+			func(batch []string) *Targets {
 				mu.Lock()
 				defer mu.Unlock()
 				if !slices.IsSorted(batch) {
@@ -60,6 +60,7 @@ func TestRunReportsWhatABuildReads(t *testing.T) {
 				for _, p := range batch {
 					seen[p] = true
 				}
+				return nil
 			}, func(err error) { t.Errorf("watch error: %v", err) })
 	}()
 	<-ready
@@ -108,8 +109,73 @@ func TestRunReportsWhatABuildReads(t *testing.T) {
 }
 
 func TestRunMissingFolder(t *testing.T) {
-	err := Run(context.Background(), Targets{Dirs: []string{filepath.Join(t.TempDir(), "none")}}, time.Millisecond, nil, func([]string) {}, nil)
+	err := Run(context.Background(), Targets{Dirs: []string{filepath.Join(t.TempDir(), "none")}}, time.Millisecond, nil, func([]string) *Targets { return nil }, nil)
 	if err == nil {
 		t.Error("no error for a folder that does not exist")
+	}
+}
+
+// The targets can change while watching: a brand file that now names a
+// logo in another folder has that logo followed, and the old one dropped.
+func TestRunRetargets(t *testing.T) {
+	dir := t.TempDir()
+	brand, logo, old := filepath.Join(dir, "brand.yaml"), filepath.Join(dir, "art", "logo.png"), filepath.Join(dir, "old.png")
+	if err := os.Mkdir(filepath.Dir(logo), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(p string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(brand)
+	write(old)
+	batches := make(chan []string, 10)
+	ready := make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Targets{Files: []string{brand, old}}, 20*time.Millisecond, func() { close(ready) },
+			func(batch []string) *Targets {
+				batches <- batch
+				if slices.Contains(batch, brand) {
+					return &Targets{Files: []string{brand, logo}}
+				}
+				return nil
+			}, func(err error) { t.Errorf("watch error: %v", err) })
+	}()
+	<-ready
+	write(brand)
+	// The new logo's folder is watched once changed has returned, which
+	// the test cannot see: it writes the logo until a batch shows it.
+	deadline := time.Now().Add(20 * time.Second) // liveness only
+	sawBrand := false
+	for seen := false; !seen; {
+		if time.Now().After(deadline) {
+			t.Fatal("the newly named logo was never reported")
+		}
+		if sawBrand {
+			write(old) // no longer followed
+			write(logo)
+		}
+		select {
+		case b := <-batches:
+			for _, p := range b {
+				switch p {
+				case brand:
+					sawBrand = true
+				case logo:
+					seen = true
+				default:
+					t.Errorf("batch %v holds %s, which is no longer followed", b, p)
+				}
+			}
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
 	}
 }
