@@ -49,11 +49,12 @@ content=data/group-therapy.yaml
 # the runs.
 parse_times() { awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%d\n", s * 1000000 }' "$1"; }
 version() { "$1" --version >/dev/null; }
-guide() { "$1" build --quiet --format guide --out "${2:-$tmp/out}" "$content" >/dev/null; }
+# Each binary writes over its own last output (another's PDF would differ).
+guide() { "$1" build --quiet --format guide --out "$2" "$content" >/dev/null; }
 
 for n in "${names[@]}"; do
   b="$(bin "$n")"
-  for _ in 1 2 3; do version "$b"; guide "$b"; done
+  for _ in 1 2 3; do version "$b"; guide "$b" "$tmp/out-$n"; done
   : >"$tmp/$n.raw"
   : >"$tmp/$n.clock"
 done
@@ -66,7 +67,7 @@ for i in $(seq "$runs"); do
     times >>"$tmp/$n.raw"
     t0=$EPOCHREALTIME; version "$b"; t1=$EPOCHREALTIME
     times >>"$tmp/$n.raw"
-    t2=$EPOCHREALTIME; guide "$b"; t3=$EPOCHREALTIME
+    t2=$EPOCHREALTIME; guide "$b" "$tmp/out-$n"; t3=$EPOCHREALTIME
     times >>"$tmp/$n.raw"
     t4=$EPOCHREALTIME; guide "$b" "$tmp/fresh-$n/$i"; t5=$EPOCHREALTIME
     echo "$t0 $t1 $t2 $t3 $t4 $t5" >>"$tmp/$n.clock"
