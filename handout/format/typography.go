@@ -74,16 +74,39 @@ func splitWords(s string) []word {
 	// made once instead of doubling its way up.
 	out := make([]word, 0, 2*strings.Count(s, " ")+1)
 	for len(s) > 0 {
-		r, _ := utf8.DecodeRuneInString(s)
-		sp := isBreakSpace(r)
-		end := strings.IndexFunc(s, func(c rune) bool { return isBreakSpace(c) != sp })
-		if end < 0 {
-			end = len(s)
+		sp, end := false, 0
+		for end < len(s) {
+			// ASCII, nearly all of a handout, without decoding.
+			isSp, n := false, 1
+			if c := s[end]; c < utf8.RuneSelf {
+				isSp = c == ' ' || c >= '\t' && c <= '\r'
+			} else {
+				var r rune
+				r, n = utf8.DecodeRuneInString(s[end:])
+				isSp = isBreakSpace(r)
+			}
+			if end == 0 {
+				sp = isSp
+			} else if isSp != sp {
+				break
+			}
+			end += n
 		}
 		out = append(out, word{text: s[:end], space: sp})
 		s = s[end:]
 	}
 	return out
+}
+
+// hasByte reports whether s holds any of the ASCII bytes in set: a plain
+// loop, as strings.IndexAny looks each character of a short s up in set.
+func hasByte(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isBreakSpace is a space a line may break at: not the no-break spaces.
@@ -100,7 +123,7 @@ func joinSpace(words []word, i int) string {
 	l, r := words[i-1].text, words[i+1].text
 	switch {
 	case isNumber(l) && isWord(r),
-		isNumber(strings.TrimRight(r, ".,;:!?)")) && numberWords[strings.ToLower(l)],
+		isDigit(rune(r[0])) && isNumber(strings.TrimRight(r, ".,;:!?)")) && numberWords[strings.ToLower(l)],
 		r == "/" || r == "&" || l == "/":
 		return string(nbsp)
 	}
@@ -143,6 +166,11 @@ func isWord(s string) bool {
 
 // isAddress reports a word that is, or holds, a web or email address.
 func isAddress(w string) bool {
+	// Nearly every word has none of ":/@" and does not start "www.": one
+	// scan settles it.
+	if !hasByte(w, ":/@") && !strings.Contains(w, "www.") {
+		return false
+	}
 	if strings.Contains(w, "://") || strings.Contains(w, "@") || strings.HasPrefix(strings.TrimLeft(w, "(\"'“‘"), "www.") {
 		return true
 	}
@@ -159,7 +187,7 @@ func isAddress(w string) bool {
 }
 
 func typesetWord(w string, before, after rune) string {
-	if !strings.ContainsAny(w, "'\"-") {
+	if !hasByte(w, "'\"-") {
 		return w
 	}
 	rs := []rune(w)

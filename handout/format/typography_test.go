@@ -1,6 +1,7 @@
 package format
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -65,6 +66,40 @@ func TestRunsShortAddress(t *testing.T) {
 		}
 		if got := strings.ReplaceAll(b.String(), "\u00a0", " "); got != want {
 			t.Errorf("%q\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// splitWords cuts text into runs that are all break spaces or hold none,
+// alternating, which together are the text: on ASCII, on the Unicode
+// spaces (break and no-break) and on invalid UTF-8.
+func TestSplitWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "Ω", "1", " ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u202f", "\u2007", "\u3000", "\xff", "é"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		words := splitWords(s)
+		var back strings.Builder
+		for i, w := range words {
+			back.WriteString(w.text)
+			if w.text == "" {
+				t.Fatalf("%q: empty word %d", s, i)
+			}
+			if i > 0 && w.space == words[i-1].space {
+				t.Fatalf("%q: words %d and %d are both space=%v", s, i-1, i, w.space)
+			}
+			for _, r := range w.text {
+				if isBreakSpace(r) != w.space {
+					t.Fatalf("%q: word %q (space=%v) holds %U", s, w.text, w.space, r)
+				}
+			}
+		}
+		if back.String() != s {
+			t.Fatalf("%q: words make %q", s, back.String())
 		}
 	}
 }
