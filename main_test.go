@@ -1300,8 +1300,9 @@ func structText(t *testing.T, path string) string {
 }
 
 // Each format's structure tree, as poppler reads it, holds the handout in
-// reading order with the right elements: the artifacts (band, footer,
-// page numbers) are not in it.
+// reading order with the right elements, the clinic's name and tagline
+// from the band first: the artifacts (the band's colour, footer, page
+// numbers) are not in it.
 func TestTaggedStructure(t *testing.T) {
 	t.Parallel()
 	out := build(t, nil, "--brand", "data/brand/brand.yaml", seed)
