@@ -2,11 +2,12 @@ package content
 
 import (
 	"strings"
-
-	"handouts/handout/diag"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"handouts/handout/diag"
+	"handouts/handout/yamldoc"
 )
 
 // bodyMarkers warns at each line of a body that starts the way a list item
@@ -31,7 +32,7 @@ func (d *decoder) bodyMarkers(n *yaml.Node, what string) {
 		start := 0
 		if ln == n.Line && !block {
 			// The value's own first line: skip the key, and an opening quote.
-			start = byteCol(line, col0)
+			start = yamldoc.ByteCol(line, col0)
 			if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && start < len(line) {
 				start++
 			}
@@ -86,14 +87,4 @@ func listMarker(s string) (string, string) {
 		return s[:j+2], "a numbered step; put the steps in a `steps:` list, which numbers them"
 	}
 	return "", ""
-}
-
-// byteCol converts a 1-based column in runes to a byte offset of line.
-func byteCol(line string, col int) int {
-	i := 0
-	for c := 1; c < col && i < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[i:])
-		i += size
-	}
-	return i
 }

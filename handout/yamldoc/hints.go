@@ -302,7 +302,7 @@ func (d *Doc) commentedValues(root *yaml.Node) {
 			return
 		}
 		text := d.line(v.Line)
-		from := byteCol(text, v.Column)
+		from := ByteCol(text, v.Column)
 		at := strings.Index(text[from:], c)
 		if at < 0 {
 			return
@@ -337,16 +337,6 @@ func (d *Doc) commentedValues(root *yaml.Node) {
 	if more > 0 {
 		d.Errs.Warnf(d.Pos(root), "and %d more values lose their end to a ` #` that YAML reads as a comment; put such values in quotes", more)
 	}
-}
-
-// byteCol converts a 1-based column in runes to a byte offset of line.
-func byteCol(line string, col int) int {
-	i := 0
-	for c := 1; c < col && i < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[i:])
-		i += size
-	}
-	return i
 }
 
 // colonHint explains a mapping where text was meant: `- Pets: dander …`

@@ -671,3 +671,14 @@ func firstInvalid(src []byte) int {
 // Line returns line n (1-based) of the source, without its line break, for
 // checks that read what was typed rather than what YAML made of it.
 func (d *Doc) Line(n int) string { return d.line(n) }
+
+// ByteCol converts a 1-based column in runes, as YAML counts them, to a
+// byte offset of line.
+func ByteCol(line string, col int) int {
+	i := 0
+	for c := 1; c < col && i < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+	}
+	return i
+}
