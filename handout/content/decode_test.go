@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"handouts/handout/diag"
+	"handouts/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .err files in testdata/invalid")
@@ -53,20 +54,7 @@ func TestDecodeInvalid(t *testing.T) {
 				checkInFile(t, src, f)
 			}
 			got := formatFindings(errs)
-			golden := strings.TrimSuffix(path, ".yaml") + ".err"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("findings differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			golden.Compare(t, strings.TrimSuffix(path, ".yaml")+".err", got, *update, "./handout/content")
 		})
 	}
 }

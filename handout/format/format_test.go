@@ -17,6 +17,7 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/labels"
 	"handouts/handout/layout"
+	"handouts/internal/golden"
 	"handouts/internal/growth"
 )
 
@@ -121,44 +122,10 @@ func composeAll(t *testing.T) []composed {
 	return out
 }
 
-// compareGolden compares got with the golden file line by line, naming the
-// first line that differs; with -update it rewrites the file instead.
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	wantB, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./handout/format -update to create it)", err)
-	}
-	want := string(wantB)
-	if got == want {
-		return
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < max(len(gl), len(wl)); i++ {
-		g, w := "<end of dump>", "<end of file>"
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("%s differs from the layout at line %d (of %d; layout has %d):\n got: %s\nwant: %s\n(if the change is intended, run go test ./handout/format -update and review the diff)",
-				path, i+1, len(wl), len(gl), g, w)
-		}
-	}
-}
-
 func TestGolden(t *testing.T) {
 	for _, d := range composeAll(t) {
 		t.Run(d.name, func(t *testing.T) {
-			compareGolden(t, filepath.Join("testdata", d.name+".golden"), layout.Dump(d.doc.Pages, d.doc.Tree))
+			golden.Compare(t, filepath.Join("testdata", d.name+".golden"), layout.Dump(d.doc.Pages, d.doc.Tree), *update, "./handout/format")
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"handouts/handout/colour"
+	"handouts/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/flow")
@@ -46,20 +47,7 @@ func TestFlowGolden(t *testing.T) {
 			default:
 				got = Dump(pages, nil)
 			}
-			golden := strings.TrimSuffix(file, ".rows") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs:\n--- got\n%s--- want\n%s(run go test ./handout/layout -update if the change is intended)", golden, got, want)
-			}
+			golden.Compare(t, strings.TrimSuffix(file, ".rows")+".golden", got, *update, "./handout/layout")
 		})
 	}
 }
