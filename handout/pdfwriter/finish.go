@@ -222,10 +222,7 @@ func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
 // deflated writes object k as a stream of data, compressed.
 func (w *pdfWriter) deflated(k int, dict string, data []byte, c *Subsets) {
 	w.scratch.Reset()
-	zw := c.compressor(&w.scratch)
-	zw.Write(data)
-	zw.Close()
-	c.release(zw)
+	c.deflateTo(&w.scratch, data)
 	w.streamObj(k, dict, w.scratch.Bytes())
 }
 

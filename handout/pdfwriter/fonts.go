@@ -1,7 +1,6 @@
 package pdfwriter
 
 import (
-	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
 	"errors"
@@ -312,12 +311,7 @@ func (c *Subsets) make(face *fontset.Face, runes []rune) (s subset, err error) {
 	if len(sub) == 0 {
 		return subset{}, errors.New("cannot make a subset of the font")
 	}
-	var z bytes.Buffer
-	zw := c.compressor(&z)
-	zw.Write(sub)
-	zw.Close()
-	c.release(zw)
-	return subset{program: z.Bytes(), size: len(sub)}, nil
+	return subset{program: c.deflate(sub), size: len(sub)}, nil
 }
 
 // glyphName is the Adobe Glyph List name readers turn back into r.

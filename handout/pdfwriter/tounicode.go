@@ -128,11 +128,16 @@ func (c *Subsets) toUnicode(fm fontMap) []byte {
 // deflate compresses b with a reused compressor.
 func (c *Subsets) deflate(b []byte) []byte {
 	var z bytes.Buffer
-	zw := c.compressor(&z)
+	c.deflateTo(&z, b)
+	return z.Bytes()
+}
+
+// deflateTo appends b, compressed with a reused compressor, to dst.
+func (c *Subsets) deflateTo(dst *bytes.Buffer, b []byte) {
+	zw := c.compressor(dst)
 	zw.Write(b)
 	zw.Close()
 	c.release(zw)
-	return z.Bytes()
 }
 
 // maxCompressors bounds the compressors kept: one per concurrent writer.
