@@ -219,10 +219,11 @@ func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
 	w.buf.WriteString("\nendstream\nendobj\n")
 }
 
-// deflated writes object k as a stream of data, compressed.
-func (w *pdfWriter) deflated(k int, dict string, data []byte, c *Subsets) {
+// deflated writes object k as a stream of the parts, one after the other,
+// compressed: the object stream's header and objects are never joined.
+func (w *pdfWriter) deflated(k int, dict string, c *Subsets, parts ...[]byte) {
 	w.scratch.Reset()
-	c.deflateTo(&w.scratch, data)
+	c.deflateTo(&w.scratch, parts...)
 	w.streamObj(k, dict, w.scratch.Bytes())
 }
 
@@ -245,9 +246,12 @@ func pdfText(s string) string {
 		b.WriteString(">")
 		return b.String()
 	}
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-	return "(" + r.Replace(s) + ")"
+	return "(" + literalEscaper.Replace(s) + ")"
 }
+
+// literalEscaper escapes what ends or escapes a literal string; made once,
+// as building a Replacer costs more than the strings it escapes here.
+var literalEscaper = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 
 // pdfURI is a URI action's address: an ASCII string (ISO 32000-1,
 // 12.6.4.7), so any other byte is percent-encoded, as RFC 3986 does.
@@ -358,6 +362,11 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 	w.buf = *bytes.NewBuffer(make([]byte, 0, size))
 	w.scratch = *bytes.NewBuffer(make([]byte, 0, 16<<10))
+	// The object stream: its structure elements and annotations take
+	// about 60 bytes each, a font's dictionaries about 1 KB.
+	packed := len(t.elems) + len(t.annots) + 2*len(in.fonts) + 1
+	w.stream.head = *bytes.NewBuffer(make([]byte, 0, 10*packed))
+	w.stream.body = *bytes.NewBuffer(make([]byte, 0, 64*packed+1<<10*len(in.fonts)))
 	// The header, with the version objects streams need.
 	header := src[:f.offsets[f.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
@@ -401,7 +410,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			obj, err = f.addFonts(k, in.fonts, fontNum)
 		default:
 			if p, ok := f.contents[k]; ok {
-				w.deflated(k, "", in.content[p], in.subsets)
+				w.deflated(k, "", in.subsets, in.content[p])
 				continue
 			}
 			if bytes.Contains(obj, []byte("/Type /Font")) {
@@ -543,11 +552,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 
 	// The object stream, then the cross-reference stream.
 	objStm := alloc()
-	var os bytes.Buffer
-	first2 := w.stream.head.Len()
-	os.Write(w.stream.head.Bytes())
-	os.Write(w.stream.body.Bytes())
-	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, first2), os.Bytes(), in.subsets)
+	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, w.stream.head.Len()), in.subsets, w.stream.head.Bytes(), w.stream.body.Bytes())
 	for k := range w.typ {
 		if w.typ[k] == 2 {
 			w.off[k] = objStm
@@ -563,7 +568,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		x.Write([]byte{w.typ[k], byte(o >> 24), byte(o >> 16), byte(o >> 8), byte(o), byte(w.idx[k] >> 8), byte(w.idx[k])})
 	}
 	start := w.buf.Len()
-	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), x.Bytes(), in.subsets)
+	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets, x.Bytes())
 	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
 	return w.buf.Bytes(), nil
 }

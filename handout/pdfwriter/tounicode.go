@@ -132,10 +132,13 @@ func (c *Subsets) deflate(b []byte) []byte {
 	return z.Bytes()
 }
 
-// deflateTo appends b, compressed with a reused compressor, to dst.
-func (c *Subsets) deflateTo(dst *bytes.Buffer, b []byte) {
+// deflateTo appends the parts, compressed together with a reused
+// compressor, to dst.
+func (c *Subsets) deflateTo(dst *bytes.Buffer, parts ...[]byte) {
 	zw := c.compressor(dst)
-	zw.Write(b)
+	for _, b := range parts {
+		zw.Write(b)
+	}
 	zw.Close()
 	c.release(zw)
 }
