@@ -25,6 +25,7 @@ type builder struct {
 	frame    *layout.Frame // rows go into this box
 	frameAt  int           // index of the box's first row
 	x, w     float64       // current text column, relative to the content's left
+	wrapper  layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {
@@ -154,7 +155,7 @@ func (b *builder) baseline(size, rowH float64) float64 {
 // a paragraph of up to three lines never breaks, and a longer one breaks
 // only after its second line and before its last two.
 func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, where string) int {
-	lines := layout.Wrap(b.m, rs, ts.size, w)
+	lines := b.wrapper.Wrap(b.m, rs, ts.size, w)
 	base := b.baseline(ts.size, ts.leading)
 	for i, ln := range lines {
 		row := layout.Row{H: ts.leading, Where: where}
@@ -444,7 +445,7 @@ func (b *builder) references(refs []content.Reference) {
 		start := len(b.rows)
 		b.text(rs, ts, indent, b.w-indent, ref, "reference")
 		if len(b.rows) > start {
-			ln := layout.Wrap(b.m, num, size, indent)
+			ln := b.wrapper.Wrap(b.m, num, size, indent)
 			if len(ln) > 0 {
 				op := layout.Op{Kind: layout.TextOp, X: b.x, Y: b.baseline(size, ts.leading), W: ln[0].W, Text: ln[0].Text(), Font: fontset.Regular, Size: size, Color: b.th.Muted, Struct: lbl}
 				b.rows[start].Ops = append([]layout.Op{op}, b.rows[start].Ops...)

@@ -136,7 +136,7 @@ func (b *builder) personal(p *Personal, compact bool) {
 			line = append(line, pr...)
 		}
 		groups := [][]layout.Run{line}
-		if len(layout.Wrap(b.m, line, ts.size, b.w)) > 1 {
+		if len(b.wrapper.Wrap(b.m, line, ts.size, b.w)) > 1 {
 			groups = pairs
 		}
 		for i, g := range groups {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,21 @@ func isBreakSpace(r rune) bool {
 // runs off the page. Each word is measured once, so the time is linear in
 // the length of the text.
 func Wrap(m Measurer, runs []Run, size, width float64) []Line {
-	toks := tokenize(m, runs, size)
+	var w Wrapper
+	return w.Wrap(m, runs, size, width)
+}
+
+// A Wrapper wraps as Wrap does, keeping its working memory from one text
+// to the next: a document wraps hundreds of texts, and the words of each
+// took more memory than its lines. The zero value is ready to use; a
+// Wrapper is for one goroutine at a time.
+type Wrapper struct {
+	toks []token
+}
+
+// Wrap is Wrap, reusing w's memory.
+func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
+	toks := tokenize(w.toks[:0], m, runs, size)
 	var lines []Line
 	var cur Line
 	curW := 0.0
@@ -178,18 +193,19 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 		i = j
 	}
 	flush(false)
+	w.toks = toks[:0]
 	return lines
 }
 
 // tokenize splits runs at whitespace into tokens. A style change inside a
 // word ("**bold**,") makes a joined token, so the comma is never wrapped away
 // from its word; a soft hyphen makes a joined token that may start a line.
-func tokenize(m Measurer, runs []Run, size float64) []token {
+func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 	n := 0
 	for _, r := range runs {
 		n += len(r.Text)
 	}
-	toks := make([]token, 0, n/5+1) // about a word in six bytes, plus soft hyphens
+	toks = slices.Grow(toks, n/5+1) // about a word in six bytes, plus soft hyphens
 	pendingSpace := false
 	var spaceStyle fontset.Style
 	for _, r := range runs {
