@@ -34,31 +34,34 @@ func typeset(s string, prev, next rune) string {
 	if s == "" {
 		return s
 	}
-	words := splitWords(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i, w := range words {
-		if w.space {
-			b.WriteString(joinSpace(words, i))
-			continue
-		}
-		if isAddress(w.text) {
+	// Each word is set knowing the words either side of it, so the text is
+	// read with a window of three rather than cut into a slice of words
+	// first, which took more memory than the text.
+	var before word // words[i-1]; empty for the first word
+	w, rest := nextWord(s)
+	for w.text != "" {
+		after, afterRest := nextWord(rest) // words[i+1]; empty for the last
+		switch {
+		case w.space:
+			b.WriteString(joinSpace(w.text, before.text, after.text))
+		case isAddress(w.text):
 			b.WriteString(w.text)
-			continue
-		}
-		if (w.text == "-" || w.text == "--") && i > 0 && i+1 < len(words) {
+		case (w.text == "-" || w.text == "--") && before.text != "" && after.text != "":
 			// A hyphen with a space on each side is a dash.
 			b.WriteString("–")
-			continue
+		default:
+			l, r := prev, next
+			if before.text != "" {
+				l = lastRune(before.text)
+			}
+			if after.text != "" {
+				r, _ = utf8.DecodeRuneInString(after.text)
+			}
+			b.WriteString(typesetWord(w.text, l, r))
 		}
-		before, after := prev, next
-		if i > 0 {
-			before = lastRune(words[i-1].text)
-		}
-		if i+1 < len(words) {
-			after, _ = utf8.DecodeRuneInString(words[i+1].text)
-		}
-		b.WriteString(typesetWord(w.text, before, after))
+		before, w, rest = w, after, afterRest
 	}
 	return b.String()
 }
@@ -69,33 +72,28 @@ type word struct {
 	space bool
 }
 
-func splitWords(s string) []word {
-	// Nearly every space is a plain one: sized from those, the slice is
-	// made once instead of doubling its way up.
-	out := make([]word, 0, 2*strings.Count(s, " ")+1)
-	for len(s) > 0 {
-		sp, end := false, 0
-		for end < len(s) {
-			// ASCII, nearly all of a handout, without decoding.
-			isSp, n := false, 1
-			if c := s[end]; c < utf8.RuneSelf {
-				isSp = c == ' ' || c >= '\t' && c <= '\r'
-			} else {
-				var r rune
-				r, n = utf8.DecodeRuneInString(s[end:])
-				isSp = isBreakSpace(r)
-			}
-			if end == 0 {
-				sp = isSp
-			} else if isSp != sp {
-				break
-			}
-			end += n
+// nextWord cuts the first word off s: its longest start that is all break
+// spaces or holds none. At the end of s the word is empty.
+func nextWord(s string) (word, string) {
+	sp, end := false, 0
+	for end < len(s) {
+		// ASCII, nearly all of a handout, without decoding.
+		isSp, n := false, 1
+		if c := s[end]; c < utf8.RuneSelf {
+			isSp = c == ' ' || c >= '\t' && c <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[end:])
+			isSp = isBreakSpace(r)
 		}
-		out = append(out, word{text: s[:end], space: sp})
-		s = s[end:]
+		if end == 0 {
+			sp = isSp
+		} else if isSp != sp {
+			break
+		}
+		end += n
 	}
-	return out
+	return word{text: s[:end], space: sp}, s[end:]
 }
 
 // hasByte reports whether s holds any of the ASCII bytes in set: a plain
@@ -114,20 +112,20 @@ func isBreakSpace(r rune) bool {
 	return unicode.IsSpace(r) && r != nbsp && r != '\u202f' && r != '\u2007'
 }
 
-// joinSpace is what the spaces words[i] print as: one no-break space when
-// the words on either side must not part, else the spaces as written.
-func joinSpace(words []word, i int) string {
-	if i == 0 || i+1 >= len(words) || words[i].text != " " {
-		return words[i].text
+// joinSpace is what the spaces sp, between the words l and r, print as:
+// one no-break space when the words must not part, else the spaces as
+// written. At either end of a text (l or r empty) they are left alone.
+func joinSpace(sp, l, r string) string {
+	if l == "" || r == "" || sp != " " {
+		return sp
 	}
-	l, r := words[i-1].text, words[i+1].text
 	switch {
 	case isNumber(l) && isWord(r),
 		isDigit(rune(r[0])) && isNumber(strings.TrimRight(r, ".,;:!?)")) && numberWords[strings.ToLower(l)],
 		r == "/" || r == "&" || l == "/":
 		return string(nbsp)
 	}
-	return words[i].text
+	return sp
 }
 
 // numberWords are words that introduce the number after them, which a

@@ -70,10 +70,17 @@ func TestRunsShortAddress(t *testing.T) {
 	}
 }
 
-// splitWords cuts text into runs that are all break spaces or hold none,
+// nextWord cuts text into runs that are all break spaces or hold none,
 // alternating, which together are the text: on ASCII, on the Unicode
 // spaces (break and no-break) and on invalid UTF-8.
-func TestSplitWords(t *testing.T) {
+func TestNextWord(t *testing.T) {
+	splitWords := func(s string) []word {
+		var out []word
+		for w, rest := nextWord(s); w.text != ""; w, rest = nextWord(rest) {
+			out = append(out, w)
+		}
+		return out
+	}
 	rng := rand.New(rand.NewPCG(7, 8))
 	parts := []string{"a", "Ω", "1", " ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u202f", "\u2007", "\u3000", "\xff", "é"}
 	for range 2000 {
