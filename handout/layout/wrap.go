@@ -145,16 +145,28 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 		// hyphen, where the next part of the word starts.
 		j := i + 1
 		wordW := toks[i].w
-		for j < len(toks) && toks[j].join && !toks[j].soft {
+		// If the word goes on after a soft hyphen, leave room for the
+		// hyphen a break there would print. A part that with its hyphen
+		// is wider than a line could never end one: that break is passed
+		// over and the word goes on, so a line never runs past its width
+		// by a hyphen.
+		hyphenW := 0.0
+		for {
+			for j < len(toks) && toks[j].join && !toks[j].soft {
+				wordW += toks[j].w
+				j++
+			}
+			if j == len(toks) || !toks[j].soft {
+				hyphenW = 0
+				break
+			}
+			if hyphenW = m.Width("-", toks[j-1].style, size); wordW+hyphenW <= width {
+				break
+			}
 			wordW += toks[j].w
 			j++
 		}
-		// If the word goes on after a soft hyphen, leave room for the
-		// hyphen a break there would print.
-		fitW := wordW
-		if j < len(toks) && toks[j].soft {
-			fitW += m.Width("-", toks[j-1].style, size)
-		}
+		fitW := wordW + hyphenW
 		space := 0.0
 		if len(cur.Pieces) > 0 && toks[i].space {
 			space = toks[i].spaceW
