@@ -366,6 +366,25 @@ func TestGlyphs(t *testing.T) {
 	}
 }
 
+// TestGlyphsNoBreakSpaces: the no-break spaces pasted text brings (macOS
+// writes times as "10:00\u202fAM") are printed as spaces where the font
+// lacks them, so they are no error, though other characters it lacks are.
+func TestGlyphsNoBreakSpaces(t *testing.T) {
+	h := decode(t, `title: Sleep
+summary:
+  - "Meet at 10:00\u202fAM, in room\u00a04."
+  - "Aim for 7\u2007hours \u2603."
+sections:
+  - heading: Why
+    body: "Sleep\u202fwell."
+`)
+	got := list(Glyphs(h, defaultBrand(t).Fonts))
+	want := "t.yaml:4:27: summary contains U+2603 (☃), which the font AtkinsonHyperlegible cannot print; remove it or replace it with words\n"
+	if got != want {
+		t.Errorf("Glyphs:\n%swant:\n%s", got, want)
+	}
+}
+
 func TestGlyphsEverywhere(t *testing.T) {
 	// One unprintable character in each kind of field, at its place.
 	h := decode(t, `title: Sleep ☃

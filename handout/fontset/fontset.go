@@ -128,11 +128,15 @@ func plainForm(r rune) rune {
 		return '"'
 	case '–', '—', '\u2011':
 		return '-'
-	case '\u00a0', '\u202f', '\u2007':
+	case '\u00a0', '\u202f', '\u2007': // isNoBreakSpace
 		return ' '
 	}
 	return 0
 }
+
+// isNoBreakSpace is a space that a line may not break at: the plain,
+// narrow and figure no-break spaces.
+func isNoBreakSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
 
 // Width returns the advance width of s at size (same unit as size).
 func (f *Face) Width(s string, size float64) float64 {
@@ -208,13 +212,16 @@ func FilesDigest(data [4][]byte) [32]byte {
 func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
 
 // Missing returns the runes of s that the face for style cannot print, in
-// order of first appearance, without repeats.
+// order of first appearance, without repeats. A no-break space the face
+// lacks is not missing: it prints as a space (Printable) and still holds
+// its words together. Pasted text is full of them, unseen (macOS puts
+// U+202F in times: "10:00 AM"), so refusing one would help nobody.
 func (fam *Family) Missing(s string, style Style) []rune {
 	face := fam.Faces[style]
 	var out []rune
 	var seen map[rune]bool // a map, not a scan of out: a text in another script misses thousands
 	for _, r := range s {
-		if r == '\n' || r == '\t' || face.Has(r) || seen[r] {
+		if r == '\n' || r == '\t' || face.Has(r) || seen[r] || isNoBreakSpace(r) && face.Has(' ') {
 			continue
 		}
 		if seen == nil {
