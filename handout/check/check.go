@@ -154,7 +154,11 @@ func Glyphs(h *content.Handout, fonts *fontset.Family) diag.List {
 					more = append(more, r)
 					continue
 				}
-				out.Errorf(t.PosAt(strings.IndexRune(t.Raw, r)), "%s contains %s, which the font %s cannot print; remove it or replace it with words", field, describeRune(r), fonts.Name)
+				advice := "remove it or replace it with words"
+				if _, ok := invisible[r]; ok {
+					advice = "delete it"
+				}
+				out.Errorf(t.PosAt(strings.IndexRune(t.Raw, r)), "%s contains %s, which the font %s cannot print; %s", field, describeRune(r), fonts.Name, advice)
 			}
 		}
 		if len(more) > 0 {
@@ -168,7 +172,21 @@ func Glyphs(h *content.Handout, fonts *fontset.Family) diag.List {
 // reported one by one.
 const maxGlyphFindings = 10
 
+// invisible names the characters that pasted text brings and an editor
+// shows as nothing, so that a writer knows what to look for.
+var invisible = map[rune]string{
+	'\u200b': "zero-width space",
+	'\u200c': "zero-width non-joiner",
+	'\u200d': "zero-width joiner",
+	'\u2060': "word joiner",
+	'\u2028': "line separator",
+	'\u2029': "paragraph separator",
+}
+
 func describeRune(r rune) string {
+	if name, ok := invisible[r]; ok {
+		return fmt.Sprintf("U+%04X (a %s, invisible in most editors)", r, name)
+	}
 	if unicode.IsPrint(r) && !unicode.IsSpace(r) {
 		return fmt.Sprintf("U+%04X (%c)", r, r)
 	}

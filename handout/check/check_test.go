@@ -385,6 +385,24 @@ sections:
 	}
 }
 
+// TestGlyphsInvisible: a character an editor shows as nothing is named,
+// so that the writer knows what to look for at the position given.
+func TestGlyphsInvisible(t *testing.T) {
+	h := decode(t, `title: "Sleep\u200bwell"
+summary:
+  - "Rest now."
+  - "Word\u2060joiner."
+sections:
+  - heading: Why
+    body: Sleep.
+`)
+	want := "t.yaml:1:14: title contains U+200B (a zero-width space, invisible in most editors), which the font AtkinsonHyperlegible cannot print; delete it\n" +
+		"t.yaml:4:10: summary contains U+2060 (a word joiner, invisible in most editors), which the font AtkinsonHyperlegible cannot print; delete it\n"
+	if got := list(Glyphs(h, defaultBrand(t).Fonts)); got != want {
+		t.Errorf("Glyphs:\n%swant:\n%s", got, want)
+	}
+}
+
 func TestGlyphsEverywhere(t *testing.T) {
 	// One unprintable character in each kind of field, at its place.
 	h := decode(t, `title: Sleep ☃
