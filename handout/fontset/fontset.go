@@ -128,15 +128,16 @@ func plainForm(r rune) rune {
 		return '"'
 	case '–', '—', '\u2011':
 		return '-'
-	case '\u00a0', '\u202f', '\u2007': // isNoBreakSpace
+	}
+	if IsNoBreakSpace(r) {
 		return ' '
 	}
 	return 0
 }
 
-// isNoBreakSpace is a space that a line may not break at: the plain,
-// narrow and figure no-break spaces.
-func isNoBreakSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
+// IsNoBreakSpace is a space that a line may not break at: the plain,
+// narrow and figure no-break spaces. A face without one prints a space.
+func IsNoBreakSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
 
 // Width returns the advance width of s at size (same unit as size).
 func (f *Face) Width(s string, size float64) float64 {
@@ -221,7 +222,7 @@ func (fam *Family) Missing(s string, style Style) []rune {
 	var out []rune
 	var seen map[rune]bool // a map, not a scan of out: a text in another script misses thousands
 	for _, r := range s {
-		if r == '\n' || r == '\t' || face.Has(r) || seen[r] || isNoBreakSpace(r) && face.Has(' ') {
+		if r == '\n' || r == '\t' || face.Has(r) || seen[r] || IsNoBreakSpace(r) && face.Has(' ') {
 			continue
 		}
 		if seen == nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -88,7 +89,7 @@ func FuzzTextOutIsTextIn(f *testing.F) {
 // comparable undoes the typographic pass and whitespace differences.
 func comparable(s string) string {
 	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-").Replace(s)
-	words := strings.FieldsFunc(s, func(r rune) bool { return isBreakSpace(r) || r == nbsp || r == '\u202f' || r == '\u2007' })
+	words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
 	for i, w := range words {
 		if w == "--" {
 			words[i] = "-" // a spaced double hyphen prints as one dash

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"handouts/handout/layout"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func nextWord(s string) (word, string) {
 		} else {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[end:])
-			isSp = isBreakSpace(r)
+			isSp = layout.IsBreakSpace(r)
 		}
 		if end == 0 {
 			sp = isSp
@@ -105,11 +106,6 @@ func hasByte(s, set string) bool {
 		}
 	}
 	return false
-}
-
-// isBreakSpace is a space a line may break at: not the no-break spaces.
-func isBreakSpace(r rune) bool {
-	return unicode.IsSpace(r) && r != nbsp && r != '\u202f' && r != '\u2007'
 }
 
 // joinSpace is what the spaces sp, between the words l and r, print as:

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"handouts/handout/content"
+	"handouts/handout/layout"
 )
 
 func TestTypeset(t *testing.T) {
@@ -100,7 +101,7 @@ func TestNextWord(t *testing.T) {
 				t.Fatalf("%q: words %d and %d are both space=%v", s, i-1, i, w.space)
 			}
 			for _, r := range w.text {
-				if isBreakSpace(r) != w.space {
+				if layout.IsBreakSpace(r) != w.space {
 					t.Fatalf("%q: word %q (space=%v) holds %U", s, w.text, w.space, r)
 				}
 			}

@@ -57,10 +57,11 @@ type token struct {
 // line that breaks there ends in a visible hyphen instead.
 const softHyphen = '\u00ad'
 
-// isBreakSpace is a space a line may break at. No-break spaces (U+00A0,
-// U+202F, U+2007) hold their words together and are printed as spaces.
-func isBreakSpace(r rune) bool {
-	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+// IsBreakSpace is a space a line may break at. No-break spaces
+// (fontset.IsNoBreakSpace) hold their words together and are printed as
+// spaces.
+func IsBreakSpace(r rune) bool {
+	return unicode.IsSpace(r) && !fontset.IsNoBreakSpace(r)
 }
 
 // Wrap breaks runs into lines no wider than width: left-aligned, ragged
@@ -224,13 +225,13 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 		s := r.Text
 		for len(s) > 0 {
 			c, n := utf8.DecodeRuneInString(s)
-			if isBreakSpace(c) {
+			if IsBreakSpace(c) {
 				pendingSpace = true
 				spaceStyle = r.Style
 				s = s[n:]
 				continue
 			}
-			end := strings.IndexFunc(s, isBreakSpace)
+			end := strings.IndexFunc(s, IsBreakSpace)
 			if end < 0 {
 				end = len(s)
 			}
