@@ -158,10 +158,10 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 				j++
 			}
 			if j == len(toks) || !toks[j].soft {
-				hyphenW = 0
 				break
 			}
-			if hyphenW = m.Width("-", toks[j-1].style, size); wordW+hyphenW <= width {
+			if hw := m.Width("-", toks[j-1].style, size); wordW+hw <= width {
+				hyphenW = hw
 				break
 			}
 			wordW += toks[j].w
