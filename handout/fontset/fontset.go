@@ -73,6 +73,12 @@ func (s Style) Suffix() (file, fpdf string) {
 type Face struct {
 	Data []byte // the TrueType file, shared read-only with every document
 	Path string // where it came from ("" for the embedded default)
+	// Name is the face's name in a PDF, letters and digits only
+	// ("NotoSans-Bold"); empty for the default faces, named by family.
+	Name string
+	// Upem is the font's units per em, and NumGlyphs its glyph count: a
+	// shaped run's glyph IDs are below it.
+	Upem, NumGlyphs int
 	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
 	// font has no glyph for it. A flat table makes measuring a megabyte of
 	// text a simple loop.
@@ -190,6 +196,10 @@ const zeroAdvance = math.MaxUint16
 type Family struct {
 	Name  string // the name fonts are registered under in the PDF
 	Faces [4]*Face
+	// Fallback prints the characters this family's faces lack: the face
+	// a Latin word, a digit or an address inside a script font's text is
+	// set in (see ForLanguage). nil for none.
+	Fallback *Family
 	// Digest identifies the four files (FilesDigest), for document IDs:
 	// computed once when a clinic's family is loaded, and generated for
 	// the default one, so that no build hashes 200 KB of font data.
@@ -218,11 +228,10 @@ func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
 // its words together. Pasted text is full of them, unseen (macOS puts
 // U+202F in times: "10:00 AM"), so refusing one would help nobody.
 func (fam *Family) Missing(s string, style Style) []rune {
-	face := fam.Faces[style]
 	var out []rune
 	var seen map[rune]bool // a map, not a scan of out: a text in another script misses thousands
 	for _, r := range s {
-		if r == '\n' || r == '\t' || face.Has(r) || seen[r] || IsNoBreakSpace(r) && face.Has(' ') {
+		if r == '\n' || r == '\t' || seen[r] || fam.Has(style, r) || IsNoBreakSpace(r) && fam.Has(style, ' ') {
 			continue
 		}
 		if seen == nil {
@@ -232,6 +241,36 @@ func (fam *Family) Missing(s string, style Style) []rune {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Has reports whether a face of the family or of its fallbacks prints r in
+// style.
+func (fam *Family) Has(style Style, r rune) bool {
+	for f := fam; f != nil; f = f.Fallback {
+		if f.Faces[style].Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// FaceFor is the face that prints r in style: the family's own when it has
+// r, else the first fallback's that does, else the family's own (which
+// draws its missing glyph; check refuses such text first). A character
+// that only its plain form can print (Printable) stays in the first face
+// that has that form.
+func (fam *Family) FaceFor(style Style, r rune) *Face {
+	for f := fam; f != nil; f = f.Fallback {
+		if f.Faces[style].Has(r) {
+			return f.Faces[style]
+		}
+	}
+	for f := fam; f != nil; f = f.Fallback {
+		if p := plainForm(r); p != 0 && f.Faces[style].Has(p) {
+			return f.Faces[style]
+		}
+	}
+	return fam.Faces[style]
 }
 
 // Default returns the embedded Atkinson Hyperlegible family, built on first
@@ -244,6 +283,8 @@ func Default() *Family {
 		for i, data := range [4][]byte{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
 			face := defaultFaces[i]
 			face.Data, face.widths = data, unpackWidths(defaultWidths[i])
+			suffix, _ := Style(i).Suffix()
+			face.Name = fonts.FamilyName + "-" + suffix
 			fam.Faces[i] = &face
 		}
 		defaultFamily = fam
@@ -416,7 +457,7 @@ func parseFace(data []byte, path string) (*Face, error) {
 	scale := 1000 / float64(upem)
 	unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * scale }
 
-	face := &Face{Data: data, Path: path}
+	face := &Face{Data: data, Path: path, Name: faceName(path), Upem: int(upem), NumGlyphs: f.NumGlyphs()}
 	if adv, err := f.GlyphAdvance(&buf, 0, ppem, 0); err == nil {
 		face.missing = uint16(math.Round(unit(adv)))
 	}
@@ -520,5 +561,25 @@ func table(data []byte, tag string) []byte {
 
 // Width measures s in style at size; it makes a Family a layout measurer.
 func (fam *Family) Width(s string, style Style, size float64) float64 {
-	return fam.Faces[style].Width(s, size)
+	if fam.Fallback == nil {
+		return fam.Faces[style].Width(s, size)
+	}
+	var w int
+	for _, r := range s {
+		w += fam.FaceFor(style, r).Advance(r)
+	}
+	return float64(w) * size / 1000
+}
+
+// faceName is a face's name in a PDF, from its file's name: letters,
+// digits and hyphens ("NotoSans-Bold").
+func faceName(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var b strings.Builder
+	for _, r := range base {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

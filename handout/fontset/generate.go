@@ -33,7 +33,7 @@ func generateDefaults(faces [4]*Face) ([]byte, error) {
 		v, t := reflect.ValueOf(f).Elem(), reflect.TypeOf(*f)
 		for i := range t.NumField() {
 			name := t.Field(i).Name
-			if name == "Data" || name == "Path" || name == "widths" || name == "lazy" {
+			if name == "Data" || name == "Path" || name == "Name" || name == "widths" || name == "lazy" {
 				continue
 			}
 			fv := v.Field(i)
@@ -45,6 +45,8 @@ func generateDefaults(faces [4]*Face) ([]byte, error) {
 				lit = fmt.Sprintf("%d", fv.Int())
 			case reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uint:
 				lit = fmt.Sprintf("%d", fv.Uint())
+			case reflect.String:
+				lit = fmt.Sprintf("%q", fv.String())
 			case reflect.Bool:
 				lit = fmt.Sprintf("%v", fv.Bool())
 			case reflect.Array:

@@ -121,6 +121,12 @@ type Op struct {
 	// the tagged PDF unnoticed.
 	Struct   int
 	Artifact ArtifactKind
+	// Glyphs, on a TextOp, is Text shaped: the writer draws these glyphs
+	// of Glyphs.Face, from X (the run's left end, for right-to-left text
+	// too) on the baseline Y, instead of Text's characters in Font.
+	// Text stays the run's text, for the structure tree and links. nil
+	// for text drawn by character (see /work/notes/script-interface.md).
+	Glyphs *fontset.GlyphRun
 }
 
 // ArtifactKind is why an op is not content: decoration, or furniture

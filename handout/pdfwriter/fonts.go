@@ -67,6 +67,12 @@ func planFonts(doc *layout.Document) *fontPlan {
 			if op.Kind != layout.TextOp {
 				continue
 			}
+			if op.Glyphs != nil {
+				if p.missing == nil {
+					p.missing = errors.New("shaped text (a glyph run) cannot be drawn yet")
+				}
+				continue
+			}
 			ff := p.faces[op.Font]
 			if ff == nil {
 				ff = &faceFonts{style: op.Font}
