@@ -3,7 +3,6 @@ package handout
 import (
 	"bytes"
 	"errors"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -12,19 +11,14 @@ import (
 
 	"handouts/handout/content"
 	"handouts/handout/format"
+	"handouts/internal/tooltest"
 )
 
 // pdfText reads a PDF's text with pdftotext from memory (stdin), so that a
 // personalised PDF never touches the disk even in a test.
 func pdfText(t *testing.T, pdf []byte, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is required under CI")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	cmd := exec.Command("pdftotext", append(args, "-", "-")...)
+	cmd := exec.Command(tooltest.Require(t, "pdftotext"), append(args, "-", "-")...)
 	cmd.Stdin = bytes.NewReader(pdf)
 	out, err := cmd.Output()
 	if err != nil {

@@ -73,8 +73,8 @@ func TestEveryPDFIsTagged(t *testing.T) {
 	if dir := dejaVuDir(t); dir != "" {
 		withFont := brand.Merge(brand.Settings{brand.FontDir: {Text: dir}}, example)
 		brands["dejavu"] = brandFrom(t, withFont)
-	} else if os.Getenv("CI") == "true" {
-		t.Error("DejaVu fonts (fonts-dejavu-core) are required in CI")
+	} else {
+		tooltest.Partial(t, "DejaVu fonts (fonts-dejavu-core) are not installed")
 	}
 	options := map[string]format.Options{
 		"letter": {Paper: format.Letter},

@@ -25,6 +25,7 @@ import (
 	"handouts/handout"
 	"handouts/handout/brand"
 	"handouts/handout/colour"
+	"handouts/internal/tooltest"
 )
 
 const seedFile = "../../data/group-therapy.yaml"
@@ -171,13 +172,7 @@ func apiError(t *testing.T, rec *httptest.ResponseRecorder) (string, []string) {
 
 func needTool(t *testing.T, name string) {
 	t.Helper()
-	if _, err := exec.LookPath(name); err == nil {
-		return
-	}
-	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
-		t.Fatalf("%s is not installed, and CI is set: install it (see .ci/run)", name)
-	}
-	t.Skipf("%s is not installed; skipping (with CI=true this fails instead)", name)
+	tooltest.Require(t, name)
 }
 
 // pdfText reads a PDF through pdftotext's stdin: a personalised PDF never
