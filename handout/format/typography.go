@@ -21,7 +21,8 @@ import (
 //     the word after it ("988 Suicide", "4 hours") and with a word that
 //     introduces it ("call 911", "text 988", "PMID 12345", "page 2"; see
 //     numberWords), and a lone "/" or "&" keeps with the words beside it
-//     ("call / 911").
+//     ("call / 911"), and a spaced dash keeps with the word before it, so a
+//     line never starts with one ("anxiety —" then "including").
 //
 // Words that look like addresses (with "://", "www.", "@" or a path) are
 // left exactly as written, and link targets are never touched.
@@ -118,10 +119,19 @@ func joinSpace(sp, l, r string) string {
 	switch {
 	case isNumber(l) && isWord(r),
 		isDigit(rune(r[0])) && isNumber(strings.TrimRight(r, ".,;:!?)")) && numberWords[strings.ToLower(l)],
-		r == "/" || r == "&" || l == "/":
+		r == "/" || r == "&" || l == "/",
+		// A spaced dash is bound to the word before it, so that a line
+		// never opens with one: "anxiety —|including", not "anxiety|— including".
+		isSpacedDash(r):
 		return string(nbsp)
 	}
 	return sp
+}
+
+// isSpacedDash is a word that prints as a spaced dash: an em or en dash,
+// or the hyphens the pass turns into one.
+func isSpacedDash(w string) bool {
+	return w == "—" || w == "–" || w == "-" || w == "--"
 }
 
 // numberWords are words that introduce the number after them, which a

@@ -262,47 +262,80 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 }
 
 // splitLong cuts a token into parts that fit, the first fitting in the room
-// left on the current line. It prefers to cut after a '/' or before a '.'
-// when such a place falls in the last third of the line; never at a hyphen,
-// which a reader would take for part of the address.
+// left on the current line. An address is cut only where the Chicago Manual
+// of Style allows: after a slash ("//" as one), or before a dot, hyphen,
+// question mark, number sign, underscore, tilde, percent, ampersand or
+// equals sign, at the last such place that fits; never inside a word and
+// never after a hyphen, which a reader would take for part of the address.
+// When no such place fits in what is left of the line the part starts on
+// the next; only a stretch with no such place wider than a whole line is
+// cut between characters, so nothing runs off the page.
 func splitLong(m Measurer, t token, size, width, used float64) []token {
 	var parts []token
 	room := width - used
-	if room < width/3 {
+	if room <= 0 {
 		room = width
 	}
 	start := 0
-	w := 0.0
-	lastSoft := -1
-	softW := 0.0
+	w := 0.0             // width of t.text[start:i]
+	cut, cutW := -1, 0.0 // the last allowed cut after start, and the width before it
+	prev := rune(0)
 	for i, c := range t.text {
+		if i > start && breaksBefore(prev, c, t.text[i:]) {
+			cut, cutW = i, w
+		}
 		cw := m.Width(string(c), t.style, size)
 		if w+cw > room && i > start {
-			cut, cutW := i, w
-			if lastSoft > start && softW > room*2/3 {
-				cut, cutW = lastSoft, softW
-			} else if t.text[i-1] == '-' && i-1 > start {
-				// A line ending in "-" reads as a hyphenated word: cut
-				// before the hyphen.
-				cut, cutW = i-1, w-m.Width("-", t.style, size)
+			at, atW := i, w
+			switch {
+			case cut > start:
+				at, atW = cut, cutW
+			case room < width:
+				// Nowhere to cut in what is left of the line: the
+				// address starts on the next one, with a whole line.
+				room = width
+				if w+cw <= room {
+					prev = c
+					w += cw
+					continue
+				}
 			}
-			parts = append(parts, token{text: t.text[start:cut], style: t.style, url: t.url, w: cutW})
-			// Restart measuring from the cut.
-			w = m.Width(t.text[cut:i], t.style, size)
-			start = cut
+			parts = append(parts, token{text: t.text[start:at], style: t.style, url: t.url, w: atW})
+			w = m.Width(t.text[at:i], t.style, size)
+			start = at
 			room = width
-			lastSoft = -1
-		}
-		if c == '.' && i > start {
-			lastSoft, softW = i, w
+			cut = -1
+			if i > start && breaksBefore(lastRuneOf(t.text[:i]), c, t.text[i:]) {
+				cut, cutW = i, w
+			}
 		}
 		w += cw
-		if c == '/' {
-			lastSoft, softW = i+1, w
-		}
+		prev = c
 	}
 	if start < len(t.text) {
 		parts = append(parts, token{text: t.text[start:], style: t.style, url: t.url, w: w})
 	}
 	return parts
+}
+
+// breaksBefore reports whether an address may break before c, which follows
+// prev and starts rest: after a slash that is not the first of "//", or
+// before punctuation that a reader sees as the start of the next piece.
+func breaksBefore(prev, c rune, rest string) bool {
+	if prev == '/' && c != '/' {
+		return true
+	}
+	if prev == '/' || prev == '-' {
+		return false
+	}
+	switch c {
+	case '.', '-', '?', '#', '_', '~', '%', '&', '=':
+		return len(rest) > 1 // not before a final mark, which would sit alone
+	}
+	return false
+}
+
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -437,3 +437,42 @@ func TestWrapStyleChangeAddsNoSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapURLChicago: an address wider than a line breaks only after a
+// slash or before . - ? # (Chicago Manual of Style), never inside a word,
+// at every width where a line can hold its longest such piece.
+func TestWrapURLChicago(t *testing.T) {
+	for _, url := range []string{
+		"https://www.cdc.gov/diabetes/es/about/lo-que-usted-debe-saber-sobre-la-diabetes.html",
+		"https://www.nimh.nih.gov/health/topics/post-traumatic-stress-disorder-ptsd",
+		"https://example.org/search?q=shyness&page=2#results",
+	} {
+		for width := 60.0; width <= 220; width += 7 {
+			runs := []Run{{Text: "See "}, {Text: url, URL: url}, {Text: "."}}
+			ls := Wrap(fakeMeasurer{}, runs, wrapSize, width)
+			var parts []string
+			for _, l := range ls {
+				if l.W > width+0.01 {
+					t.Errorf("%s at %.0f: line %q is %.1f wide", url, width, l.Text(), l.W)
+				}
+				for _, p := range l.Pieces {
+					if p.URL == url {
+						parts = append(parts, strings.TrimRight(p.Text, " "))
+					}
+				}
+			}
+			if strings.Join(parts, "") != url {
+				t.Fatalf("%s at %.0f: pieces %q do not make up the address", url, width, parts)
+			}
+			for i := 1; i < len(parts); i++ {
+				a, b := parts[i-1], parts[i]
+				if !strings.HasSuffix(a, "/") && !strings.ContainsAny(b[:1], ".-?#_~%&=") {
+					t.Errorf("%s at %.0f: broken inside a word: %q | %q", url, width, a, b)
+				}
+				if strings.HasSuffix(a, "-") || strings.HasSuffix(a, ":/") {
+					t.Errorf("%s at %.0f: broken after a hyphen or inside //: %q | %q", url, width, a, b)
+				}
+			}
+		}
+	}
+}
