@@ -449,10 +449,10 @@ func parseFace(data []byte, path string) (*Face, error) {
 		return nil, fmt.Errorf("not a readable TrueType font: %w", err)
 	}
 	var buf sfnt.Buffer
-	upem := f.UnitsPerEm()
-	if upem == 0 {
-		return nil, errors.New("not a readable TrueType font: no units per em")
+	if err := checkTables(data, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
+		return nil, fmt.Errorf("is damaged: %w", err)
 	}
+	upem := f.UnitsPerEm()
 	ppem := fixed.Int26_6(upem) << 6 // advances come back in font units × 64
 	scale := 1000 / float64(upem)
 	unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * scale }

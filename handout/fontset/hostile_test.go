@@ -35,6 +35,21 @@ func TestLoadFilesRefusesHostileGlyphs(t *testing.T) {
 		{"empty glyf", fonttest.Regular().EmptyGlyf().Data, "lies outside the glyf table"},
 		{"too deep", deep.Data, "nests composite glyphs more than 8 deep"},
 		{"zero advances", fonttest.Regular().ZeroAdvances().Data, `the letter "A" has an advance width of zero`},
+		// Issue 21: a chain of 40 levels, its deep end met first, passed
+		// the depth check (glyphs already checked were skipped), and a
+		// chain of pairs 30 deep took a minute to subset.
+		{"deep chain met from its deep end", fonttest.Regular().Nest('-', 1, 40).Data, "nests composite glyphs more than 8 deep"},
+		{"deep chain of 9", fonttest.Regular().Nest('-', 1, 9).Data, `glyph 132 ("-") nests composite glyphs more than 8 deep`},
+		{"deep chain of pairs", fonttest.Regular().Nest('-', 2, 30).Data, "stands for more than 256 component glyphs"},
+		// A hyphen of 5 copies of a glyph of 16 copies of …, 8 deep:
+		// within the depth limit, but 1.3 billion components for a
+		// subsetter that walks every path.
+		{"composite bomb", fonttest.Regular().Nest('-', 16, 8).Data, "stands for more than 256 component glyphs"},
+		{"cmap relabelled 3,10", fonttest.Regular().RelabelCmaps().Data, "it has no Unicode character map that can be embedded: a format 4 map for platform 3 encoding 1 (Windows BMP) or platform 0 (Unicode) is needed; it has 3,10 format 4, 3,10 format 4"},
+		{"unitsPerEm 1", fonttest.Regular().SetUnitsPerEm(1).Data, "its em is 1 units (head.unitsPerEm); a font's is 16 to 16384"},
+		{"unitsPerEm 15", fonttest.Regular().SetUnitsPerEm(15).Data, "its em is 15 units"},
+		{"unitsPerEm 65535", fonttest.Regular().SetUnitsPerEm(65535).Data, "its em is 65535 units"},
+		{"advances 65535", fonttest.Regular().SetAdvances(65535).Data, "glyph 0 is 66 em wide (an advance of 65535 units); no real glyph is wider than 16 em"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -56,5 +71,10 @@ func TestLoadFilesRefusesHostileGlyphs(t *testing.T) {
 	ok := fonttest.Regular().SetComposite(a, b).SetComposite(b, c)
 	if _, err := parseFace(ok.Data, "ok.ttf"); err != nil {
 		t.Errorf("two-level composite refused: %v", err)
+	}
+	// So is a glyph standing for many components, up to the limit:
+	// 4 copies of 4 copies of 4 copies is 84.
+	if _, err := parseFace(fonttest.Regular().Nest('-', 4, 3).Data, "ok.ttf"); err != nil {
+		t.Errorf("a glyph of 84 components refused: %v", err)
 	}
 }

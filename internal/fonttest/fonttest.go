@@ -7,6 +7,7 @@ package fonttest
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -143,3 +144,72 @@ func (f *Font) ZeroAdvances() *Font {
 // Room is how many bytes of glyph data glyph g has: a composite of n
 // components needs 10 + 8n.
 func (f *Font) Room(g int) int { return f.loca(g+1) - f.loca(g) }
+
+// Nest makes the glyph of root a composite of copies copies of another
+// glyph, itself made of copies copies of a third, and so on, levels deep;
+// the last is a simple outline. The glyphs are taken in ascending order
+// from the deepest up, below root's own where there is room, so a walk in
+// glyph order meets the deep end of the nesting first. The root holds as
+// many copies as its own data has room for, at most copies. This is the
+// font of issue 21: a hyphen of 16 copies of a glyph of 16 copies…, or a
+// 40-level chain of pairs that once passed the depth check.
+func (f *Font) Nest(root rune, copies, levels int) *Font {
+	r := f.Glyph(root)
+	var below, above []int
+	for g := 1; g < f.glyphs && len(below) < levels; g++ {
+		if g != r && f.Room(g) >= 10+8*copies {
+			if g < r {
+				below = append(below, g)
+			} else {
+				above = append(above, g)
+			}
+		}
+	}
+	chain := append(below, above...)
+	if len(chain) < levels {
+		panic(fmt.Sprintf("fonttest: %d glyphs have room for %d components, %d needed", len(chain), copies, levels))
+	}
+	chain = chain[:levels]
+	slices.Sort(chain)
+	refs := func(g, n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = g
+		}
+		return out
+	}
+	f.SetComposite(r, refs(chain[levels-1], min(copies, (f.Room(r)-10)/8))...)
+	for i := levels - 1; i > 0; i-- {
+		f.SetComposite(chain[i], refs(chain[i-1], copies)...)
+	}
+	return f
+}
+
+// SetUnitsPerEm writes v as the font's unitsPerEm.
+func (f *Font) SetUnitsPerEm(v int) *Font {
+	binary.BigEndian.PutUint16(f.table("head")[18:], uint16(v))
+	return f
+}
+
+// SetAdvances sets every advance width in hmtx to v.
+func (f *Font) SetAdvances(v int) *Font {
+	n := int(binary.BigEndian.Uint16(f.table("hhea")[34:]))
+	h := f.table("hmtx")
+	for i := range n {
+		binary.BigEndian.PutUint16(h[4*i:], uint16(v))
+	}
+	return f
+}
+
+// RelabelCmaps gives every character-map record platform 3, encoding 10
+// (Windows, full Unicode), leaving the subtables, format 4, as they were:
+// readers that choose a subtable by its format still read the font, but a
+// format 4 table is for encoding 1, and fpdf's subsetter finds none.
+func (f *Font) RelabelCmaps() *Font {
+	c := f.table("cmap")
+	for i := range int(binary.BigEndian.Uint16(c[2:])) {
+		binary.BigEndian.PutUint16(c[4+8*i:], 3)
+		binary.BigEndian.PutUint16(c[4+8*i+2:], 10)
+	}
+	return f
+}

@@ -1,0 +1,148 @@
+package fontset
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+)
+
+// Limits on a font's metrics. The OpenType specification allows 16 to
+// 16384 units per em; the widest glyph in 318 fonts of Debian's Noto and
+// DejaVu packages is 7.9 em (an Arabic ligature).
+const (
+	minUnitsPerEm, maxUnitsPerEm = 16, 16384
+	maxAdvanceEm                 = 16
+)
+
+// checkTables checks what fpdf's subsetter reads without bounds or with a
+// message printed to standard output instead of an error: every table
+// inside the file and named once, the tables it copies present and long
+// enough, a horizontal-metrics table covering every glyph, a units-per-em
+// a renderer accepts, no absurd advance, and a format 4 character map
+// under the platform and encoding it looks for, whose segments are in
+// order and name glyphs the font has. A font failing any of these made a
+// subset that panicked, printed "Font does not have cmap for Unicode" in
+// the middle of `build --json`, or a PDF whose text no reader shows.
+func checkTables(data []byte, name func(gi int) rune) error {
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if 12+16*n > len(data) {
+		return fmt.Errorf("its table directory lists %d tables, more than the file holds", n)
+	}
+	seen := map[string]bool{}
+	for i := range n {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off, size := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+		if off+size > uint64(len(data)) {
+			return fmt.Errorf("its %s table lies outside the file", strings.TrimSpace(tag))
+		}
+		if seen[tag] {
+			return fmt.Errorf("it has two %s tables", strings.TrimSpace(tag))
+		}
+		seen[tag] = true
+	}
+	for _, t := range []struct {
+		tag string
+		min int
+	}{{"head", 54}, {"hhea", 36}, {"maxp", 6}, {"hmtx", 4}, {"post", 32}, {"cmap", 4}} {
+		if len(table(data, t.tag)) < t.min {
+			return fmt.Errorf("its %s table is missing or shorter than %d bytes", t.tag, t.min)
+		}
+	}
+	head, hhea, maxp, hmtx := table(data, "head"), table(data, "hhea"), table(data, "maxp"), table(data, "hmtx")
+	upem := int(binary.BigEndian.Uint16(head[18:]))
+	if upem < minUnitsPerEm || upem > maxUnitsPerEm {
+		return fmt.Errorf("its em is %d units (head.unitsPerEm); a font's is %d to %d, most often 1000 or 2048", upem, minUnitsPerEm, maxUnitsPerEm)
+	}
+	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	metrics := int(binary.BigEndian.Uint16(hhea[34:]))
+	if metrics == 0 || metrics > glyphs {
+		return fmt.Errorf("its hhea table gives %d horizontal metrics for %d glyphs", metrics, glyphs)
+	}
+	if len(hmtx) < 2*metrics+2*glyphs {
+		return fmt.Errorf("its hmtx table holds %d bytes, too few for %d glyphs", len(hmtx), glyphs)
+	}
+	for gi := range metrics {
+		if adv := int(binary.BigEndian.Uint16(hmtx[4*gi:])); adv > maxAdvanceEm*upem {
+			g := fmt.Sprintf("glyph %d", gi)
+			if r := name(gi); r != 0 {
+				g += fmt.Sprintf(" (%q)", string(r))
+			}
+			return fmt.Errorf("%s is %.0f em wide (an advance of %d units); no real glyph is wider than %d em", g, float64(adv)/float64(upem), adv, maxAdvanceEm)
+		}
+	}
+	return checkCmap(data, glyphs)
+}
+
+// checkCmap finds the character map fpdf's subsetter reads, the first
+// record for platform 3 encoding 1 (Windows, BMP) or platform 0 (Unicode)
+// whose subtable is format 4, and checks that it is whole: fpdf reads its
+// arrays without bounds and maps each of its characters to a glyph.
+func checkCmap(data []byte, glyphs int) error {
+	cmap := table(data, "cmap")
+	var sub []byte
+	var labels []string
+	for i := range int(binary.BigEndian.Uint16(cmap[2:])) {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			return fmt.Errorf("its cmap table lists more character maps than it holds")
+		}
+		platform, encoding := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if off < 0 || off+4 > len(cmap) {
+			return fmt.Errorf("its character map %d,%d lies outside the cmap table", platform, encoding)
+		}
+		format := binary.BigEndian.Uint16(cmap[off:])
+		labels = append(labels, fmt.Sprintf("%d,%d format %d", platform, encoding, format))
+		if (platform == 3 && encoding == 1 || platform == 0) && format == 4 {
+			length := int(binary.BigEndian.Uint16(cmap[off+2:]))
+			if length < 16 || off+length > len(cmap) {
+				return fmt.Errorf("its character map %d,%d is cut off", platform, encoding)
+			}
+			sub = cmap[off : off+length]
+			break
+		}
+	}
+	if sub == nil {
+		have := "none"
+		if len(labels) > 0 {
+			have = strings.Join(labels, ", ")
+		}
+		return fmt.Errorf("it has no Unicode character map that can be embedded: a format 4 map for platform 3 encoding 1 (Windows BMP) or platform 0 (Unicode) is needed; it has %s", have)
+	}
+	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	if 16+8*segs > len(sub) {
+		return fmt.Errorf("its Unicode character map is cut off (%d segments in %d bytes)", segs, len(sub))
+	}
+	u16 := func(p int) int { return int(binary.BigEndian.Uint16(sub[p:])) }
+	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+	prev := -1
+	for s := range segs {
+		start, end := u16(starts+2*s), u16(ends+2*s)
+		if start > end || start <= prev {
+			return fmt.Errorf("its Unicode character map is damaged: segment %d (U+%04X–U+%04X) is out of order", s+1, start, end)
+		}
+		prev = end
+		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
+		for c := start; c <= end; c++ {
+			g := (c + delta) & 0xFFFF
+			if ro != 0 {
+				// As fpdf reads it: past the subtable is glyph 0, and
+				// a glyph ID half inside it is read past its end.
+				p := ranges + 2*s + ro + 2*(c-start)
+				if p == len(sub)-1 {
+					return fmt.Errorf("its Unicode character map is cut off inside the glyph of U+%04X", c)
+				}
+				if g = 0; p < len(sub) {
+					if g = u16(p); g != 0 {
+						g = (g + delta) & 0xFFFF
+					}
+				}
+			}
+			if g >= glyphs && c != 0xFFFF {
+				return fmt.Errorf("its Unicode character map maps U+%04X to glyph %d, but the font has only %d glyphs", c, g, glyphs)
+			}
+		}
+	}
+	return nil
+}
