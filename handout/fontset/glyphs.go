@@ -251,3 +251,23 @@ func runeOf(f *sfnt.Font, buf *sfnt.Buffer, gi int) rune {
 	}
 	return 0
 }
+
+// SubsetGlyphs is the closure (ComponentClosure) of .notdef and the glyphs
+// that draw each character of s in the face: the glyphs a subset of those
+// characters holds, under the same limits. A subsetter that walks every
+// component afresh, as fpdf's does, visits at most MaxGlyphComponents
+// components for each of them.
+func (f *Face) SubsetGlyphs(s string) ([]int, error) {
+	font, err := sfnt.Parse(f.Data)
+	if err != nil {
+		return nil, fmt.Errorf("not a readable TrueType font: %w", err)
+	}
+	var buf sfnt.Buffer
+	gids := []int{0}
+	for _, r := range s {
+		if gi, err := font.GlyphIndex(&buf, r); err == nil && gi != 0 {
+			gids = append(gids, int(gi))
+		}
+	}
+	return ComponentClosure(f.Data, gids)
+}

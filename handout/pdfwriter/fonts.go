@@ -313,7 +313,15 @@ func (c *Subsets) make(face *fontset.Face, runes []rune) (s subset, err error) {
 	// The subset keeps the space and hyphen even when unused: WinAnsi names
 	// the no-break space "space" and the soft hyphen "hyphen", so a reader
 	// looks those glyphs up instead.
-	sub := fpdf.UTF8CutFont(face.Data, " -"+string(runes))
+	cut := " -" + string(runes)
+	// fpdf's subsetter walks every component of a composite glyph again
+	// each time it meets it: a face that did not come through fontset's
+	// checks could make it walk billions. The closure refuses such a
+	// glyph after reading each glyph once.
+	if _, err := face.SubsetGlyphs(cut); err != nil {
+		return subset{}, fmt.Errorf("cannot make a subset of the font %s: %w", face.Path, err)
+	}
+	sub := fpdf.UTF8CutFont(face.Data, cut)
 	if len(sub) == 0 {
 		return subset{}, errors.New("cannot make a subset of the font")
 	}

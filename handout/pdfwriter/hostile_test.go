@@ -29,6 +29,10 @@ func TestSubsetFailureIsKeptAsAnError(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"component 65000": fonttest.Regular().SetComposite(f.Glyph('A'), 65000).Data,
 		"empty glyf":      fonttest.Regular().EmptyGlyf().Data,
+		// A hyphen standing for 5×(1+4×(1+4×(1+4×(1+4)))) = 1,705
+		// components: fpdf's subsetter walks each; now refused by the
+		// closure's limit before it is called.
+		"composite bomb": fonttest.Regular().Nest('-', 4, 4).Data,
 	} {
 		t.Run(name, func(t *testing.T) {
 			fam := hostileFamily(data)
