@@ -46,9 +46,9 @@ func TestLoadFilesRefusesHostileGlyphs(t *testing.T) {
 		// subsetter that walks every path.
 		{"composite bomb", fonttest.Regular().Nest('-', 16, 8).Data, "stands for more than 256 component glyphs"},
 		{"cmap relabelled 3,10", fonttest.Regular().RelabelCmaps().Data, "it has no Unicode character map that can be embedded: a format 4 map for platform 3 encoding 1 (Windows BMP) or platform 0 (Unicode) is needed; it has 3,10 format 4, 3,10 format 4"},
-		{"unitsPerEm 1", fonttest.Regular().SetUnitsPerEm(1).Data, "its em is 1 units (head.unitsPerEm); a font's is 16 to 16384"},
-		{"unitsPerEm 15", fonttest.Regular().SetUnitsPerEm(15).Data, "its em is 15 units"},
-		{"unitsPerEm 65535", fonttest.Regular().SetUnitsPerEm(65535).Data, "its em is 65535 units"},
+		{"unitsPerEm 1", fonttest.Regular().SetUnitsPerEm(1).Data, "its head.unitsPerEm is 1; a font's em is 16 to 16384 units"},
+		{"unitsPerEm 15", fonttest.Regular().SetUnitsPerEm(15).Data, "its head.unitsPerEm is 15;"},
+		{"unitsPerEm 65535", fonttest.Regular().SetUnitsPerEm(65535).Data, "its head.unitsPerEm is 65535;"},
 		{"advances 65535", fonttest.Regular().SetAdvances(65535).Data, "glyph 0 is 66 em wide (an advance of 65535 units); no real glyph is wider than 16 em"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -52,7 +52,7 @@ func checkTables(data []byte, name func(gi int) rune) error {
 	head, hhea, maxp, hmtx := table(data, "head"), table(data, "hhea"), table(data, "maxp"), table(data, "hmtx")
 	upem := int(binary.BigEndian.Uint16(head[18:]))
 	if upem < minUnitsPerEm || upem > maxUnitsPerEm {
-		return fmt.Errorf("its em is %d units (head.unitsPerEm); a font's is %d to %d, most often 1000 or 2048", upem, minUnitsPerEm, maxUnitsPerEm)
+		return fmt.Errorf("its head.unitsPerEm is %d; a font's em is %d to %d units, most often 1000 or 2048", upem, minUnitsPerEm, maxUnitsPerEm)
 	}
 	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
 	metrics := int(binary.BigEndian.Uint16(hhea[34:]))
