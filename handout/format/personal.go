@@ -20,8 +20,8 @@ import (
 type Personal struct {
 	Patient   string // the patient's name
 	Clinician string // the clinician or care team
-	Date      string // as the clinic writes dates; printed as given
-	NextVisit string // the next appointment, as given
+	Date      string // an ISO date prints in the handout's language; other text as given
+	NextVisit string // the next appointment: an ISO date and time, or text as given
 	Note      string // a short note from the care team; line breaks start paragraphs
 }
 
@@ -137,7 +137,24 @@ func (b *builder) personal(p *Personal, compact bool) {
 		}
 		groups := [][]layout.Run{line}
 		if len(b.wrapper.Wrap(b.m, line, ts.size, b.w)) > 1 {
-			groups = pairs
+			// Pairs fill each line in turn: dates written out in words
+			// ("December 6, 2026, 10:30 AM") make the whole line too long
+			// more often, and one pair a line would cost the summary's
+			// note two lines where one does.
+			groups = nil
+			var cur []layout.Run
+			for _, pr := range pairs {
+				if len(cur) > 0 {
+					try := append(append(append([]layout.Run(nil), cur...), layout.Run{Text: " · ", Style: fontset.Regular}), pr...)
+					if len(b.wrapper.Wrap(b.m, try, ts.size, b.w)) == 1 {
+						cur = try
+						continue
+					}
+					groups = append(groups, cur)
+				}
+				cur = append([]layout.Run(nil), pr...)
+			}
+			groups = append(groups, cur)
 		}
 		for i, g := range groups {
 			if i > 0 {
@@ -150,13 +167,13 @@ func (b *builder) personal(p *Personal, compact bool) {
 	}
 	add(lab.Patient, p.Patient)
 	add(lab.Clinician, p.Clinician)
-	add(lab.Date, p.Date)
+	add(lab.Date, lab.DateField(p.Date))
 	if !compact && p.NextVisit != "" && len(pairs) > 0 {
 		flush()
 		b.gap(b.th.Leading * 0.15)
 		b.keepWithNext()
 	}
-	add(lab.NextVisit, p.NextVisit)
+	add(lab.NextVisit, lab.DateField(p.NextVisit))
 	flush()
 	if p.Note != "" {
 		if p.Patient != "" || p.Clinician != "" || p.Date != "" || p.NextVisit != "" {

@@ -34,7 +34,7 @@ func TestPersonalBlockOnFirstPageWithRoles(t *testing.T) {
 			want := map[string]layout.Role{
 				"Maria":             layout.Paragraph,
 				"Okafor":            layout.Paragraph,
-				"2026-12-06":        layout.Paragraph,
+				"December 6, 2026":  layout.Paragraph,
 				"worse.":            layout.Paragraph,
 				"Note from":         layout.Heading2,
 				"Next appointment:": layout.Paragraph,

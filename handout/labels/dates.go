@@ -1,0 +1,79 @@
+package labels
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// dateStyle is how one language writes a date and a time of day.
+type dateStyle struct {
+	months   [12]string
+	date     func(day int, month string, year int) string
+	clock    func(t time.Time) string
+	dateTime string // "%[1]s, %[2]s": the date, then the time
+}
+
+var dateStyles = map[string]dateStyle{
+	"en": {
+		months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		date:     func(d int, m string, y int) string { return fmt.Sprintf("%s %d, %d", m, d, y) },
+		clock:    func(t time.Time) string { return t.Format("3:04 PM") },
+		dateTime: "%[1]s, %[2]s",
+	},
+	"es": {
+		months:   [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		date:     func(d int, m string, y int) string { return fmt.Sprintf("%d de %s de %d", d, m, y) },
+		clock:    func(t time.Time) string { return t.Format("15:04") },
+		dateTime: "%[1]s, %[2]s",
+	},
+}
+
+// style is the language's way with dates; a language without one is
+// written as English is, so a date is never left out or garbled.
+func (l *Labels) style() dateStyle {
+	if l != nil {
+		if st, ok := dateStyles[l.Lang]; ok {
+			return st
+		}
+	}
+	return dateStyles["en"]
+}
+
+// LongDate is a day written out in the handout's language: "December 6,
+// 2026", "6 de diciembre de 2026".
+func (l *Labels) LongDate(t time.Time) string {
+	st := l.style()
+	return st.date(t.Day(), st.months[t.Month()-1], t.Year())
+}
+
+// LongDateTime is a day and a time of day: "December 6, 2026, 10:30 AM",
+// "6 de diciembre de 2026, 10:30".
+func (l *Labels) LongDateTime(t time.Time) string {
+	st := l.style()
+	return fmt.Sprintf(st.dateTime, l.LongDate(t), st.clock(t))
+}
+
+// The forms a date comes in from the front desk's page (its date and
+// date-and-time inputs) or a script: ISO 8601, without a time zone.
+var (
+	isoDate      = "2006-01-02"
+	isoDateTimes = []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"}
+)
+
+// DateField writes a date the front desk gave, in the handout's language:
+// an ISO date ("2026-12-06") as LongDate, an ISO date and time
+// ("2026-12-06T10:30") as LongDateTime. Anything else is the clinic's own
+// wording ("next Tuesday") and is printed as given.
+func (l *Labels) DateField(s string) string {
+	v := strings.TrimSpace(s)
+	if t, err := time.Parse(isoDate, v); err == nil {
+		return l.LongDate(t)
+	}
+	for _, f := range isoDateTimes {
+		if t, err := time.Parse(f, v); err == nil {
+			return l.LongDateTime(t)
+		}
+	}
+	return s
+}
