@@ -52,8 +52,9 @@ Examples:
 			if v := s.get(c, "addr"); v.set {
 				addr = v.text
 			}
-			token, _ := s.env("HANDOUTS_TOKEN")
-			if err := serve.CheckToken(token); err != nil {
+			raw, _ := s.env("HANDOUTS_TOKEN")
+			token, err := serve.NormalizeToken(raw)
+			if err != nil {
 				return usageError("%v", err)
 			}
 			if err := serve.CheckAddr(addr, token != ""); err != nil {
@@ -76,7 +77,11 @@ Examples:
 				if token != "" {
 					lock = "; every request needs the access token (HANDOUTS_TOKEN)"
 				}
-				fmt.Fprintf(s.stdout, "Serving the handouts in %s with %s%s.\nOpen http://%s/ in a browser. Ctrl+C stops.\n", dir, bs.from, lock, at)
+				others := ""
+				if serve.Wildcard(addr) {
+					others = " on this computer; other computers use this computer's name or address with the same port"
+				}
+				fmt.Fprintf(s.stdout, "Serving the handouts in %s with %s%s.\nOpen http://%s/ in a browser%s. Ctrl+C stops.\n", dir, bs.from, lock, at, others)
 			})
 			if errors.Is(err, serve.ErrNotLoopback) {
 				return usageError("%v", err)

@@ -29,6 +29,16 @@ func TestServeRefusesWhatItCannotDoSafely(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
 		t.Errorf("a 16-character token:\n%s", r)
 	}
+	// A token read from a file saved on Windows ends in "\r": trimmed,
+	// and usable. One of spaces or line breaks alone is refused at start.
+	r = runCLI(t, map[string]string{"HANDOUTS_TOKEN": "0123456789abcdef\r\n"}, "serve", "--addr", "0.0.0.0:0", "no-such-folder")
+	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
+		t.Errorf("a token ending in a carriage return:\n%s", r)
+	}
+	for _, blank := range []string{"   ", "\r\n", " \t "} {
+		requireUsageError(t, runCLI(t, map[string]string{"HANDOUTS_TOKEN": blank}, "serve", "--addr", "0.0.0.0:0"), "HANDOUTS_TOKEN is only spaces or line breaks")
+	}
+	requireUsageError(t, runCLI(t, map[string]string{"HANDOUTS_TOKEN": "0123456789\x00abcdef"}, "serve", "--addr", "0.0.0.0:0"), "control character")
 	r = runCLI(t, nil, "serve", "--addr", "127.0.0.1:0", "no-such-folder")
 	if r.code != 1 || !strings.Contains(r.stderr, "no-such-folder: no such folder") {
 		t.Errorf("missing folder:\n%s", r)
@@ -93,5 +103,29 @@ func TestServeStartsAndStopsOnSignal(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "GET / 200") {
 		t.Errorf("request log:\n%s", stderr.String())
+	}
+}
+
+// A wildcard bind prints an address a person can open, not http://[::]:P/
+// or http://0.0.0.0:P/, and binds IPv4 only when given an IPv4 address.
+func TestServePrintsAnAddressToOpen(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout := &notify{addr: make(chan string, 1)}
+	stderr := &syncBuffer{}
+	env := map[string]string{"HANDOUTS_TOKEN": "0123456789abcdef"}
+	code := make(chan int, 1)
+	go func() {
+		runMu.Lock()
+		defer runMu.Unlock()
+		code <- run(ctx, []string{"handouts", "serve", "--addr", "0.0.0.0:0"}, stdout, stderr, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	}()
+	base := <-stdout.addr
+	cancel()
+	if c := <-code; c != 0 {
+		t.Errorf("exit %d\n%s\n%s", c, stdout.String(), stderr.String())
+	}
+	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+/$`).MatchString(base) || !strings.Contains(stdout.String(), "other computers use this computer's name or address") {
+		t.Errorf("start message:\n%s", stdout.String())
 	}
 }

@@ -29,6 +29,16 @@ type RenderSpec struct {
 	// Images shares the parsed logo between renders; nil parses it for
 	// each render.
 	Images *pdfwriter.Images
+	// MaxPages, when above 0, refuses a render of more pages, before its
+	// PDF is written (ErrTooManyPages).
+	MaxPages int
+}
+
+// ErrTooManyPages is a render over RenderSpec.MaxPages.
+type ErrTooManyPages struct{ Pages, Max int }
+
+func (e *ErrTooManyPages) Error() string {
+	return fmt.Sprintf("%d pages, over the limit of %d", e.Pages, e.Max)
 }
 
 // RenderError is a handout of a render that could not be laid out: an FAQ
@@ -67,6 +77,9 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 	doc, err := layout.Concat(docs)
 	if err != nil {
 		return 0, err
+	}
+	if spec.MaxPages > 0 && len(doc.Pages) > spec.MaxPages {
+		return 0, &ErrTooManyPages{Pages: len(doc.Pages), Max: spec.MaxPages}
 	}
 	// One plain handout is the very PDF `build` writes; a packet or a
 	// patient's copy is a document of its own (two patients' copies are

@@ -167,7 +167,7 @@ func TestBrowser(t *testing.T) {
 	run("personalise",
 		chromedp.SendKeys("#patient", patient),
 		chromedp.SendKeys("#clinician", "Dr. Amara Okafor"),
-		chromedp.SendKeys("#next_visit", "2026-12-06 10:30"),
+		chromedp.SetValue("#next_visit", "2026-12-06T10:30"),
 		chromedp.SendKeys("#note", note),
 	)
 	if got := eval(`document.getElementById("note-count").textContent`); got != strconv.Itoa(len(note))+" of 500 characters" {
@@ -179,7 +179,7 @@ func TestBrowser(t *testing.T) {
 		t.Error("the preview frame is hidden")
 	}
 	text := pdfText(t, previewPDF())
-	for _, want := range []string{"For: " + patient, "Care team: Dr. Amara Okafor", "Next appointment: 2026-12-06 10:30", note, "Page 1 of 1"} {
+	for _, want := range []string{"For: " + patient, "Care team: Dr. Amara Okafor", "Next appointment: December 6, 2026, 10:30 AM", note, "Page 1 of 1"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the previewed PDF lacks %q", want)
 		}
@@ -216,7 +216,7 @@ func TestBrowser(t *testing.T) {
 	// An error shows in the page, not as a broken PDF.
 	run("a note too long", chromedp.SetValue("#patient", strings.Repeat("Name ", 20)), chromedp.SetValue("#clinician", strings.Repeat("Team ", 20)),
 		chromedp.SetValue("#note", strings.Repeat("Take your time and rest. ", 20)), chromedp.Click("#preview"))
-	poll(`!document.getElementById("problem").hidden && document.getElementById("problem").textContent.includes("shorten the note")`)
+	poll(`!document.getElementById("problem").hidden && document.getElementById("problem").textContent.includes("Shorten the note")`)
 
 	// 4. A packet of two handouts, ticked on the library page.
 	run("tick two", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#q"),
@@ -237,7 +237,7 @@ func TestBrowser(t *testing.T) {
 	// 5. A screenshot of the filled-in page, kept as an artifact.
 	run("fill for the screenshot", chromedp.EmulateViewport(1200, 1320), chromedp.Navigate(ts.URL+"/handout/group-therapy"), chromedp.WaitVisible("#patient"),
 		chromedp.SendKeys("#patient", "Maria Lopez"), chromedp.SendKeys("#clinician", "Dr. Amara Okafor"),
-		chromedp.SendKeys("#next_visit", "2026-12-06 10:30"), chromedp.SendKeys("#note", note), chromedp.Click("#preview"))
+		chromedp.SetValue("#next_visit", "2026-12-06T10:30"), chromedp.SendKeys("#note", note), chromedp.Click("#preview"))
 	poll(`document.getElementById("pages").textContent === "1 page"`)
 	run("settle", chromedp.Sleep(4*time.Second)) // the PDF viewer draws in tiles
 	eval(`window.scrollTo(0, 0); ""`)

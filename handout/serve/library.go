@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"context"
 	"errors"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,8 +28,14 @@ type entry struct {
 	mod      time.Time
 	size     int64
 	Handout  *content.Handout // nil when the file has errors
+	Title    string           // the handout's title when the file has one, even with errors
 	Errors   diag.List
 	Warnings diag.List
+	// Unavailable are the formats that cannot be made, with why, in words
+	// for the front desk (the details go to the server's log). The other
+	// formats still print, as `handouts build` makes them.
+	Unavailable map[format.Kind]string
+	search      string // folded words of the whole handout (searchText)
 }
 
 // Formats lists the formats the handout can be printed in.
@@ -35,27 +43,67 @@ func (e *entry) Formats() []format.Kind {
 	if e.Handout == nil {
 		return nil
 	}
-	if len(e.Handout.FAQ) == 0 {
-		return []format.Kind{format.Guide, format.Summary}
+	var out []format.Kind
+	for _, k := range format.Kinds {
+		if k == format.FAQ && len(e.Handout.FAQ) == 0 {
+			continue
+		}
+		if _, bad := e.Unavailable[k]; bad {
+			continue
+		}
+		out = append(out, k)
 	}
-	return format.Kinds
+	return out
+}
+
+// can reports whether the handout can be printed in kind.
+func (e *entry) can(k format.Kind) bool {
+	for _, f := range e.Formats() {
+		if f == k {
+			return true
+		}
+	}
+	return false
 }
 
 // library reads the handouts of one folder. Every request looks at the
 // folder again, so a new, changed or removed file shows without a restart;
 // a file is parsed and checked again only when its size or time changed.
+//
+// Parsing a large handout takes a while, so a changed file is parsed once
+// however many requests ask for it at the same moment (the others wait for
+// that parse), and each parse takes one of the server's render slots: it
+// is work of the same weight, and counts within the same limit.
 type library struct {
 	dir   string
 	brand *brand.Brand
 	now   func() time.Time
+	// acquire and release take and give back one of the server's render
+	// slots.
+	acquire func(context.Context) bool
+	release func()
+	log     *log.Logger
 
-	mu    sync.Mutex
-	cache map[string]*entry // by path
+	mu       sync.Mutex
+	cache    map[string]*entry // by path
+	inflight map[string]*parse // by path: a parse under way
+	parses   int               // files parsed, for tests
+	noted    map[string]bool   // unusable file names already logged
 }
 
-func newLibrary(dir string, b *brand.Brand, now func() time.Time) *library {
-	return &library{dir: dir, brand: b, now: now, cache: map[string]*entry{}}
+// parse is one file being parsed; done closes when e and err are set.
+type parse struct {
+	done chan struct{}
+	e    *entry
+	err  error
 }
+
+func newLibrary(dir string, b *brand.Brand, now func() time.Time, acquire func(context.Context) bool, release func(), lg *log.Logger) *library {
+	return &library{dir: dir, brand: b, now: now, acquire: acquire, release: release, log: lg, cache: map[string]*entry{}, inflight: map[string]*parse{}, noted: map[string]bool{}}
+}
+
+// errBusy is a parse that could not get a render slot in time.
+var errBusy = errors.New("the server is busy")
 
 // validName is a handout's name as the API and URLs take it: a file's base
 // name, never a path.
@@ -66,7 +114,7 @@ func isName(s string) bool { return validName.MatchString(s) && !strings.Contain
 var errNoHandout = errors.New("no such handout")
 
 // list returns every handout in the folder, sorted by title.
-func (l *library) list() ([]*entry, error) {
+func (l *library) list(ctx context.Context) ([]*entry, error) {
 	des, err := os.ReadDir(l.dir)
 	if err != nil {
 		return nil, err
@@ -85,17 +133,20 @@ func (l *library) list() ([]*entry, error) {
 		if !isName(name) {
 			var errs diag.List
 			errs.Errorf(diag.Pos{File: path}, "this file name cannot name a handout in a web address; rename it using only letters, digits, '-', '_' and '.' (for example %s.yaml)", suggestName(name))
-			out = append(out, &entry{Name: name, File: path, Errors: errs})
+			out = append(out, l.unusable(name, path, errs))
 			continue
 		}
 		if other, dup := seen[name]; dup {
 			var errs diag.List
 			errs.Errorf(diag.Pos{File: path}, "names the same handout as %s; rename or remove one of them", other)
-			out = append(out, &entry{Name: name + filepath.Ext(de.Name()), File: path, Errors: errs})
+			out = append(out, l.unusable(name+filepath.Ext(de.Name()), path, errs))
 			continue
 		}
 		seen[name] = path
-		e, err := l.load(path, name)
+		e, err := l.load(ctx, path, name)
+		if errors.Is(err, errBusy) {
+			return nil, err
+		}
 		if err != nil {
 			continue // removed since ReadDir
 		}
@@ -110,6 +161,19 @@ func (l *library) list() ([]*entry, error) {
 	})
 	l.forget(seen)
 	return out, nil
+}
+
+// unusable is a file listed but not read, its reason logged once.
+func (l *library) unusable(name, path string, errs diag.List) *entry {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.noted[path] {
+		l.noted[path] = true
+		for _, f := range errs {
+			l.log.Printf("content %s", f)
+		}
+	}
+	return &entry{Name: name, File: path, Errors: errs}
 }
 
 // forget drops files that are gone, so the cache holds only the folder.
@@ -146,12 +210,12 @@ func suggestName(name string) string {
 }
 
 // get returns the handout named name, read again if its file changed.
-func (l *library) get(name string) (*entry, error) {
+func (l *library) get(ctx context.Context, name string) (*entry, error) {
 	if !isName(name) {
 		return nil, errNoHandout
 	}
 	for _, ext := range []string{".yaml", ".yml"} {
-		e, err := l.load(filepath.Join(l.dir, name+ext), name)
+		e, err := l.load(ctx, filepath.Join(l.dir, name+ext), name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -160,7 +224,7 @@ func (l *library) get(name string) (*entry, error) {
 	return nil, errNoHandout
 }
 
-func (l *library) load(path, name string) (*entry, error) {
+func (l *library) load(ctx context.Context, path, name string) (*entry, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -169,31 +233,72 @@ func (l *library) load(path, name string) (*entry, error) {
 		return nil, fs.ErrNotExist
 	}
 	l.mu.Lock()
-	e := l.cache[path]
-	l.mu.Unlock()
-	if e != nil && e.mod.Equal(info.ModTime()) && e.size == info.Size() {
+	if e := l.cache[path]; e != nil && e.mod.Equal(info.ModTime()) && e.size == info.Size() {
+		l.mu.Unlock()
 		return e, nil
 	}
-	e = &entry{Name: name, File: path, mod: info.ModTime(), size: info.Size()}
+	if p := l.inflight[path]; p != nil {
+		l.mu.Unlock()
+		select {
+		case <-p.done:
+			return p.e, p.err
+		case <-ctx.Done():
+			return nil, errBusy
+		}
+	}
+	p := &parse{done: make(chan struct{})}
+	l.inflight[path] = p
+	l.mu.Unlock()
+
+	p.e, p.err = l.parse(ctx, path, name, info)
+	l.mu.Lock()
+	delete(l.inflight, path)
+	if p.err == nil {
+		l.cache[path] = p.e
+	}
+	l.mu.Unlock()
+	close(p.done)
+	return p.e, p.err
+}
+
+// parse reads and checks one file in a render slot.
+func (l *library) parse(ctx context.Context, path, name string, info fs.FileInfo) (*entry, error) {
+	if !l.acquire(ctx) {
+		return nil, errBusy
+	}
+	defer l.release()
+	l.mu.Lock()
+	l.parses++
+	l.mu.Unlock()
+	e := &entry{Name: name, File: path, mod: info.ModTime(), size: info.Size()}
 	opt := format.Options{Paper: format.Letter}
 	h, findings := handout.Load(path, l.brand, opt, l.now())
-	if !findings.HasErrors() {
-		// As `check` does: a summary that cannot fit is an error too.
-		findings = append(findings, handout.SummaryFits(h, l.brand, opt)...)
+	if h != nil {
+		e.Title = h.Title.Raw
 	}
 	e.Errors, e.Warnings = findings.Errors(), findings.Warnings()
-	if !findings.HasErrors() {
-		e.Handout = h
+	for _, f := range e.Errors {
+		l.log.Printf("content %s", f)
 	}
-	l.mu.Lock()
-	l.cache[path] = e
-	l.mu.Unlock()
+	if findings.HasErrors() {
+		return e, nil
+	}
+	e.Handout = h
+	e.search = searchText(h)
+	// As `build` does: a summary that cannot fit leaves the guide and the
+	// FAQ sheet to print. `check` lists it as an error.
+	if fits := handout.SummaryFits(h, l.brand, opt); len(fits) > 0 {
+		for _, f := range fits {
+			l.log.Printf("content %s", f)
+		}
+		e.Unavailable = map[format.Kind]string{format.Summary: "its summary is longer than one page"}
+	}
 	return e, nil
 }
 
 func (e *entry) title() string {
-	if e.Handout != nil {
-		return e.Handout.Title.Raw
+	if e.Title != "" {
+		return e.Title
 	}
 	return e.Name
 }

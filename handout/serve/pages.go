@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -9,6 +11,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"handouts/handout/brand"
 	"handouts/handout/colour"
@@ -63,8 +68,9 @@ type itemView struct {
 	Language, LangName    string
 	Reviewed              string
 	Formats               string
-	Search                string // what search matches: title and headings, lower case
-	Findings              []string
+	Unavailable           []string // "The one-page summary cannot be made: …"
+	Search                string   // what search matches (searchText)
+	Broken                bool     // the file has errors: nothing prints
 	Warnings              int
 	Hidden                bool // filtered out by the query
 }
@@ -85,14 +91,14 @@ func langName(tag string) string {
 var formatNames = map[format.Kind]string{format.Guide: "Full guide", format.Summary: "One-page summary", format.FAQ: "FAQ sheet"}
 
 func item(e *entry) itemView {
-	it := itemView{Name: e.Name, Title: e.Name, Warnings: len(e.Warnings)}
+	it := itemView{Name: e.Name, Title: e.title(), Warnings: len(e.Warnings)}
 	h := e.Handout
 	if h == nil {
-		it.Findings = findingLines(e)
-		it.Search = strings.ToLower(e.Name)
+		it.Broken = true
+		it.Search = " " + strings.Join(strings.FieldsFunc(fold(it.Title+" "+e.Name), notWordRune), " ")
 		return it
 	}
-	it.Title, it.Subtitle = h.Title.Raw, h.Subtitle.Raw
+	it.Subtitle = h.Subtitle.Raw
 	it.Language, it.LangName = h.Language, langName(h.Language)
 	if !h.Reviewed.IsZero() {
 		it.Reviewed = h.Reviewed.Format("2 January 2006")
@@ -102,23 +108,80 @@ func item(e *entry) itemView {
 		fs = append(fs, formatNames[k])
 	}
 	it.Formats = strings.Join(fs, ", ")
-	it.Search = searchText(h)
+	for _, k := range format.Kinds {
+		if why, ok := e.Unavailable[k]; ok {
+			it.Unavailable = append(it.Unavailable, fmt.Sprintf("The %s cannot be made: %s.", strings.ToLower(formatNames[k][:1])+formatNames[k][1:], why))
+		}
+	}
+	it.Search = e.search
 	return it
 }
 
+// searchText is every distinct word of a handout, folded (fold), each
+// after a space: its title, subtitle, summary, headings, paragraphs,
+// items, bullets, steps and questions and answers. Distinct words keep the
+// page small; a query's word matches the start of one.
 func searchText(h *content.Handout) string {
-	parts := []string{h.Title.Raw, h.Subtitle.Raw}
+	texts := []content.Text{h.Title, h.Subtitle}
+	texts = append(texts, h.Summary...)
 	for _, s := range h.Sections {
-		parts = append(parts, s.Heading.Raw)
+		texts = append(texts, s.Heading, s.Brief)
+		texts = append(texts, s.Body...)
+		for _, it := range s.Items {
+			texts = append(texts, it.Label, it.Text)
+		}
+		texts = append(texts, s.Bullets...)
+		texts = append(texts, s.Steps...)
 	}
-	return strings.ToLower(strings.Join(parts, " \u2022 "))
+	for _, qa := range h.FAQ {
+		texts = append(texts, qa.Q, qa.A)
+	}
+	seen := map[string]bool{}
+	var words []string
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(fold(plainText(t)), notWordRune) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	return " " + strings.Join(words, " ")
 }
 
-// matches is the search: every word of the query in the title, subtitle
-// or a heading.
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
+
+// plainText is a text without its markup.
+func plainText(t content.Text) string {
+	if len(t.Spans) == 0 {
+		return t.Raw
+	}
+	var b strings.Builder
+	for _, sp := range t.Spans {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
+}
+
+// fold is text as search compares it: lower case, without accents, so
+// "presion" finds "Presión". The page's script folds the same way
+// (app.js, fold).
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// matches is the search: every word of the query starts a word of the
+// handout ("hyperten" finds "hypertension"; "ten" does not).
 func matches(search, query string) bool {
-	for _, w := range strings.Fields(strings.ToLower(query)) {
-		if !strings.Contains(search, w) {
+	for _, w := range strings.FieldsFunc(fold(query), notWordRune) {
+		if !strings.Contains(search, " "+w) {
 			return false
 		}
 	}
@@ -137,14 +200,25 @@ type libraryView struct {
 	Items       []itemView
 	Shown       int
 	Problem     string
+	NoneTicked  bool // "Print the ticked handouts" with none ticked
 }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	v := libraryView{view: s.view(r, "Handouts"), Query: q.Get("q"), Lang: q.Get("lang")}
-	entries, err := s.lib.list()
-	if err != nil {
-		v.Problem = fmt.Sprintf("The handouts folder %s cannot be read: %v", s.cfg.Dir, unwrap(err))
+	s.library(w, r, v)
+}
+
+func (s *Server) library(w http.ResponseWriter, r *http.Request, v libraryView) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RenderTimeout)
+	defer cancel()
+	entries, err := s.lib.list(ctx)
+	switch {
+	case errors.Is(err, errBusy):
+		v.Problem = "The server is busy. Reload the page in a moment."
+	case err != nil:
+		s.log.Printf("library %s: %v", s.cfg.Dir, unwrap(err))
+		v.Problem = "The folder of handouts cannot be read on this computer. Ask whoever set it up; the server's log says why."
 	}
 	seen := map[string]bool{}
 	for _, e := range entries {
@@ -159,6 +233,9 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 			v.Langs = append(v.Langs, langOption{Tag: it.Language, Name: langName(it.Language), Selected: it.Language == v.Lang})
 		}
 	}
+	if v.NoneTicked {
+		w.WriteHeader(http.StatusBadRequest)
+	}
 	s.render(w, "library", v)
 }
 
@@ -166,15 +243,18 @@ type formatOption struct {
 	Value, Label string
 	Checked      bool
 	Disabled     bool
+	Why          string // why it is disabled
 }
 
 type handoutView struct {
 	view
-	Items   []itemView
-	Formats []formatOption
-	Today   string
-	MaxNote int
-	Packet  bool
+	Items    []itemView
+	Formats  []formatOption
+	Today    string
+	MaxNote  int
+	MaxField int
+	Packet   bool
+	Lang     string // the handouts' language when they share one
 }
 
 func (s *Server) handoutPage(w http.ResponseWriter, r *http.Request) {
@@ -190,7 +270,8 @@ func (s *Server) packetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(names) == 0 {
-		s.fail(w, r, http.StatusBadRequest, "Tick one or more handouts on the library page, then choose “Print the ticked handouts”.", nil)
+		// The library again, saying what to do, rather than a bare error.
+		s.library(w, r, libraryView{view: s.view(r, "Handouts"), NoneTicked: true})
 		return
 	}
 	s.printPage(w, r, names)
@@ -198,37 +279,91 @@ func (s *Server) packetPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) printPage(w http.ResponseWriter, r *http.Request, names []string) {
 	if len(names) > maxPacket {
-		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("A packet holds at most %d handouts.", maxPacket), nil)
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("A packet holds at most %d handouts. Tick fewer and try again.", maxPacket), nil)
 		return
 	}
-	v := handoutView{Today: s.cfg.Now().Format("2006-01-02"), MaxNote: format.MaxNote, Packet: len(names) > 1}
-	faq := true
+	if d := repeated(names); d != "" {
+		s.fail(w, r, http.StatusBadRequest, "A packet holds each handout once. Go back and tick each one once.", nil)
+		return
+	}
+	v := handoutView{Today: s.cfg.Now().Format("2006-01-02"), MaxNote: format.MaxNote, MaxField: format.MaxField, Packet: len(names) > 1}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RenderTimeout)
+	defer cancel()
+	var entries []*entry
 	for _, name := range names {
-		e, err := s.lib.get(name)
+		e, err := s.lib.get(ctx, name)
+		if errors.Is(err, errBusy) {
+			s.fail(w, r, http.StatusServiceUnavailable, "The server is busy. Reload the page in a moment.", nil)
+			return
+		}
 		if err != nil {
-			s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no handout named %q.", name), nil)
+			s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no handout named %q. It may have been renamed or removed; find it on the list of all handouts.", name), nil)
 			return
 		}
 		if e.Handout == nil {
-			s.fail(w, r, http.StatusUnprocessableEntity, fmt.Sprintf("%s has errors, so it cannot be printed until they are fixed:", e.File), findingLines(e))
+			s.fail(w, r, http.StatusUnprocessableEntity, brokenMessage(e), nil)
 			return
 		}
-		faq = faq && len(e.Handout.FAQ) > 0
+		entries = append(entries, e)
 		v.Items = append(v.Items, item(e))
 	}
 	title := v.Items[0].Title
+	v.Lang = v.Items[0].Language
+	for _, it := range v.Items {
+		if it.Language != v.Lang {
+			v.Lang = ""
+		}
+	}
 	if v.Packet {
 		title = fmt.Sprintf("Packet of %d handouts", len(v.Items))
 	}
 	v.view = s.view(r, title)
-	for _, k := range format.Kinds {
-		o := formatOption{Value: string(k), Label: formatNames[k], Checked: k == format.Summary}
-		if k == format.FAQ && !faq {
+	checked := false
+	for _, k := range []format.Kind{format.Summary, format.Guide, format.FAQ} {
+		o := formatOption{Value: string(k), Label: formatNames[k]}
+		for _, e := range entries {
+			if e.can(k) {
+				continue
+			}
 			o.Disabled = true
+			switch why, ok := e.Unavailable[k]; {
+			case ok && v.Packet:
+				o.Why = fmt.Sprintf("cannot be made for %s: %s", e.title(), why)
+			case ok:
+				o.Why = "cannot be made: " + why
+			case v.Packet:
+				o.Why = fmt.Sprintf("%s has no questions", e.title())
+			default:
+				o.Why = "this handout has no questions"
+			}
+			break
+		}
+		if !o.Disabled && !checked {
+			o.Checked, checked = true, true
 		}
 		v.Formats = append(v.Formats, o)
 	}
+	// The form lists them in their usual order: guide, summary, FAQ.
+	v.Formats[0], v.Formats[1] = v.Formats[1], v.Formats[0]
 	s.render(w, "handout", v)
+}
+
+// repeated returns a name that appears twice, or "".
+func repeated(names []string) string {
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			return n
+		}
+		seen[n] = true
+	}
+	return ""
+}
+
+// brokenMessage is what the front desk reads about a file with errors: no
+// path, line or column (those go to the server's log and `handouts check`).
+func brokenMessage(e *entry) string {
+	return fmt.Sprintf("“%s” cannot be printed: its file has mistakes. Ask whoever looks after the handouts to fix them; the command “handouts check” lists them.", e.title())
 }
 
 type loginView struct {
@@ -326,4 +461,15 @@ func (s *Server) logo(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Write(l.Data)
+}
+
+// favicon is the clinic's logo, or a plain page mark without one, so a
+// browser's request for it is not a 404 in the log.
+func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Brand.Logo != nil {
+		s.logo(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	io.WriteString(w, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M3 1h7l3 3v11H3z" fill="#fff" stroke="#1F5A7A"/><path d="M5 7h6M5 9h6M5 11h4" stroke="#1F5A7A"/></svg>`)
 }

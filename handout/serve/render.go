@@ -10,9 +10,12 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handouts/handout"
 	"handouts/handout/content"
+	"handouts/handout/fontset"
 	"handouts/handout/format"
 	"handouts/handout/pdfwriter"
 )
@@ -61,6 +64,12 @@ func (s *Server) renderAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			// Valid JSON padded past the limit is still too large.
+			s.failJSON(w, bodyProblem(err))
+			return
+		}
 		s.failJSON(w, badRequest("the body must be one JSON object"))
 		return
 	}
@@ -169,9 +178,12 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 	if len(req.Handouts) > maxPacket {
 		return nil, badRequest("a packet holds at most %d handouts", maxPacket)
 	}
+	if d := repeated(req.Handouts); d != "" {
+		return nil, badRequest("%q is named twice: a packet holds each handout once", d)
+	}
 	p := format.Personal{Patient: req.Patient, Clinician: req.Clinician, Date: req.Date, NextVisit: req.NextVisit, Note: req.Note}.Normalize()
-	if err := p.Check(s.cfg.Brand.Fonts); err != nil {
-		return nil, badRequest("%v", err)
+	if msg := s.checkPersonal(&p); msg != "" {
+		return nil, badRequest("%s", msg)
 	}
 	if !p.IsZero() {
 		spec.Options.Personal = &p
@@ -183,39 +195,45 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 	if pdfwriter.CommonText(p.Patient + p.Clinician + p.Date + p.NextVisit + p.Note) {
 		spec.Subsets = s.subsets
 	}
+	spec.MaxPages = s.cfg.MaxPages
+
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
+	defer cancel()
 	var hs []*content.Handout
 	for _, name := range req.Handouts {
 		if !isName(name) {
 			return nil, badRequest("%q is not a handout name: use a content file's base name, such as group-therapy", name)
 		}
-		e, err := s.lib.get(name)
+		e, err := s.lib.get(ctx, name)
 		if errors.Is(err, errNoHandout) {
 			return nil, &problem{status: http.StatusNotFound, msg: fmt.Sprintf("no handout named %q", name)}
 		}
+		if errors.Is(err, errBusy) {
+			return nil, &problem{status: http.StatusServiceUnavailable, msg: "the server is busy; try again in a moment"}
+		}
 		if err != nil {
-			return nil, &problem{status: http.StatusInternalServerError, msg: fmt.Sprintf("%s could not be read", name)}
+			s.log.Printf("render: %s: %v", name, unwrap(err))
+			return nil, &problem{status: http.StatusInternalServerError, msg: fmt.Sprintf("%s could not be read on this computer; the server's log says why", name)}
 		}
 		if e.Handout == nil {
-			return nil, &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("%s has errors; fix them and try again", e.File), findings: findingLines(e)}
+			return nil, &problem{status: http.StatusUnprocessableEntity, msg: brokenMessage(e)}
+		}
+		if why, bad := e.Unavailable[spec.Kind]; bad {
+			return nil, &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("The %s of “%s” cannot be made: %s. Choose another format.", lowerFirst(formatNames[spec.Kind]), e.title(), why)}
 		}
 		hs = append(hs, e.Handout)
 	}
 
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
-	defer cancel()
-	s.waiting.Add(1)
-	select {
-	case s.slots <- struct{}{}:
-		s.waiting.Add(-1)
-	case <-ctx.Done():
-		s.waiting.Add(-1)
+	if !s.acquire(ctx) {
 		return nil, &problem{status: http.StatusServiceUnavailable, msg: "the server is busy; try again in a moment"}
 	}
 	var buf bytes.Buffer
 	pages, err := handout.Render(&buf, hs, spec)
-	<-s.slots
+	s.release()
 	if err != nil {
-		return nil, renderProblem(err, &p, req.Format)
+		// The log gets the file and line, never the personal fields.
+		s.log.Printf("render %s %s: %s", strings.Join(req.Handouts, ","), spec.Kind, redact(err.Error(), &p))
+		return nil, renderProblem(err, &p, spec)
 	}
 	name := req.Handouts[0]
 	if len(req.Handouts) > 1 {
@@ -224,23 +242,117 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 	return &rendered{pdf: buf.Bytes(), pages: pages, filename: fmt.Sprintf("%s-%s.pdf", name, spec.Kind)}, nil
 }
 
-func renderProblem(err error, p *format.Personal, kind string) *problem {
+// renderProblem says in the front desk's words why a render failed and
+// what to do; the file and line went to the log.
+func renderProblem(err error, p *format.Personal, spec handout.RenderSpec) *problem {
+	var many *handout.ErrTooManyPages
+	if errors.As(err, &many) {
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("This would print %d pages, more than the %d one print may have. Print fewer handouts at once, or choose the one-page summary.", many.Pages, many.Max)}
+	}
 	var re *handout.RenderError
 	if !errors.As(err, &re) {
-		return &problem{status: http.StatusInternalServerError, msg: "the PDF could not be made: " + err.Error()}
+		return &problem{status: http.StatusInternalServerError, msg: "The PDF could not be made on this computer; the server's log says why. Try again, or try another format."}
+	}
+	title := re.Handout.Title.Raw
+	where := "one page"
+	if spec.Options.LargePrint {
+		where = "one page in large print"
 	}
 	var tooLong *format.ErrTooLong
 	switch {
 	case errors.Is(err, format.ErrNoFAQ):
-		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("%s has no questions, so it has no FAQ sheet; choose the guide or the summary", re.Handout.Name)}
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("“%s” has no questions, so it has no FAQ sheet. Choose the full guide or the one-page summary.", title)}
+	case errors.As(err, &tooLong) && len(tooLong.Brand) > 0:
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("The summary of “%s” does not fit on %s with this clinic's contact details. Print the full guide; whoever set up the clinic's details can shorten them.", title, where)}
 	case errors.As(err, &tooLong) && p.Note != "":
-		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("with this note the summary of %s does not fit on %s; shorten the note, or print the guide instead", re.Handout.Name, pagesWord(tooLong.Pages))}
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("With this note the summary of “%s” does not fit on %s. Shorten the note, or print the full guide instead.", title, where)}
 	case errors.As(err, &tooLong) && !p.IsZero():
-		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("with the patient's details the summary of %s does not fit on %s; shorten them, or print the guide instead", re.Handout.Name, pagesWord(tooLong.Pages))}
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("With the patient's details the summary of “%s” does not fit on %s. Shorten them, or print the full guide instead.", title, where)}
 	case errors.As(err, &tooLong):
-		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("%s: %v", re.Handout.File, err)}
+		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("The summary of “%s” does not fit on %s. Print the full guide instead.", title, where)}
 	}
-	return &problem{status: http.StatusUnprocessableEntity, msg: re.Error()}
+	return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("“%s” could not be made in this format; the server's log says why. Try another format.", title)}
+}
+
+// redact takes the personal fields out of a message for the log, should
+// an error ever quote the text it could not set.
+func redact(msg string, p *format.Personal) string {
+	for _, v := range []string{p.Patient, p.Clinician, p.Date, p.NextVisit, p.Note} {
+		if v != "" {
+			msg = strings.ReplaceAll(msg, v, "[personal field]")
+		}
+		for _, line := range strings.Split(v, "\n") {
+			if len(line) > 3 {
+				msg = strings.ReplaceAll(msg, line, "[personal field]")
+			}
+		}
+	}
+	return msg
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+// fieldLabels are the form's labels of the personal fields.
+var fieldLabels = map[string]string{
+	"patient":    "Patient name",
+	"clinician":  "Clinician or care team",
+	"date":       "Date",
+	"next_visit": "Next appointment",
+	"note":       "Note from the care team",
+}
+
+// checkPersonal checks the fields as format.Personal.Check does, and says
+// what is wrong as the form labels the field, in words the front desk can
+// act on: the character itself, not its code point. It never logs.
+func (s *Server) checkPersonal(p *format.Personal) string {
+	err := p.Check(s.cfg.Brand.Fonts)
+	if err == nil {
+		return ""
+	}
+	var fe *format.FieldError
+	if !errors.As(err, &fe) {
+		return err.Error()
+	}
+	label := fieldLabels[fe.Field]
+	value := map[string]string{"patient": p.Patient, "clinician": p.Clinician, "date": p.Date, "next_visit": p.NextVisit, "note": p.Note}[fe.Field]
+	limit := format.MaxField
+	if fe.Field == "note" {
+		limit = format.MaxNote
+	}
+	if n := utf8.RuneCountInString(value); n > limit {
+		return fmt.Sprintf("%s is %d characters, %d more than the %d it may have. Shorten it.", label, n, n-limit, limit)
+	}
+	for _, r := range value {
+		if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			return fmt.Sprintf("%s has an invisible control character, perhaps pasted in. Clear the field and type it again.", label)
+		}
+	}
+	var missing []string
+	seen := map[rune]bool{}
+	for _, st := range []fontset.Style{fontset.Regular, fontset.Bold} {
+		for _, r := range s.cfg.Brand.Fonts.Missing(value, st) {
+			if !seen[r] && len(missing) < 5 {
+				seen[r] = true
+				missing = append(missing, showRune(r))
+			}
+		}
+	}
+	if len(missing) == 1 {
+		return fmt.Sprintf("%s has a character the handout's font cannot print: %s. Remove it, or write it another way.", label, missing[0])
+	}
+	if len(missing) > 1 {
+		return fmt.Sprintf("%s has characters the handout's font cannot print: %s. Remove them, or write them another way.", label, strings.Join(missing, " "))
+	}
+	return fmt.Sprintf("%s cannot be printed. Clear the field and type it again.", label)
+}
+
+// showRune is a character as the page can show it: visible ones as
+// themselves, invisible ones by name.
+func showRune(r rune) string {
+	if unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		return string(r)
+	}
+	return fmt.Sprintf("an invisible character (U+%04X)", r)
 }
 
 func pagesWord(n int) string {
@@ -248,14 +360,6 @@ func pagesWord(n int) string {
 		return "one page"
 	}
 	return fmt.Sprintf("%d pages", n)
-}
-
-func findingLines(e *entry) []string {
-	var out []string
-	for _, f := range e.Errors {
-		out = append(out, f.String())
-	}
-	return out
 }
 
 // failJSON is the API's error: {"error": "…", "findings": [...]}.
@@ -277,5 +381,21 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	s.render(w, "error", errorView{view: s.view(r, http.StatusText(status)), Status: status, Message: msg, Findings: findings})
+	title, ok := errorTitles[status]
+	if !ok {
+		title = http.StatusText(status)
+	}
+	s.render(w, "error", errorView{view: s.view(r, title), Status: status, Message: msg, Findings: findings})
+}
+
+// errorTitles head the error page in words for the front desk.
+var errorTitles = map[int]string{
+	http.StatusBadRequest:            "This cannot be done",
+	http.StatusUnauthorized:          "Sign in first",
+	http.StatusForbidden:             "Not allowed",
+	http.StatusNotFound:              "Not found",
+	http.StatusMethodNotAllowed:      "Not allowed",
+	http.StatusRequestEntityTooLarge: "Too much to send",
+	http.StatusUnprocessableEntity:   "This cannot be printed",
+	http.StatusServiceUnavailable:    "Busy",
 }

@@ -79,7 +79,13 @@ func Run(ctx context.Context, addr string, s *Server, ready func(addr string)) e
 	if err := CheckAddr(addr, s.cfg.Token != ""); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", addr)
+	// An IPv4 address, 0.0.0.0 included, binds IPv4 only: Go would
+	// otherwise take 0.0.0.0 as every interface of both families.
+	network := "tcp"
+	if host, _, _ := net.SplitHostPort(addr); net.ParseIP(host) != nil && net.ParseIP(host).To4() != nil {
+		network = "tcp4"
+	}
+	ln, err := net.Listen(network, addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", addr, err)
 	}
@@ -93,7 +99,7 @@ func Run(ctx context.Context, addr string, s *Server, ready func(addr string)) e
 		ErrorLog:          log.New(s.cfg.Log, "", log.LstdFlags),
 	}
 	if ready != nil {
-		ready(ln.Addr().String())
+		ready(OpenAddr(ln.Addr().String()))
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -107,6 +113,34 @@ func Run(ctx context.Context, addr string, s *Server, ready func(addr string)) e
 	err = srv.Shutdown(sctx)
 	<-done
 	return err
+}
+
+// OpenAddr is an address a person can open for a listening one: a
+// wildcard bind (0.0.0.0, [::] or no host) is reached on this computer as
+// 127.0.0.1 (or [::1] for IPv6 only), with the same port.
+func OpenAddr(listening string) string {
+	host, port, err := net.SplitHostPort(listening)
+	if err != nil {
+		return listening
+	}
+	ip := net.ParseIP(host)
+	switch {
+	case host == "" || ip != nil && ip.Equal(net.IPv4zero):
+		return net.JoinHostPort("127.0.0.1", port)
+	case ip != nil && ip.Equal(net.IPv6unspecified):
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return listening
+}
+
+// Wildcard reports whether addr binds every interface.
+func Wildcard(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "" || ip != nil && ip.IsUnspecified()
 }
 
 func unwrap(err error) error {

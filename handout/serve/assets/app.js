@@ -13,16 +13,20 @@ document.addEventListener("DOMContentLoaded", () => {
   if (form) printForm(form);
 });
 
+// fold is text as search compares it: lower case, without accents, as the
+// server folds it (pages.go, fold).
+const fold = (s) => s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+
 function librarySearch(q, lang) {
   const cards = Array.from(document.querySelectorAll(".library > li"));
   const count = document.getElementById("count");
   const filter = () => {
-    const words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = fold(q.value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     const l = lang ? lang.value : "";
     let shown = 0;
     for (const c of cards) {
       const hay = c.dataset.search || "";
-      const ok = words.every((w) => hay.includes(w)) && (!l || c.dataset.lang === l);
+      const ok = words.every((w) => hay.includes(" " + w)) && (!l || c.dataset.lang === l);
       c.hidden = !ok;
       if (ok) shown++;
     }
@@ -44,23 +48,52 @@ function printForm(form) {
   const problem = document.getElementById("problem");
   const note = document.getElementById("note");
   const noteCount = document.getElementById("note-count");
-  const max = note.maxLength;
-  let current = null; // {url, filename, key} of the PDF on show
-  const buttons = form.querySelectorAll("button");
+  const max = Number(note.dataset.max);
+  const idle = pages.textContent;
+  let current = null; // {url, filename, key, pages} of the PDF on show
+  let busy = false;
 
-  const countNote = () => { noteCount.textContent = `${note.value.length} of ${max} characters`; };
+  // The count is live; a note over the limit is refused, never cut.
+  const countNote = () => {
+    const n = Array.from(note.value).length;
+    noteCount.textContent = n > max ? `${n} of ${max} characters: ${n - max} too many` : `${n} of ${max} characters`;
+    noteCount.classList.toggle("over", n > max);
+    return n;
+  };
   note.addEventListener("input", countNote);
   countNote();
 
   const body = () => new URLSearchParams(new FormData(form));
   const key = () => body().toString();
 
+  // clear takes the preview off the page and out of memory at once: a
+  // preview whose fields differ from the form's must never be on show,
+  // where the PDF viewer's own print button would print it.
+  function clear(message) {
+    if (current) URL.revokeObjectURL(current.url);
+    current = null;
+    frame.removeAttribute("src");
+    frame.hidden = true;
+    pages.textContent = message;
+  }
+
+  function fail(msg, field) {
+    status.textContent = "";
+    problem.textContent = msg;
+    problem.hidden = false;
+    if (field) field.focus();
+  }
+
   async function fetchPDF() {
     const k = key();
     if (current && current.key === k) return current;
+    clear("Making the preview…");
     problem.hidden = true;
     status.textContent = "Making the PDF…";
-    buttons.forEach((b) => (b.disabled = true));
+    // The buttons stay enabled (a disabled button drops the keyboard's
+    // focus to the page); a second press while busy does nothing.
+    busy = true;
+    form.setAttribute("aria-busy", "true");
     try {
       const res = await fetch("/render", {
         method: "POST",
@@ -73,25 +106,30 @@ function printForm(form) {
         let msg = `The PDF could not be made (${res.status}).`;
         try {
           const j = await res.json();
-          msg = j.error + (j.findings ? "\n" + j.findings.join("\n") : "");
+          msg = j.error;
         } catch (e) { /* not JSON */ }
         throw new Error(msg);
       }
       const blob = await res.blob();
+      if (key() !== k) {
+        // The form changed while the PDF was made: it is not this form's.
+        clear(idle);
+        status.textContent = "Changed: choose Preview to update.";
+        return null;
+      }
       const n = res.headers.get("X-Page-Count");
       const cd = res.headers.get("Content-Disposition") || "";
       const m = /filename="([^"]+)"/.exec(cd);
-      if (current) URL.revokeObjectURL(current.url);
       current = { url: URL.createObjectURL(blob), filename: m ? m[1] : "handout.pdf", key: k, pages: n };
       status.textContent = "";
       return current;
     } catch (e) {
-      status.textContent = "";
-      problem.textContent = e.message;
-      problem.hidden = false;
+      clear(idle);
+      fail(e.message);
       return null;
     } finally {
-      buttons.forEach((b) => (b.disabled = false));
+      busy = false;
+      form.removeAttribute("aria-busy");
     }
   }
 
@@ -102,12 +140,17 @@ function printForm(form) {
     frame.hidden = false;
     const n = Number(pdf.pages);
     pages.textContent = `${n} ${n === 1 ? "page" : "pages"}`;
-    pages.id = "pages";
   }
 
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    if (busy) return;
     const which = ev.submitter ? ev.submitter.id : "preview";
+    if (countNote() > max) {
+      clear(idle);
+      fail(`The note is ${Array.from(note.value).length} characters, ${Array.from(note.value).length - max} more than the ${max} it may have. Shorten it.`, note);
+      return;
+    }
     const pdf = await fetchPDF();
     if (!pdf) return;
     if (which === "download") {
@@ -123,6 +166,7 @@ function printForm(form) {
     const already = frame.src.startsWith(pdf.url + "#");
     show(pdf);
     if (which === "print-button") {
+      status.textContent = `Printing ${pdf.filename}: the print dialog opens.`;
       const print = () => { try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { window.open(pdf.url); } };
       if (already) print(); else frame.addEventListener("load", print, { once: true });
     } else {
@@ -130,6 +174,14 @@ function printForm(form) {
     }
   });
 
-  // A changed field makes the shown PDF stale; the next button makes a new one.
-  form.addEventListener("input", () => { if (current) status.textContent = "Changed: choose Preview to update."; });
+  // A changed field makes the shown PDF another patient's, perhaps: it
+  // goes at once, and the next button makes a new one.
+  const changed = () => {
+    if (current && current.key !== key()) {
+      clear(idle);
+      status.textContent = "Changed: choose Preview to update.";
+    }
+  };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
 }
