@@ -53,7 +53,7 @@ func TestRenderPersonalisedSummaryStaysOnePage(t *testing.T) {
 		}
 		text := pdfText(t, buf.Bytes())
 		flat := strings.Join(strings.Fields(text), " ")
-		for _, want := range []string{"For: Maria Lopez", "Care team: Dr. Amara Okafor", "Date: 2026-11-29", "Next appointment: 2026-12-06 10:30", "Note from your care team", strings.Join(strings.Fields(strings.Split(note, "\n")[0]), " ")} {
+		for _, want := range []string{"For: Maria Lopez", "Care team: Dr. Amara Okafor", "Date: November 29, 2026", "Next appointment: December 6, 2026, 10:30 AM", "Note from your care team", strings.Join(strings.Fields(strings.Split(note, "\n")[0]), " ")} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("summary lacks %q:\n%s", want, text)
 			}
