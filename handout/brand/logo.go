@@ -32,6 +32,12 @@ type Logo struct {
 const (
 	MaxLogoBytes  = 10 << 20
 	MaxLogoPixels = 4096 * 4096
+	// MaxLogoSide bounds each side. Decoding holds two rows and the
+	// whole image, so within the pixel limit a thin image costs what a
+	// square one does; past it, a 16,777,216×1 PNG of 130 KB took 1.1 GB
+	// and a 1×16,777,216 one 1.65 GB. A logo 16384 pixels long would
+	// print 55 in long at 300 dpi.
+	MaxLogoSide = 16384
 	// LogoMaxPrint is the largest a logo is printed, in points: at most an
 	// inch tall and the width of a page. Logos are scaled down to this size
 	// at LogoDPI, which is all a printer can use.
@@ -84,6 +90,18 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxLogoPixels {
 		return nil, fmt.Errorf("%s is %d×%d pixels; a logo should be at most 4096×4096 (16.7 million pixels)", path, cfg.Width, cfg.Height)
 	}
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
+		return nil, fmt.Errorf("%s is %d×%d pixels; a logo's side may be at most %d pixels (55 in at 300 dpi)", path, cfg.Width, cfg.Height, MaxLogoSide)
+	}
+	// The orientation a JPEG's EXIF data gives: 1 is as stored.
+	orientation := 1
+	if l.Format == layout.JPEG {
+		info := readJPEGInfo(data)
+		if info.scans > MaxJPEGScans {
+			return nil, fmt.Errorf("%s is a JPEG of more than %d scans; a logo may have at most %d (a progressive JPEG has about 10): save it again as an ordinary JPEG or a PNG", path, MaxJPEGScans, MaxJPEGScans)
+		}
+		orientation = info.orientation
+	}
 	var img image.Image
 	if l.Format == layout.PNG {
 		img, err = png.Decode(bytes.NewReader(data))
@@ -93,8 +111,18 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s is damaged: %v", path, err)
 	}
-	w, h := printPixels(cfg.Width, cfg.Height)
-	if w == cfg.Width && h == cfg.Height && copiedAsIs(l.Format, data, cfg) {
+	// The size it prints at is that of the image as shown; sw×sh is the
+	// same size in the stored orientation, which is scaled first.
+	w, h := cfg.Width, cfg.Height
+	if swapsSides(orientation) {
+		w, h = h, w
+	}
+	w, h = printPixels(w, h)
+	sw, sh := w, h
+	if swapsSides(orientation) {
+		sw, sh = h, w
+	}
+	if orientation == 1 && w == cfg.Width && h == cfg.Height && copiedAsIs(l.Format, data, cfg) {
 		l.Data, l.Width, l.Height = data, w, h
 		return l, nil
 	}
@@ -102,17 +130,20 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	// what filters correctly, transparent pixels not bleeding into others.
 	rgba := toRGBA(img)
 	img = nil // a 16-bit decode of a large logo is 128 MB; let it go
-	if w != cfg.Width || h != cfg.Height {
+	if sw != cfg.Width || sh != cfg.Height {
 		// Catmull-Rom keeps the thin strokes of lettering crisp, but its
-		// cost grows with the reduction; averaging whole blocks of pixels
-		// first brings a large image to within twice the target cheaply.
-		if k := min(cfg.Width/(2*w), cfg.Height/(2*h)); k >= 2 {
-			rgba = boxReduce(rgba, k)
+		// cost, and the memory of its weights, grow with the reduction;
+		// averaging whole blocks of pixels first brings a large image to
+		// within twice the target cheaply, each side on its own, so a
+		// thin image is not scaled from its full length.
+		if kx, ky := max(1, cfg.Width/(2*sw)), max(1, cfg.Height/(2*sh)); kx >= 2 || ky >= 2 {
+			rgba = boxReduce(rgba, kx, ky)
 		}
-		scaled := image.NewRGBA(image.Rect(0, 0, w, h))
+		scaled := image.NewRGBA(image.Rect(0, 0, sw, sh))
 		xdraw.CatmullRom.Scale(scaled, scaled.Bounds(), rgba, rgba.Bounds(), xdraw.Src, nil)
 		rgba = scaled
 	}
+	rgba = orient(rgba, orientation)
 	var buf bytes.Buffer
 	if l.Format == layout.JPEG {
 		err = jpeg.Encode(&buf, rgba, &jpeg.Options{Quality: 92})
@@ -210,19 +241,19 @@ func pngImage(img *image.RGBA) image.Image {
 	return n
 }
 
-// boxReduce averages each k×k block of img into one pixel (a partial block
-// at the right or bottom edge is dropped).
-func boxReduce(img *image.RGBA, k int) *image.RGBA {
-	w, h := img.Bounds().Dx()/k, img.Bounds().Dy()/k
+// boxReduce averages each kx×ky block of img into one pixel (a partial
+// block at the right or bottom edge is dropped).
+func boxReduce(img *image.RGBA, kx, ky int) *image.RGBA {
+	w, h := img.Bounds().Dx()/kx, img.Bounds().Dy()/ky
 	out := image.NewRGBA(image.Rect(0, 0, w, h))
 	sums := make([]uint32, 4*w)
-	n := uint32(k * k)
+	n := uint32(kx * ky)
 	for y := range h {
 		clear(sums)
-		for dy := range k {
-			row := img.Pix[(y*k+dy)*img.Stride:]
+		for dy := range ky {
+			row := img.Pix[(y*ky+dy)*img.Stride:]
 			for x := range w {
-				px := row[4*x*k : 4*(x+1)*k]
+				px := row[4*x*kx : 4*(x+1)*kx]
 				s := sums[4*x : 4*x+4]
 				for i := 0; i < len(px); i += 4 {
 					s[0] += uint32(px[i])
