@@ -256,11 +256,16 @@ func runeOf(f *sfnt.Font, buf *sfnt.Buffer, gi int) rune {
 // that draw each character of s in the face: the glyphs a subset of those
 // characters holds, under the same limits. A subsetter that walks every
 // component afresh, as fpdf's does, visits at most MaxGlyphComponents
-// components for each of them.
+// components for each of them. The font's tables are checked as loading
+// checks them (checkTables) first, so a face made without loading, too,
+// never sends fpdf's subsetter where it panics or prints to stdout.
 func (f *Face) SubsetGlyphs(s string) ([]int, error) {
 	font, err := sfnt.Parse(f.Data)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable TrueType font: %w", err)
+	}
+	if err := checkTables(f.Data, func(int) rune { return 0 }); err != nil {
+		return nil, err
 	}
 	var buf sfnt.Buffer
 	gids := []int{0}

@@ -2,6 +2,8 @@ package pdfwriter
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -33,6 +35,9 @@ func TestSubsetFailureIsKeptAsAnError(t *testing.T) {
 		// components: fpdf's subsetter walks each; now refused by the
 		// closure's limit before it is called.
 		"composite bomb": fonttest.Regular().Nest('-', 4, 4).Data,
+		// fpdf finds no map under 3,1 and says so on stdout, where
+		// `build --json` writes its report.
+		"cmap 3,10": fonttest.Regular().RelabelCmaps().Data,
 	} {
 		t.Run(name, func(t *testing.T) {
 			fam := hostileFamily(data)
@@ -41,7 +46,10 @@ func TestSubsetFailureIsKeptAsAnError(t *testing.T) {
 				d := doc(text("A handout", fontset.Regular))
 				d.Fonts = fam
 				var buf bytes.Buffer
-				err := Write(&buf, d, Options{Subsets: cache})
+				var err error
+				if out := captureStdout(t, func() { err = Write(&buf, d, Options{Subsets: cache}) }); out != "" {
+					t.Errorf("document %d: %q written to stdout", i, out)
+				}
 				if err == nil || !strings.Contains(err.Error(), "Hostile-Regular.ttf") {
 					t.Errorf("document %d: err = %v, want the subsetting failure naming the font", i, err)
 				}
@@ -123,4 +131,23 @@ func TestPagesCompressed(t *testing.T) {
 	if j := strings.Index(pdf[i:], "/Filter /FlateDecode"); j < 0 {
 		t.Error("the page's content has no FlateDecode filter")
 	}
+}
+
+// captureStdout runs fn with standard output sent to a pipe and returns
+// what it wrote. Tests of this package do not run in parallel, so swapping
+// the process's stdout is safe here, as it never would be in the program.
+func captureStdout(t *testing.T, fn func()) string {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdout
+	os.Stdout = w
+	done := make(chan string)
+	go func() { b, _ := io.ReadAll(r); done <- string(b) }()
+	defer func() { os.Stdout = old }()
+	fn()
+	w.Close()
+	os.Stdout = old
+	return <-done
 }
