@@ -5,6 +5,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Pos is a place in a source file. Line and Col count from 1; 0 means the
@@ -16,13 +17,43 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	file := Printable(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// Printable returns s with every character that a terminal would act on
+// rather than show written as its code point, U+001B: C0 and C1 control
+// characters (an ESC starts a sequence that can clear the screen or
+// retitle the window) and the bidirectional controls that reorder the
+// rest of a line (U+202A–U+202E, U+2066–U+2069). A message quotes what a
+// file holds, keys and file names included, so it passes through here
+// before it is shown anywhere.
+func Printable(s string) string {
+	i := strings.IndexFunc(s, unsafeRune)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if unsafeRune(r) {
+			fmt.Fprintf(&b, "U+%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // Severity says whether a finding stops a build.
@@ -58,10 +89,11 @@ type Finding struct {
 }
 
 func (f Finding) String() string {
+	msg := Printable(f.Message)
 	if f.Severity == Error {
-		return fmt.Sprintf("%s: %s", f.Pos, f.Message)
+		return fmt.Sprintf("%s: %s", f.Pos, msg)
 	}
-	return fmt.Sprintf("%s: %s: %s", f.Pos, f.Severity, f.Message)
+	return fmt.Sprintf("%s: %s: %s", f.Pos, f.Severity, msg)
 }
 
 // List collects findings in the order they are found.
@@ -69,17 +101,17 @@ type List []Finding
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Finding{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Finding{Pos: pos, Severity: Error, Message: Printable(fmt.Sprintf(format, args...))})
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Finding{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Finding{Pos: pos, Severity: Warning, Message: Printable(fmt.Sprintf(format, args...))})
 }
 
 // Notef adds a note at pos.
 func (l *List) Notef(pos Pos, format string, args ...any) {
-	*l = append(*l, Finding{Pos: pos, Severity: Note, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Finding{Pos: pos, Severity: Note, Message: Printable(fmt.Sprintf(format, args...))})
 }
 
 // HasErrors reports whether any finding is an error.
