@@ -37,6 +37,11 @@ func TestWritersMistakes(t *testing.T) {
 		// "* " line by the body's. Each once, where it was typed.
 		{"stars", false, "stars.yaml:9:16", "warning: body: this `*` prints as written: it has no partner", 0},
 		{"stars", false, "stars.yaml:10:7", "warning: section \"Get help right away\" body: a line starting with \"* \" prints as part of the paragraph, not as a bullet", 0},
+		// YAML keeps the line breaks around a more-indented line of folded
+		// text: the writer's indent for looks makes a paragraph.
+		{"folded-indent", false, "folded-indent.yaml:9:9", "warning: section \"How to use it\" body: this line is indented more than the first line of its folded (`>`) text, so YAML keeps the line breaks around it", 0},
+		// An escape works only where markup does.
+		{"escape-in-title", false, "escape-in-title.yaml:1:18", "warning: title is not marked up, so `\\*` prints with its backslash; write `*` alone", 0},
 		{"body-list-lines", false, "body-list-lines.yaml:18:7", "warning: section \"More help\" body: a line starting with \"##\" prints as part of the paragraph, not as a heading", 0},
 	} {
 		t.Run(tc.name+"@"+tc.at, func(t *testing.T) {

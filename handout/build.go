@@ -142,9 +142,11 @@ const maxContentSize = 8 << 20
 // Load reads and decodes one content file and runs every check on it.
 func Load(path string, b *brand.Brand, opt format.Options, now time.Time) (*content.Handout, diag.List) {
 	h, errs := decode(path)
-	if errs.HasErrors() {
+	if h == nil || !h.Read {
 		return h, errs
 	}
+	// A file with errors is still checked, so that one run reports
+	// everything: an unknown key must not hide an emoji the font lacks.
 	errs = append(errs, check.Handout(h, b, now)...)
 	errs.Sort()
 	return h, errs
@@ -292,11 +294,13 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	// its warnings join the others, in Load's order, however the file
 	// ends.
 	h, findings := decode(path)
-	if findings.HasErrors() {
+	if h == nil || !h.Read {
 		res.warnings = findings.Warnings()
 		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
 		return res
 	}
+	// A file with errors is checked too, as `check` does: one run names
+	// every error, not only the decoder's.
 	findings = append(findings, check.Essentials(h, cfg.Brand, cfg.Now)...)
 	grades := make(chan diag.List, 1)
 	go func() { grades <- check.Readability(h) }()

@@ -54,8 +54,13 @@ func Check(ctx context.Context, inputs []string, b *brand.Brand, opt format.Opti
 			return rep, err
 		}
 		h, fs := Load(f, b, opt, now)
-		if !fs.HasErrors() {
-			fs = append(fs, SummaryFits(h, b, opt)...)
+		if h != nil && h.Read {
+			// Only a sound handout can be laid out; the advice holds
+			// for whatever was read, so a file with errors gets its notes
+			// in the same run.
+			if !fs.HasErrors() {
+				fs = append(fs, SummaryFits(h, b, opt)...)
+			}
 			// Suggestions are for the writer at `check`; a build, which
 			// drops them, does not pay for them.
 			fs = append(fs, check.Advice(h)...)

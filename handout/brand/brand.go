@@ -366,6 +366,7 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			}
 		}
 	})
+	doc.Finish()
 	return s, doc.Errs
 }
 

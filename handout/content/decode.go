@@ -45,7 +45,9 @@ func Decode(file string, src []byte) (*Handout, diag.List) {
 		}
 		d.handout(root, h)
 		d.moreMarkers(d.Pos(root))
+		h.Read = true
 	}
+	doc.Finish()
 	return h, doc.Errs
 }
 
@@ -66,8 +68,12 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 	raw, trim, ok := d.Scalar(n, what)
 	t := Text{Raw: raw, Pos: d.Pos(n), loc: locator{doc: d.Doc, node: yamldoc.Deref(n), off: trim}}
 	if !ok {
+		// What Scalar refused (a control character) is reported; the
+		// other checks, which run on a file with errors too, skip it.
+		t.Raw = ""
 		return t, false
 	}
+	d.foldedIndent(n, raw, trim, what)
 	if markup {
 		t.Spans, t.Stray = ParseInlineStray(raw)
 		// Report every bad link, each where it was typed: search on from
@@ -97,8 +103,77 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 		}
 	} else {
 		t.Spans = []Span{{Text: raw}}
+		if i := literalEscape(raw); i >= 0 {
+			d.Errs.Warnf(t.PosAt(i), "%s is not marked up, so `%s` prints with its backslash; write `%s` alone (a backslash escape works only in text that takes **bold** and *italic*)", what, raw[i:i+2], raw[i+1:i+2])
+		}
 	}
 	return t, true
+}
+
+// typedNumber is a number a writer typed before a step: "1. ", "2) ",
+// "Step 3: ".
+var typedNumber = regexp.MustCompile(`^(?i:step\s*)?[0-9]{1,2}[.):]\s+`)
+
+// stepNumber takes out a number the writer typed before a step, with a
+// warning: steps are numbered when printed, so "1. Sit quietly" would
+// print as "1. 1. Sit quietly". The writer meant the step, and the
+// printed number is the step's place in the list, whatever was typed.
+func (d *decoder) stepNumber(t Text, n int, what string) Text {
+	m := typedNumber.FindString(t.Raw)
+	if m == "" || len(m) == len(t.Raw) {
+		return t
+	}
+	rest := t.Raw[len(m):]
+	d.Errs.Warnf(t.Pos, "%s starts with the number %q, and steps are numbered when printed, so it would print as \"%d. %s\"; the typed number is left out: delete it from the file", what, strings.TrimSpace(m), n, strings.TrimSpace(m)+" "+excerptWords(rest, 6))
+	out := Text{Raw: rest, Pos: t.PosAt(len(m)), loc: t.loc.shift(len(m))}
+	out.Spans, out.Stray = ParseInlineStray(rest)
+	return out
+}
+
+// excerptWords is the first n words of s, with "…" when there are more.
+func excerptWords(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) <= n {
+		return strings.Join(w, " ")
+	}
+	return strings.Join(w[:n], " ") + " …"
+}
+
+// literalEscape returns where text that takes no markup holds what would
+// be an escape in text that does (`\*`), or -1. Such a backslash prints.
+func literalEscape(raw string) int {
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] == '\\' && strings.IndexByte(escapable, raw[i+1]) >= 0 && raw[i+1] != '\\' {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldedIndent warns where a folded (`>`) value has a line indented more
+// than the first: YAML folds every line break of such a value into a
+// space except around more-indented lines, whose breaks it keeps. The
+// writer who indented a line for looks gets a paragraph of its own.
+func (d *decoder) foldedIndent(n *yaml.Node, raw string, trim int, what string) {
+	n = yamldoc.Deref(n)
+	if n.Style&yaml.FoldedStyle == 0 {
+		return
+	}
+	for i := 0; i < len(raw); {
+		j := strings.IndexByte(raw[i:], '\n')
+		if j < 0 {
+			return
+		}
+		i += j + 1
+		k := i
+		for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {
+			k++
+		}
+		if k > i && k < len(raw) && raw[k] != '\n' {
+			d.Errs.Warnf(d.Locate(n, trim+k), "%s: this line is indented more than the first line of its folded (`>`) text, so YAML keeps the line breaks around it and it prints on a line of its own (in a body, as a paragraph of its own); indent it like the lines above", what)
+			return
+		}
+	}
 }
 
 // oneLine is text that must fit on one line, such as a title or heading.
@@ -299,7 +374,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 			if ok {
 				for i, it := range items {
 					if t, ok := d.text(it, fmt.Sprintf("%s step %d", what, i+1), true); ok {
-						s.Steps = append(s.Steps, t)
+						s.Steps = append(s.Steps, d.stepNumber(t, len(s.Steps)+1, fmt.Sprintf("%s step %d", what, i+1)))
 					}
 				}
 			}

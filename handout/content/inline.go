@@ -42,7 +42,29 @@ type inlineParser struct {
 	// stray holds the offsets of unpaired markers that could have opened
 	// or closed emphasis.
 	stray []int
+	// flags marks, byte by byte of the text parsed, backslashes that
+	// escape the next character, the characters they escape, and the
+	// bytes of bare web addresses; nil when the text has none of these.
+	flags []uint8
 }
+
+// What a byte of the text is, besides itself (inlineParser.flags).
+const (
+	escaper uint8 = 1 << iota // a backslash that makes the next character literal; not printed
+	escaped                   // a character made literal by a backslash
+	address                   // part of a bare web address: never markup
+)
+
+func (p *inlineParser) flag(i int) uint8 {
+	if p.flags == nil {
+		return 0
+	}
+	return p.flags[i]
+}
+
+// literal reports whether byte i of the text is text whatever it is:
+// escaped, or inside a bare web address.
+func (p *inlineParser) literal(i int) bool { return p.flag(i)&(escaped|address) != 0 }
 
 // piece is a run of plain text copied from raw text: plain text from
 // offset plain on is raw text from offset raw on.
@@ -68,6 +90,23 @@ func (p *inlineParser) emit(s string, raw int, bold, italic bool, url string) {
 	}
 	p.out = append(p.out, Span{Bold: bold, Italic: italic, URL: url})
 	p.text.WriteString(s)
+}
+
+// emitText emits raw text s, found at offset raw, without the backslashes
+// that escape a character.
+func (p *inlineParser) emitText(s string, raw int, bold, italic bool, url string) {
+	if p.flags == nil {
+		p.emit(s, raw, bold, italic, url)
+		return
+	}
+	from := 0
+	for i := range len(s) {
+		if p.flags[raw+i] == escaper {
+			p.emit(s[from:i], raw+from, bold, italic, url)
+			from = i + 1
+		}
+	}
+	p.emit(s[from:], raw+from, bold, italic, url)
 }
 
 func (p *inlineParser) finish() []Span {
@@ -101,8 +140,112 @@ func (t Text) RawOffsets() func(off int) int {
 // then emphasis. Markers outside links pair across them, so that
 // "**Call [911](tel:911) now**" is bold throughout; markers inside a link's
 // words pair among themselves.
+//
+// Before either, a backslash before one of *_[]()\ makes that character
+// literal (CommonMark's escapes, for the characters that are or look like
+// markup here), and a bare web address (https://…, http://…, www.…) is
+// left as typed, stars and backslashes included.
 func (p *inlineParser) run(text string, bold, italic bool) {
-	p.styled(text, 0, findLinks(text), bold, italic, "")
+	p.flags = escapes(text)
+	links := p.findLinks(text)
+	p.addresses(text, links)
+	p.styled(text, 0, links, bold, italic, "")
+}
+
+// escapable are the characters a backslash makes literal.
+const escapable = `*_[]()\`
+
+// escapes marks the escapes of text, or returns nil when it has none (and
+// no web address, which addresses marks in the same slice).
+func escapes(text string) []uint8 {
+	if !strings.ContainsRune(text, '\\') && !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return nil
+	}
+	flags := make([]uint8, len(text))
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '\\' && strings.IndexByte(escapable, text[i+1]) >= 0 {
+			flags[i], flags[i+1] = escaper, escaped
+			i++
+		}
+	}
+	return flags
+}
+
+// addresses marks the bare web addresses of text, outside the links'
+// destinations (which are addresses already), as literal: a star or
+// backslash in one is part of it. An address runs to the next space and
+// leaves out the punctuation that ends a sentence or closes a bracket
+// around it, as GitHub's autolinks do. Escapes inside an address are
+// undone: its backslashes print.
+func (p *inlineParser) addresses(text string, links []link) {
+	if p.flags == nil {
+		return
+	}
+	mark := func(from, to int) {
+		for i := from; i < to; {
+			start := nextAddress(text, i, to)
+			if start < 0 {
+				return
+			}
+			end := start
+			for end < to && strings.IndexByte(" \t\n\r<", text[end]) < 0 {
+				end++
+			}
+			// Stars at its end close emphasis only if some opened it.
+			end = trimAddress(text[start:end], strings.Contains(text[from:start], "*")) + start
+			for k := start; k < end; k++ {
+				p.flags[k] = address
+			}
+			i = max(end, start+1)
+		}
+	}
+	at := 0
+	for _, l := range links {
+		mark(at, l.start)
+		mark(l.textStart, l.textEnd)
+		at = l.end
+	}
+	mark(at, len(text))
+}
+
+// nextAddress returns where the next web address in text[from:to] starts,
+// or -1: "http://", "https://" or "www." at the start of a word.
+func nextAddress(text string, from, to int) int {
+	for i := from; i < to; i++ {
+		c := text[i] | 0x20
+		if c != 'h' && c != 'w' {
+			continue
+		}
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		rest := strings.ToLower(text[i:min(to, i+8)])
+		if strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "www.") && len(rest) > 4 {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimAddress returns the length of the address at the start of s once
+// the trailing characters that end a sentence or markup around it are
+// left out: ?!.,:;_~'" and a ) that closes nothing in the address, and
+// stars when stars stands open before it.
+func trimAddress(s string, stars bool) int {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		switch {
+		case strings.IndexByte("?!.,:;_~'\"", c) >= 0, c == '*' && stars:
+			s = s[:len(s)-1]
+		case c == ')' && strings.Count(s, "(") < strings.Count(s, ")"):
+			s = s[:len(s)-1]
+		default:
+			return len(s)
+		}
+	}
+	return 0
 }
 
 type link struct {
@@ -116,7 +259,7 @@ type link struct {
 // https://en.wikipedia.org/wiki/Sleep_(disambiguation) keeps its ")".
 // A "next closing bracket" table and one destination scan per closing
 // bracket keep a text full of unmatched brackets linear.
-func findLinks(text string) []link {
+func (p *inlineParser) findLinks(text string) []link {
 	if !strings.Contains(text, "](") {
 		return nil
 	}
@@ -125,7 +268,7 @@ func findLinks(text string) []link {
 	nextClose[n] = -1
 	for i := n - 1; i >= 0; i-- {
 		nextClose[i] = nextClose[i+1]
-		if text[i] == ']' {
+		if text[i] == ']' && !p.literal(i) {
 			nextClose[i] = int32(i)
 		}
 	}
@@ -134,7 +277,7 @@ func findLinks(text string) []link {
 	dest := map[int]int{}
 	var out []link
 	for i := 0; i < n; i++ {
-		if text[i] != '[' {
+		if text[i] != '[' || p.literal(i) {
 			continue
 		}
 		c := int(nextClose[i+1])
@@ -146,13 +289,13 @@ func findLinks(text string) []link {
 		}
 		e, ok := dest[c]
 		if !ok {
-			e = destinationEnd(text, c+2)
+			e = p.destinationEnd(text, c+2)
 			dest[c] = e
 		}
 		if e < 0 {
 			continue
 		}
-		out = append(out, link{start: i, end: e + 1, textStart: i + 1, textEnd: c, url: text[c+2 : e]})
+		out = append(out, link{start: i, end: e + 1, textStart: i + 1, textEnd: c, url: p.unescape(text, c+2, e)})
 		i = e
 	}
 	return out
@@ -161,9 +304,12 @@ func findLinks(text string) []link {
 // destinationEnd returns the index of the ')' that closes a link
 // destination starting at from, or -1: a destination holds no spaces or
 // '[', and its parentheses balance.
-func destinationEnd(text string, from int) int {
+func (p *inlineParser) destinationEnd(text string, from int) int {
 	depth := 0
 	for j := from; j < len(text); j++ {
+		if p.flag(j) != 0 {
+			continue // an escaped parenthesis is part of the address
+		}
 		switch text[j] {
 		case ' ', '\t', '\n', '\r', '[':
 			return -1
@@ -182,6 +328,20 @@ func destinationEnd(text string, from int) int {
 	return -1
 }
 
+// unescape returns text[from:to] without its escaping backslashes.
+func (p *inlineParser) unescape(text string, from, to int) string {
+	if p.flags == nil {
+		return text[from:to]
+	}
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		if p.flags[i] != escaper {
+			b.WriteByte(text[i])
+		}
+	}
+	return b.String()
+}
+
 // delim is a run of stars. Pairing takes stars from the inner ends of the
 // runs: an opener's from its right, a closer's from its left.
 type delim struct {
@@ -194,13 +354,13 @@ type delim struct {
 // each can do. A run opens emphasis when it sits against the start of a
 // word (left-flanking, as CommonMark says) and closes it when it sits
 // against the end of one. A star between two digits ("2*3") does neither.
-func scanDelims(text string, from, to int, out []delim) []delim {
+func (p *inlineParser) scanDelims(text string, base, from, to int, out []delim) []delim {
 	for i := from; i < to; i++ {
-		if text[i] != '*' {
+		if text[i] != '*' || p.literal(base+i) {
 			continue
 		}
 		j := i
-		for j < to && text[j] == '*' {
+		for j < to && text[j] == '*' && !p.literal(base+j) {
 			j++
 		}
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -281,10 +441,10 @@ func (p *inlineParser) styled(s string, base int, links []link, b, it bool, url 
 	var ds []delim
 	at := 0
 	for _, l := range links {
-		ds = scanDelims(s, at, l.start, ds)
+		ds = p.scanDelims(s, base, at, l.start, ds)
 		at = l.end
 	}
-	ds = scanDelims(s, at, len(s), ds)
+	ds = p.scanDelims(s, base, at, len(s), ds)
 	orig := make([]delim, len(ds))
 	copy(orig, ds)
 	toggles := pair(ds)
@@ -316,7 +476,7 @@ func (p *inlineParser) styled(s string, base int, links []link, b, it bool, url 
 		if li < len(links) && links[li].start < next {
 			next, kind = links[li].start, atLink
 		}
-		p.emit(s[at:next], base+at, b, it, url)
+		p.emitText(s[at:next], base+at, b, it, url)
 		switch kind {
 		case atEnd:
 			return

@@ -191,3 +191,55 @@ func TestRawOffsets(t *testing.T) {
 		t.Error("identity mapping")
 	}
 }
+
+// TestEscapesAndAddresses: a backslash before * _ [ ] ( ) or \ prints that
+// character as itself, and a bare web address is never markup (issue 21,
+// item 16; the content format's contract). Stars in a bare address are
+// part of it, and an escaped star is no stray.
+func TestEscapesAndAddresses(t *testing.T) {
+	plain := func(s string) Span { return Span{Text: s} }
+	ital := func(s string) Span { return Span{Text: s, Italic: true} }
+	bold := func(s string) Span { return Span{Text: s, Bold: true} }
+	for _, tc := range []struct {
+		in   string
+		want []Span
+	}{
+		{`2\*3`, []Span{plain("2*3")}},
+		{`\*not italic\*`, []Span{plain("*not italic*")}},
+		{`\*\*not bold\*\*`, []Span{plain("**not bold**")}},
+		{`*a \* b*`, []Span{ital("a * b")}},
+		{`a\\*b*`, []Span{plain(`a\`), ital("b")}},
+		{`\_under\_ and \\`, []Span{plain(`_under_ and \`)}},
+		{`\[not a link\](https://x.org)`, []Span{plain("[not a link](https://x.org)")}},
+		{`[a\]b](https://x.org/c\)d)`, []Span{{Text: "a]b", URL: "https://x.org/c)d"}}},
+		// A backslash before anything else prints.
+		{`C:\Users\me and 5\3`, []Span{plain(`C:\Users\me and 5\3`)}},
+		// Bare addresses keep their stars, underscores and backslashes.
+		{"see https://example.org/path_with_*stars*_x now", []Span{plain("see https://example.org/path_with_*stars*_x now")}},
+		{`https://x.org/a\*b`, []Span{plain(`https://x.org/a\*b`)}},
+		{"www.example.org/*a* and *c*", []Span{plain("www.example.org/*a* and "), ital("c")}},
+		// Markup around an address still works: the address ends before
+		// the punctuation and stars that close it.
+		{"*see https://x.org/a*b*", []Span{ital("see https://x.org/a*b")}},
+		{"**https://x.org/a_b**, then", []Span{bold("https://x.org/a_b"), plain(", then")}},
+		// A link's destination is not a bare address, nor are its words.
+		{"[https://x.org/*a*](https://x.org)", []Span{{Text: "https://x.org/*a*", URL: "https://x.org"}}},
+	} {
+		got, stray := ParseInlineStray(tc.in)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParseInline(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+		if len(stray) > 0 {
+			t.Errorf("ParseInline(%q): stray stars at %v", tc.in, stray)
+		}
+		// Offsets of what a reader sees map back to where it was typed.
+		txt := Text{Raw: tc.in, Spans: got}
+		plainText, toRaw := PlainText(got), txt.RawOffsets()
+		for i := 0; i < len(plainText); i++ {
+			if j := toRaw(i); j < 0 || j >= len(tc.in) || tc.in[j] != plainText[i] {
+				t.Errorf("%q: plain offset %d (%q) maps to raw %d", tc.in, i, plainText[i], j)
+				break
+			}
+		}
+	}
+}

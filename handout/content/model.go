@@ -30,6 +30,10 @@ type Handout struct {
 	// Digest is the SHA-256 of the file, which identifies the content in
 	// document IDs.
 	Digest [32]byte
+	// Read is true when the file was read as YAML: every field without an
+	// error of its own is filled in, so that checks can report what else
+	// is wrong in the same run, even in a file with errors.
+	Read bool
 }
 
 // Text is a text field: the words as written and, for fields that accept

@@ -35,6 +35,17 @@ type Doc struct {
 		node     *yaml.Node
 		off, src int
 	}
+	// counts are the findings of each capped kind so far (see over), in
+	// the order the kinds were first met.
+	counts map[string]*count
+	kinds  []string
+	// adopted maps a mapping to the keys below it that may have lost
+	// their indent; explained holds those reported as mis-indented.
+	adopted   map[*yaml.Node][]stray
+	explained map[*yaml.Node]bool
+	// blanked is true when forbidden characters were replaced by the
+	// placeholder before parsing.
+	blanked bool
 }
 
 // Parse parses src. It returns the document's root mapping node, or nil with
@@ -58,7 +69,12 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 		d.Src = src
 	}
 	if d.forbiddenChars() {
-		return d, nil
+		// The characters are reported; YAML would refuse the file at the
+		// first one, so read on with each as a placeholder (columns stay
+		// as typed), and the rest of the file is checked in the same run.
+		// A value holding one is refused by Scalar without a second message.
+		src = blankForbidden(src)
+		d.Src, d.blanked = src, true
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
@@ -78,6 +94,7 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 		d.Errs.Errorf(d.Pos(extra.Content[0]), "the file holds a second YAML document after a `---` line; put everything in one document")
 	}
 	if !d.tagsAndAnchors(doc.Content[0]) {
+		d.Finish()
 		return d, nil
 	}
 	d.commentedValues(doc.Content[0])
@@ -97,13 +114,15 @@ const MaxText = 8 << 20
 // they repeat counts against MaxText. It reports false when the file must
 // not be read further.
 func (d *Doc) tagsAndAnchors(root *yaml.Node) bool {
-	// The nodes as written, in file order; an alias's target is not
+	// The tagged, anchored and alias nodes as written, in file order; an alias's target is not
 	// walked again through it.
 	var nodes []*yaml.Node
 	used := map[*yaml.Node]bool{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		nodes = append(nodes, n)
+		if n.Tag != "" && n.Style&yaml.TaggedStyle != 0 || n.Anchor != "" || n.Kind == yaml.AliasNode {
+			nodes = append(nodes, n)
+		}
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			used[n.Alias] = true
 		}
@@ -112,19 +131,22 @@ func (d *Doc) tagsAndAnchors(root *yaml.Node) bool {
 		}
 	}
 	walk(root)
-	ok := true
+	// These are errors, but the value is still read (without its first
+	// word), so that the rest of the file is checked in the same run.
 	for _, n := range nodes {
 		if n.Tag != "" && !strings.HasPrefix(n.Tag, "!!") && n.Style&yaml.TaggedStyle != 0 {
-			d.Errs.Errorf(d.Pos(n), "`%s` here is a YAML tag, so it would not print; put the whole value in quotes (\"%s ...\")", n.Tag, n.Tag)
-			ok = false
+			if !d.over("YAML tags", d.Pos(n)) {
+				d.Errs.Errorf(d.Pos(n), "`%s` here is a YAML tag, so it would not print; put the whole value in quotes (\"%s ...\")", n.Tag, n.Tag)
+			}
 		}
 		if n.Anchor != "" && !used[n] {
-			d.Errs.Errorf(d.Pos(n), "`&%s` here is a YAML anchor that nothing uses, so it would not print; put the whole value in quotes (\"&%s ...\")", n.Anchor, n.Anchor)
-			ok = false
+			if !d.over("YAML anchors", d.Pos(n)) {
+				d.Errs.Errorf(d.Pos(n), "`&%s` here is a YAML anchor that nothing uses, so it would not print; put the whole value in quotes (\"&%s ...\")", n.Anchor, n.Anchor)
+			}
 		}
 	}
-	if !ok {
-		return false
+	if len(used) == 0 {
+		return true // without aliases the text is no larger than the file
 	}
 	// Sizes are memoised per node, so nested aliases (a "billion laughs")
 	// cost one pass over the nodes, however much text they stand for.
@@ -225,6 +247,25 @@ func (d *Doc) forbiddenChars() bool {
 		}
 	}
 	return control.n+separator.n > 0
+}
+
+// placeholder stands in the source for each character forbiddenChars
+// reported: one character, so columns are unchanged, and one no file has
+// a reason to hold.
+const placeholder = '\uFFFC'
+
+// blankForbidden returns src with each character forbiddenChars reports
+// replaced by the placeholder.
+func blankForbidden(src []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(src))
+	for _, r := range string(src) {
+		if r != '\t' && r != '\r' && r != '\n' && (r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff || r == 0x2028 || r == 0x2029) {
+			r = placeholder
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 // Pos is the position of a node.
@@ -403,18 +444,41 @@ func (d *Doc) index() {
 // (with a suggestion for near-misses) and repeated keys are errors, and so
 // is each required key that is absent, unless a misspelling of it was
 // already reported. It returns false when n is not a mapping.
+//
+// A key that is unknown here but known to the list entry (or mapping) just
+// above it was almost always meant for that entry and lost its indent:
+// it is reported once, at the key, as mis-indented, and read as the
+// entry's, rather than as an unknown key here and a missing key there.
 func (d *Doc) Fields(n *yaml.Node, what string, known, required []string, set func(key string, v *yaml.Node)) bool {
 	n = Deref(n)
 	if n.Kind != yaml.MappingNode {
 		d.Errs.Errorf(d.Pos(n), "%s must be a mapping of keys (like `%s: ...`), not %s", what, known[0], KindName(n))
 		return false
 	}
+	d.adoptStrays(n, what, known)
 	seen := map[string]bool{}
 	suggested := map[string]bool{}
+	for _, a := range d.adopted[n] {
+		key := a.key.Value
+		if !contains(known, key) || seen[key] || hasKey(n, key) {
+			continue
+		}
+		seen[key] = true
+		d.explained[a.key] = true
+		d.Errs.Errorf(d.Pos(a.key), "`%s:` looks mis-indented: at %s it is read as a key of %s, which has no `%s`; it belongs to %s above: line it up with `%s:` (%s)",
+			key, spaces(a.key.Column-1), a.parent, key, what, n.Content[0].Value, spaces(n.Content[0].Column-1))
+		set(key, a.val)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if d.explained[k] {
+			continue
+		}
 		if !contains(known, key) {
+			if d.over("unknown keys", d.Pos(k)) {
+				continue
+			}
 			msg := fmt.Sprintf("unknown key `%s` in %s", key, what)
 			if s := Suggest(key, known); s != "" {
 				msg += fmt.Sprintf("; did you mean `%s`?", s)
@@ -426,18 +490,103 @@ func (d *Doc) Fields(n *yaml.Node, what string, known, required []string, set fu
 			continue
 		}
 		if seen[key] {
-			d.Errs.Errorf(d.Pos(k), "key `%s` appears twice in %s", key, what)
+			if !d.over("repeated keys", d.Pos(k)) {
+				d.Errs.Errorf(d.Pos(k), "key `%s` appears twice in %s", key, what)
+			}
 			continue
 		}
 		seen[key] = true
 		set(key, v)
 	}
 	for _, r := range required {
-		if !seen[r] && !suggested[r] {
+		if !seen[r] && !suggested[r] && !d.over("missing keys", d.Pos(n)) {
 			d.Errs.Errorf(d.Pos(n), "%s is missing required key `%s`", what, r)
 		}
 	}
 	return true
+}
+
+// stray is a key that may have lost its indent: it sits in parent's
+// mapping after a list entry (or mapping) that may be where it belongs.
+type stray struct {
+	key, val *yaml.Node
+	parent   string
+}
+
+// adoptStrays records, for each unknown key of mapping n, the mapping just
+// above it that it may belong to: the value of the last known key before
+// it, or that list's last entry. Fields decides, when it reads that
+// mapping, whether the key is one of its own.
+func (d *Doc) adoptStrays(n *yaml.Node, what string, known []string) {
+	var above *yaml.Node
+	// An entry has a few keys; a run of more unknown keys than any entry
+	// has is not a lost indent, and is not worth holding on to.
+	const most = 10
+	run := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if contains(known, k.Value) {
+			above, run = nil, 0
+			switch c := Deref(v); {
+			case c.Kind == yaml.MappingNode:
+				above = c
+			case c.Kind == yaml.SequenceNode && len(c.Content) > 0 && Deref(c.Content[len(c.Content)-1]).Kind == yaml.MappingNode:
+				above = Deref(c.Content[len(c.Content)-1])
+			}
+			continue
+		}
+		if run++; above == nil || run > most || len(above.Content) == 0 || k.Column >= above.Content[0].Column {
+			continue
+		}
+		if d.adopted == nil {
+			d.adopted, d.explained = map[*yaml.Node][]stray{}, map[*yaml.Node]bool{}
+		}
+		d.adopted[above] = append(d.adopted[above], stray{key: k, val: v, parent: what})
+	}
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// over counts a finding of a kind and reports whether it is past the
+// most a file reports one by one (maxFindings); Finish sums up the rest,
+// so that a file of 700,000 unknown keys gets 21 lines, in linear time.
+func (d *Doc) over(kind string, pos diag.Pos) bool {
+	if d.counts == nil {
+		d.counts = map[string]*count{}
+	}
+	c := d.counts[kind]
+	if c == nil {
+		c = &count{}
+		d.counts[kind] = c
+		d.kinds = append(d.kinds, kind)
+	}
+	if c.n++; c.n == maxFindings+1 {
+		c.from = pos
+	}
+	return c.n > maxFindings
+}
+
+type count struct {
+	n    int
+	from diag.Pos
+}
+
+// Finish adds a line for each kind of finding that was past the limit,
+// with how many more there are. Call it once, after the last Fields.
+func (d *Doc) Finish() {
+	for _, k := range d.kinds {
+		if c := d.counts[k]; c.n > maxFindings {
+			d.Errs.Errorf(c.from, "and %d more %s from here on (the first %d are listed)", c.n-maxFindings, k, maxFindings)
+		}
+	}
+	d.counts, d.kinds = nil, nil
 }
 
 // Deref follows YAML aliases so that `*anchor` works like the value it names.
@@ -464,6 +613,9 @@ func (d *Doc) Scalar(n *yaml.Node, what string) (s string, trim int, ok bool) {
 		return "", 0, false
 	}
 	trim = strings.Index(n.Value, s)
+	if d.blanked && strings.ContainsRune(s, placeholder) {
+		return "", trim, false // reported where the file was read
+	}
 	// Escapes such as "e\u0301" decompose after the source was normalised.
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
