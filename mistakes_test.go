@@ -37,6 +37,10 @@ func TestWritersMistakes(t *testing.T) {
 		// "* " line by the body's. Each once, where it was typed.
 		{"stars", false, "stars.yaml:9:16", "warning: body: this `*` prints as written: it has no partner", 0},
 		{"stars", false, "stars.yaml:10:7", "warning: section \"Get help right away\" body: a line starting with \"* \" prints as part of the paragraph, not as a bullet", 0},
+		// YAML's own words replaced by what to do, at the place (tab-indent.yaml
+		// was made with printf, so that line 7 starts with a tab).
+		{"tab-indent", false, "tab-indent.yaml:7:1", "YAML syntax: this line is indented with a tab, and YAML allows only spaces for indentation; use spaces", 1},
+		{"colon-title", false, "colon-title.yaml:1:14", "YAML syntax: the value of `title` holds \": \" after \"Asthma\", which YAML reads as the start of another key; put the whole value in quotes: title: \"Asthma: the basics\"", 1},
 		// YAML keeps the line breaks around a more-indented line of folded
 		// text: the writer's indent for looks makes a paragraph.
 		{"folded-indent", false, "folded-indent.yaml:9:9", "warning: section \"How to use it\" body: this line is indented more than the first line of its folded (`>`) text, so YAML keeps the line breaks around it", 0},

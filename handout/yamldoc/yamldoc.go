@@ -315,38 +315,83 @@ func (d *Doc) syntaxError(err error) {
 			"YAML syntax: `*%s` is a YAML alias to an anchor `&%s` that does not exist; if the `*` is part of the text, put the whole value in quotes", m[1], m[1])
 		return
 	}
+	if pos, hint, ok := d.tabHint(line, msg); ok {
+		d.Errs.Errorf(pos, "%s", hint)
+		return
+	}
+	if pos, hint, ok := d.colonHint(line, text, msg); ok {
+		d.Errs.Errorf(pos, "%s", hint)
+		return
+	}
 	switch {
-	case strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t"):
-		msg += " (YAML does not allow tabs for indentation; use spaces)"
-		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')]) + 1
 	case msg == "found unexpected end of stream" && strings.ContainsAny(text, `"'`):
 		// The library names the line where the unclosed quote opens.
 		msg += " (a quoted value is not closed)"
 		col = utf8.RuneCountInString(text[:strings.IndexAny(text, `"'`)]) + 1
-	case msg == "mapping values are not allowed in this context" && mappingColons(text) > 1:
-		// Most often a plain value that itself holds ": ", as in
-		// `title: Asthma: the basics`; the second colon is the one at fault.
-		i := strings.Index(text, ": ")
-		j := strings.Index(text[i+2:], ":")
-		col = utf8.RuneCountInString(text[:i+2+j]) + 1
-		msg += ` (put a value that contains ": " in quotes)`
 	case strings.HasSuffix(msg, "',' or ']'") && strings.Contains(text, "["):
 		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '[')]) + 1
 	case strings.HasSuffix(msg, "',' or '}'") && strings.Contains(text, "{"):
 		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '{')]) + 1
-	case strings.Contains(msg, "tab character"):
-		// The library names the line where the enclosing value starts;
-		// the tab is on that line or a later one, in the indentation.
-		for l := line; l <= len(d.lineStarts); l++ {
-			t := d.line(l)
-			indent := t[:len(t)-len(strings.TrimLeft(t, " \t"))]
-			if i := strings.IndexByte(indent, '\t'); i >= 0 {
-				line, col = l, i+1
-				break
-			}
-		}
 	}
 	d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col}, "YAML syntax: %s", msg)
+}
+
+// tabHint explains a tab where YAML wants spaces, in a writer's words and
+// at the tab: the library speaks of "a tab character that violates
+// indentation" or of a character "that cannot start any token", at the
+// line where the value around it starts.
+func (d *Doc) tabHint(line int, msg string) (diag.Pos, string, bool) {
+	if !strings.Contains(msg, "tab character") && !strings.Contains(msg, "cannot start any token") {
+		return diag.Pos{}, "", false
+	}
+	d.index()
+	for l := line; l <= len(d.lineStarts); l++ {
+		t := d.line(l)
+		indent := t[:len(t)-len(strings.TrimLeft(t, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			return diag.Pos{File: d.File, Line: l, Col: utf8.RuneCountInString(indent[:i]) + 1},
+				"YAML syntax: this line is indented with a tab, and YAML allows only spaces for indentation; use spaces (set your editor to insert spaces for the Tab key)", true
+		}
+		if l > line && !strings.Contains(msg, "tab character") {
+			break // "cannot start any token" is about its own line
+		}
+	}
+	if t := d.line(line); strings.Contains(msg, "cannot start any token") && strings.Contains(t, "\t") {
+		i := strings.IndexByte(t, '\t')
+		return diag.Pos{File: d.File, Line: line, Col: utf8.RuneCountInString(t[:i]) + 1},
+			"YAML syntax: a tab here is read as part of the layout, and YAML allows only spaces there; use spaces, or put the value in quotes", true
+	}
+	return diag.Pos{}, "", false
+}
+
+// colonHint explains YAML's "mapping values are not allowed in this
+// context" where it almost always comes from: a plain value that itself
+// holds ": ", as in `title: Asthma: the basics`, which YAML reads as a
+// second key. It points at the second colon and shows the line quoted.
+func (d *Doc) colonHint(line int, text, msg string) (diag.Pos, string, bool) {
+	if msg != "mapping values are not allowed in this context" || mappingColons(text) < 2 {
+		return diag.Pos{}, "", false
+	}
+	p := splitLine(text)
+	if p.key == "" || !p.hasValue() || strings.ContainsAny(p.value[:1], `"'[{|>&*!`) {
+		return diag.Pos{}, "", false
+	}
+	j := strings.Index(p.value, ":")
+	if j < 0 {
+		return diag.Pos{}, "", false
+	}
+	value := strings.TrimSpace(p.value)
+	if k := strings.Index(value, " #"); k >= 0 {
+		value = strings.TrimSpace(value[:k])
+	}
+	quoted := `"` + strings.ReplaceAll(strings.ReplaceAll(value, `\`, `\\`), `"`, `\"`) + `"`
+	before := strings.TrimSpace(p.value[:j])
+	what := `holds ": "`
+	if j+1 == len(strings.TrimRight(p.value, " ")) {
+		what = `ends in ":"`
+	}
+	return d.colPos(line, text, p.valAt+j),
+		fmt.Sprintf("YAML syntax: the value of `%s` %s after %q, which YAML reads as the start of another key; put the whole value in quotes: %s: %s", p.key, what, before, p.key, quoted), true
 }
 
 // hint tries, in order, the explanations that point at where a syntax
