@@ -100,20 +100,70 @@ func StrayStars(h *content.Handout) diag.List {
 	return out
 }
 
-// BrandLanguage warns when the brand gives its tagline or footer per
-// language but not in the handout's: the first one given is printed.
+// BrandLanguage warns whenever the brand's tagline or footer will print in
+// a language other than the handout's: given per language but not in the
+// handout's (the first one given prints), or given as one text, which is
+// in the brand's own language. That is the first language any of its
+// per-language texts names, else English, the language of a brand
+// written without them: a Spanish handout with a one-text English footer
+// printed "In a crisis, call or text 988" and nobody was told.
 func BrandLanguage(h *content.Handout, b *brand.Brand) diag.List {
 	var out diag.List
+	own := brandLanguage(b)
 	for _, f := range []struct {
 		name string
 		text brand.Localized
 	}{{"tagline", b.Tagline}, {"footer", b.Footer}} {
+		if f.text.IsZero() {
+			continue
+		}
+		if len(f.text.Langs) == 0 {
+			if sameLanguage(own, h.Language) {
+				continue
+			}
+			out.Warnf(langPos(h), "the brand's %s is one text, taken to be in %q (the brand's first language), so this %q handout prints it in %q; give it per language in the brand file, with `%s:` and `%s:` lines under `%s:` (%s)", f.name, own, h.Language, own, own, h.Language, f.name, posOr(f.text.Pos, "set by a flag or variable"))
+			continue
+		}
 		if _, ok := f.text.For(h.Language); !ok {
 			first := f.text.Langs[0]
-			out.Warnf(h.LangPos, "the brand's %s has no text for language %q (it has %s); the %q text will be printed: add a %s.%s entry to the brand file (%s)", f.name, h.Language, langList(f.text.Langs), first.Tag, f.name, h.Language, f.text.Pos)
+			out.Warnf(langPos(h), "the brand's %s has no text for language %q (it has %s); the %q text will be printed: add a %s.%s entry to the brand file (%s)", f.name, h.Language, langList(f.text.Langs), first.Tag, f.name, h.Language, f.text.Pos)
 		}
 	}
 	return out
+}
+
+// langPos is where the handout's language is set, or the file when it
+// is English by default.
+func langPos(h *content.Handout) diag.Pos {
+	if h.LangPos.File == "" {
+		return diag.Pos{File: h.File}
+	}
+	return h.LangPos
+}
+
+// brandLanguage is the language a brand's one-text fields are taken to be
+// in: the first language its per-language texts name, else English.
+func brandLanguage(b *brand.Brand) string {
+	for _, l := range []brand.Localized{b.Tagline, b.Footer} {
+		if len(l.Langs) > 0 {
+			return l.Langs[0].Tag
+		}
+	}
+	return "en"
+}
+
+// sameLanguage compares two BCP 47 tags by their language: en-US is en.
+func sameLanguage(a, b string) bool {
+	pa, _, _ := strings.Cut(strings.ToLower(a), "-")
+	pb, _, _ := strings.Cut(strings.ToLower(b), "-")
+	return pa == pb
+}
+
+func posOr(p diag.Pos, what string) string {
+	if p.File == "" {
+		return what
+	}
+	return p.String()
 }
 
 func langList(ls []brand.LangText) string {
@@ -197,20 +247,15 @@ func describeRune(r rune) string {
 // and brand text the fonts cannot print.
 func Brand(b *brand.Brand, src brand.Settings) diag.List {
 	var out diag.List
-	for _, c := range []struct {
-		field brand.Field
-		color colour.Color
-		use   string
-	}{
-		{brand.Primary, b.Primary, "headings, links and the header band will use"},
-		{brand.Accent, b.Accent, "it is used only for tints and rules; text in it would use"},
-	} {
-		v, ok := src[c.field]
-		if !ok {
-			continue
-		}
-		if ratio := colour.Contrast(c.color, colour.White); ratio < colour.MinTextContrast {
-			out.Warnf(v.Pos, "%s %s has a contrast ratio of %.1f:1 on white, under the 4.5:1 that text needs; %s the darker %s instead", c.field, c.color, ratio, c.use, c.color.Readable(colour.White))
+	// Only colours a reader must read are held to text contrast. The
+	// primary colour prints headings, links and the header band's ground
+	// (format/theme.go). The accent prints only the key-points box's tint
+	// and rule, with text in ink on the tint, which the theme keeps
+	// readable whatever the accent; a warning about it would fire for
+	// every ordinary accent and fail every `check --strict`.
+	if v, ok := src[brand.Primary]; ok {
+		if ratio := colour.Contrast(b.Primary, colour.White); ratio < colour.MinTextContrast {
+			out.Warnf(v.Pos, "%s %s has a contrast ratio of %.1f:1 on white, under the 4.5:1 that text needs; headings, links and the header band will use the darker %s instead", brand.Primary, b.Primary, ratio, b.Primary.Readable(colour.White))
 		}
 	}
 	for _, f := range []brand.Field{brand.Clinic, brand.Tagline, brand.Phone, brand.Email, brand.Website, brand.Address, brand.Footer} {

@@ -569,7 +569,11 @@ func TestBrandContrast(t *testing.T) {
 	}{
 		{brand.Primary, "#1F5A7A", ""},
 		{brand.Primary, "#F5C518", "primary-color #F5C518 has a contrast ratio of 1.6:1 on white"},
-		{brand.Accent, "#E8A33D", "accent-color #E8A33D has a contrast ratio of 2.2:1 on white"},
+		// The accent prints only tints and a rule, never text a reader
+		// must read (format/theme.go): no ordinary accent is warned
+		// about, the example brand's included (issue 21, item 18).
+		{brand.Accent, "#E8A33D", ""},
+		{brand.Accent, "#FFFF00", ""},
 		{brand.Accent, "#1F5A7A", ""},
 	} {
 		s := brand.Settings{tc.field: {Text: tc.color, Pos: pos}}
@@ -688,4 +692,51 @@ func TestAdviceLinear(t *testing.T) {
 		PlainWords(h)
 		PEMAT(h)
 	})
+}
+
+// TestBrandLanguageOneText: a tagline or footer given as one text is in
+// the brand's first language (English for a brand with no per-language
+// text), and a handout in another language is warned about it, with the
+// per-language form to use (issue 21, item 17).
+func TestBrandLanguageOneText(t *testing.T) {
+	src, errs := brand.DecodeFile("brand.yaml", []byte("name: Clinic\ntagline: Care for all\nfooter: In a crisis, call or text 988.\n"))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	b, errs := brand.Resolve(nil, src)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	es := decode(t, "title: T\nlanguage: es\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Texto.\n")
+	got := BrandLanguage(es, b)
+	if len(got) != 2 {
+		t.Fatalf("got %v, want a warning each for the tagline and the footer", got)
+	}
+	for i, name := range []string{"tagline", "footer"} {
+		w := got[i]
+		want := "the brand's " + name + ` is one text, taken to be in "en" (the brand's first language), so this "es" handout prints it in "en"; give it per language in the brand file, with ` + "`en:` and `es:` lines under `" + name + ":`"
+		if w.Severity != diag.Warning || w.Pos.Line != 2 || !strings.HasPrefix(w.Message, want) {
+			t.Errorf("warning %v\nwant %s", w, want)
+		}
+	}
+	if !strings.Contains(got[1].Message, "(brand.yaml:3:9)") {
+		t.Errorf("the footer's warning does not say where it is set: %v", got[1])
+	}
+	// An English handout, and one with no language (English), are fine.
+	for _, src := range []string{"title: T\nlanguage: en-GB\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Text.\n", "title: T\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Text.\n"} {
+		if got := BrandLanguage(decode(t, src), b); len(got) != 0 {
+			t.Errorf("English handout: %v, want no warning", got)
+		}
+	}
+	// A brand whose per-language text starts with Spanish has its one
+	// text taken as Spanish: a Spanish handout is fine, an English one not.
+	src, _ = brand.DecodeFile("brand.yaml", []byte("name: Clinica\ntagline:\n  es: Atención para todos\n  en: Care for all\nfooter: Solo educación general.\n"))
+	b, _ = brand.Resolve(nil, src)
+	if got := BrandLanguage(es, b); len(got) != 0 {
+		t.Errorf("Spanish brand, Spanish handout: %v", got)
+	}
+	en := decode(t, "title: T\nsummary: [a, b]\nsections:\n  - heading: H\n    body: Text.\n")
+	if got := BrandLanguage(en, b); len(got) != 1 || !strings.Contains(got[0].Message, `footer is one text, taken to be in "es"`) || got[0].Pos.File == "" {
+		t.Errorf("Spanish brand, English handout: %v", got)
+	}
 }
