@@ -740,3 +740,19 @@ func TestBrandLanguageOneText(t *testing.T) {
 		t.Errorf("Spanish brand, English handout: %v", got)
 	}
 }
+
+// TestDefinedTermNotFlagged: a term the sentence defines gets no plain-
+// language note and does not count against PEMAT's everyday words, nor do
+// its later uses; a hard word never defined still does (issue 21, item 15).
+func TestDefinedTermNotFlagged(t *testing.T) {
+	h := decode(t, "title: Blood pressure\nsummary:\n  - High blood pressure, or hypertension, can be treated.\n  - Take your pills every day.\n"+
+		"sections:\n  - heading: Treatment\n    body: Hypertension is common. Your physician checks it.\n")
+	notes := PlainWords(h)
+	if len(notes) != 1 || !strings.Contains(notes[0].Message, `"physician" → "doctor"`) {
+		t.Errorf("plain-language notes:\n%s\nwant only the one for physician", list(notes))
+	}
+	pemat := PEMAT(h)
+	if len(pemat) != 1 || !strings.Contains(pemat[0].Message, "everyday words (1 word has an everyday alternative in the notes)") {
+		t.Errorf("PEMAT:\n%s\nwant everyday words not met for one word", list(pemat))
+	}
+}

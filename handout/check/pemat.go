@@ -79,8 +79,13 @@ func PEMAT(h *content.Handout) diag.List {
 	prose := proseTexts(h)
 	if list, ok := plainwords.For(h.Language); ok {
 		hard := 0
+		taught := terms{}
 		for _, t := range prose {
-			hard += len(list.Find(t))
+			for _, m := range list.Find(t) {
+				if !taught.saw(m) {
+					hard++
+				}
+			}
 		}
 		items = append(items, pematItem{name: "everyday words", met: hard == 0,
 			why: fmt.Sprintf("%d %s an everyday alternative in the notes", hard, map[bool]string{true: "word has", false: "words have"}[hard == 1])})

@@ -26,6 +26,7 @@ func PlainWords(h *content.Handout) diag.List {
 	}
 	var out diag.List
 	seen := map[string]int{}
+	taught := terms{}
 	more := 0
 	h.Texts(func(field string, t *content.Text) {
 		if field == "reference" {
@@ -34,6 +35,9 @@ func PlainWords(h *content.Handout) diag.List {
 		text := content.PlainText(t.Spans)
 		var toRaw func(int) int
 		for _, m := range list.Find(text) {
+			if taught.saw(m) {
+				continue
+			}
 			hard := text[m.Offset:m.End]
 			key := strings.ToLower(hard)
 			if seen[key]++; seen[key] > maxPerWord {
@@ -50,6 +54,21 @@ func PlainWords(h *content.Handout) diag.List {
 		out.Notef(diag.Pos{File: h.File}, "%d more uses of the hard words noted above (each is noted at its first %d places)", more, maxPerWord)
 	}
 	return out
+}
+
+// terms are the hard terms a handout has defined so far, in reading
+// order: PEMAT-P asks that a medical term be used only to teach it, and
+// once it is taught, the reader knows it.
+type terms map[string]bool
+
+// saw records m and reports whether it needs no note: the sentence
+// defines it, or an earlier one did.
+func (t terms) saw(m plainwords.Match) bool {
+	key := strings.Join(m.Plain, ";")
+	if m.Defined {
+		t[key] = true
+	}
+	return t[key]
 }
 
 // alternatives quotes the everyday words, capitalised like the hard word

@@ -31,12 +31,20 @@ type List struct {
 type entry struct {
 	words []string // the hard form, in lower case, word by word
 	plain []string
+	// plainWords are the alternatives in lower case, word by word, for
+	// finding a definition beside the hard form.
+	plainWords [][]string
 }
 
 // Match is one hard word or phrase found in a text.
 type Match struct {
 	Offset, End int      // byte offsets of the hard form in the text
 	Plain       []string // everyday alternatives, best first
+	// Defined is true when the sentence gives an everyday alternative
+	// right beside the hard form, as in "high blood pressure, or
+	// hypertension" or "hypertension (high blood pressure)": the writer
+	// teaches the term, which is good practice, not jargon.
+	Defined bool
 }
 
 var lists = sync.OnceValue(func() map[string]*List {
@@ -76,6 +84,13 @@ func parse(name string, inflect func(string) []string) *List {
 		for _, p := range strings.Split(plain, ";") {
 			if p = strings.TrimSpace(p); p != "" {
 				e.plain = append(e.plain, p)
+				var ws []string
+				for _, t := range tokens(p) {
+					ws = append(ws, t.lower)
+				}
+				if len(ws) > 0 {
+					e.plainWords = append(e.plainWords, ws)
+				}
 			}
 		}
 		if len(words) == 1 {
@@ -107,6 +122,9 @@ type token struct {
 // Find returns the hard words and phrases of text, in order, none
 // overlapping. It runs in time linear in len(text): each word is looked up
 // once, and each lookup tries a handful of entries of at most a few words.
+//
+// A match whose everyday alternative stands within a few words of it, in
+// the same sentence, is Defined.
 func (l *List) Find(text string) []Match {
 	toks := tokens(text)
 	var out []Match
@@ -116,10 +134,57 @@ func (l *List) Find(text string) []Match {
 			i++
 			continue
 		}
-		out = append(out, Match{Offset: toks[i].start, End: toks[i+n-1].end, Plain: e.plain})
+		out = append(out, Match{Offset: toks[i].start, End: toks[i+n-1].end, Plain: e.plain, Defined: defined(text, toks, i, i+n, e)})
 		i += n
 	}
 	return out
+}
+
+// definitionReach is how many words either side of a hard form are
+// searched for its everyday alternative: "high blood pressure, also
+// called hypertension" needs five.
+const definitionReach = 8
+
+// defined reports whether one of e's everyday alternatives stands within
+// definitionReach words of toks[from:to], with no sentence end between.
+// The work per match is bounded, so Find stays linear.
+func defined(text string, toks []token, from, to int, e entry) bool {
+	lo := from
+	for lo > 0 && from-lo < definitionReach && !sentenceEnd(text[toks[lo-1].end:toks[lo].start]) {
+		lo--
+	}
+	hi := to
+	for hi < len(toks) && hi-to < definitionReach && !sentenceEnd(text[toks[hi-1].end:toks[hi].start]) {
+		hi++
+	}
+	for _, ws := range e.plainWords {
+		for k := lo; k+len(ws) <= hi; k++ {
+			if k+len(ws) > from && k < to {
+				continue // overlaps the hard form itself
+			}
+			ok := true
+			for j, w := range ws {
+				if !sameWord(toks[k+j].lower, w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceEnd reports whether the text between two words ends a sentence
+// or a clause that stands alone.
+func sentenceEnd(between string) bool { return strings.ContainsAny(between, ".!?;\n") }
+
+// sameWord matches a word of the text to a word of an alternative,
+// allowing a plural or other short ending: "medicines" for "medicine".
+func sameWord(tok, w string) bool {
+	return tok == w || strings.HasPrefix(tok, w) && len(tok)-len(w) <= 2
 }
 
 // match finds the longest entry starting at toks[0] and the number of

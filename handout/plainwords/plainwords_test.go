@@ -115,3 +115,37 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestDefinedTerms: a hard term with its everyday words beside it in the
+// same sentence is a definition, not jargon (issue 21, item 15); the same
+// term elsewhere, or with the words in another sentence, is not.
+func TestDefinedTerms(t *testing.T) {
+	en, _ := For("en")
+	for _, tc := range []struct {
+		text    string
+		defined []bool
+	}{
+		{"High blood pressure, or hypertension, can be treated.", []bool{true}},
+		{"Hypertension (high blood pressure) strains the heart.", []bool{true}},
+		{"High blood pressure, also called hypertension, is common.", []bool{true}},
+		{"Medications, or medicines, help.", []bool{true}},
+		{"Hypertension is common. High blood pressure can be treated.", []bool{false}},
+		{"Hypertension is common and your physician checks it.", []bool{false, false}},
+		{"Ask your doctor, a physician you trust, and take your medication.", []bool{true, false}},
+	} {
+		got := en.Find(tc.text)
+		if len(got) != len(tc.defined) {
+			t.Errorf("Find(%q) = %+v, want %d matches", tc.text, got, len(tc.defined))
+			continue
+		}
+		for i, m := range got {
+			if m.Defined != tc.defined[i] {
+				t.Errorf("%q: %q Defined = %v, want %v", tc.text, tc.text[m.Offset:m.End], m.Defined, tc.defined[i])
+			}
+		}
+	}
+	es, _ := For("es")
+	if got := es.Find("La presión alta, o hipertensión, se puede tratar."); len(got) != 1 || !got[0].Defined {
+		t.Errorf("Spanish definition: %+v", got)
+	}
+}
