@@ -30,7 +30,6 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/diag"
 	"handouts/handout/format"
-	"handouts/handout/labels"
 	"handouts/handout/pdfwriter"
 	"handouts/handout/userfile"
 )
@@ -314,7 +313,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		res.failed = append(res.failed, Failure{Source: path, Findings: findings.Errors()})
 		return res
 	}
-	lab, _ := labels.For(h.Language)
+	lab, _ := cfg.Brand.LabelsFor(h.Language)
 	kinds := cfg.Formats
 	explicit := kinds != nil
 	if !explicit {
@@ -446,7 +445,7 @@ func ResolveBrand(flags, env brand.Settings, file string) (*brand.Brand, diag.Li
 // from the layout it makes anyway.
 func SummaryFits(h *content.Handout, b *brand.Brand, opt format.Options) diag.List {
 	var out diag.List
-	lab, _ := labels.For(h.Language)
+	lab, _ := b.LabelsFor(h.Language)
 	_, err := format.Compose(format.Summary, h, b, lab, opt)
 	var tooLong *format.ErrTooLong
 	if errors.As(err, &tooLong) {

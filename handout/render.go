@@ -9,7 +9,6 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/content"
 	"handouts/handout/format"
-	"handouts/handout/labels"
 	"handouts/handout/layout"
 	"handouts/handout/pdfwriter"
 )
@@ -66,7 +65,7 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 	cfg := Config{Options: spec.Options, Epoch: spec.Epoch, Version: spec.Version}
 	brandID := spec.Brand.Fingerprint()
 	for i, h := range hs {
-		lab, _ := labels.For(h.Language)
+		lab, _ := spec.Brand.LabelsFor(h.Language)
 		doc, err := format.Compose(spec.Kind, h, spec.Brand, lab, spec.Options)
 		if err != nil {
 			return 0, &RenderError{Handout: h, Err: err}

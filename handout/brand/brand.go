@@ -39,6 +39,10 @@ const (
 	Address  Field = "address"
 	Footer   Field = "footer"
 	FontDir  Field = "font-dir"
+	// Labels is the brand file's `labels:`, the clinic's own wording of
+	// printed labels per language. It has no flag or variable (a flag per
+	// label and language would be dozens), so it is not in Fields.
+	Labels Field = "labels"
 )
 
 // Fields lists the settings in the order help text shows them.
@@ -65,6 +69,16 @@ type Value struct {
 	// Text. Both are FontDir values, so one precedence rule decides
 	// between them.
 	FontFiles *[4]string
+	// Labels are a brand file's labels, in file order.
+	Labels []Label
+}
+
+// Label is a brand's own wording of one printed label in one language.
+type Label struct {
+	Tag  string // the BCP 47 tag it was given under
+	Key  string // a labels.Keys name
+	Text string
+	Pos  diag.Pos
 }
 
 // Settings is one layer of brand settings.
@@ -154,6 +168,9 @@ type Brand struct {
 	Address string
 	Footer  Localized
 	Fonts   *fontset.Family
+	// Labels are the clinic's own wording of printed labels, in file
+	// order; LabelsFor applies them.
+	Labels []Label
 	// Files are the logo and font files the settings name, whether or not
 	// they could be read: what a watch follows, so that putting a missing
 	// logo in place rebuilds.
@@ -188,6 +205,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 	b.Tagline, b.Footer = localized(Tagline), localized(Footer)
 	b.Phone, b.Email, b.Address = text(Phone), text(Email), text(Address)
 	b.Website = text(Website)
+	b.Labels = merged[Labels].Labels
 	for _, f := range []Field{Primary, Accent} {
 		v, ok := merged[f]
 		if !ok || strings.TrimSpace(v.Text) == "" {
@@ -316,7 +334,7 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			s[f] = Value{Text: t, Pos: doc.Pos(n), Dir: dir}
 		}
 	}
-	doc.Fields(root, "the brand file", []string{"name", "tagline", "logo", "colors", "contact", "footer", "fonts"}, nil, func(key string, v *yaml.Node) {
+	doc.Fields(root, "the brand file", []string{"name", "tagline", "logo", "colors", "contact", "footer", "labels", "fonts"}, nil, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
 			put(Clinic, v, "name")
@@ -328,6 +346,8 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			put(Tagline, v, "tagline")
 		case "logo":
 			put(LogoPath, v, "logo")
+		case "labels":
+			s[Labels] = decodeLabels(doc, v, dir)
 		case "footer":
 			if v.Kind == yaml.MappingNode {
 				s[Footer] = decodeLangs(doc, v, "footer", footerText(doc), dir)
@@ -414,6 +434,10 @@ func (b *Brand) Fingerprint() []byte {
 		}
 		h.Write([]byte{0})
 	}
+	for _, l := range b.Labels {
+		fmt.Fprintf(h, "%q %q %q\x00", l.Tag, l.Key, l.Text)
+	}
+	h.Write([]byte{0})
 	if b.Logo != nil {
 		h.Write(b.Logo.Data)
 	}

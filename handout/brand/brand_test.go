@@ -159,7 +159,7 @@ func TestDecodeFileErrors(t *testing.T) {
 		{"unknown key near", "name: Clinic\ncolours:\n  primary: \"#1F5A7A\"\n",
 			[]string{"b.yaml:2:1: unknown key `colours` in the brand file; did you mean `colors`?"}},
 		{"unknown key far", "name: Clinic\nslogan: Care\n",
-			[]string{"b.yaml:2:1: unknown key `slogan` in the brand file (known keys: name, tagline, logo, colors, contact, footer, fonts)"}},
+			[]string{"b.yaml:2:1: unknown key `slogan` in the brand file (known keys: name, tagline, logo, colors, contact, footer, labels, fonts)"}},
 		{"unknown colour key", "colors:\n  primry: \"#1F5A7A\"\n",
 			[]string{"b.yaml:2:3: unknown key `primry` in colors; did you mean `primary`?"}},
 		{"unknown contact key", "contact:\n  fax: 555\n",

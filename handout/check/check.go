@@ -41,9 +41,7 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 // beside the layout (Handout runs both, in this order).
 func Essentials(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
-	if _, ok := labels.For(h.Language); !ok {
-		out.Warnf(h.LangPos, "language %q has no printed labels yet (supported: %s); labels such as \"Page 1 of 2\" will be in English", h.Language, strings.Join(labels.Supported, ", "))
-	}
+	out = append(out, Labels(h, b)...)
 	out = append(out, Glyphs(h, b.Fonts)...)
 	out = append(out, BrandLanguage(h, b)...)
 	if len(h.Summary) > MaxSummaryBullets {
@@ -96,6 +94,39 @@ func StrayStars(h *content.Handout) diag.List {
 	})
 	if n > maxReported {
 		out.Warnf(more, "and %d more stars that print as written", n-maxReported)
+	}
+	return out
+}
+
+// Labels warns when the handout's language has no printed labels, neither
+// the tool's nor the brand's (they print in English), naming those the
+// brand gives; and it refuses a brand label the fonts cannot print, at the
+// place in the brand file it was typed.
+func Labels(h *content.Handout, b *brand.Brand) diag.List {
+	var out diag.List
+	if _, ok := b.LabelsFor(h.Language); !ok {
+		given := map[string]bool{}
+		for _, l := range b.LabelsApplied(h.Language) {
+			given[l.Key] = true
+		}
+		var missing []string
+		for _, k := range labels.Keys {
+			if !given[k.Name] {
+				missing = append(missing, k.Name)
+			}
+		}
+		if len(given) == 0 {
+			out.Warnf(langPos(h), "language %q has no printed labels yet (the tool has %s); labels such as \"Page 1 of 2\" will be in English; a brand file's `labels:` can give them in %q", h.Language, strings.Join(labels.Supported, ", "), h.Language)
+		} else {
+			out.Warnf(langPos(h), "language %q has no printed labels in the tool, and the brand's `labels:` give %d of %d; these will be in English: %s", h.Language, len(given), len(labels.Keys), strings.Join(missing, ", "))
+		}
+	}
+	if b != nil && b.Fonts != nil {
+		for _, l := range b.LabelsApplied(h.Language) {
+			if miss := b.Fonts.Missing(l.Text, fontset.Bold); len(miss) > 0 {
+				out.Errorf(l.Pos, "labels.%s.%s contains %s, which the font %s cannot print (for %s)", l.Tag, l.Key, describeRune(miss[0]), b.Fonts.Name, h.File)
+			}
+		}
 	}
 	return out
 }
