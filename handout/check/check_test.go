@@ -224,8 +224,8 @@ func TestSpanishReadingLevel(t *testing.T) {
 // TestNoFormulaNote: a language without a formula gets one note and no
 // grade, however hard its text.
 func TestNoFormulaNote(t *testing.T) {
-	h := decode(t, "title: T\nlanguage: fr\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: \""+smogHardText+"\"\n")
-	expect(t, Readability(h), []want{{"t.yaml:2:11", diag.Note, []string{`no reading-level formula for language "fr"`, "en, es", "not checked"}}})
+	h := decode(t, "title: T\nlanguage: nl\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: \""+smogHardText+"\"\n")
+	expect(t, Readability(h), []want{{"t.yaml:2:11", diag.Note, []string{`no reading-level formula for language "nl"`, "en, es, fr, de, it, pt, ru", "not checked"}}})
 }
 
 // TestPlainHandoutHasNoWarnings: short sentences in common words give no

@@ -18,7 +18,9 @@ import (
 //     still counts toward the handout's grade. The handout as a whole is
 //     graded the same way.
 //   - English is judged by SMOG, with Flesch–Kincaid shown beside it;
-//     Spanish by INFLESZ (see readability.Language.Level).
+//     Spanish by INFLESZ, French by Kandel–Moles, German by Amstad,
+//     Italian by GULPEASE, Portuguese by Martins's Flesch, Russian by
+//     Oborneva's (see readability.Language.Level).
 //   - A grade warning names the three words that weigh most on it.
 //   - A language without a formula gets one note saying so, and no score:
 //     an English formula would misjudge it.
@@ -26,16 +28,21 @@ import (
 // Only full sentences count: headings and fragment bullets are not prose.
 func Readability(h *content.Handout) diag.List {
 	var out diag.List
-	lang, graded := readability.ForTag(h.Language)
+	_, graded := readability.ForTag(h.Language)
+	// Sentences are split for long sentences in every language, by its
+	// own rules or, without them, by English's (readability.Splitter).
+	lang := readability.Splitter(h.Language)
+	unspaced := readability.Unspaced(h.Language)
 	if !graded {
 		var tags []string
 		for _, l := range readability.Languages {
 			tags = append(tags, l.Tag)
 		}
-		out.Notef(h.LangPos, "no reading-level formula for language %q (there are formulas for %s); reading level is not checked", h.Language, strings.Join(tags, ", "))
-		// Sentences are still split, for long sentences, by the English
-		// rules: they hold for most languages written with spaces.
-		lang = readability.English
+		msg := fmt.Sprintf("no reading-level formula for language %q (there are formulas for %s); reading level is not checked", h.Language, strings.Join(tags, ", "))
+		if unspaced {
+			msg += ", nor sentence length: a language written without spaces between words has no word count"
+		}
+		out.Notef(h.LangPos, "%s", msg)
 	}
 	// Past a score of long sentences more messages help nobody, and locating
 	// each costs a pass over its field.
@@ -63,7 +70,7 @@ func Readability(h *content.Handout) diag.List {
 			tally.Add(r.Long)
 			var toRaw func(int) int
 			for _, s := range r.Sentences {
-				if s.Words <= MaxSentenceWords || longBullet[t.Pos] {
+				if unspaced || s.Words <= MaxSentenceWords || longBullet[t.Pos] {
 					continue
 				}
 				if long++; long > maxReported {

@@ -1,6 +1,9 @@
 package readability
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // terminal classifies the trailing punctuation of tok.
 func terminal(tok []byte, lang *Language) term {
@@ -17,12 +20,21 @@ func terminal(tok []byte, lang *Language) term {
 	}
 	r, _ := utf8.DecodeLastRune(tok[:j])
 	switch r {
-	case '!', '?', '‽', '！', '？':
+	case '!', '?', '‽', '！', '？',
+		'؟',      // Arabic question mark (Arabic, Persian, Urdu)
+		'۔',      // Urdu full stop
+		'।', '॥', // danda and double danda (Hindi, Bengali, Punjabi)
+		'።', '፧', // Ethiopic full stop and question mark (Amharic)
+		'。', '．', // ideographic and fullwidth full stops (Chinese, Japanese)
+		'｡': // halfwidth ideographic full stop
 		return termHard
 	case '…':
 		return termCond
 	case '.':
 	default:
+		if lang.terminals != "" && strings.ContainsRune(lang.terminals, r) {
+			return termHard
+		}
 		return termNone
 	}
 	k := j
@@ -49,6 +61,10 @@ func terminal(tok []byte, lang *Language) term {
 	var low [maxAbbrevLen]byte
 	for i, c := range core {
 		if c >= utf8.RuneSelf {
+			// Not ASCII ("т.е", "tél"): the rare path, lowered in full.
+			if k, ok := lang.abbreviations[strings.ToLower(string(core))]; ok {
+				return k
+			}
 			return termHard
 		}
 		low[i] = toLowerASCII(c)
@@ -133,4 +149,82 @@ var spanishCapitals = map[string]bool{
 	"Lun": true, "Mar": true, "Mié": true, "Jue": true, "Vie": true, "Sáb": true, "Dom": true,
 	"Ene": true, "Feb": true, "Abr": true, "May": true, "Jun": true, "Jul": true,
 	"Ago": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dic": true,
+}
+
+// frenchAbbreviations: titles ("M.", "Mme", "Dr"), "p. ex." and "cf."
+// never end a sentence inside a block; units and "etc." end one before a
+// capital.
+var frenchAbbreviations = map[string]term{
+	"m": termNever, "mm": termNever, "mme": termNever, "mmes": termNever, "mlle": termNever,
+	"dr": termNever, "pr": termNever, "p": termNever, "ex": termNever, "cf": termNever,
+	"env": termNever, "av": termNever, "bd": termNever, "st": termNever, "ste": termNever,
+	"etc": termCond, "min": termCond, "max": termCond, "tél": termCond, "no": termCond,
+	"mg": termCond, "ml": termCond, "kg": termCond, "cm": termCond,
+}
+
+// frenchCapitals are capitalised days and months, as in "Lun.–Ven.".
+var frenchCapitals = map[string]bool{
+	"Lun": true, "Mar": true, "Mer": true, "Jeu": true, "Ven": true, "Sam": true, "Dim": true,
+	"Janv": true, "Févr": true, "Avr": true, "Juil": true, "Sept": true, "Oct": true, "Nov": true, "Déc": true,
+}
+
+// germanAbbreviations: "z. B.", "d. h.", "bzw.", "Dr." and the like never
+// end a sentence inside a block (German capitalises every noun, so a
+// capital after them says nothing); "usw." and units end one before a
+// capital.
+var germanAbbreviations = map[string]term{
+	"z": termNever, "b": termNever, "z.b": termNever, "d": termNever, "h": termNever, "d.h": termNever,
+	"bzw": termNever, "ca": termNever, "dr": termNever, "prof": termNever, "hr": termNever, "fr": termNever,
+	"nr": termNever, "vgl": termNever, "ggf": termNever, "evtl": termNever, "inkl": termNever, "u.a": termNever,
+	"u": termNever, "a": termNever, "s": termNever, "str": termNever, "tel": termNever, "max": termNever, "min": termNever,
+	"usw": termCond, "etc": termCond, "mg": termCond, "ml": termCond, "kg": termCond, "std": termCond,
+}
+
+// germanCapitals are capitalised days and months, as in "Mo.–Fr.".
+var germanCapitals = map[string]bool{
+	"Mo": true, "Di": true, "Mi": true, "Do": true, "Fr": true, "Sa": true, "So": true,
+	"Jan": true, "Feb": true, "Mär": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true,
+	"Sep": true, "Sept": true, "Okt": true, "Nov": true, "Dez": true,
+}
+
+// italianAbbreviations: titles ("Sig.", "Dott.") and "p. es." never end a
+// sentence inside a block; "ecc." and units end one before a capital.
+var italianAbbreviations = map[string]term{
+	"sig": termNever, "sigg": termNever, "sig.ra": termNever, "dott": termNever, "dott.ssa": termNever,
+	"dr": termNever, "prof": termNever, "p": termNever, "es": termNever, "ca": termNever, "cfr": termNever,
+	"ecc": termCond, "tel": termCond, "min": termCond, "max": termCond, "n": termCond,
+	"mg": termCond, "ml": termCond, "kg": termCond, "cm": termCond,
+}
+
+// italianCapitals are capitalised days and months, as in "Lun.–Ven.".
+var italianCapitals = map[string]bool{
+	"Lun": true, "Mar": true, "Mer": true, "Gio": true, "Ven": true, "Sab": true, "Dom": true,
+	"Gen": true, "Feb": true, "Apr": true, "Mag": true, "Giu": true, "Lug": true, "Ago": true,
+	"Sett": true, "Set": true, "Ott": true, "Nov": true, "Dic": true,
+}
+
+// portugueseAbbreviations: titles ("Sr.", "Dra.") and "p. ex." never end a
+// sentence inside a block; "etc." and units end one before a capital.
+var portugueseAbbreviations = map[string]term{
+	"sr": termNever, "sra": termNever, "srta": termNever, "dr": termNever, "dra": termNever,
+	"prof": termNever, "profa": termNever, "p": termNever, "ex": termNever, "av": termNever,
+	"aprox": termNever, "vs": termNever,
+	"etc": termCond, "tel": termCond, "min": termCond, "máx": termCond, "n": termCond,
+	"mg": termCond, "ml": termCond, "kg": termCond, "cm": termCond,
+}
+
+// portugueseCapitals are capitalised days and months, as in "Seg.–Sex.".
+var portugueseCapitals = map[string]bool{
+	"Seg": true, "Ter": true, "Qua": true, "Qui": true, "Sex": true, "Sáb": true, "Dom": true,
+	"Jan": true, "Fev": true, "Mar": true, "Abr": true, "Mai": true, "Jun": true, "Jul": true,
+	"Ago": true, "Set": true, "Out": true, "Nov": true, "Dez": true,
+}
+
+// russianAbbreviations: "т. е.", "т. д.", "др." and "см." never end a
+// sentence inside a block ("и т. д." before a capital does: termCond).
+var russianAbbreviations = map[string]term{
+	"т.е": termNever, "т": termNever, "е": termNever, "др": termNever, "см": termNever, "напр": termNever,
+	"им": termNever, "ул": termNever, "д": termNever, "г": termNever, "гг": termNever, "проф": termNever,
+	"т.д": termCond, "т.п": termCond, "п": termCond, "тел": termCond, "мин": termCond,
+	"мг": termCond, "мл": termCond, "кг": termCond, "см³": termCond,
 }

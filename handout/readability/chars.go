@@ -106,9 +106,20 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// isIdeographicStop is sentence-final punctuation of scripts written
+// without spaces: the ideographic, fullwidth and halfwidth full stops and
+// the fullwidth ! and ?.
+func isIdeographicStop(r rune) bool {
+	switch r {
+	case '。', '．', '｡', '！', '？':
+		return true
+	}
+	return false
+}
+
 func isCloser(r rune) bool {
 	switch r {
-	case '"', '\'', ')', ']', '}', '”', '’', '»', '›':
+	case '"', '\'', ')', ']', '}', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》':
 		return true
 	}
 	return false
@@ -116,7 +127,7 @@ func isCloser(r rune) bool {
 
 func isOpener(r rune) bool {
 	switch r {
-	case '"', '\'', '(', '[', '{', '“', '‘', '«', '‹', '¿', '¡':
+	case '"', '\'', '(', '[', '{', '“', '‘', '«', '‹', '¿', '¡', '「', '『', '（', '【', '〔', '〈', '《':
 		return true
 	}
 	return false

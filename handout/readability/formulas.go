@@ -64,3 +64,63 @@ func INFLESZBand(score float64) string {
 	}
 	return "muy fácil"
 }
+
+// readingEase is a Flesch-style score, base - perWord*(words/sentences) -
+// perSyllable*(syllables/words); ok is false when there are no sentences or
+// words.
+func (s Stats) readingEase(base, perWord, perSyllable float64) (float64, bool) {
+	if s.Sentences <= 0 || s.Words <= 0 {
+		return 0, false
+	}
+	w := float64(s.Words)
+	return base - perWord*(w/float64(s.Sentences)) - perSyllable*(float64(s.Syllables)/w), true
+}
+
+// KandelMoles returns Kandel and Moles's French reading ease:
+//
+//	207 - 1.015*(words/sentences) - 73.6*(syllables/words)
+//
+// (Kandel L, Moles A. Application de l'indice de Flesch à la langue
+// française. Cahiers Études de Radio-Télévision 1958;19:253-274.)
+func (s Stats) KandelMoles() (float64, bool) { return s.readingEase(207, 1.015, 73.6) }
+
+// Amstad returns Amstad's German reading ease:
+//
+//	180 - words/sentences - 58.5*(syllables/words)
+//
+// (Amstad T. Wie verständlich sind unsere Zeitungen? Dissertation,
+// Universität Zürich, 1978.)
+func (s Stats) Amstad() (float64, bool) { return s.readingEase(180, 1, 58.5) }
+
+// Martins returns Martins et al.'s reading ease for Brazilian Portuguese,
+// Flesch's score raised by 42:
+//
+//	248.835 - 1.015*(words/sentences) - 84.6*(syllables/words)
+//
+// (Martins TBF, Ghiraldelo CM, Nunes MGV, Oliveira Jr ON. Readability
+// formulas applied to textbooks in Brazilian Portuguese. Notas do ICMSC-USP,
+// Série Computação 28, 1996.)
+func (s Stats) Martins() (float64, bool) { return s.readingEase(248.835, 1.015, 84.6) }
+
+// Oborneva returns Oborneva's Russian reading ease:
+//
+//	206.835 - 1.3*(words/sentences) - 60.1*(syllables/words)
+//
+// (Оборнева И.В. Автоматизированная оценка сложности учебных текстов на
+// основе статистических параметров. Дисс. канд. пед. наук, Москва, 2006.)
+func (s Stats) Oborneva() (float64, bool) { return s.readingEase(206.835, 1.3, 60.1) }
+
+// GULPEASE returns the Italian readability index of the GULP group:
+//
+//	89 + (300*sentences - 10*letters)/words
+//
+// It reads word length in letters, not syllables, and needs Stats.Letters
+// (counted for Italian only). (Lucisano P, Piemontese ME. GULPEASE: una
+// formula per la predizione della difficoltà dei testi in lingua italiana.
+// Scuola e Città 1988;39(3):110-124.)
+func (s Stats) GULPEASE() (float64, bool) {
+	if s.Sentences <= 0 || s.Words <= 0 {
+		return 0, false
+	}
+	return 89 + (300*float64(s.Sentences)-10*float64(s.Letters))/float64(s.Words), true
+}

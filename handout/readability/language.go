@@ -19,6 +19,11 @@ type Language struct {
 	abbreviations map[string]term
 	capitals      map[string]bool
 	level         func(Stats) Level
+	// countLetters asks for Stats.Letters (GULPEASE reads letters).
+	countLetters bool
+	// terminals end a sentence in this language beside the punctuation
+	// every language shares (see terminal).
+	terminals string
 }
 
 // English is scored by SMOG, with Flesch–Kincaid shown beside it.
@@ -40,8 +45,58 @@ var Spanish = &Language{
 	level:         spanishLevel,
 }
 
-// Languages lists the languages with a formula, by tag.
-var Languages = []*Language{English, Spanish}
+// French is scored by Kandel and Moles's adaptation of Flesch's reading
+// ease.
+var French = &Language{
+	Tag: "fr", LongWord: 4,
+	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	abbreviations: frenchAbbreviations,
+	capitals:      frenchCapitals,
+	level:         flesch("Kandel–Moles", (Stats).KandelMoles, MinReadingEase, fleschBand),
+}
+
+// German is scored by Amstad's adaptation of Flesch's reading ease.
+var German = &Language{
+	Tag: "de", LongWord: 4,
+	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	abbreviations: germanAbbreviations,
+	capitals:      germanCapitals,
+	level:         flesch("Amstad", (Stats).Amstad, MinReadingEase, fleschBand),
+}
+
+// Italian is scored by GULPEASE, which reads word length in letters.
+var Italian = &Language{
+	Tag: "it", LongWord: 4,
+	syllables:     spanishSyllablesOf, // Italian's vowels pair as Spanish's do (più, quan-do, gio-co)
+	abbreviations: italianAbbreviations,
+	capitals:      italianCapitals,
+	level:         flesch("GULPEASE", (Stats).GULPEASE, MinGULPEASE, gulpeaseBand),
+	countLetters:  true,
+}
+
+// Portuguese is scored by Martins et al.'s adaptation of Flesch's reading
+// ease for Brazilian Portuguese.
+var Portuguese = &Language{
+	Tag: "pt", LongWord: 4,
+	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, portugueseLetter, portugueseRun) },
+	abbreviations: portugueseAbbreviations,
+	capitals:      portugueseCapitals,
+	level:         flesch("Flesch (Martins)", (Stats).Martins, MinMartins, martinsBand),
+}
+
+// Russian is scored by Oborneva's adaptation of Flesch's reading ease.
+var Russian = &Language{
+	Tag: "ru", LongWord: 4,
+	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, russianLetter, vowelLetters) },
+	abbreviations: russianAbbreviations,
+	capitals:      map[string]bool{},
+	level:         flesch("Oborneva", (Stats).Oborneva, MinReadingEase, fleschBand),
+}
+
+// Languages lists the languages with a formula, by tag. Each formula is
+// one published and validated for the language; a language without one
+// gets none (see ForTag).
+var Languages = []*Language{English, Spanish, French, German, Italian, Portuguese, Russian}
 
 // ForTag returns the language of a BCP 47 tag ("es", "es-MX", "EN-us"), or
 // false when no formula is known for it: such text gets no grade rather
@@ -54,6 +109,44 @@ func ForTag(tag string) (*Language, bool) {
 		}
 	}
 	return nil, false
+}
+
+// greek splits Greek sentences, which has no formula here: its question
+// mark is U+037E, which Unicode normalisation (and so every content file)
+// makes ';'.
+var greek = &Language{
+	Tag: "el", LongWord: 4,
+	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	abbreviations: map[string]term{},
+	capitals:      map[string]bool{},
+	terminals:     ";",
+}
+
+// Splitter returns the rules that split text in tag into sentences: its
+// language's when it has a formula, Greek's for Greek, else English's,
+// which hold for most languages written with spaces (and, with the
+// ideographic full stop, for Chinese and Japanese). The language returned
+// for a tag without a formula must not be graded (ForTag says which are).
+func Splitter(tag string) *Language {
+	if l, ok := ForTag(tag); ok {
+		return l
+	}
+	if primary, _, _ := strings.Cut(tag, "-"); strings.EqualFold(primary, "el") {
+		return greek
+	}
+	return English
+}
+
+// Unspaced reports languages written without spaces between words
+// (Chinese, Japanese, Thai, Lao, Khmer, Burmese): their sentences are
+// found, but not their words, so sentence length in words says nothing.
+func Unspaced(tag string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch primary {
+	case "zh", "ja", "th", "lo", "km", "my", "yue", "cmn", "zho", "jpn":
+		return true
+	}
+	return false
 }
 
 // Syllables counts the syllables of one word in l.
@@ -133,4 +226,83 @@ func spanishLevel(s Stats) Level {
 		Text:   fmt.Sprintf("INFLESZ %.1f, %q", score, INFLESZBand(score)),
 		Target: fmt.Sprintf("%.0f (\"normal\") or above", MinINFLESZ),
 	}
+}
+
+// MinReadingEase is the lowest score on a Flesch reading-ease scale
+// (Kandel–Moles, Amstad, Oborneva) that patient text should have: 60 is
+// where Flesch's "standard" band begins, the plain-English reading of US
+// grades 8–9, and where Amstad puts "mittel".
+const MinReadingEase = 60.0
+
+// MinGULPEASE is the lowest GULPEASE score Italian text for patients
+// should have: Lucisano and Piemontese found text under 60 hard for
+// readers with a middle-school education (licenza media).
+const MinGULPEASE = 60.0
+
+// MinMartins is the lowest score on Martins et al.'s scale Portuguese text
+// for patients should have: 50 is the top of their "difícil" band and the
+// start of "fácil", text for the 5th to 8th grades.
+const MinMartins = 50.0
+
+// flesch grades by a reading-ease score, where higher is easier.
+func flesch(name string, score func(Stats) (float64, bool), minimum float64, band func(float64) string) func(Stats) Level {
+	return func(s Stats) Level {
+		v, _ := score(s)
+		return Level{
+			Formula: name, Score: v, TooHard: v < minimum,
+			Text:   fmt.Sprintf("%s %.1f (%s)", name, v, band(v)),
+			Target: fmt.Sprintf("%.0f or above", minimum),
+		}
+	}
+}
+
+// fleschBand names Flesch's bands (Flesch 1948, as the adaptations keep
+// them).
+func fleschBand(v float64) string {
+	switch {
+	case v < 30:
+		return "very difficult"
+	case v < 50:
+		return "difficult"
+	case v < 60:
+		return "fairly difficult"
+	case v < 70:
+		return "standard"
+	case v < 80:
+		return "fairly easy"
+	case v < 90:
+		return "easy"
+	}
+	return "very easy"
+}
+
+// gulpeaseBand says for whom a GULPEASE score is easy (Lucisano and
+// Piemontese 1988): under 80 is hard for readers with an elementary
+// education, under 60 for a middle-school one, under 40 for a high-school
+// one.
+func gulpeaseBand(v float64) string {
+	switch {
+	case v < 40:
+		return "hard even after high school"
+	case v < 60:
+		return "hard after middle school"
+	case v < 80:
+		return "easy after middle school"
+	}
+	return "easy after elementary school"
+}
+
+// martinsBand names Martins et al.'s bands: 75–100 "muito fácil" (grades
+// 1–4), 50–75 "fácil" (5–8), 25–50 "difícil" (high school), under 25 "muito
+// difícil" (university).
+func martinsBand(v float64) string {
+	switch {
+	case v < 25:
+		return "muito difícil"
+	case v < 50:
+		return "difícil"
+	case v < 75:
+		return "fácil"
+	}
+	return "muito fácil"
 }

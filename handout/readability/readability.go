@@ -49,6 +49,9 @@ type Stats struct {
 	Words         int
 	Syllables     int
 	Polysyllables int
+	// Letters counts the letters of the words, for languages whose formula
+	// reads word length in letters (Italian's GULPEASE); 0 for the others.
+	Letters int
 }
 
 // Add returns the sum of two Stats (so a file's stats are the sum of its
@@ -59,5 +62,6 @@ func (s Stats) Add(o Stats) Stats {
 		Words:         s.Words + o.Words,
 		Syllables:     s.Syllables + o.Syllables,
 		Polysyllables: s.Polysyllables + o.Polysyllables,
+		Letters:       s.Letters + o.Letters,
 	}
 }

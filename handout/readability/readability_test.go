@@ -365,9 +365,9 @@ func TestGrades(t *testing.T) {
 }
 
 func TestAdd(t *testing.T) {
-	a := Stats{Sentences: 1, Words: 2, Syllables: 3, Polysyllables: 4}
-	b := Stats{Sentences: 10, Words: 20, Syllables: 30, Polysyllables: 40}
-	if got, want := a.Add(b), (Stats{11, 22, 33, 44}); got != want {
+	a := Stats{Sentences: 1, Words: 2, Syllables: 3, Polysyllables: 4, Letters: 5}
+	b := Stats{Sentences: 10, Words: 20, Syllables: 30, Polysyllables: 40, Letters: 50}
+	if got, want := a.Add(b), (Stats{11, 22, 33, 44, 55}); got != want {
 		t.Errorf("Add = %+v, want %+v", got, want)
 	}
 	// Sections separated by a blank line measure the same apart and together.

@@ -89,6 +89,7 @@ func (l *Language) Read(text string) Reading {
 		r.Words += p.words
 		r.Syllables += p.syllables
 		r.Polysyllables += p.polysyllables
+		r.Letters += p.letters
 		r.Long = append(r.Long, long...)
 		long = long[:0]
 	}
@@ -131,6 +132,7 @@ type pending struct {
 	words         int
 	syllables     int
 	polysyllables int
+	letters       int
 	last          term
 }
 
@@ -224,6 +226,19 @@ func (s *scanner) token(i int) int {
 			buf = append(buf, t[i:i+w]...)
 		}
 		i += w
+		if isIdeographicStop(r) {
+			// Chinese and Japanese put no space after a full stop: the
+			// next sentence starts right after it and its closing quotes.
+			for i < len(t) {
+				r, w := decodeRune(t, i)
+				if !isCloser(r) {
+					break
+				}
+				buf = append(buf, t[i:i+w]...)
+				i += w
+			}
+			break
+		}
 	}
 	s.buf = buf
 	if len(buf) > 0 {
@@ -245,9 +260,16 @@ func (s *scanner) add(start, end int, tok []byte) {
 	}
 	s.cur.last = termNone
 	if isWord {
-		syl := 1
-		if !isURLLike(tok) {
+		syl, url := 1, isURLLike(tok)
+		if !url {
 			syl = s.lang.syllables(tok, &s.letters)
+		}
+		if s.lang.countLetters {
+			if url {
+				s.cur.letters += 2 // a bare address counts as short as a one-syllable word
+			} else {
+				s.cur.letters += letterCount(tok)
+			}
 		}
 		if s.cur.words == 0 {
 			s.cur.start = start
@@ -271,6 +293,19 @@ func (s *scanner) add(start, end int, tok []byte) {
 	case termCond, termNever:
 		s.cur.last = k
 	}
+}
+
+// letterCount counts the letters of tok.
+func letterCount(tok []byte) int {
+	n := 0
+	for i := 0; i < len(tok); {
+		r, w := utf8.DecodeRune(tok[i:])
+		i += w
+		if r < utf8.RuneSelf && isASCIILetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // listNumber matches a list number typed by hand: one to three digits and

@@ -160,7 +160,7 @@ func TestSpanishSentences(t *testing.T) {
 }
 
 func TestForTag(t *testing.T) {
-	for tag, want := range map[string]*Language{"en": English, "en-US": English, "EN": English, "es": Spanish, "es-MX": Spanish, "es-419": Spanish, "fr": nil, "": nil, "eng": nil, "zh-Hant-TW": nil} {
+	for tag, want := range map[string]*Language{"en": English, "en-US": English, "EN": English, "es": Spanish, "es-MX": Spanish, "es-419": Spanish, "fr": French, "fr-CA": French, "de-AT": German, "it": Italian, "pt-BR": Portuguese, "ru": Russian, "el": nil, "nl": nil, "": nil, "eng": nil, "zh-Hant-TW": nil} {
 		got, ok := ForTag(tag)
 		if got != want || ok != (want != nil) {
 			t.Errorf("ForTag(%q) = %v, %v", tag, got, ok)

@@ -28,46 +28,26 @@ import (
 // spanishSyllablesOf sums the syllables of the letter runs and digit groups
 // of tok, using *run as scratch space.
 func spanishSyllablesOf(tok []byte, run *[]byte) int {
-	total := 0
-	r0 := (*run)[:0]
-	inDigits := false
-	for i := 0; i < len(tok); {
-		r, w := utf8.DecodeRune(tok[i:])
-		i += w
-		if r == '\u0301' && len(r0) > 0 { // a combining acute accent on i or u
-			switch r0[len(r0)-1] {
-			case 'i':
-				r0[len(r0)-1] = 'I'
-			case 'u':
-				r0[len(r0)-1] = 'U'
-			}
-			continue
+	return letterRuns(tok, run, spanishLetter, spanishRun)
+}
+
+// spanishLetter folds r onto run (see foldSpanish); a combining acute
+// accent after i or u makes it strong, as í and ú are.
+func spanishLetter(r rune, run []byte) ([]byte, bool) {
+	if r == '\u0301' && len(run) > 0 {
+		switch run[len(run)-1] {
+		case 'i':
+			run[len(run)-1] = 'I'
+		case 'u':
+			run[len(run)-1] = 'U'
 		}
-		if c, ok := foldSpanish(r); ok {
-			if c != 0 {
-				r0 = append(r0, c)
-			}
-			inDigits = false
-			continue
-		}
-		if len(r0) > 0 {
-			total += spanishRun(r0)
-			r0 = r0[:0]
-		}
-		if unicode.IsDigit(r) {
-			if !inDigits {
-				total++
-			}
-			inDigits = true
-		} else {
-			inDigits = false
-		}
+		return run, true
 	}
-	if len(r0) > 0 {
-		total += spanishRun(r0)
+	c, ok := foldSpanish(r)
+	if ok && c != 0 {
+		run = append(run, c)
 	}
-	*run = r0
-	return total
+	return run, ok
 }
 
 // foldSpanish maps a letter to one byte: ASCII letters in lower case,
