@@ -24,7 +24,7 @@ func TestBrandLabels(t *testing.T) {
 	rec := f.api(`{"handouts": ["terapia"], "patient": "` + patient + `", "next_visit": "2026-12-06"}`)
 	wantStatus(t, rec, 200)
 	text := pdfText(t, rec.Body.Bytes())
-	for _, want := range []string{"Lo más importante", "Paciente: " + patient, "Próxima cita: 2026-12-06"} {
+	for _, want := range []string{"Lo más importante", "Paciente: " + patient, "Próxima cita: 6 de diciembre de 2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q:\n%s", want, text)
 		}
