@@ -29,6 +29,44 @@ var dateStyles = map[string]dateStyle{
 	},
 }
 
+// The other languages write a day as their own style guides do (a
+// genitive month in Polish, Russian and Greek: "6 grudnia 2026"), with the
+// 24-hour clock but in Tagalog, which, like English, uses AM and PM.
+func init() {
+	h24 := func(t time.Time) string { return t.Format("15:04") }
+	dmy := func(sep string) func(int, string, int) string {
+		return func(d int, m string, y int) string { return fmt.Sprintf("%d%s%s %d", d, sep, m, y) }
+	}
+	nominative := func(lang string) [12]string { return tables[lang].months }
+	add := func(lang string, months [12]string, date func(int, string, int) string, clock func(time.Time) string, dateTime string) {
+		dateStyles[lang] = dateStyle{months: months, date: date, clock: clock, dateTime: dateTime}
+	}
+	add("fr", nominative("fr"), dmy(" "), func(t time.Time) string { return t.Format("15") + " h " + t.Format("04") }, "%[1]s à %[2]s")
+	add("pt", nominative("pt"), func(d int, m string, y int) string { return fmt.Sprintf("%d de %s de %d", d, m, y) }, h24, "%[1]s, às %[2]s")
+	add("it", nominative("it"), dmy(" "), h24, "%[1]s, ore %[2]s")
+	add("de", nominative("de"), dmy(". "), func(t time.Time) string { return t.Format("15:04") + " Uhr" }, "%[1]s, %[2]s")
+	add("ht", nominative("ht"), dmy(" "), h24, "%[1]s, %[2]s")
+	add("so", nominative("so"), dmy(" "), h24, "%[1]s, %[2]s")
+	add("tl", nominative("tl"), func(d int, m string, y int) string { return fmt.Sprintf("%s %d, %d", m, d, y) }, func(t time.Time) string { return t.Format("3:04 PM") }, "%[1]s, %[2]s")
+	add("pl", [12]string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"}, dmy(" "), h24, "%[1]s, godz. %[2]s")
+	add("ru", [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+		func(d int, m string, y int) string { return fmt.Sprintf("%d %s %d г.", d, m, y) }, h24, "%[1]s, %[2]s")
+	add("el", [12]string{"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"}, dmy(" "), h24, "%[1]s, %[2]s")
+	add("vi", nominative("vi"), func(d int, m string, y int) string { return fmt.Sprintf("ngày %d %s năm %d", d, m, y) }, h24, "%[2]s, %[1]s")
+	for _, lang := range []string{"ar", "fa", "ur"} {
+		add(lang, nominative(lang), dmy(" "), h24, "%[1]s، %[2]s")
+	}
+	for _, lang := range []string{"hi", "bn", "pa"} {
+		add(lang, nominative(lang), dmy(" "), h24, "%[1]s, %[2]s")
+	}
+	add("am", nominative("am"), func(d int, m string, y int) string { return fmt.Sprintf("%s %d, %d", m, d, y) }, h24, "%[1]s፣ %[2]s")
+	// The month names here are "12月", "12월": the day follows them.
+	for _, lang := range []string{"zh-Hans", "zh-Hant", "ja"} {
+		add(lang, nominative(lang), func(d int, m string, y int) string { return fmt.Sprintf("%d年%s%d日", y, m, d) }, h24, "%[1]s %[2]s")
+	}
+	add("ko", nominative("ko"), func(d int, m string, y int) string { return fmt.Sprintf("%d년 %s %d일", y, m, d) }, h24, "%[1]s %[2]s")
+}
+
 // style is the language's way with dates; a language without one is
 // written as English is, so a date is never left out or garbled.
 func (l *Labels) style() dateStyle {
