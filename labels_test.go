@@ -154,3 +154,21 @@ func TestWatchRebuildsWithBrandLabels(t *testing.T) {
 		t.Error("a broken brand replaced the last good guide")
 	}
 }
+
+// A zero-width non-joiner (as Persian writes inside words) is never refused
+// as an invisible character: the file checks and builds, and the words
+// read back whole.
+func TestZeroWidthNonJoinerIsAccepted(t *testing.T) {
+	requireTool(t, "pdftotext")
+	src := filepath.Join(t.TempDir(), "zw.yaml")
+	if err := os.WriteFile(src, []byte("title: Pagsubok\nlanguage: tl\nsummary:\n  - Isa\u200cdalawa ito.\n  - Tatlo.\nsections:\n  - heading: H\n    body: Apat\u200clima.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, nil, "check", src); r.code != 0 || strings.Contains(r.stdout+r.stderr, "U+200C") {
+		t.Errorf("check: %s", r)
+	}
+	out := build(t, nil, "--quiet", "--format", "guide", src)
+	if text := pdfText(t, pdfPath(out, "zw", "guide"), false); !strings.Contains(text, "Isadalawa ito.") || !strings.Contains(text, "Apatlima.") {
+		t.Errorf("guide: %s", text)
+	}
+}

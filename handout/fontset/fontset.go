@@ -186,6 +186,9 @@ func (f *Face) advance(t []uint16, r rune) uint16 {
 		if p := plainForm(r); p != 0 && t[p] != 0 && t[p] != zeroAdvance {
 			return t[p] // drawn as its plain form (Printable)
 		}
+		if IsJoiner(r) {
+			return 0 // not drawn (IsJoiner)
+		}
 	}
 	return f.missing
 }
@@ -231,7 +234,7 @@ func (fam *Family) Missing(s string, style Style) []rune {
 	var out []rune
 	var seen map[rune]bool // a map, not a scan of out: a text in another script misses thousands
 	for _, r := range s {
-		if r == '\n' || r == '\t' || seen[r] || fam.Has(style, r) || IsNoBreakSpace(r) && fam.Has(style, ' ') {
+		if r == '\n' || r == '\t' || seen[r] || fam.Has(style, r) || IsNoBreakSpace(r) && fam.Has(style, ' ') || IsJoiner(r) {
 			continue
 		}
 		if seen == nil {
@@ -242,6 +245,14 @@ func (fam *Family) Missing(s string, style Style) []rune {
 	}
 	return out
 }
+
+// IsJoiner is the zero-width non-joiner (U+200C) or joiner (U+200D): a
+// control for how letters join, not a character to print. Persian writes
+// the non-joiner inside words (می‌خواهم, "I want"), and Indic scripts use both
+// to choose a conjunct's form. A face needs no glyph for them: the shaper
+// reads them, and a writer without one draws nothing for them. So they
+// are never missing.
+func IsJoiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
 
 // Has reports whether a face of the family or of its fallbacks prints r in
 // style.

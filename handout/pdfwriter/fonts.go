@@ -81,6 +81,9 @@ func planFonts(doc *layout.Document) *fontPlan {
 			face := doc.Fonts.Face(op.Font)
 			for _, r := range op.Text {
 				r = face.Printable(r)
+				if fontset.IsJoiner(r) && !face.Has(r) {
+					continue // a joining control the face lacks draws nothing
+				}
 				if !face.Has(r) && p.missing == nil {
 					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
 				}
@@ -348,6 +351,9 @@ func (p *fontPlan) runs(text string, style fontset.Style, size float64, draw fun
 	cur, adv, start := -1, 0, 0
 	for _, r := range text {
 		r = face.Printable(r)
+		if fontset.IsJoiner(r) && !face.Has(r) {
+			continue
+		}
 		n, c := ff.encode(r)
 		if n != cur && len(buf) > 0 {
 			draw(ff.key(cur), buf, float64(start)*size/1000)
