@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -1214,5 +1215,60 @@ func TestBrandColoursReachAA(t *testing.T) {
 				t.Errorf("%s on %s is %.2f:1", c, bg, r)
 			}
 		}
+	}
+}
+
+// writeLongSummary adds a handout whose summary cannot fit one page,
+// though its guide and FAQ sheet build (as `handouts build` makes them).
+func writeLongSummary(t testing.TB, dir string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("title: Living with high blood pressure\nlanguage: en\nsummary:\n")
+	for i := 0; i < 14; i++ {
+		fmt.Fprintf(&b, "  - Point %d. Check your blood pressure at home at the same time each day, write the numbers down, and bring them to every visit so your care team can see how your treatment is working over weeks and months.\n", i+1)
+	}
+	b.WriteString(`sections:
+  - heading: What it is
+    brief: Hypertension means the blood pushes too hard against the walls of the arteries.
+    body: Hypertension means the blood pushes too hard against the walls of the arteries, over months and years.
+faq:
+  - q: Can it be cured?
+    a: It can be controlled with medicine, food, movement and sleep.
+`)
+	write(t, dir, "blood-pressure.yaml", b.String())
+}
+
+// Defect: a format that cannot be made hid the whole handout.
+func TestSummaryThatCannotFit(t *testing.T) {
+	f := newFixture(t, Config{})
+	writeLongSummary(t, f.dir)
+	body := f.get("/").Body.String()
+	c := cards(body)["blood-pressure"]
+	if c == "" || strings.Contains(c, "bad") {
+		t.Fatalf("the handout is not listed as printable: %q\n%s", c, body)
+	}
+	for _, want := range []string{"Living with high blood pressure", "Full guide, FAQ sheet", "The one-page summary cannot be made: its summary is longer than one page."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("library lacks %q", want)
+		}
+	}
+	if strings.Contains(body, f.dir) || strings.Contains(body, "blood-pressure.yaml") {
+		t.Error("the page shows a path")
+	}
+	if !strings.Contains(f.log.String(), "blood-pressure.yaml:") {
+		t.Errorf("the log lacks the details:\n%s", f.log.String())
+	}
+	page := f.get("/handout/blood-pressure").Body.String()
+	for _, want := range []string{`value="summary" disabled`, "(cannot be made: its summary is longer than one page)", `id="format-guide" value="guide" checked`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("handout page lacks %q", want)
+		}
+	}
+	wantStatus(t, f.api(`{"handouts": ["blood-pressure"], "format": "guide"}`), 200)
+	wantStatus(t, f.api(`{"handouts": ["blood-pressure"], "format": "faq"}`), 200)
+	rec := f.api(`{"handouts": ["blood-pressure"]}`)
+	wantStatus(t, rec, 422)
+	if msg, _ := apiError(t, rec); msg != "The one-page summary of “Living with high blood pressure” cannot be made: its summary is longer than one page. Choose another format." {
+		t.Errorf("message %q", msg)
 	}
 }

@@ -238,7 +238,7 @@ func (s *Server) secured(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead && !sameOrigin(r) {
-			s.fail(w, r, http.StatusForbidden, "this request came from another site (its Origin header does not match); open the page from this server and try again", nil)
+			s.fail(w, r, http.StatusForbidden, "This request came from another web page, so it was refused to keep patients' details safe. Open the handouts page at this computer's own address and try again.", nil)
 			return
 		}
 		if s.cfg.Token != "" && !s.open(r) && !s.authorized(r) {

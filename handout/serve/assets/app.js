@@ -124,7 +124,7 @@ function printForm(form) {
       status.textContent = "";
       return current;
     } catch (e) {
-      clear(idle);
+      clear("No preview: the PDF could not be made. " + e.message);
       fail(e.message);
       return null;
     } finally {
