@@ -81,6 +81,13 @@ Examples:
 			bs := s.brand(c)
 			if bs.findings.HasErrors() {
 				printFindings(s.stderr, bs.findings.Errors())
+				if asJSON {
+					var problems []jsonProblem
+					for _, f := range bs.findings.Errors() {
+						problems = append(problems, findingProblem(f))
+					}
+					s.reportJSON(&handout.Report{Warnings: bs.findings.Warnings()}, problems)
+				}
 				return &exitError{1, "the brand has errors; no handouts were built"}
 			}
 			tty := isTerminal(s.stdout) && !asJSON && !quiet
@@ -99,7 +106,7 @@ Examples:
 			rep.Warnings = append(bs.findings, rep.Warnings...)
 			switch {
 			case asJSON:
-				reportJSON(s.stdout, rep)
+				s.reportJSON(rep, nil)
 			default:
 				report(s.stdout, s.stderr, rep, time.Since(start), tty, quiet)
 			}
@@ -125,7 +132,24 @@ func printFindings(w io.Writer, fs diag.List) {
 	}
 }
 
-func reportJSON(w io.Writer, rep *handout.Report) {
+// jsonProblem is something that stopped the whole build (a brand error, a
+// usage mistake, an output folder that cannot be written), in the shape of
+// a finding; pos is left out when nothing in a file is at fault.
+type jsonProblem struct {
+	Pos      *diag.Pos     `json:"pos,omitempty"`
+	Severity diag.Severity `json:"severity"`
+	Message  string        `json:"message"`
+}
+
+func findingProblem(f diag.Finding) jsonProblem {
+	pos := f.Pos
+	return jsonProblem{Pos: &pos, Severity: f.Severity, Message: f.Message}
+}
+
+// reportJSON prints the build's one JSON object: what was written, what
+// failed, the warnings, and what stopped the whole build (errors, empty
+// when nothing did). Every list is there, empty or not, for jq.
+func (s *sys) reportJSON(rep *handout.Report, problems []jsonProblem) {
 	if rep.Written == nil {
 		rep.Written = []handout.Output{}
 	}
@@ -135,9 +159,16 @@ func reportJSON(w io.Writer, rep *handout.Report) {
 	if rep.Warnings == nil {
 		rep.Warnings = diag.List{}
 	}
-	enc := json.NewEncoder(w)
+	if problems == nil {
+		problems = []jsonProblem{}
+	}
+	enc := json.NewEncoder(s.stdout)
 	enc.SetIndent("", "  ")
-	enc.Encode(rep)
+	enc.Encode(struct {
+		*handout.Report
+		Errors []jsonProblem `json:"errors"`
+	}{rep, problems})
+	s.printedJSON = true
 }
 
 // report prints errors, then warnings (all of them on a terminal, one line

@@ -25,6 +25,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"handouts/handout"
+	"handouts/handout/diag"
 	"handouts/handout/yamldoc"
 )
 
@@ -54,6 +55,8 @@ func main() {
 type sys struct {
 	stdout, stderr io.Writer
 	env            func(string) (string, bool)
+	// printedJSON is set once `build --json` has printed its object.
+	printedJSON bool
 }
 
 // commands lists every command, in the order help shows them.
@@ -77,27 +80,73 @@ func usageError(format string, args ...any) *exitError {
 
 // run is the whole program with its outside world passed in.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
-	s := &sys{stdout, stderr, env}
+	s := &sys{stdout: stdout, stderr: stderr, env: env}
 	app := newApp(s)
-	args, uerr := readArgs(app, args)
-	if uerr != nil {
-		fmt.Fprintln(stderr, "handouts:", uerr.msg)
-		return uerr.code
-	}
-	err := app.RunContext(ctx, args)
-	var ee *exitError
-	switch {
-	case err == nil:
-		return 0
-	case errors.As(err, &ee):
-		if ee.msg != "" {
-			fmt.Fprintln(stderr, "handouts:", ee.msg)
+	// `build --json` feeds a program (jq in a CI step): whatever stops it,
+	// a usage mistake included, stdout gets one JSON object.
+	asJSON := wantsJSON(args, env)
+	code, msg := func() (int, string) {
+		args, uerr := readArgs(app, args)
+		if uerr != nil {
+			return uerr.code, uerr.msg
 		}
-		return ee.code
-	default:
-		fmt.Fprintln(stderr, "handouts:", err)
-		return 2
+		err := app.RunContext(ctx, args)
+		var ee *exitError
+		switch {
+		case err == nil:
+			return 0, ""
+		case errors.As(err, &ee):
+			return ee.code, ee.msg
+		default:
+			return 2, err.Error()
+		}
+	}()
+	if msg != "" {
+		fmt.Fprintln(stderr, "handouts:", msg)
 	}
+	if asJSON && !s.printedJSON && code != 0 {
+		var problems []jsonProblem
+		if msg != "" {
+			problems = append(problems, jsonProblem{Severity: diag.Error, Message: msg})
+		}
+		s.reportJSON(&handout.Report{}, problems)
+	}
+	return code
+}
+
+// wantsJSON reports whether args ask for `build --json` (or HANDOUTS_JSON
+// does), read from the raw command line, so that a mistake elsewhere on it
+// still gets its JSON. Help is text, and asked for by name.
+func wantsJSON(args []string, env func(string) (string, bool)) bool {
+	if len(args) < 2 || args[1] != "build" {
+		return false
+	}
+	flag, set := false, false
+	for _, a := range args[2:] {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		switch name {
+		case "help", "h":
+			return false
+		case "json":
+			set = true
+			flag = true
+			if hasValue {
+				flag, _ = parseBool(value)
+			}
+		}
+	}
+	if set {
+		return flag
+	}
+	v, _ := env(envVar["json"])
+	on, _ := parseBool(v)
+	return on
 }
 
 func newApp(s *sys) *cli.App {
@@ -203,8 +252,8 @@ func readArgs(app *cli.App, args []string) ([]string, *exitError) {
 		if !known {
 			if strings.HasPrefix(a, "--") || len(name) > 1 {
 				msg := fmt.Sprintf("unknown flag %s for handouts %s", dashes(name), cmd.Name)
-				if s := yamldoc.Suggest(name, long); s != "" {
-					msg += fmt.Sprintf("; did you mean %s?", dashes(s))
+				if s := suggestFlag(name, long); len(s) > 0 {
+					msg += "; did you mean " + strings.Join(s, " or ") + "?"
 				}
 				return nil, usageError("%s (see handouts %s --help)", msg, cmd.Name)
 			}
@@ -232,6 +281,29 @@ func readArgs(app *cli.App, args []string) ([]string, *exitError) {
 		out = append(append(out, "--"), files...)
 	}
 	return out, nil
+}
+
+// suggestFlag names the flags meant by an unknown one: a near spelling
+// (--outt), or else the flags that have it as one of their words (--color
+// is --primary-color or --accent-color), in the order help lists them.
+func suggestFlag(name string, long []string) []string {
+	if s := yamldoc.Suggest(name, long); s != "" {
+		return []string{dashes(s)}
+	}
+	var out []string
+	for _, l := range long {
+		words := strings.Split(l, "-")
+		if len(words) < 2 {
+			continue
+		}
+		for _, w := range words {
+			if w == name || (len(name) > 4 && yamldoc.Suggest(name, []string{w}) != "") {
+				out = append(out, dashes(l))
+				break
+			}
+		}
+	}
+	return out
 }
 
 func dashes(name string) string {

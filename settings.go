@@ -244,7 +244,7 @@ func describe(opt format.Options) string {
 
 func inputs(c *cli.Context) []string {
 	if c.Args().Len() == 0 {
-		return []string{"data"}
+		return []string{handout.DefaultInput}
 	}
 	return c.Args().Slice()
 }

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -80,6 +81,10 @@ type Report struct {
 // fixedDate dates PDFs when nothing else does, so builds are reproducible.
 var fixedDate = pdfwriter.FixedDate
 
+// DefaultInput is the folder of content files a command reads when it is
+// given none.
+const DefaultInput = "data"
+
 // Collect expands inputs into content files: a folder gives its *.yaml and
 // *.yml files (not its subfolders, so data/brand/ stays out), sorted.
 func Collect(inputs []string) ([]string, error) {
@@ -89,6 +94,11 @@ func Collect(inputs []string) ([]string, error) {
 		info, err := os.Stat(in)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
+				if filepath.Clean(in) == DefaultInput {
+					// Most likely run from the wrong folder, or before
+					// the first handout.
+					return nil, fmt.Errorf("no %s/ folder here: run in your handouts folder, or name files: handouts build FILE.yaml; `handouts new NAME` starts one", DefaultInput)
+				}
 				return nil, fmt.Errorf("%s: no such file or folder", in)
 			}
 			return nil, fmt.Errorf("%s: %w", in, unwrapPath(err))
@@ -436,7 +446,36 @@ func ResolveBrand(flags, env brand.Settings, file string) (*brand.Brand, diag.Li
 			}
 		}
 	}
+	sortBrandFindings(findings)
 	return b, findings
+}
+
+// sortBrandFindings puts a brand's findings in the order a person fixes
+// them: the command line's flags first, then the variables, then each file
+// from its top line down. (They are found field by field, which is neither.)
+func sortBrandFindings(l diag.List) {
+	rank := func(p diag.Pos) int {
+		switch {
+		case strings.HasPrefix(p.File, "-"):
+			return 0
+		case strings.HasPrefix(p.File, "$"):
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 }
 
 // SummaryFits reports a summary that cannot fit its page at any allowed

@@ -334,6 +334,7 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			s[f] = Value{Text: t, Pos: doc.Pos(n), Dir: dir}
 		}
 	}
+	top := len(doc.Errs)
 	doc.Fields(root, "the brand file", []string{"name", "tagline", "logo", "colors", "contact", "footer", "labels", "fonts"}, nil, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
@@ -386,8 +387,31 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			}
 		}
 	})
+	nestedKeyHints(doc.Errs[top:])
 	doc.Finish()
 	return s, doc.Errs
+}
+
+// nestedUnder names the mapping each nested brand key belongs in, for a key
+// written at the top of the file (`website:` beside `name:`).
+var nestedUnder = map[string]string{
+	"phone": "contact", "email": "contact", "website": "contact", "address": "contact",
+	"primary": "colors", "accent": "colors",
+}
+
+// nestedKeyHints turns "unknown key `website` in the brand file" into a
+// pointer to where it belongs, `contact.website`.
+func nestedKeyHints(errs diag.List) {
+	for i := range errs {
+		e := &errs[i]
+		for key, parent := range nestedUnder {
+			prefix := "unknown key `" + key + "` in the brand file"
+			if !strings.HasPrefix(e.Message, prefix) {
+				continue
+			}
+			e.Message = fmt.Sprintf("%s; it belongs under `%s:`, as `%s.%s` (see the README's Branding)", prefix, parent, parent, key)
+		}
+	}
 }
 
 // footerText reads a footer, which may be folded over several lines.
