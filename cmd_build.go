@@ -98,6 +98,13 @@ Examples:
 			if tty {
 				cfg.Progress = progressBar(s.stderr)
 			}
+			cfg.Waiting = func(pid int) {
+				who := "another build"
+				if pid > 0 {
+					who = fmt.Sprintf("another build (process %d)", pid)
+				}
+				fmt.Fprintf(s.stderr, "handouts: %s is writing to %s; waiting for it to finish (Ctrl-C stops)\n", who, out)
+			}
 			start := time.Now()
 			rep, err := handout.Build(c.Context, cfg)
 			if err != nil && rep == nil {
@@ -159,6 +166,9 @@ func (s *sys) reportJSON(rep *handout.Report, problems []jsonProblem) {
 	if rep.Warnings == nil {
 		rep.Warnings = diag.List{}
 	}
+	if rep.Removed == nil {
+		rep.Removed = []handout.Removal{}
+	}
 	if problems == nil {
 		problems = []jsonProblem{}
 	}
@@ -203,6 +213,11 @@ func report(stdout, stderr io.Writer, rep *handout.Report, took time.Duration, t
 	for _, n := range rep.Notes {
 		fmt.Fprintln(stderr, "note:", n)
 	}
+	if !quiet {
+		for _, r := range rep.Removed {
+			fmt.Fprintf(stderr, "removed %s: %s\n", r.Path, r.Reason)
+		}
+	}
 	total := 0
 	for _, o := range rep.Written {
 		total += o.Bytes
@@ -221,6 +236,9 @@ func report(stdout, stderr io.Writer, rep *handout.Report, took time.Duration, t
 	}
 	if formats > 0 {
 		line += fmt.Sprintf("; %s failed", plural(formats, "PDF"))
+	}
+	if n := len(rep.Removed); n > 0 {
+		line += fmt.Sprintf("; %s of older content removed", plural(n, "PDF"))
 	}
 	if n := len(rep.Warnings); n > 0 && !tty {
 		line += fmt.Sprintf("; %s (all of them: handouts check)", plural(n, "warning"))

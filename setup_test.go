@@ -210,3 +210,11 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// bookkeeping reports whether name is one of the files a build keeps in
+// an output folder beside the PDFs: the folder's lock and each file's
+// manifest (never a temporary file or a commit record, which a finished
+// build leaves none of).
+func bookkeeping(name string) bool {
+	return name == ".handouts.lock" || (strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".handouts"))
+}

@@ -14,6 +14,7 @@ package handout
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,6 +53,13 @@ type Config struct {
 	Now time.Time
 	// Progress, when set, is called after each file with the counts so far.
 	Progress func(done, total int)
+	// Waiting, when set, is called when another build (process pid, 0 if
+	// unknown) is writing to OutDir; this one then waits for it to finish.
+	Waiting func(pid int)
+
+	// commitHook, set only by tests, is told each step of writing a
+	// file's set (see fileSet.hook).
+	commitHook func(step string)
 }
 
 // Output is one PDF written.
@@ -76,6 +84,16 @@ type Report struct {
 	Failed   []Failure `json:"failed"`
 	Warnings diag.List `json:"warnings"`
 	Notes    []string  `json:"notes,omitempty"`
+	// Removed lists the PDFs taken away because their file's content no
+	// longer makes them, or made them from an older version.
+	Removed []Removal `json:"removed"`
+}
+
+// Removal is an old PDF removed from the output folder, and why.
+type Removal struct {
+	Path   string `json:"path"`
+	Source string `json:"source"`
+	Reason string `json:"reason"`
 }
 
 // fixedDate dates PDFs when nothing else does, so builds are reproducible.
@@ -184,20 +202,26 @@ func decode(path string) (*content.Handout, diag.List) {
 
 // Build checks and renders every input. Files are independent: one with
 // errors gets no PDFs and its messages, the others are still built. Each
-// PDF is written to a temporary file and renamed into place, so a failed or
-// interrupted build never leaves a half-written PDF or replaces a good one.
+// file's PDFs are written as a set (fileSet.commit), so a failed,
+// interrupted or killed build never leaves a half-written PDF, nor a file's
+// PDFs half old and half new. Builds into one folder take turns (lockOutput).
 func Build(ctx context.Context, cfg Config) (*Report, error) {
 	files, err := Collect(cfg.Inputs)
 	if err != nil {
 		return nil, err
 	}
-	if err := outputFolder(cfg.OutDir); err != nil {
-		return nil, err
-	}
-	removeStale(cfg.OutDir, time.Now())
 	if dup := duplicateNames(files); dup != "" {
 		return nil, fmt.Errorf("%s: two inputs would write the same PDFs", dup)
 	}
+	if err := outputFolder(cfg.OutDir); err != nil {
+		return nil, err
+	}
+	unlock, err := lockOutput(ctx, cfg.OutDir, cfg.Waiting)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	tidied := tidy(cfg.OutDir, time.Now())
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Now()
 	}
@@ -264,12 +288,13 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		close(next)
 		wg.Wait()
 	}
-	rep := &Report{}
+	rep := &Report{Notes: tidied}
 	for _, r := range results {
 		rep.Written = append(rep.Written, r.written...)
 		rep.Failed = append(rep.Failed, r.failed...)
 		rep.Warnings = append(rep.Warnings, r.warnings...)
 		rep.Notes = append(rep.Notes, r.notes...)
+		rep.Removed = append(rep.Removed, r.removed...)
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
@@ -296,6 +321,7 @@ type fileResult struct {
 	failed   []Failure
 	warnings diag.List
 	notes    []string
+	removed  []Removal
 }
 
 func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) (res fileResult) {
@@ -339,8 +365,8 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	}
 	// Each format stands on its own: one that cannot be made is reported
 	// and the others are still written. Those that were made are written
-	// together (writeSet), so the file's PDFs are never half old and half
-	// new.
+	// together (fileSet.commit), so the file's PDFs are never half old and
+	// half new.
 	type made struct {
 		kind  format.Kind
 		pages int
@@ -388,7 +414,53 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	if len(set) == 0 {
 		return res
 	}
-	if err := writeSet(set); err != nil {
+	fset := &fileSet{dir: cfg.OutDir, name: h.Name, source: path, digest: h.Digest, write: set, hook: cfg.commitHook}
+	// Old PDFs of this name that the new ones must not stand beside: a
+	// summary that no longer matches the guide must not be printed by
+	// mistake. reasons holds why each goes, for the report.
+	reasons := map[string]string{}
+	// A format that failed: its old PDF belongs to older content.
+	for _, k := range lost {
+		reasons[dest(k)] = "lost"
+	}
+	tried := map[format.Kind]bool{}
+	for _, m := range ok {
+		tried[m.kind] = true
+	}
+	for _, k := range lost {
+		tried[k] = true
+	}
+	var recorded *string
+	for _, k := range format.Kinds {
+		if tried[k] {
+			continue
+		}
+		if info, err := os.Lstat(dest(k)); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		switch {
+		case !explicit:
+			// Every format the content makes was made: this one it no
+			// longer makes (its faq: was taken out).
+			reasons[dest(k)] = fmt.Sprintf("%s no longer has a %s", path, contentFor(k))
+		default:
+			// Only some formats were asked for: another one stays if
+			// the manifest says it was made from this same content.
+			if recorded == nil {
+				r := readManifest(cfg.OutDir, h.Name)
+				recorded = &r
+			}
+			if *recorded != "" && *recorded != hex.EncodeToString(h.Digest[:]) {
+				reasons[dest(k)] = fmt.Sprintf("it was made from an older version of %s; build without --format to make it again", path)
+			}
+		}
+	}
+	for _, k := range format.Kinds {
+		if _, ok := reasons[dest(k)]; ok {
+			fset.remove = append(fset.remove, dest(k))
+		}
+	}
+	if err := fset.commit(); err != nil {
 		for _, m := range ok {
 			failed(m.kind, diag.Pos{File: path}, "%s: %v; none of this file's PDFs were replaced", m.kind, err)
 		}
@@ -397,16 +469,32 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	for i, m := range ok {
 		res.written = append(res.written, Output{Path: set[i].dest, Source: path, Format: m.kind, Pages: m.pages, Bytes: len(set[i].data)})
 	}
-	// An old PDF of a format that failed now belongs to older content: a
-	// summary that no longer matches the guide beside it must not be
-	// printed by mistake.
 	for i, k := range lost {
-		if info, err := os.Lstat(dest(k)); err == nil && info.Mode().IsRegular() && os.Remove(dest(k)) == nil {
+		if gone(dest(k)) {
 			f := &res.failed[i].Findings[0] // the failures so far are the lost formats, in order
 			f.Message += fmt.Sprintf(" (the old %s was removed, as it no longer matches the file)", dest(k))
 		}
 	}
+	for _, r := range fset.remove {
+		if why := reasons[r]; why != "lost" && gone(r) {
+			res.removed = append(res.removed, Removal{Path: r, Source: path, Reason: why})
+		}
+	}
 	return res
+}
+
+// gone reports whether nothing is at path now.
+func gone(path string) bool {
+	_, err := os.Lstat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// contentFor names what a format is made from, for messages.
+func contentFor(k format.Kind) string {
+	if k == format.FAQ {
+		return "`faq:`"
+	}
+	return string(k)
 }
 
 // writerOptions fixes everything in the PDF that is not layout: the date and

@@ -2,6 +2,8 @@ package handout
 
 import (
 	"bytes"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -22,22 +25,89 @@ type pending struct {
 	same bool // dest already holds exactly data
 }
 
-// writeSet writes the PDFs of one content file together: every one to a
-// temporary file beside its destination first, and only when all of them
-// are complete are they renamed into place. If any cannot be written (a
-// full disk, a folder where a PDF should go) none is renamed and the
-// temporary files are removed, so a file's PDFs in the output folder are
-// never half from this build and half from the last. It returns the error
-// that stopped the set, naming the PDF at fault.
+// fileSet is what one content file's build changes in the output folder,
+// all of it together: the PDFs it made, and the PDFs of its name that no
+// longer belong beside them (a format the content no longer makes, or one
+// made from an older version of it).
+type fileSet struct {
+	dir    string
+	name   string // the handout's name: its PDFs are NAME-KIND.pdf
+	source string
+	digest [32]byte // the content's, which the manifest records
+	write  []*pending
+	remove []string // paths
+	// hook, set only by tests, is called at each step of a commit so that
+	// a test can stop the process there, as a crash or SIGKILL would.
+	hook func(step string)
+}
+
+// The commit of a set, step by step (what the hook is told).
+const (
+	stepTemps     = "temporary files written"
+	stepCommitted = "commit record written"
+	stepRenamed   = "renamed "
+	stepDone      = "all renamed"
+)
+
+// manifest is the record of a file's set in the output folder,
+// .NAME.handouts: the content the PDFs of that name were made from. While
+// a set is being put in place it is .NAME.handouts.commit and also says
+// what is being done, so that the next build can finish it (see recover).
+type manifest struct {
+	Source  string   `json:"source"`
+	Content string   `json:"content"` // SHA-256 of the content file, hex
+	Renames []rename `json:"renames,omitempty"`
+	Remove  []string `json:"remove,omitempty"`
+}
+
+type rename struct {
+	From string `json:"from"` // a temporary file in the folder
+	To   string `json:"to"`   // a PDF in the folder
+}
+
+func manifestPath(dir, name string) string { return filepath.Join(dir, "."+name+".handouts") }
+
+const commitSuffix = ".commit"
+
+// readManifest returns the content digest recorded for name's PDFs, or ""
+// when there is no record (the folder was written by an older version, or
+// by hand).
+func readManifest(dir, name string) string {
+	b, err := os.ReadFile(manifestPath(dir, name))
+	if err != nil || len(b) > 64<<10 {
+		return ""
+	}
+	var m manifest
+	if json.Unmarshal(b, &m) != nil {
+		return ""
+	}
+	return m.Content
+}
+
+// commit writes a file's set so that, whatever stops it (a full disk, a
+// folder in the way, SIGKILL, a power cut), the folder ends up holding
+// either all of its old PDFs or all of its new ones:
 //
-// A PDF whose file already holds exactly its bytes (builds are
-// reproducible, so most of a rebuild is) is left in place and only has its
-// modification time brought up to date, as a tool comparing times
-// expects: replacing a file means freeing the old one, which on some
-// filesystems costs more than the rest of writing it.
-func writeSet(set []*pending) error {
+//  1. Every new PDF is written to a temporary file beside its destination
+//     and synced to disk. A PDF whose file already holds exactly its bytes
+//     (builds are reproducible, so most of a rebuild is) is left in place
+//     and only has its modification time brought up to date: replacing a
+//     file means freeing the old one, which on some filesystems costs more
+//     than the rest of writing it. If any cannot be written nothing is
+//     renamed and the temporary files are removed, and the error names the
+//     PDF at fault.
+//  2. When more than one file changes, a commit record listing the renames
+//     and removals is written and synced, with the folder; from then on the
+//     set is new. The renames and removals follow, and the record becomes
+//     the file's manifest. A build stopped among the renames leaves the
+//     record, and the next build into the folder finishes the set before
+//     anything else (recoverSets). One rename alone is atomic and needs no
+//     record.
+//  3. The manifest records the content the set was made from, so that a
+//     build of only some formats can tell which others are out of date.
+func (s *fileSet) commit() error {
 	fail := func(err error) error {
-		for _, p := range set {
+		for _, p := range s.write {
 			if p.tmp != "" {
 				os.Remove(p.tmp)
 				p.tmp = ""
@@ -45,7 +115,7 @@ func writeSet(set []*pending) error {
 		}
 		return err
 	}
-	for _, p := range set {
+	for _, p := range s.write {
 		// A folder (or a device, or a dangling link) in the way would only
 		// show when renaming, after other formats had been replaced.
 		// (A symbolic link is fine: renaming replaces the link itself.)
@@ -65,35 +135,150 @@ func writeSet(set []*pending) error {
 		}
 		p.tmp = tmp.Name()
 		_, err = tmp.Write(p.data)
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
+		if err == nil {
+			err = tmp.Chmod(0o644)
 		}
 		if err == nil {
-			err = os.Chmod(p.tmp, 0o644)
+			// Renaming a file whose bytes are still only in memory would,
+			// after a power cut, leave an empty PDF where the old one was.
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
 		}
 		if err != nil {
 			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
 		}
 	}
+	s.step(stepTemps)
 	now := time.Now()
-	for i, p := range set {
+	m := manifest{Source: s.source, Content: hex.EncodeToString(s.digest[:])}
+	for _, p := range s.write {
 		if p.same {
 			// Only the time changes; failing to change it (a file of
 			// another user's) leaves the right bytes in place.
 			os.Chtimes(p.dest, now, now)
 			continue
 		}
-		if err := os.Rename(p.tmp, p.dest); err != nil {
-			// Renaming within one folder does not fail once the checks
-			// above passed, short of the folder changing under us.
-			for _, q := range set[i:] {
-				os.Remove(q.tmp)
-			}
-			return fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err))
+		m.Renames = append(m.Renames, rename{filepath.Base(p.tmp), filepath.Base(p.dest)})
+	}
+	for _, r := range s.remove {
+		if info, err := os.Lstat(r); err == nil && info.Mode().IsRegular() {
+			m.Remove = append(m.Remove, filepath.Base(r))
 		}
+	}
+	record := manifestPath(s.dir, s.name)
+	if len(m.Renames)+len(m.Remove) > 1 {
+		if err := writeRecord(record+commitSuffix, m, true); err != nil {
+			return fail(fmt.Errorf("cannot write %s: %w", record+commitSuffix, unwrapPath(err)))
+		}
+		s.step(stepCommitted)
+	}
+	if _, err := apply(s.dir, m, s.step); err != nil {
+		// Renaming within one folder does not fail once the checks above
+		// passed, short of the folder changing under us. A commit record
+		// lets the next build finish what is left; without one, nothing
+		// was replaced.
+		if len(m.Renames)+len(m.Remove) == 1 {
+			fail(nil)
+		}
+		return fmt.Errorf("cannot write the PDFs of %s: %w", filepath.Join(s.dir, s.name), unwrapPath(err))
+	}
+	for _, p := range s.write {
 		p.tmp = ""
 	}
+	s.step(stepDone)
+	if len(m.Renames)+len(m.Remove) > 1 {
+		// Should this fail, the next build finds the record and, with
+		// nothing left to do, makes it the manifest.
+		os.Rename(record+commitSuffix, record)
+		return nil
+	}
+	if len(m.Renames)+len(m.Remove) == 0 && readManifest(s.dir, s.name) == m.Content {
+		return nil // a rebuild that changed nothing
+	}
+	// The record of a one-file change need not reach the disk before
+	// anything else: without it a later build only leaves more in place.
+	m.Renames, m.Remove = nil, nil
+	return writeRecord(record, m, false)
+}
+
+func (s *fileSet) step(name string) {
+	if s.hook != nil {
+		s.hook(name)
+	}
+}
+
+// apply does a commit's renames and removals in dir, and counts them;
+// done ones (a temporary file already renamed, a PDF already removed) are
+// passed over, so that finishing a commit again is harmless.
+func apply(dir string, m manifest, step func(string)) (n int, err error) {
+	for _, r := range m.Renames {
+		err := os.Rename(filepath.Join(dir, r.From), filepath.Join(dir, r.To))
+		if err == nil {
+			n++
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return n, err
+		}
+		step(stepRenamed + r.To)
+	}
+	for _, r := range m.Remove {
+		err := os.Remove(filepath.Join(dir, r))
+		if err == nil {
+			n++
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// writeRecord writes a manifest or commit record by renaming a complete
+// temporary file into place; durable syncs it, and the folder after the
+// rename, before returning.
+func writeRecord(path string, m manifest, durable bool) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+"*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(append(b, '\n'))
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil && durable {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if durable {
+		return syncDir(filepath.Dir(path))
+	}
 	return nil
+}
+
+// syncDir makes the folder's entries (a rename) durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // holds reports whether the file at path, whose Lstat is info, is a
@@ -124,29 +309,43 @@ func holds(path string, info fs.FileInfo, data []byte) bool {
 	}
 }
 
-// tempPrefix names a temporary file by the PDF it becomes and the process
+// tempPrefix names a temporary file by the file it becomes and the process
 // writing it, so that a later build can tell its own leftovers (from a
 // process that was killed) from another build's work in progress.
 func tempPrefix(dest string) string {
-	return fmt.Sprintf(".%s.%d-", filepath.Base(dest), os.Getpid())
+	return fmt.Sprintf(".%s.%d-", strings.TrimPrefix(filepath.Base(dest), "."), os.Getpid())
 }
 
 // ourTemp matches the temporary files this tool makes in an output folder:
-// .NAME.pdf.PID-RANDOM.tmp, and .NAME.pdf.RANDOM.tmp from older versions,
-// which did not name the process.
-var ourTemp = regexp.MustCompile(`^\..+\.pdf\.(?:(\d+)-)?\d+\.tmp$`)
+// .NAME.pdf.PID-RANDOM.tmp, .NAME.handouts[.commit].PID-RANDOM.tmp, and
+// .NAME.pdf.RANDOM.tmp from older versions, which did not name the process.
+var ourTemp = regexp.MustCompile(`^\..+\.(?:pdf|handouts|handouts\.commit)\.(?:(\d+)-)?\d+\.tmp$`)
+
+// ourCommit matches a commit record, .NAME.handouts.commit.
+var ourCommit = regexp.MustCompile(`^\.(.+)\.handouts\.commit$`)
 
 // staleAge is how old a leftover without a process id must be before it
 // is taken for stale rather than another build's work in progress.
 const staleAge = 10 * time.Minute
 
-// removeStale deletes temporary files that builds killed before they could
-// clean up (SIGKILL, a power cut) left in dir. Files of a process still
-// running are left alone: it may be another build into the same folder.
-func removeStale(dir string, now time.Time) {
+// tidy readies an output folder, which the build has locked, for writing:
+// it finishes the sets that builds stopped while renaming left (recoverSets),
+// then deletes the temporary files that builds killed before they could
+// clean up (SIGKILL, a power cut) left. Files of a process still running
+// are left alone: it may be a build of an older version, which took no
+// lock. It returns a note for each set it finished.
+func tidy(dir string, now time.Time) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return nil
+	}
+	var notes []string
+	for _, e := range entries {
+		if m := ourCommit.FindStringSubmatch(e.Name()); m != nil && e.Type().IsRegular() {
+			if note := recoverSet(dir, m[1]); note != "" {
+				notes = append(notes, note)
+			}
+		}
 	}
 	for _, e := range entries {
 		m := ourTemp.FindStringSubmatch(e.Name())
@@ -160,8 +359,47 @@ func removeStale(dir string, now time.Time) {
 		} else if info, err := e.Info(); err != nil || now.Sub(info.ModTime()) < staleAge {
 			continue
 		}
-		os.Remove(filepath.Join(dir, e.Name()))
+		os.Remove(filepath.Join(dir, e.Name())) // gone already if recoverSet renamed it
 	}
+	return notes
+}
+
+// recoverSet finishes the commit of name's set that a stopped build left:
+// its record was complete and on disk before the first rename, so every
+// new PDF is there to rename. A record that names anything but its own
+// set's files is not ours to follow, and is left as it is.
+func recoverSet(dir, name string) string {
+	record := manifestPath(dir, name)
+	b, err := os.ReadFile(record + commitSuffix)
+	if err != nil || len(b) > 64<<10 {
+		return ""
+	}
+	var m manifest
+	if json.Unmarshal(b, &m) != nil {
+		return fmt.Sprintf("%s: unreadable, left as it is; the PDFs of %s may be from two builds: build it again", record+commitSuffix, name)
+	}
+	ours := func(pdf string) bool {
+		return filepath.Base(pdf) == pdf && strings.HasPrefix(pdf, name+"-") && strings.HasSuffix(pdf, ".pdf")
+	}
+	for _, r := range m.Renames {
+		if !ours(r.To) || filepath.Base(r.From) != r.From || !strings.HasPrefix(r.From, "."+r.To+".") || !ourTemp.MatchString(r.From) {
+			return ""
+		}
+	}
+	for _, r := range m.Remove {
+		if !ours(r) {
+			return ""
+		}
+	}
+	n, err := apply(dir, m, func(string) {})
+	if err != nil {
+		return fmt.Sprintf("%s: a build was stopped while writing the PDFs of %s, and they could not be finished: %v", dir, name, unwrapPath(err))
+	}
+	os.Rename(record+commitSuffix, record)
+	if n == 0 {
+		return "" // stopped after its last rename: nothing was left to do
+	}
+	return fmt.Sprintf("the PDFs of %s were left half-replaced by a build that was stopped; finished them as that build made them", filepath.Join(dir, name))
 }
 
 // outputFolder makes dir if needed, with a message a person can act on

@@ -279,3 +279,8 @@ func TestBuildOutputIsADanglingLink(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// writeSet commits PDFs in one folder as the set of a file named x.
+func writeSet(set []*pending) error {
+	return (&fileSet{dir: filepath.Dir(set[0].dest), name: "x", write: set}).commit()
+}
