@@ -42,7 +42,7 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 func Essentials(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
 	out = append(out, Labels(h, b)...)
-	out = append(out, Glyphs(h, b.Fonts)...)
+	out = append(out, Glyphs(h, fontset.ForLanguage(b.Fonts, h.Language))...)
 	out = append(out, BrandLanguage(h, b)...)
 	if len(h.Summary) > MaxSummaryBullets {
 		out.Warnf(h.SummaryPos, "summary has %d bullets; the short version reads best with %d or fewer", len(h.Summary), MaxSummaryBullets)

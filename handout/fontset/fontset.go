@@ -486,12 +486,22 @@ func parseFace(data []byte, path string) (*Face, error) {
 		}
 		return zeroAdvance
 	}
-	if width(&buf, 'a') == 0 && width(&buf, 'A') == 0 {
-		return nil, errors.New("has no Unicode character map for Latin text")
+	// A font for one script (Noto Naskh Arabic) has no Latin letters; a
+	// family is paired with another for what it lacks (Family.Fallback).
+	// A font that maps none of these letters maps no text at all.
+	mapsText := false
+	for _, r := range "aA" + scriptLetters {
+		if width(&buf, r) != 0 {
+			mapsText = true
+			break
+		}
+	}
+	if !mapsText {
+		return nil, errors.New("has no Unicode character map for text")
 	}
 	// A letter that takes no room would set every character on its own
 	// line, or all of them on top of each other.
-	for _, r := range "AaBbEeOo" {
+	for _, r := range "AaBbEeOo" + scriptLetters {
 		if width(&buf, r) == zeroAdvance {
 			return nil, fmt.Errorf("is damaged: the letter %q has an advance width of zero", string(r))
 		}
@@ -523,6 +533,12 @@ func parseFace(data []byte, path string) (*Face, error) {
 	readDescriptor(face, data, 1000/float64(upem))
 	return face, nil
 }
+
+// scriptLetters are a letter of each script a handout may be written in
+// (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Bengali, Gurmukhi,
+// Ethiopic, Han, Hangul, kana, Thai): a font mapping any of them maps
+// text.
+const scriptLetters = "аαاאकকਕአ一가あก"
 
 // readDescriptor fills the descriptor facts sfnt does not expose from the
 // head, post and OS/2 tables. A table that is missing or short leaves its

@@ -78,6 +78,7 @@ func (e *ErrTooLong) Error() string {
 
 // Compose lays out one format of a handout.
 func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+	opt.lang = h.Language
 	switch kind {
 	case Guide:
 		return compose(kind, h, NewTheme(b, lab, opt, 0), guide)
@@ -367,7 +368,7 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	if opt.LargePrint {
 		// Large print is 18 pt set to the font's x-height, down to 18 pt
 		// proper where that keeps it to two pages.
-		top := LargePrintSize * xHeightScale(b.Fonts)
+		top := LargePrintSize * xHeightScale(fontset.ForLanguage(b.Fonts, opt.lang))
 		// A patient's copy (handouts serve) may take one page more: the
 		// type cannot shrink, and a long summary already fills two pages,
 		// so its name line alone would make it unprintable.
@@ -405,7 +406,7 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	}
 	// Sizes are the family's own points: from 12.5 pt set to its x-height
 	// down to 10.5 pt.
-	steps := int(math.Round((summaryStartMax*xHeightScale(b.Fonts) - MinSummarySize) / 0.25))
+	steps := int(math.Round((summaryStartMax*xHeightScale(fontset.ForLanguage(b.Fonts, opt.lang)) - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
 	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
 	smallest, err := try(0)

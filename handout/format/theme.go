@@ -32,6 +32,9 @@ type Options struct {
 	// Personal, when set, is one patient's copy: their name, care team,
 	// date and a note on the first page. It is PHI and is never kept.
 	Personal *Personal
+	// lang is the handout's language, which picks the family its script
+	// needs (fontset.ForLanguage); Compose sets it.
+	lang string
 }
 
 // Type sizes in points. The body is the clear-print range for patient
@@ -94,7 +97,8 @@ type Theme struct {
 // within the paper's minimum margins, so a wide clinic font gets a wider
 // column and lines keep a readable length.
 func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Theme {
-	t := &Theme{Brand: b, Fonts: b.Fonts, Labels: lab, Paper: opt.Paper, LargePrint: opt.LargePrint, Personal: opt.Personal}
+	fonts := fontset.ForLanguage(b.Fonts, opt.lang)
+	t := &Theme{Brand: b, Fonts: fonts, Labels: lab, Paper: opt.Paper, LargePrint: opt.LargePrint, Personal: opt.Personal}
 	t.Margin = minMargin
 	base := BodySize
 	if opt.LargePrint {
@@ -104,7 +108,7 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	// Sizes are set for Atkinson Hyperlegible; a font with a smaller
 	// x-height is set larger, so that it reads as large. A body size given
 	// (the summary's fitting) is already in the family's own points.
-	k := xHeightScale(b.Fonts)
+	k := xHeightScale(fonts)
 	base *= k
 	if body == 0 {
 		body = base

@@ -38,8 +38,10 @@ const perExtraFont = 224
 // fontPlan is decided before anything is drawn: which fonts the document
 // needs and how each character is encoded.
 type fontPlan struct {
-	fam   *fontset.Family
-	faces [4]*faceFonts
+	fam *fontset.Family
+	// faces are the fonts of each face used, by the level in the
+	// family's fallback chain (0: the family's own faces) and style.
+	faces [][4]*faceFonts
 	// missing is the first character drawn that its face cannot print. A
 	// reader would show an empty box in its place, so the document is
 	// refused rather than silently wrong.
@@ -49,6 +51,8 @@ type fontPlan struct {
 // faceFonts are the simple fonts standing in for one face.
 type faceFonts struct {
 	style fontset.Style
+	level int             // in the fallback chain
+	fam   *fontset.Family // the family at that level
 	// base marks the WinAnsi codes drawn, for the font that needs no
 	// Differences.
 	base [256]bool
@@ -59,9 +63,50 @@ type faceFonts struct {
 	keys  []string // each font's resource name, by number
 }
 
+// face resolves r in style to the level of the family chain whose face
+// prints it, that face, and the character drawn (Printable). A family
+// without fallbacks takes the first branch only, as before there were any.
+func (p *fontPlan) face(style fontset.Style, r rune) (int, *fontset.Face, rune) {
+	if p.fam.Fallback == nil {
+		f := p.fam.Faces[style]
+		return 0, f, f.Printable(r)
+	}
+	level := 0
+	for fam := p.fam; fam != nil; fam, level = fam.Fallback, level+1 {
+		if f := fam.Faces[style]; f.Has(r) {
+			return level, f, r
+		}
+	}
+	level = 0
+	for fam := p.fam; fam != nil; fam, level = fam.Fallback, level+1 {
+		if f := fam.Faces[style]; f.Has(f.Printable(r)) {
+			return level, f, f.Printable(r)
+		}
+	}
+	f := p.fam.Faces[style]
+	return 0, f, f.Printable(r)
+}
+
+// fonts returns the faceFonts of a level and style, made on first use.
+func (p *fontPlan) fonts(level int, style fontset.Style) *faceFonts {
+	for len(p.faces) <= level {
+		p.faces = append(p.faces, [4]*faceFonts{})
+	}
+	ff := p.faces[level][style]
+	if ff == nil {
+		fam := p.fam
+		for range level {
+			fam = fam.Fallback
+		}
+		ff = &faceFonts{style: style, level: level, fam: fam}
+		p.faces[level][style] = ff
+	}
+	return ff
+}
+
 func planFonts(doc *layout.Document) *fontPlan {
 	p := &fontPlan{fam: doc.Fonts}
-	extra := [4]map[rune]bool{}
+	extra := map[*faceFonts]map[rune]bool{}
 	for _, page := range doc.Pages {
 		for _, op := range page.Ops {
 			if op.Kind != layout.TextOp {
@@ -73,17 +118,12 @@ func planFonts(doc *layout.Document) *fontPlan {
 				}
 				continue
 			}
-			ff := p.faces[op.Font]
-			if ff == nil {
-				ff = &faceFonts{style: op.Font}
-				p.faces[op.Font] = ff
-			}
-			face := doc.Fonts.Face(op.Font)
 			for _, r := range op.Text {
-				r = face.Printable(r)
+				level, face, r := p.face(op.Font, r)
 				if fontset.IsJoiner(r) && !face.Has(r) {
 					continue // a joining control the face lacks draws nothing
 				}
+				ff := p.fonts(level, op.Font)
 				if !face.Has(r) && p.missing == nil {
 					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
 				}
@@ -91,18 +131,14 @@ func planFonts(doc *layout.Document) *fontPlan {
 					ff.base[c] = true
 					continue
 				}
-				if extra[op.Font] == nil {
-					extra[op.Font] = map[rune]bool{}
+				if extra[ff] == nil {
+					extra[ff] = map[rune]bool{}
 				}
-				extra[op.Font][r] = true
+				extra[ff][r] = true
 			}
 		}
 	}
-	for s, set := range extra {
-		if len(set) == 0 {
-			continue
-		}
-		ff := p.faces[s]
+	for ff, set := range extra {
 		for r := range set {
 			ff.extra = append(ff.extra, r)
 		}
@@ -116,9 +152,14 @@ func planFonts(doc *layout.Document) *fontPlan {
 }
 
 // key is font n's resource name in content streams; 0 is the WinAnsi font.
+// A fallback face's names carry its level.
 func (ff *faceFonts) key(n int) string {
 	for len(ff.keys) <= n {
-		ff.keys = append(ff.keys, fmt.Sprintf("h%d%c", ff.style, 'a'+len(ff.keys)))
+		if ff.level == 0 {
+			ff.keys = append(ff.keys, fmt.Sprintf("h%d%c", ff.style, 'a'+len(ff.keys)))
+		} else {
+			ff.keys = append(ff.keys, fmt.Sprintf("h%d%c%d", ff.style, 'a'+len(ff.keys), ff.level))
+		}
 	}
 	return ff.keys[n]
 }
@@ -151,42 +192,44 @@ func (p *fontPlan) embed(cache *Subsets) ([]embeddedFont, error) {
 		return nil, p.missing
 	}
 	var out []embeddedFont
-	for _, ff := range p.faces {
-		if ff == nil {
-			continue
-		}
-		face := p.fam.Face(ff.style)
-		var fonts [][]rune // the characters of each font, by code
-		var runes []rune
-		if slices.Contains(ff.base[:], true) {
-			// The WinAnsi font always holds all of ASCII and what English
-			// and Spanish text adds to it, 3 KB more than the characters
-			// drawn: nearly every handout then needs the same subset, and
-			// a build makes it once instead of once per PDF.
-			for c := 32; c < 256; c++ {
-				if ff.base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
-					runes = append(runes, winAnsiRunes[c])
-				}
-			}
-		}
-		fonts = append(fonts, runes)
-		for start := 0; start < len(ff.extra); start += perExtraFont {
-			fonts = append(fonts, ff.extra[start:min(start+perExtraFont, len(ff.extra))])
-		}
-		for n, runes := range fonts {
-			if n == 0 && len(runes) == 0 {
+	for _, level := range p.faces {
+		for _, ff := range level {
+			if ff == nil {
 				continue
 			}
-			f, err := p.simpleFont(ff, n, runes, face, cache)
-			if err != nil {
-				return nil, err
+			face := ff.fam.Face(ff.style)
+			var fonts [][]rune // the characters of each font, by code
+			var runes []rune
+			if slices.Contains(ff.base[:], true) {
+				// The WinAnsi font always holds all of ASCII and what English
+				// and Spanish text adds to it, 3 KB more than the characters
+				// drawn: nearly every handout then needs the same subset, and
+				// a build makes it once instead of once per PDF.
+				for c := 32; c < 256; c++ {
+					if ff.base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
+						runes = append(runes, winAnsiRunes[c])
+					}
+				}
 			}
-			// A PDF whose font has no program passes qpdf but prints
-			// nothing; no path may write one.
-			if len(f.program) == 0 {
-				return nil, fmt.Errorf("fonts: the %s face: empty font program", ff.style)
+			fonts = append(fonts, runes)
+			for start := 0; start < len(ff.extra); start += perExtraFont {
+				fonts = append(fonts, ff.extra[start:min(start+perExtraFont, len(ff.extra))])
 			}
-			out = append(out, f)
+			for n, runes := range fonts {
+				if n == 0 && len(runes) == 0 {
+					continue
+				}
+				f, err := p.simpleFont(ff, n, runes, face, cache)
+				if err != nil {
+					return nil, err
+				}
+				// A PDF whose font has no program passes qpdf but prints
+				// nothing; no path may write one.
+				if len(f.program) == 0 {
+					return nil, fmt.Errorf("fonts: the %s face: empty font program", ff.style)
+				}
+				out = append(out, f)
+			}
 		}
 	}
 	return out, nil
@@ -226,7 +269,7 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 	// A subset's name carries a tag of six capitals that differs with the
 	// glyphs it holds (ISO 32000-1, 9.6.4); deriving it from them keeps
 	// builds reproducible.
-	sum := sha256.Sum256([]byte(fmt.Sprintf("%s-%d-%d-%s", p.fam.Name, ff.style, n, string(runes))))
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s-%d-%d-%s", ff.fam.Name, ff.style, n, string(runes))))
 	var tag [6]byte
 	for i := range tag {
 		tag[i] = 'A' + sum[i]%26
@@ -239,7 +282,7 @@ func (p *fontPlan) simpleFont(ff *faceFonts, n int, runes []rune, face *fontset.
 	if face.FixedPitch {
 		f.flags |= flagFixedPitch
 	}
-	f.name = fmt.Sprintf("%s+%s-%s", tag, p.fam.Name, suffix)
+	f.name = fmt.Sprintf("%s+%s-%s", tag, ff.fam.Name, suffix)
 	f.fontMap.name = f.name
 	return f, nil
 }
@@ -344,27 +387,27 @@ func glyphName(r rune) string {
 // (valid only during the call), and where the stretch starts, measured with the widths the fonts were
 // given.
 func (p *fontPlan) runs(text string, style fontset.Style, size float64, draw func(key string, encoded []byte, shift float64)) {
-	ff := p.faces[style]
-	face := p.fam.Face(style)
 	var arr [128]byte
 	buf := arr[:0]
-	cur, adv, start := -1, 0, 0
+	var cur *faceFonts
+	n, adv, start := -1, 0, 0
 	for _, r := range text {
-		r = face.Printable(r)
+		level, face, r := p.face(style, r)
 		if fontset.IsJoiner(r) && !face.Has(r) {
 			continue
 		}
-		n, c := ff.encode(r)
-		if n != cur && len(buf) > 0 {
-			draw(ff.key(cur), buf, float64(start)*size/1000)
+		ff := p.faces[level][style]
+		f, c := ff.encode(r)
+		if (f != n || ff != cur) && len(buf) > 0 {
+			draw(cur.key(n), buf, float64(start)*size/1000)
 			buf, start = buf[:0], adv
 		}
-		cur = n
+		cur, n = ff, f
 		buf = append(buf, c)
 		adv += face.Advance(r)
 	}
 	if len(buf) > 0 {
-		draw(ff.key(cur), buf, float64(start)*size/1000)
+		draw(cur.key(n), buf, float64(start)*size/1000)
 	}
 }
 

@@ -53,7 +53,7 @@ func TestRunsSplitWhereTheFontChanges(t *testing.T) {
 		if want := face.Width(decoded, 12); r.shift != want {
 			t.Errorf("run %q starts at %.3f, want %.3f", r.text, r.shift, want)
 		}
-		decoded += decode(plan.faces[fontset.Regular], r)
+		decoded += decode(plan.faces[0][fontset.Regular], r)
 	}
 	if decoded != line {
 		t.Errorf("runs decode to %q, want %q", decoded, line)
@@ -178,7 +178,7 @@ func FuzzWrite(f *testing.F) {
 		plan := planFonts(d)
 		var got string
 		for _, r := range runsOf(plan, s, st, 12) {
-			got += decode(plan.faces[st], r)
+			got += decode(plan.faces[0][st], r)
 		}
 		if got != drawn.String() {
 			t.Fatalf("runs decode to %q, want %q", got, drawn.String())

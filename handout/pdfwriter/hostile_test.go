@@ -76,7 +76,7 @@ func TestEmptyFontProgramRefused(t *testing.T) {
 	plan := planFonts(d)
 	var runes []rune
 	for c := 32; c < 256; c++ {
-		if plan.faces[fontset.Regular].base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
+		if plan.faces[0][fontset.Regular].base[c] || c < 0x7F || commonWinAnsi[c] && face.Has(winAnsiRunes[c]) {
 			runes = append(runes, winAnsiRunes[c])
 		}
 	}
