@@ -79,6 +79,7 @@ type Face struct {
 	// Upem is the font's units per em, and NumGlyphs its glyph count: a
 	// shaped run's glyph IDs are below it.
 	Upem, NumGlyphs int
+	shaped          bool // see NeedsShaping
 	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
 	// font has no glyph for it. A flat table makes measuring a megabyte of
 	// text a simple loop.
@@ -203,6 +204,7 @@ type Family struct {
 	// a Latin word, a digit or an address inside a script font's text is
 	// set in (see ForLanguage). nil for none.
 	Fallback *Family
+	shaped   bool // see Shaped
 	// Digest identifies the four files (FilesDigest), for document IDs:
 	// computed once when a clinic's family is loaded, and generated for
 	// the default one, so that no build hashes 200 KB of font data.

@@ -114,7 +114,7 @@ func (s *script) family() (*Family, error) {
 				s.err = fmt.Errorf("shipped font %s: %w", name, err)
 				return
 			}
-			f.Path = ""
+			f.Path, f.shaped = "", s.shaped
 			byName[name] = f
 			fam.Faces[i] = f
 		}
@@ -123,6 +123,7 @@ func (s *script) family() (*Family, error) {
 			data[i] = f.Data
 		}
 		fam.Digest = FilesDigest(data)
+		fam.shaped = s.shaped
 		s.fam = fam
 	})
 	return s.fam, s.err
@@ -155,15 +156,15 @@ type languageKey struct {
 // they can, else the shipped family for the language's script with base
 // behind it (Noto Sans for Cyrillic, Greek and Vietnamese, whose own
 // Latin is then used throughout, so that a Vietnamese word is never set
-// in two fonts). The same base and language give the same family, so the
-// documents of a packet share it.
-//
-// Scripts whose text must be shaped (Arabic, the Indic scripts) are not
-// chosen here: drawn character by character they would print unjoined,
-// unordered letters, so such text stays refused until it is shaped.
+// in two fonts; Noto Naskh Arabic, Noto Sans Devanagari, Bengali,
+// Gurmukhi and Ethiopic, whose Latin words, digits and addresses come
+// from base). The same base and language give the same family, so the
+// documents of a packet share it. A family whose text must be shaped says
+// so (Shaped): the writer refuses to draw its script's characters one by
+// one.
 func ForLanguage(base *Family, lang string) *Family {
 	s, letters := languageScript(lang)
-	if s == nil || s.shaped || covers(base, letters) {
+	if s == nil || covers(base, letters) {
 		return base
 	}
 	key := languageKey{base, s}
@@ -181,3 +182,13 @@ func ForLanguage(base *Family, lang string) *Family {
 	languageFamily[key] = &fam
 	return &fam
 }
+
+// Shaped reports whether the family's own faces print a script whose text
+// must be shaped (joined, reordered) before it is drawn: Arabic and the
+// Indic scripts.
+func (fam *Family) Shaped() bool { return fam.shaped }
+
+// NeedsShaping reports whether the face prints a script whose text must be
+// shaped: drawn character by character, its letters would print unjoined
+// and in the wrong order.
+func (f *Face) NeedsShaping() bool { return f.shaped }

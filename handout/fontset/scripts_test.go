@@ -49,7 +49,13 @@ func TestForLanguage(t *testing.T) {
 	}
 	// Atkinson prints these, or (shaped scripts) they are not drawn by
 	// character: the base stays.
-	for _, lang := range []string{"en", "es", "fr", "pl", "ht", "tl", "", "ar", "hi", "bn", "pa", "xx"} {
+	for lang, want := range map[string]string{"ar": "NotoNaskhArabic", "fa": "NotoNaskhArabic", "ur": "NotoNaskhArabic", "hi": "NotoSansDevanagari", "bn": "NotoSansBengali", "pa": "NotoSansGurmukhi"} {
+		fam := ForLanguage(base, lang)
+		if fam.Name != want || !fam.Shaped() || !fam.Faces[Regular].NeedsShaping() || fam.Fallback != base {
+			t.Errorf("%s: family %s (shaped %v), want %s, shaped, with the base behind", lang, fam.Name, fam.Shaped(), want)
+		}
+	}
+	for _, lang := range []string{"en", "es", "fr", "pl", "ht", "tl", "", "xx"} {
 		if fam := ForLanguage(base, lang); fam != base {
 			t.Errorf("%s: family %s, want the base", lang, fam.Name)
 		}
@@ -70,7 +76,7 @@ func TestForLanguage(t *testing.T) {
 		t.Errorf("ru with DejaVu: family %s, want the clinic's", fam.Name)
 	}
 	// Amharic is not shaped: Ethiopic syllables are characters of their own.
-	if fam := ForLanguage(base, "am"); fam.Name != "NotoSansEthiopic" {
+	if fam := ForLanguage(base, "am"); fam.Name != "NotoSansEthiopic" || fam.Shaped() {
 		t.Errorf("am: family %s", fam.Name)
 	}
 }

@@ -127,6 +127,11 @@ func planFonts(doc *layout.Document) *fontPlan {
 				if !face.Has(r) && p.missing == nil {
 					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
 				}
+				// Arabic or Indic letters drawn one by one would print
+				// unjoined and out of order: only shaped runs draw them.
+				if face.NeedsShaping() && r > 0x7F && p.missing == nil {
+					p.missing = fmt.Errorf("%q (U+%04X) is in a script that must be shaped before it is drawn, and this text was not", r, r)
+				}
 				if c, ok := winAnsi(r); ok {
 					ff.base[c] = true
 					continue
