@@ -81,31 +81,41 @@ func (g *glyphData) offset(i int) int {
 // components reads the component list of glyph gi: nil for a simple or
 // empty glyph.
 func (g *glyphData) components(gi int, desc func(int) string) ([]uint16, error) {
+	refs, _, err := g.componentList(gi, desc)
+	return refs, err
+}
+
+// componentList is components with, for each component, the byte offset
+// in the glyph's data of its glyph index: where a subsetter that
+// renumbers glyphs writes the new one.
+func (g *glyphData) componentList(gi int, desc func(int) string) ([]uint16, []int, error) {
 	g.reads++
 	start, end := g.offset(gi), g.offset(gi+1)
 	if start > end || end > len(g.glyf) {
-		return nil, fmt.Errorf("%s lies outside the glyf table (bytes %d–%d of %d)", desc(gi), start, end, len(g.glyf))
+		return nil, nil, fmt.Errorf("%s lies outside the glyf table (bytes %d–%d of %d)", desc(gi), start, end, len(g.glyf))
 	}
 	b := g.glyf[start:end]
 	if len(b) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if len(b) < 10 {
-		return nil, fmt.Errorf("%s is truncated", desc(gi))
+		return nil, nil, fmt.Errorf("%s is truncated", desc(gi))
 	}
 	if int16(binary.BigEndian.Uint16(b)) >= 0 {
-		return nil, nil // a simple outline: no references
+		return nil, nil, nil // a simple outline: no references
 	}
 	var out []uint16
+	var at []int
 	for p := 10; ; {
 		if p+4 > len(b) {
-			return nil, fmt.Errorf("%s is a composite cut off in its component list", desc(gi))
+			return nil, nil, fmt.Errorf("%s is a composite cut off in its component list", desc(gi))
 		}
 		flags, ref := binary.BigEndian.Uint16(b[p:]), binary.BigEndian.Uint16(b[p+2:])
 		if int(ref) >= g.n {
-			return nil, fmt.Errorf("%s is made of glyph %d, but the font has only %d glyphs", desc(gi), ref, g.n)
+			return nil, nil, fmt.Errorf("%s is made of glyph %d, but the font has only %d glyphs", desc(gi), ref, g.n)
 		}
 		out = append(out, ref)
+		at = append(at, p+2)
 		p += 4 + 2
 		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
 			p += 2
@@ -119,10 +129,10 @@ func (g *glyphData) components(gi int, desc func(int) string) ([]uint16, error) 
 			p += 8
 		}
 		if p > len(b) {
-			return nil, fmt.Errorf("%s is a composite cut off in its component list", desc(gi))
+			return nil, nil, fmt.Errorf("%s is a composite cut off in its component list", desc(gi))
 		}
 		if flags&0x0020 == 0 { // no MORE_COMPONENTS
-			return out, nil
+			return out, at, nil
 		}
 	}
 }
