@@ -86,18 +86,9 @@ func (c *content) text(x, y float64, font string, size float64, encoded []byte) 
 		c.num(size, 2)
 		c.op(" Tf ")
 	}
-	c.point(x, y, 2, "Td (")
-	for i := 0; i < len(encoded); i++ {
-		switch ch := encoded[i]; ch {
-		case '\\', '(', ')':
-			c.b = append(c.b, '\\', ch)
-		case '\r':
-			c.op(`\r`) // a raw CR would be read as an end of line
-		default:
-			c.b = append(c.b, ch)
-		}
-	}
-	c.op(") Tj ET\n")
+	c.point(x, y, 2, "Td ")
+	c.b = appendLiteral(c.b, encoded)
+	c.op(" Tj ET\n")
 }
 
 // paintOp is the operator that fills, strokes or does both.

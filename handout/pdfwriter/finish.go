@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 )
 
 // finish turns fpdf's output into a Tagged PDF. fpdf has no hook for what
@@ -209,6 +208,9 @@ func (w *pdfWriter) packed(k int, obj string) {
 	w.stream.n++
 }
 
+// packedObj puts object k, a dictionary, into the object stream.
+func (w *pdfWriter) packedObj(k int, d pdfDict) { w.packed(k, string(d.appendPDF(nil))) }
+
 // streamObj writes object k as a compressed stream with extra dictionary
 // entries.
 func (w *pdfWriter) streamObj(k int, dict string, data []byte) {
@@ -227,31 +229,8 @@ func (w *pdfWriter) deflated(k int, dict string, c *Subsets, parts ...[]byte) {
 	w.streamObj(k, dict, w.scratch.Bytes())
 }
 
-// pdfText is s as a PDF text string: literal when it is printable ASCII,
-// else UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
-func pdfText(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7E {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		var b strings.Builder
-		b.WriteString("<FEFF")
-		for _, u := range utf16.Encode([]rune(s)) {
-			fmt.Fprintf(&b, "%04X", u)
-		}
-		b.WriteString(">")
-		return b.String()
-	}
-	return "(" + literalEscaper.Replace(s) + ")"
-}
-
-// literalEscaper escapes what ends or escapes a literal string; made once,
-// as building a Replacer costs more than the strings it escapes here.
-var literalEscaper = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+// pdfText is s as a PDF text string (see appendText).
+func pdfText(s string) string { return string(appendText(nil, s)) }
 
 // pdfURI is a URI action's address: an ASCII string (ISO 32000-1,
 // 12.6.4.7), so any other byte is percent-encoded, as RFC 3986 does.
@@ -273,7 +252,8 @@ type finishInput struct {
 	tags      *tagger
 	linkText  map[int]string // visible words of each link, by annotation
 	fonts     []embeddedFont
-	content   [][]byte // each page's content stream, uncompressed
+	glyphs    []embeddedGlyphFont // Type0 fonts of shaped text
+	content   [][]byte            // each page's content stream, uncompressed
 	pageH     float64
 	subsets   *Subsets
 	footAlt   func(a annot) string
@@ -347,6 +327,15 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 		alloc()
 		alloc()
 	}
+	// A glyph font is a Type0 font, its CID font and descriptor, a
+	// program and a Unicode map.
+	glyphNum := make([]int, len(in.glyphs))
+	for i := range in.glyphs {
+		glyphNum[i] = alloc()
+		for range 4 {
+			alloc()
+		}
+	}
 
 	var w pdfWriter
 	// Room for fpdf's bytes, the font programs, the pages' streams (which
@@ -407,7 +396,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			}
 			obj, err = f.extend(k, e)
 		case k == f.resources:
-			obj, err = f.addFonts(k, in.fonts, fontNum)
+			obj, err = f.addFonts(k, in.fonts, fontNum, in.glyphs, glyphNum)
 		default:
 			if p, ok := f.contents[k]; ok {
 				w.deflated(k, "", in.subsets, in.content[p])
@@ -425,6 +414,9 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 
 	for i, ft := range in.fonts {
 		writeFont(&w, fontNum[i], ft, in.subsets)
+	}
+	for i, ft := range in.glyphs {
+		writeGlyphFont(&w, glyphNum[i], ft, in.subsets)
 	}
 
 	// The structure tree. Elements are most of what tagging writes, so
@@ -575,7 +567,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 
 // addFonts lists the fonts in the resource dictionary k, where fpdf,
 // which was given none, left an empty /Font dictionary.
-func (f *finisher) addFonts(k int, fonts []embeddedFont, num []int) ([]byte, error) {
+func (f *finisher) addFonts(k int, fonts []embeddedFont, num []int, glyphs []embeddedGlyphFont, glyphNum []int) ([]byte, error) {
 	obj := f.object(k)
 	const empty = "/Font <<\n>>"
 	i := bytes.Index(obj, []byte(empty))
@@ -588,6 +580,10 @@ func (f *finisher) addFonts(k int, fonts []embeddedFont, num []int) ([]byte, err
 	for n, ft := range fonts {
 		out = append(append(append(out, " /"...), ft.key...), ' ')
 		out = append(strconv.AppendInt(out, int64(num[n]), 10), " 0 R"...)
+	}
+	for n, ft := range glyphs {
+		out = append(appendName(append(out, ' '), ft.key), ' ')
+		out = pdfRef(glyphNum[n]).appendPDF(out)
 	}
 	out = append(out, ">>"...)
 	return append(out, obj[i+len(empty):]...), nil

@@ -42,6 +42,10 @@ type fontPlan struct {
 	// faces are the fonts of each face used, by the level in the
 	// family's fallback chain (0: the family's own faces) and style.
 	faces [][4]*faceFonts
+	// glyphFonts are the faces drawn from shaped runs, by face and in
+	// the order first drawn.
+	glyphFonts map[*fontset.Face]*glyphFont
+	glyphOrder []*glyphFont
 	// missing is the first character drawn that its face cannot print. A
 	// reader would show an empty box in its place, so the document is
 	// refused rather than silently wrong.
@@ -113,8 +117,8 @@ func planFonts(doc *layout.Document) *fontPlan {
 				continue
 			}
 			if op.Glyphs != nil {
-				if p.missing == nil {
-					p.missing = errors.New("shaped text (a glyph run) cannot be drawn yet")
+				if err := p.planGlyphs(op); err != nil && p.missing == nil {
+					p.missing = err
 				}
 				continue
 			}
@@ -306,6 +310,8 @@ type Subsets struct {
 	zw []*zlib.Writer
 	// cmaps are the fonts' compressed ToUnicode maps (see tounicode.go).
 	cmaps map[string][]byte
+	// glyphs are the subsets of faces drawn from shaped runs.
+	glyphs map[glyphKey]*glyphEntry
 }
 
 // maxSubsets bounds the memory a batch of very varied documents can hold

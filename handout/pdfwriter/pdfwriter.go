@@ -89,6 +89,9 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
+	if err := fonts.embedGlyphs(opt.Subsets); err != nil {
+		return nil, fmt.Errorf("pdf writer: %w", err)
+	}
 
 	// fpdf writes the clock for a zero date; a fixed one keeps every
 	// document reproducible, whoever calls.
@@ -145,6 +148,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		tags:     d.tags,
 		linkText: d.linkText,
 		fonts:    embedded,
+		glyphs:   fonts.glyphFontsToEmbed(),
 		content:  pages,
 		pageH:    doc.Height,
 		subsets:  opt.Subsets,
@@ -222,6 +226,10 @@ func (d *drawer) draw(op layout.Op) {
 			w.WriteString(op.Text)
 		}
 		d.setFill(op.Color)
+		if op.Glyphs != nil {
+			d.glyphText(op)
+			break
+		}
 		d.fonts.runs(op.Text, op.Font, op.Size, func(key string, encoded []byte, shift float64) {
 			font := key
 			if d.font == key && d.size == op.Size {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // Content streams: every painting operator must be inside marked content
@@ -191,6 +192,24 @@ type marked struct {
 	tag      string
 	mcid     int // -1 for none
 	artifact bool
+	actual   bool // a span with /ActualText
+}
+
+// textString decodes a PDF text string from a content stream: UTF-16BE
+// after its byte order mark, else one byte a character.
+func textString(b []byte) string {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		u := make([]uint16, 0, len(b)/2)
+		for i := 2; i+1 < len(b); i += 2 {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(u))
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
 }
 
 // resources returns a page's resources, inherited from the page tree.
@@ -223,12 +242,20 @@ func (c *checker) page(i int, ref string) string {
 	var font *fontInfo
 	seen := map[int]bool{}
 	where := func() string { return fmt.Sprintf("page %d", i+1) }
+	var emit func(string)
 	show := func(b []byte) {
 		if font == nil {
 			c.problem("%s: text shown with no font selected", where())
 			return
 		}
-		t := font.decode(b)
+		for _, m := range stack {
+			if m.actual {
+				return // the span's /ActualText stands for its glyphs
+			}
+		}
+		emit(font.decode(b))
+	}
+	emit = func(t string) {
 		all.WriteString(t)
 		for k := len(stack) - 1; k >= 0; k-- {
 			if stack[k].artifact {
@@ -295,6 +322,14 @@ func (c *checker) page(i int, ref string) string {
 							p["MCID"] = float64(n)
 						}
 					}
+				}
+				// A span standing for a cluster of glyphs reads as its
+				// /ActualText (shaped text: a conjunct, a base and its
+				// marks), nested in the content's own marked sequence.
+				if at, ok := p["ActualText"]; ok && m.tag == "Span" {
+					m.actual = true
+					b, _ := at.([]byte)
+					emit(textString(b))
 				}
 				if f, ok := p["MCID"].(float64); ok && !m.artifact {
 					m.mcid = int(f)
