@@ -11,6 +11,7 @@ import (
 
 	"handouts/fonts"
 	"handouts/internal/fonttest"
+	"handouts/internal/imagetest"
 )
 
 // Damaged and hostile brand fonts (issue 21) are refused by check and by
@@ -68,5 +69,33 @@ func TestHostileFontsRefusedWithCleanStdout(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Hostile logos (issue 21) are refused by check and by build from their
+// headers, with the limit named: a JPEG of many scans, and PNGs whose side
+// passes the limit. They share the loader that serve and --watch use.
+func TestHostileLogosRefused(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"scans.jpg", imagetest.RepeatACScan(imagetest.ProgressiveJPEG, 2000), "is a JPEG of more than 64 scans; a logo may have at most 64"},
+		{"wide.png", imagetest.PNGHeader(1<<24, 1), "is 16777216×1 pixels; a logo's side may be at most 16384 pixels"},
+		{"tall.png", imagetest.PNGHeader(1, 1<<24), "is 1×16777216 pixels; a logo's side may be at most 16384 pixels"},
+	} {
+		logo := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(logo, tc.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"check", "--logo", logo, seed}, {"build", "--out", t.TempDir(), "--logo", logo, seed}} {
+			r := runCLI(t, nil, args...)
+			if r.code == 0 || !strings.Contains(r.stderr+r.stdout, logo+" "+tc.want) {
+				t.Errorf("%s %s: want %q\n%s", args[0], tc.name, tc.want, r)
+			}
+		}
 	}
 }

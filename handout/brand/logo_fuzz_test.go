@@ -14,22 +14,22 @@ import (
 // FuzzDecodeLogo: any bytes given as a logo are refused with an error or
 // become a logo that decodes to the size it claims, within the print size,
 // never larger than the limits. The seeds are the crafted logos of issue
-// 21 (many scans, thin, EXIF-oriented) and every kind the normaliser
+// 21 (internal/imagetest) (many scans, thin, EXIF-oriented) and every kind the normaliser
 // handles. Nothing is recovered: a panic in a decoder fails the target, and
 // so does a decoder that hangs, which stops the fuzzing worker.
 func FuzzDecodeLogo(f *testing.F) {
-	prog := progressiveJPEG(f)
+	prog := imagetest.ProgressiveJPEG
 	f.Add(prog)
-	f.Add(repeatACScan(f, prog, MaxJPEGScans))
-	f.Add(thinPNG(1<<24, 1))
-	f.Add(thinPNG(1, 1<<24))
-	f.Add(thinPNG(4, 1))
+	f.Add(imagetest.RepeatACScan(prog, MaxJPEGScans))
+	f.Add(imagetest.PNGHeader(1<<24, 1))
+	f.Add(imagetest.PNGHeader(1, 1<<24))
+	f.Add(imagetest.PNGHeader(4, 1))
 	scene := image.NewRGBA(image.Rect(0, 0, 12, 4))
 	for i := range scene.Pix {
 		scene.Pix[i] = uint8(i * 7)
 	}
 	for o := 1; o <= 8; o++ {
-		f.Add(orientedJPEG(f, scene, o, "MM"))
+		f.Add(imagetest.OrientedJPEG(scene, o, "MM"))
 	}
 	f.Add(imagetest.CMYKJPEG)
 	f.Add(imagetest.PNG(imagetest.Spec{W: 5, H: 3, ColorType: imagetest.RGBA, Depth: 16, Interlaced: true, Pixel: func(x, y int) []byte { return []byte{1, 2, 3, 4, 5, 6, byte(x * 40), 0} }}))

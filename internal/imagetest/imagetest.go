@@ -19,6 +19,13 @@ import (
 //go:embed testdata/cmyk.jpg
 var CMYKJPEG []byte
 
+// ProgressiveJPEG is a 32×16 grey gradient saved by ImageMagick 6 as a
+// progressive JPEG of 6 scans: `convert -size 32x16 gradient:black-white
+// -colorspace Gray -interlace JPEG -quality 75 progressive.jpg`.
+//
+//go:embed testdata/progressive.jpg
+var ProgressiveJPEG []byte
+
 // PNG colour types.
 const (
 	Gray      = 0
