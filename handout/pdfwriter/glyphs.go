@@ -206,7 +206,12 @@ func (d *drawer) glyphText(op layout.Op) {
 		for j < len(run.Glyphs) && run.Glyphs[j].Cluster == run.Glyphs[i].Cluster {
 			j++
 		}
-		multi := j-i > 1
+		// A cluster of several glyphs reads as its text through a span;
+		// so does one glyph whose Unicode map says something else (a
+		// bracket mirrored in right-to-left text is drawn with its
+		// partner's glyph; a zero-width non-joiner with the space glyph).
+		cl := run.Glyphs[i].Cluster
+		multi := j-i > 1 || gf.mapped(run.Glyphs[i].ID) != run.Text[cl:ends[cl]]
 		end := pen // where the cluster's advance ends
 		for k := i; k < j; k++ {
 			end += run.Glyphs[k].Advance
@@ -214,7 +219,6 @@ func (d *drawer) glyphText(op layout.Op) {
 		if multi {
 			closeTJ()
 			c.op("/Span <</ActualText ")
-			cl := run.Glyphs[i].Cluster
 			c.b = appendText(c.b, run.Text[cl:ends[cl]])
 			c.op(">> BDC ")
 		}
@@ -336,6 +340,14 @@ func writeGlyphFont(w *pdfWriter, k int, ft embeddedGlyphFont, subsets *Subsets)
 
 const flagSymbolic = 1 << 2
 
+// mapped is the text glyph id reads as through the font's Unicode map.
+func (gf *glyphFont) mapped(id uint16) string {
+	if t, ok := gf.text[id]; ok {
+		return t
+	}
+	return gf.starts[id]
+}
+
 // glyphCMap is a glyph font's ToUnicode map: each glyph, by its two-byte
 // code, to the text of a cluster it draws alone, else of a cluster it
 // starts. A glyph that only ever follows another in a cluster (a mark, the
@@ -349,11 +361,8 @@ func glyphCMap(gf *glyphFont) []byte {
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
 	var entries []string
 	for _, g := range gf.gids {
-		t, ok := gf.text[uint16(g)]
-		if !ok {
-			t, ok = gf.starts[uint16(g)]
-		}
-		if !ok || t == "" {
+		t := gf.mapped(uint16(g))
+		if t == "" {
 			continue
 		}
 		var hex strings.Builder

@@ -77,7 +77,17 @@ func TestShapedRunsDrawn(t *testing.T) {
 	fit := cmapRun(t, bold, "fit")
 	fit.Glyphs = []fontset.Glyph{{ID: glyphOf(t, bold, '\uFB01'), Cluster: 0, Advance: 600}, fit.Glyphs[2]}
 
+	// One glyph for two texts: ")" drawn with the glyph of "(" (a
+	// mirrored bracket), and a zero-width non-joiner drawn as the space
+	// glyph with no advance.
+	br := cmapRun(t, face, "(a) b c")
+	br.Glyphs[2].ID = br.Glyphs[0].ID
+	br.Text = "(a) b\u200cc"
+	br.Glyphs[5].Advance = 0
+	br.Glyphs[6].Cluster = len("(a) b\u200c")
+
 	ops := []layout.Op{
+		{Kind: layout.TextOp, X: 72, Y: 220, Text: br.Text, Size: 24, Struct: 1, Glyphs: br},
 		{Kind: layout.TextOp, X: 72, Y: 100, Text: ru.Text, Size: 24, Struct: 1, Glyphs: ru},
 		{Kind: layout.TextOp, X: 72, Y: 140, Text: vi.Text, Size: 24, Struct: 1, Glyphs: vi},
 		{Kind: layout.TextOp, X: 72, Y: 180, Text: fit.Text, Size: 24, Struct: 1, Glyphs: fit},
@@ -93,7 +103,8 @@ func TestShapedRunsDrawn(t *testing.T) {
 		t.Error("the same document gave other bytes")
 	}
 	body := inflated(t, pdf)
-	for _, want := range []string{"/Subtype /Type0", "/Encoding /Identity-H", "/CIDToGIDMap /Identity", "/Span <</ActualText <FEFF1EC7>>> BDC", " Ts "} {
+	for _, want := range []string{"/Subtype /Type0", "/Encoding /Identity-H", "/CIDToGIDMap /Identity", "/Span <</ActualText <FEFF1EC7>>> BDC", " Ts ",
+		"/Span <</ActualText (\\))>> BDC", "/Span <</ActualText <FEFF200C>>> BDC"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
@@ -105,7 +116,7 @@ func TestShapedRunsDrawn(t *testing.T) {
 	for _, p := range r.Problems {
 		t.Error(p)
 	}
-	if want := ru.Text + vi.Text + fit.Text + " and plain text"; r.PageText[0] != want {
+	if want := br.Text + ru.Text + vi.Text + fit.Text + " and plain text"; r.PageText[0] != want {
 		t.Errorf("read back through the Unicode maps and ActualText:\n%q\nwant\n%q", r.PageText[0], want)
 	}
 
@@ -118,7 +129,7 @@ func TestShapedRunsDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := norm.NFC.String(strings.Join(strings.Fields(string(out)), " "))
-	for _, want := range []string{"Привет, мир", "Việt", "fit"} {
+	for _, want := range []string{"Привет, мир", "Việt", "fit", "(a) b"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("pdftotext lacks %q: %q", want, got)
 		}
