@@ -218,3 +218,96 @@ func writeFile(t *testing.T, path, data string) {
 func bookkeeping(name string) bool {
 	return name == ".handouts.lock" || (strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".handouts"))
 }
+
+// readmeSection is the README's section under the heading title, up to the
+// next heading of its level.
+func readmeSection(t *testing.T, title string) string {
+	t.Helper()
+	readme := string(readFile(t, "README.md"))
+	start := strings.Index(readme, "\n## "+title+"\n")
+	if start < 0 {
+		t.Fatalf("README has no section %q", title)
+	}
+	rest := readme[start+1:]
+	if end := strings.Index(rest[3:], "\n## "); end >= 0 {
+		rest = rest[:end+3]
+	}
+	return rest
+}
+
+// The quick start is the first thing a new user runs: its commands must
+// work as written, one after another, in a fresh shell.
+func TestQuickStartIsTrue(t *testing.T) {
+	t.Parallel()
+	qs := readmeSection(t, "Quick start")
+
+	// One name for the program: either ./handouts after building it here,
+	// or handouts once it is installed on PATH, not both.
+	var commands []string
+	inBlock := false
+	for _, line := range strings.Split(qs, "\n") {
+		if strings.HasPrefix(line, "```") {
+			inBlock = !inBlock
+			continue
+		}
+		if inBlock {
+			commands = append(commands, strings.TrimSpace(line))
+		}
+	}
+	var bare, local, onPath bool
+	for _, c := range commands {
+		switch {
+		case strings.HasPrefix(c, "./handouts "):
+			local = true
+		case strings.HasPrefix(c, "handouts "):
+			bare = true
+		case strings.HasPrefix(c, "export PATH=") && strings.Contains(c, "$(go env GOPATH)/bin"):
+			onPath = true
+		}
+	}
+	if bare && local {
+		t.Errorf("the quick start runs both ./handouts and handouts")
+	}
+	if bare && !onPath {
+		t.Errorf("the quick start runs handouts without putting it on PATH")
+	}
+
+	// What go test downloads: every module only the tests use is named.
+	list := func(args ...string) map[string]bool {
+		out, err := exec.Command("go", append([]string{"list", "-deps", "-f", "{{with .Module}}{{if not .Main}}{{.Path}}{{end}}{{end}}"}, append(args, "./...")...)...).Output()
+		if err != nil {
+			t.Fatalf("go list: %v", err)
+		}
+		mods := map[string]bool{}
+		for _, m := range strings.Fields(string(out)) {
+			mods[m] = true
+		}
+		return mods
+	}
+	build, test := list(), list("-test")
+	for m := range test {
+		if build[m] {
+			continue
+		}
+		name := m[strings.Index(m, "/")+1:] // chromedp/chromedp
+		if !strings.Contains(qs, name) {
+			t.Errorf("go test downloads %s, which the quick start does not name", m)
+		}
+	}
+	if strings.Contains(qs, "needs no other module") {
+		t.Errorf("the quick start says go test needs no other module")
+	}
+
+	// The first build's warnings are the ones the quick start explains.
+	r := runCLI(t, nil, "build", "--out", t.TempDir())
+	m := regexp.MustCompile(`; (\d+ warnings?) \(all of them: handouts check\)`).FindStringSubmatch(r.stdout)
+	if m == nil {
+		if r.code == 0 && !strings.Contains(r.stdout, "warning") {
+			return // clean: nothing to explain
+		}
+		t.Fatalf("first build: %s", r)
+	}
+	if !strings.Contains(qs, m[1]+" (all of them:") {
+		t.Errorf("the first build prints %q, and the quick start does not say so and why", m[1])
+	}
+}
