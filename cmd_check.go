@@ -70,9 +70,15 @@ Examples:
 					Paper      string    `json:"paper"`
 					LargePrint bool      `json:"large_print"`
 					Findings   diag.List `json:"findings"`
-				}{rep.Files, errs, warns, notes, bs.from, opt.Paper.Name, opt.LargePrint, rep.Findings}
+					// Each graded file's reading level and its
+					// sections', for CI to track.
+					ReadingLevels []handout.ReadingLevel `json:"reading_levels"`
+				}{rep.Files, errs, warns, notes, bs.from, opt.Paper.Name, opt.LargePrint, rep.Findings, rep.Levels}
 				if out.Findings == nil {
 					out.Findings = diag.List{}
+				}
+				if out.ReadingLevels == nil {
+					out.ReadingLevels = []handout.ReadingLevel{}
 				}
 				enc := json.NewEncoder(s.stdout)
 				enc.SetIndent("", "  ")

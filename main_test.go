@@ -1173,6 +1173,16 @@ type checkJSON struct {
 		Severity string `json:"severity"`
 		Message  string `json:"message"`
 	} `json:"findings"`
+	ReadingLevels []struct {
+		File     string            `json:"file"`
+		Pos      map[string]any    `json:"pos"`
+		Formula  string            `json:"formula"`
+		Score    float64           `json:"score"`
+		TooHard  bool              `json:"too_hard"`
+		Level    string            `json:"level"`
+		Target   string            `json:"target"`
+		Sections []json.RawMessage `json:"sections"`
+	} `json:"reading_levels"`
 }
 
 func TestCheck(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -195,5 +196,48 @@ func TestEscapesPrintAsTyped(t *testing.T) {
 		if strings.Contains(l, "`*`") {
 			t.Errorf("an escaped or addressed star is reported: %s", l)
 		}
+	}
+}
+
+// TestReadingLevelsInJSON: check --json carries every graded file's
+// reading level and each graded section's, also when the file is within
+// the target, and the text output says it as a note (issue 21, item 15b).
+func TestReadingLevelsInJSON(t *testing.T) {
+	t.Parallel()
+	r := runCLI(t, nil, "check", "--json", "testdata/asma.yaml", "data/group-therapy.yaml")
+	var out struct {
+		ReadingLevels []struct {
+			File     string  `json:"file"`
+			Formula  string  `json:"formula"`
+			Score    float64 `json:"score"`
+			TooHard  bool    `json:"too_hard"`
+			Sections []struct {
+				Heading string  `json:"heading"`
+				Score   float64 `json:"score"`
+				Pos     struct {
+					Line int `json:"line"`
+				} `json:"pos"`
+			} `json:"sections"`
+		} `json:"reading_levels"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(out.ReadingLevels) != 2 {
+		t.Fatalf("reading_levels = %+v, want the two files", out.ReadingLevels)
+	}
+	asma, gt := out.ReadingLevels[1], out.ReadingLevels[0]
+	if gt.File != "data/group-therapy.yaml" {
+		asma, gt = gt, asma
+	}
+	if asma.File != "testdata/asma.yaml" || asma.Formula != "INFLESZ" || asma.TooHard || asma.Score < 55 {
+		t.Errorf("asma: %+v", asma)
+	}
+	if gt.Formula != "SMOG" || len(gt.Sections) == 0 || gt.Sections[0].Heading == "" || gt.Sections[0].Pos.Line == 0 || gt.Sections[0].Score == 0 {
+		t.Errorf("group therapy: %+v", gt)
+	}
+	r = runCLI(t, nil, "check", "testdata/asma.yaml")
+	if !strings.Contains(r.stderr, `testdata/asma.yaml:3:8: note: the handout reads at INFLESZ`) {
+		t.Errorf("no note of the reading level:\n%s", r)
 	}
 }

@@ -14,7 +14,14 @@ import (
 type CheckReport struct {
 	Files    int       // content files checked
 	Findings diag.List // errors, warnings and notes, file by file
+	// Levels are the reading levels of the files long enough to grade,
+	// in a language with a formula, and of their sections.
+	Levels []ReadingLevel
 }
+
+// ReadingLevel is a file's reading level and its sections' (see
+// check.Grade).
+type ReadingLevel = check.FileLevel
 
 // Errors and Warnings count the findings of each severity.
 func (r *CheckReport) Errors() int { return r.count(diag.Error) }
@@ -53,8 +60,15 @@ func Check(ctx context.Context, inputs []string, b *brand.Brand, opt format.Opti
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		h, fs := Load(f, b, opt, now)
+		// What Load does, keeping the reading levels.
+		h, fs := decode(f)
 		if h != nil && h.Read {
+			fs = append(fs, check.Essentials(h, b, now)...)
+			grades, lv := check.Grade(h)
+			fs = append(fs, grades...)
+			if lv != nil {
+				rep.Levels = append(rep.Levels, *lv)
+			}
 			// Only a sound handout can be laid out; the advice holds
 			// for whatever was read, so a file with errors gets its notes
 			// in the same run.

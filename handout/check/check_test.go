@@ -211,9 +211,8 @@ func TestSentenceLengthBoundary(t *testing.T) {
 // INFLESZ.
 func TestSpanishReadingLevel(t *testing.T) {
 	plain := decode(t, "spanish-plain.yaml")
-	if got := run(t, plain); len(got) != 0 {
-		t.Errorf("findings for a plain Spanish handout:\n%s", list(got))
-	}
+	// Its level is reported as a note, and nothing else is said.
+	expect(t, run(t, plain), []want{{"spanish-plain.yaml:1:8", diag.Note, []string{`the handout reads at INFLESZ`, `within the target of 55 ("normal") or above`}}})
 	got := Readability(decode(t, "spanish-hard.yaml"))
 	expect(t, got, []want{
 		{"spanish-hard.yaml:7:14", diag.Warning, []string{`section "Información farmacológica" reads at INFLESZ`, `"muy difícil"`, `aim for 55 ("normal") or above`, "the long words that weigh most:"}},
@@ -758,5 +757,49 @@ func TestDefinedTermNotFlagged(t *testing.T) {
 	pemat := PEMAT(h)
 	if len(pemat) != 1 || !strings.Contains(pemat[0].Message, "everyday words (1 word has an everyday alternative in the notes)") {
 		t.Errorf("PEMAT:\n%s\nwant everyday words not met for one word", list(pemat))
+	}
+}
+
+// TestReadingLevelReported: every graded file's reading level is reported,
+// as a note when it is within the target (a warning says it otherwise),
+// and Grade returns the file's and each graded section's level for
+// `check --json` (issue 21, item 15b).
+func TestReadingLevelReported(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "grade.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The plain section alone reads well within the target.
+	plain := string(src[:strings.Index(string(src), "  - heading: Pharmacological")])
+	out, lv := Grade(decode(t, plain))
+	var notes []string
+	for _, f := range out {
+		if f.Severity == diag.Note {
+			notes = append(notes, f.String())
+		}
+		if f.Severity == diag.Warning && strings.Contains(f.Message, "reads at") {
+			t.Errorf("a plain file is warned about: %v", f)
+		}
+	}
+	if len(notes) != 1 || !strings.HasPrefix(notes[0], "t.yaml:1:8: note: the handout reads at US grade ") || !strings.HasSuffix(notes[0], "within the target of grade 8 or below") {
+		t.Errorf("notes %q, want one saying the file's level is within the target", notes)
+	}
+	if lv == nil || lv.TooHard || lv.Formula != "SMOG" || lv.Score <= 0 || lv.Score > 8 || len(lv.Sections) != 1 || lv.Sections[0].Heading != "Simple words" {
+		t.Errorf("levels %+v", lv)
+	}
+	// A hard file: the warning names the level, no note repeats it, and
+	// each section long enough to grade has its level, hard or not.
+	out, lv = Grade(decode(t, "grade.yaml"))
+	for _, f := range out {
+		if f.Severity == diag.Note && strings.Contains(f.Message, "reads at") {
+			t.Errorf("a hard file gets a note besides its warning: %v", f)
+		}
+	}
+	if lv == nil || !lv.TooHard || len(lv.Sections) != 2 || lv.Sections[0].TooHard || !lv.Sections[1].TooHard || lv.Sections[1].Pos.Line != 15 {
+		t.Errorf("levels %+v", lv)
+	}
+	// A file too short to grade has no level.
+	if _, lv = Grade(decode(t, "title: T\nsummary: [Rest, Sleep]\nsections:\n  - heading: H\n    body: Sleep well. Rest a lot.\n")); lv != nil {
+		t.Errorf("short file: %+v", lv)
 	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -27,7 +28,50 @@ import (
 //
 // Only full sentences count: headings and fragment bullets are not prose.
 func Readability(h *content.Handout) diag.List {
+	out, _ := Grade(h)
+	return out
+}
+
+// Level is a graded text's reading level, for CI to track (`check
+// --json`): the file's, or a section's.
+type Level struct {
+	Pos     diag.Pos `json:"pos"`
+	Heading string   `json:"heading,omitempty"` // a section's; "" for the file
+	Formula string   `json:"formula"`           // the formula that decides: SMOG, INFLESZ
+	Score   float64  `json:"score"`             // its value, to 0.1
+	TooHard bool     `json:"too_hard"`          // past the language's target
+	Level   string   `json:"level"`             // in words, with the formulas shown beside
+	Target  string   `json:"target"`            // what to aim for
+}
+
+// FileLevel is a file's reading level and those of its sections long
+// enough to grade on their own.
+type FileLevel struct {
+	File string `json:"file"`
+	Level
+	Sections []Level `json:"sections"`
+}
+
+func levelOf(lang *readability.Language, st readability.Stats, pos diag.Pos, heading string) (Level, bool) {
+	if !st.Gradable() {
+		return Level{}, false
+	}
+	lv, ok := lang.Level(st)
+	if !ok {
+		return Level{}, false
+	}
+	return Level{Pos: pos, Heading: heading, Formula: lv.Formula, Score: math.Round(lv.Score*10) / 10, TooHard: lv.TooHard, Level: lv.Text, Target: lv.Target}, true
+}
+
+// Grade is Readability that also returns the file's reading level and
+// its sections', or nil when the language has no formula or the file is
+// too short to grade. A file within the target gets a note saying its
+// level, so that a writer sees how much room there is; one past it gets
+// the warning instead.
+func Grade(h *content.Handout) (diag.List, *FileLevel) {
 	var out diag.List
+	var levels *FileLevel
+	var sections []Level
 	_, graded := readability.ForTag(h.Language)
 	// Sentences are split for long sentences in every language, by its
 	// own rules or, without them, by English's (readability.Splitter).
@@ -107,6 +151,9 @@ func Readability(h *content.Handout) diag.List {
 			if msg := gradeProblem(lang, st, &words, subject); msg != "" {
 				out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
 			}
+			if lv, ok := levelOf(lang, st, s.Heading.Pos, s.Heading.Raw); ok {
+				sections = append(sections, lv)
+			}
 		}
 	}
 	var answers []content.Text
@@ -118,11 +165,24 @@ func Readability(h *content.Handout) diag.List {
 		out.Warnf(h.Title.Pos, "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
 	}
 	if graded {
+		pos := h.Title.Pos
+		if pos.File == "" {
+			pos = diag.Pos{File: h.File}
+		}
 		if msg := gradeProblem(lang, fileStats, &fileWords, subject); msg != "" {
-			out.Warnf(h.Title.Pos, "the handout reads at %s", msg)
+			out.Warnf(pos, "the handout reads at %s", msg)
+		}
+		if lv, ok := levelOf(lang, fileStats, pos, ""); ok {
+			levels = &FileLevel{File: h.File, Level: lv, Sections: sections}
+			if levels.Sections == nil {
+				levels.Sections = []Level{}
+			}
+			if !lv.TooHard {
+				out.Notef(pos, "the handout reads at %s, within the target of %s", lv.Level, lv.Target)
+			}
 		}
 	}
-	return out
+	return out, levels
 }
 
 // gradeProblem says why text with these stats is too hard, or "" when it is
