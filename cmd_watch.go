@@ -24,6 +24,9 @@ import (
 // SIGTERM).
 func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) error {
 	cfg.Progress = nil
+	// The warnings each file's last rebuild printed, so that a save
+	// shows the warnings it brought, not every one again.
+	shown := map[string]map[string]bool{}
 	brandFile := s.get(c, "brand").text
 	targets, brandDeps := watchTargets(inputs(c), brandFile, bs.brand)
 	ready := func() { fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", describeTargets(targets)) }
@@ -49,7 +52,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 				fmt.Fprintf(s.stdout, "%s %v\n", stamp, err)
 				return &targets
 			}
-			s.rebuild(c, cfg, files, stamp+" brand changed: ")
+			s.rebuild(c, cfg, files, stamp+" brand changed: ", shown)
 			return &targets
 		}
 		var files, gone []string
@@ -64,7 +67,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 			fmt.Fprintf(s.stdout, "%s %s was removed; its PDFs are left as they were\n", stamp, p)
 		}
 		if len(files) > 0 {
-			s.rebuild(c, cfg, files, stamp+" ")
+			s.rebuild(c, cfg, files, stamp+" ", shown)
 		}
 		return nil
 	}
@@ -76,8 +79,11 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 	return nil
 }
 
-// rebuild builds files and prints one line saying what came of it.
-func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix string) {
+// rebuild builds files and prints one line saying what came of it, after
+// the errors and each warning the files did not have at their last
+// rebuild (shown, updated here): the writer sees at once that curly
+// quotes are about to print, without running check in another terminal.
+func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix string, shown map[string]map[string]bool) {
 	cfg.Inputs = files
 	start := time.Now()
 	rep, err := handout.Build(c.Context, cfg)
@@ -90,6 +96,26 @@ func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix
 	}
 	for _, f := range rep.Failed {
 		printFindings(s.stderr, f.Findings)
+	}
+	now := map[string]map[string]bool{}
+	for _, f := range files {
+		now[f] = map[string]bool{}
+	}
+	fresh := 0
+	for _, w := range rep.Warnings {
+		line := w.String()
+		file := w.Pos.File
+		if now[file] == nil {
+			now[file] = map[string]bool{}
+		}
+		if !shown[file][line] && !now[file][line] {
+			fmt.Fprintln(s.stderr, line)
+			fresh++
+		}
+		now[file][line] = true
+	}
+	for f, ws := range now {
+		shown[f] = ws
 	}
 	total := 0
 	for _, o := range rep.Written {
@@ -111,7 +137,14 @@ func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix
 		parts = append(parts, fmt.Sprintf("%s, so the last good PDFs are kept", plural(errs, "error")))
 	}
 	if n := len(rep.Warnings); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s (handouts check)", plural(n, "warning")))
+		switch {
+		case fresh == n:
+			parts = append(parts, fmt.Sprintf("%s (above)", plural(n, "warning")))
+		case fresh > 0:
+			parts = append(parts, fmt.Sprintf("%s, %d new (above)", plural(n, "warning"), fresh))
+		default:
+			parts = append(parts, fmt.Sprintf("%s, as before", plural(n, "warning")))
+		}
 	}
 	line := prefix + what + ": " + strings.Join(parts, "; ")
 	fmt.Fprintln(s.stdout, line)

@@ -171,3 +171,51 @@ func TestBuildWatchRefusesJSON(t *testing.T) {
 		t.Errorf("build --watch --json: %s", r)
 	}
 }
+
+// TestBuildWatchPrintsWarnings: a save that brings a warning prints its
+// text, where it is, in the watch's output; a later save with the same
+// warning does not print it again (issue 21, item 11: the watch said only
+// "1 warning (handouts check)").
+func TestBuildWatchPrintsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	minimal := string(readFile(t, "testdata/minimal.yaml"))
+	sleep := filepath.Join(data, "sleep.yaml")
+	if err := os.WriteFile(sleep, []byte(minimal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		runMu.Lock()
+		defer runMu.Unlock()
+		done <- run(ctx, []string{"handouts", "build", "--watch", "--out", out, data}, &stdout, &stderr, func(string) (string, bool) { return "", false })
+	}()
+	logs := func() string { return "--- stdout:\n" + stdout.String() + "--- stderr:\n" + stderr.String() }
+	eventually(t, "the watch to start", func() bool { return strings.Contains(stdout.String(), "watching ") }, logs)
+
+	curly := strings.Replace(minimal, "subtitle: Simple habits for better rest", "subtitle: “Simple habits for better rest”", 1)
+	saveLikeAnEditor(t, sleep, curly)
+	want := filepath.Clean(sleep) + ":4:11: warning: subtitle is wrapped in curly quotes “…”"
+	eventually(t, "the warning's text", func() bool { return strings.Contains(stderr.String(), want) }, logs)
+	eventually(t, "the rebuild line", func() bool { return strings.Contains(stdout.String(), "1 warning (above)") }, logs)
+
+	// Saved again with the warning still there: the line says so, and the
+	// warning is not printed a second time.
+	saveLikeAnEditor(t, sleep, strings.Replace(curly, "Sleep basics", "Sleeping well", 1))
+	eventually(t, "the second rebuild", func() bool { return strings.Contains(stdout.String(), "1 warning, as before") }, logs)
+	if n := strings.Count(stderr.String(), want); n != 1 {
+		t.Errorf("the warning printed %d times, want once\n%s", n, logs())
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the watch did not stop\n%s", logs())
+	}
+}
