@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -24,9 +23,11 @@ An existing file is never overwritten.
 Examples:
    handouts new asthma-at-home
    handouts new diabetes-tipo-2 --language es
+   handouts new rabw --language ar          (Arabic, right to left)
+   handouts new zhizhi --language zh-TW     (the English template, Chinese labels)
    handouts new asthma --dir handouts/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "language", Aliases: []string{"l"}, Usage: "template `LANG`: en (English) or es (Spanish)", Value: "en"},
+			&cli.StringFlag{Name: "language", Aliases: []string{"l"}, Usage: "the handout's language, a BCP 47 `TAG`: en, es and ar have templates of their own (ar right to left); any other gets the English one with its language set, and labels in it where the tool has them", Value: "en"},
 			&cli.StringFlag{Name: "dir", Usage: "write into `DIR`", Value: "data"},
 		},
 		Action: func(c *cli.Context) error {
@@ -47,7 +48,7 @@ func (s *sys) newHandout(args []string, lang, dir string, today time.Time) error
 	switch {
 	case errors.Is(err, starter.ErrExists):
 		return &exitError{1, err.Error()}
-	case err != nil && strings.HasPrefix(err.Error(), "there is no template"):
+	case errors.As(err, new(*starter.LanguageError)):
 		return usageError("--language: %v", err)
 	case err != nil:
 		return &exitError{1, err.Error()}

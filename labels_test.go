@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,51 @@ func TestZeroWidthNonJoinerIsAccepted(t *testing.T) {
 	out := build(t, nil, "--quiet", "--format", "guide", src)
 	if text := pdfText(t, pdfPath(out, "zw", "guide"), false); !strings.Contains(text, "Isadalawa ito.") || !strings.Contains(text, "Apatlima.") {
 		t.Errorf("guide: %s", text)
+	}
+}
+
+// `new --language` in any language: Latin-script ones check clean and
+// print their labels; Arabic gets its right-to-left template, and a file
+// in a script the fonts do not cover yet has no error but the glyphs.
+func TestNewInEveryLanguage(t *testing.T) {
+	requireTool(t, "pdftotext")
+	dir := t.TempDir()
+	for tag, label := range map[string]string{"ht": "An rezime", "pt-BR": "Em resumo", "de": "Das Wichtigste in Kürze", "so": "Si kooban"} {
+		r := runCLI(t, nil, "new", "x-"+tag, "--language", tag, "--dir", dir)
+		path := filepath.Join(dir, "x-"+tag+".yaml")
+		if r.code != 0 {
+			t.Fatalf("new %s: %s", tag, r)
+		}
+		if r = runCLI(t, nil, "check", "--strict", path); r.code != 0 {
+			t.Errorf("check %s: %s", tag, r)
+		}
+		out := build(t, nil, "--quiet", "--format", "guide", path)
+		if text := pdfText(t, pdfPath(out, "x-"+tag, "guide"), false); !strings.Contains(text, label) {
+			t.Errorf("%s: no %q in\n%s", tag, label, text)
+		}
+	}
+	for _, tag := range []string{"ar", "ru", "zh-TW", "fa"} {
+		r := runCLI(t, nil, "new", "y-"+tag, "--language", tag, "--dir", dir)
+		if r.code != 0 {
+			t.Fatalf("new %s: %s", tag, r)
+		}
+		path := filepath.Join(dir, "y-"+tag+".yaml")
+		src := string(readFile(t, path))
+		if !strings.Contains(src, "\nlanguage: "+tag+" ") {
+			t.Errorf("%s: language line:\n%s", tag, src)
+		}
+		if tag == "ar" && !strings.Contains(src, "تُطبع النشرة من اليمين إلى اليسار") {
+			t.Errorf("ar: not the Arabic template")
+		}
+		r = runCLI(t, nil, "check", path)
+		findings := regexp.MustCompile(`(?m)^\S+:\d+:\d+: .*$`).FindAllString(r.stderr+r.stdout, -1)
+		if len(findings) == 0 {
+			t.Errorf("%s: no findings at all: %s", tag, r)
+		}
+		for _, line := range findings {
+			if !regexp.MustCompile(`^\S+:\d+:\d+: (warning|note): `).MatchString(line) && !strings.Contains(line, "cannot print") {
+				t.Errorf("%s: an error beside the glyphs: %s", tag, line)
+			}
+		}
 	}
 }

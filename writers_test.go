@@ -75,7 +75,8 @@ func TestNewRefusesBadNames(t *testing.T) {
 		{"new", "sub/asthma", "--dir", dir},
 		{"new", "asthma at home", "--dir", dir},
 		{"new", "a", "b", "--dir", dir},
-		{"new", "asthma", "--language", "fr", "--dir", dir},
+		{"new", "asthma", "--language", "xx", "--dir", dir},
+		{"new", "asthma", "--language", "French", "--dir", dir},
 	} {
 		if r := runCLI(t, nil, args...); r.code != 2 || r.stderr == "" {
 			t.Errorf("handouts %s: %s; want exit 2 with a message", strings.Join(args, " "), r)

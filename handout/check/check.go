@@ -41,8 +41,9 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 // beside the layout (Handout runs both, in this order).
 func Essentials(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
-	out = append(out, Labels(h, b)...)
-	out = append(out, Glyphs(h, fontset.ForLanguage(b.Fonts, h.Language))...)
+	fonts := printFamily(h, b)
+	out = append(out, Labels(h, b, fonts)...)
+	out = append(out, Glyphs(h, fonts)...)
 	out = append(out, BrandLanguage(h, b)...)
 	if len(h.Summary) > MaxSummaryBullets {
 		out.Warnf(h.SummaryPos, "summary has %d bullets; the short version reads best with %d or fewer", len(h.Summary), MaxSummaryBullets)
@@ -98,13 +99,21 @@ func StrayStars(h *content.Handout) diag.List {
 	return out
 }
 
+// printFamily is the font family a handout prints with: what its text and
+// its labels are checked against.
+func printFamily(h *content.Handout, b *brand.Brand) *fontset.Family {
+	return fontset.ForLanguage(b.Fonts, h.Language)
+}
+
 // Labels warns when the handout's language has no printed labels, neither
 // the tool's nor the brand's (they print in English), naming those the
-// brand gives; and it refuses a brand label the fonts cannot print, at the
-// place in the brand file it was typed.
-func Labels(h *content.Handout, b *brand.Brand) diag.List {
+// brand gives. It refuses labels the fonts cannot print: a brand's at its
+// place in the brand file, the tool's at the handout's language (a Russian
+// handout's labels are Cyrillic, whatever its text).
+func Labels(h *content.Handout, b *brand.Brand, fonts *fontset.Family) diag.List {
 	var out diag.List
-	if _, ok := b.LabelsFor(h.Language); !ok {
+	lab, ok := b.LabelsFor(h.Language)
+	if !ok {
 		given := map[string]bool{}
 		for _, l := range b.LabelsApplied(h.Language) {
 			given[l.Key] = true
@@ -121,11 +130,23 @@ func Labels(h *content.Handout, b *brand.Brand) diag.List {
 			out.Warnf(langPos(h), "language %q has no printed labels in the tool, and the brand's `labels:` give %d of %d; these will be in English: %s", h.Language, len(given), len(labels.Keys), strings.Join(missing, ", "))
 		}
 	}
-	if b != nil && b.Fonts != nil {
-		for _, l := range b.LabelsApplied(h.Language) {
-			if miss := b.Fonts.Missing(l.Text, fontset.Bold); len(miss) > 0 {
-				out.Errorf(l.Pos, "labels.%s.%s contains %s, which the font %s cannot print (for %s)", l.Tag, l.Key, describeRune(miss[0]), b.Fonts.Name, h.File)
-			}
+	if fonts == nil {
+		return out
+	}
+	own := map[string]bool{}
+	for _, l := range b.LabelsApplied(h.Language) {
+		if miss := fonts.Missing(l.Text, fontset.Bold); len(miss) > 0 {
+			out.Errorf(l.Pos, "labels.%s.%s contains %s, which the font %s cannot print (for %s)", l.Tag, l.Key, describeRune(miss[0]), fonts.Name, h.File)
+		}
+		own[l.Text] = true
+	}
+	for _, text := range lab.Printed() {
+		if own[text] {
+			continue
+		}
+		if miss := fonts.Missing(text, fontset.Bold); len(miss) > 0 {
+			out.Errorf(langPos(h), "the printed labels for language %q (such as %q) need %s, which the font %s cannot print; use a font that has them (--font-dir or the brand file's fonts:)", h.Language, text, describeRune(miss[0]), fonts.Name)
+			break
 		}
 	}
 	return out

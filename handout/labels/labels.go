@@ -171,3 +171,19 @@ func (t *table) labels() *Labels {
 	}
 	return l
 }
+
+// Printed returns every text these labels may put on a page: each label,
+// the month names of review dates and of the front desk's dates, and the
+// time words of its clock (AM, Uhr …), for a check that the fonts print
+// them all.
+func (l *Labels) Printed() []string {
+	var out []string
+	for _, k := range Keys {
+		out = append(out, k.Get(l))
+	}
+	out = append(out, l.months[:]...)
+	st := l.style()
+	out = append(out, st.months[:]...)
+	noon := time.Date(2026, 12, 6, 13, 30, 0, 0, time.UTC)
+	return append(out, l.LongDateTime(noon))
+}

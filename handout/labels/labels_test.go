@@ -172,3 +172,15 @@ func TestKnown(t *testing.T) {
 		}
 	}
 }
+
+func TestRightToLeft(t *testing.T) {
+	for tag, want := range map[string]bool{"ar": true, "ar-EG": true, "fa-IR": true, "ur": true, "he": true, "pa-Arab": true, "az-Latn": false,
+		"ku-Arab": true, "en": false, "hi": false, "zh-Hant": false, "am": false, "": false, "ar-Latn": false} {
+		if got := RightToLeft(tag); got != want {
+			t.Errorf("RightToLeft(%q) = %v", tag, got)
+		}
+	}
+	if Name("zh-Hant") != "Traditional Chinese" || Name("ht") != "Haitian Creole" || Name("xx") != "" {
+		t.Errorf("Name: %q %q", Name("zh-Hant"), Name("ht"))
+	}
+}

@@ -146,3 +146,37 @@ func isDigits(s string) bool {
 // iso639_1 lists the ISO 639-1 codes, space-separated with a space at each
 // end.
 const iso639_1 = " aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu "
+
+// Name is the English name of a language with labels (as Match returns
+// it), or "" for another.
+func Name(lang string) string {
+	if t, ok := tables[lang]; ok {
+		return t.names[0]
+	}
+	return ""
+}
+
+// rtlLanguages are written right to left in their usual script.
+var rtlLanguages = map[string]bool{
+	"ar": true, "fa": true, "ur": true, "he": true, "iw": true, "yi": true, "ps": true, "sd": true,
+	"ug": true, "dv": true, "ckb": true, "prs": true, "pes": true, "arb": true, "syr": true, "arc": true,
+}
+
+// rtlScripts are the scripts written right to left.
+var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Thaa": true, "Syrc": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Samr": true, "Mand": true}
+
+// RightToLeft reports whether text in tag is written right to left: by its
+// script subtag when it has one ("pa-Arab" is, "az-Latn" is not), else by
+// its language's usual script (Arabic, Persian, Urdu, Hebrew …).
+func RightToLeft(tag string) bool {
+	if !WellFormed(tag) {
+		return false
+	}
+	parts := strings.Split(strings.ReplaceAll(tag, "_", "-"), "-")
+	for _, p := range parts[1:] {
+		if len(p) == 4 && isAlpha(p) {
+			return rtlScripts[strings.ToUpper(p[:1])+strings.ToLower(p[1:])]
+		}
+	}
+	return rtlLanguages[strings.ToLower(parts[0])]
+}

@@ -13,13 +13,17 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"handouts/handout/labels"
 )
 
-//go:embed en.yaml es.yaml
+//go:embed en.yaml es.yaml ar.yaml
 var templates embed.FS
 
-// Languages lists the languages a template exists in.
-var Languages = []string{"en", "es"}
+// Languages lists the languages a template is written in: its notes and
+// sample text (Arabic's is right to left). Any other language gets the
+// English template with its language set and a note (see Template).
+var Languages = []string{"en", "es", "ar"}
 
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the
@@ -45,19 +49,70 @@ func Name(name string) (string, error) {
 	return base, nil
 }
 
-// Template returns the template for a language, filled in for a handout
-// called name in the file path, reviewed today.
+// LanguageError is a --language that names no language.
+type LanguageError struct{ msg string }
+
+func (e *LanguageError) Error() string { return e.msg }
+
+// Template returns the template for a language (a BCP 47 tag, as a
+// handout's `language`), filled in for a handout called name in the file
+// path, reviewed today. A language with a template of its own (Languages)
+// gets it; any other gets the English one with `language:` set to the tag
+// and a first note saying in which language the labels print (or that the
+// tool has none for it) and whether the handout prints right to left.
 func Template(lang, name, path string, today time.Time) ([]byte, error) {
-	lang = strings.ToLower(lang)
-	if i := strings.IndexByte(lang, '-'); i > 0 {
-		lang = lang[:i] // es-MX uses the Spanish template
+	tag := strings.TrimSpace(lang)
+	if !labels.Known(tag) {
+		return nil, &LanguageError{fmt.Sprintf("%q is not a language tag; give a BCP 47 tag such as %s", lang, strings.Join(labels.Supported, ", "))}
 	}
-	src, err := fs.ReadFile(templates, lang+".yaml")
-	if err != nil {
-		return nil, fmt.Errorf("there is no template in %q; use one of %s", lang, strings.Join(Languages, ", "))
+	primary, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
+	src, err := fs.ReadFile(templates, primary+".yaml")
+	own := err == nil
+	if !own {
+		src, _ = fs.ReadFile(templates, "en.yaml")
+	}
+	text := string(src)
+	// The language line names the tag asked for (es-MX, pt-BR), so the
+	// labels and the reading-level formula are chosen from it.
+	text = languageLine.ReplaceAllStringFunc(text, func(line string) string {
+		m := languageLine.FindStringSubmatch(line)
+		comment := strings.TrimLeft(m[3], " ")
+		if !own {
+			comment = "# the handout's language, a BCP 47 tag"
+		}
+		col := len(m[1]) + len(m[2]) + len(m[3]) - len(strings.TrimLeft(m[3], " "))
+		return m[1] + tag + strings.Repeat(" ", max(1, col-len(m[1])-len(tag))) + comment
+	})
+	if !own {
+		text = otherLanguageNote(tag) + text
 	}
 	r := strings.NewReplacer("{{TITLE}}", Title(name), "{{TODAY}}", today.Format("2006-01-02"), "{{FILE}}", filepath.ToSlash(path))
-	return []byte(r.Replace(string(src))), nil
+	return []byte(r.Replace(text)), nil
+}
+
+// languageLine is the template's `language:` line: its value, and the
+// comment after it padded to the same column.
+var languageLine = regexp.MustCompile(`(?m)^(language: )([A-Za-z-]+)( *#.*)$`)
+
+// otherLanguageNote opens the English template given for another language.
+func otherLanguageNote(tag string) string {
+	var b strings.Builder
+	if lab, ok := labels.For(tag); ok {
+		name := labels.Name(lab.Lang)
+		fmt.Fprintf(&b, "# This handout is in %s (language: %s). The notes and sample text below\n", name, tag)
+		fmt.Fprintf(&b, "# are in English: replace the sample text with your own. The printed labels\n")
+		fmt.Fprintf(&b, "# will be in %s (%q, %q).\n", name, lab.ShortVersion, lab.Page(1, 2))
+	} else {
+		fmt.Fprintf(&b, "# This handout is in language %s. The notes and sample text below are in\n", tag)
+		fmt.Fprintf(&b, "# English: replace the sample text with your own. The tool has no printed\n")
+		fmt.Fprintf(&b, "# labels in %s (\"Page 1 of 2\" and the like): they print in English unless\n", tag)
+		fmt.Fprintf(&b, "# the brand file gives them under labels: (see the README).\n")
+	}
+	if labels.RightToLeft(tag) {
+		b.WriteString("# It prints right to left.\n")
+	}
+	b.WriteString("#\n")
+	return b.String()
 }
 
 // Title makes a first title from a file name: "asthma-at-home" becomes

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"handouts/handout/content"
+	"handouts/handout/labels"
 )
 
 var today = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
@@ -69,8 +70,67 @@ func TestTemplatesHaveEveryField(t *testing.T) {
 	if _, err := Template("es-MX", "x", "x.yaml", today); err != nil {
 		t.Errorf("es-MX: %v", err)
 	}
-	if _, err := Template("fr", "x", "x.yaml", today); err == nil {
-		t.Error("fr: no error")
+	for _, bad := range []string{"xx", "french", "", "e s"} {
+		if _, err := Template(bad, "x", "x.yaml", today); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// Arabic has a template of its own, in Arabic: a right-to-left handout.
+func TestArabicTemplate(t *testing.T) {
+	src, err := Template("ar-EG", "rabw", "data/rabw.yaml", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, errs := content.Decode("t.yaml", src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if h.Language != "ar-EG" || !labels.RightToLeft(h.Language) || h.Subtitle.Raw != "ما تحتاج إلى معرفته" || h.Sections[0].Heading.Raw != "ما هو" || h.FAQ[0].Q.Raw != "ما الذي يسألك عنه مرضاك كثيرًا؟" {
+		t.Errorf("language %q, subtitle %q, heading %q, question %q", h.Language, h.Subtitle.Raw, h.Sections[0].Heading.Raw, h.FAQ[0].Q.Raw)
+	}
+	// Its sample text is Arabic throughout: no English sentence left.
+	for _, b := range h.Summary {
+		if strings.ContainsAny(b.Raw, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("summary bullet in Latin letters: %q", b.Raw)
+		}
+	}
+}
+
+// Every other language gets the English template with its language set,
+// and a first note naming the language its labels print in, or saying the
+// tool has none, and the direction.
+func TestOtherLanguagesTemplate(t *testing.T) {
+	for _, tc := range []struct{ tag, note string }{
+		{"fr", `The printed labels
+# will be in French ("En bref", "Page 1 sur 2").`},
+		{"pt-BR", `will be in Portuguese ("Em resumo", "Página 1 de 2")`},
+		{"zh-TW", `will be in Traditional Chinese ("重點摘要"`},
+		{"fa-IR", "It prints right to left."},
+		{"ur", "It prints right to left."},
+		{"sw", "The tool has no printed\n# labels in sw"},
+	} {
+		src, err := Template(tc.tag, "x", "x.yaml", today)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.tag, err)
+		}
+		h, errs := content.Decode("t.yaml", src)
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", tc.tag, errs)
+		}
+		if h.Language != tc.tag || !strings.Contains(string(src), tc.note) || !strings.Contains(string(src), "language: "+tc.tag+strings.Repeat(" ", 27-len(tc.tag))+"# the handout's language, a BCP 47 tag\n") {
+			t.Errorf("%s: language %q;\n%s", tc.tag, h.Language, src[:600])
+		}
+		if strings.Contains(string(src), "It prints right to left.") != labels.RightToLeft(tc.tag) {
+			t.Errorf("%s: direction note wrong", tc.tag)
+		}
+	}
+	// Every language with labels has a template.
+	for _, tag := range labels.Supported {
+		if _, err := Template(tag, "x", "x.yaml", today); err != nil {
+			t.Errorf("%s: %v", tag, err)
+		}
 	}
 }
 
