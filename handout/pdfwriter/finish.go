@@ -208,6 +208,12 @@ func (w *pdfWriter) packed(k int, obj string) {
 	w.stream.n++
 }
 
+// fixed2 is a number with exactly two decimals, as annotation rectangles
+// are written.
+type fixed2 float64
+
+func (v fixed2) appendPDF(b []byte) []byte { return strconv.AppendFloat(b, float64(v), 'f', 2, 64) }
+
 // packedObj puts object k, a dictionary, into the object stream.
 func (w *pdfWriter) packedObj(k int, d pdfDict) { w.packed(k, string(d.appendPDF(nil))) }
 
@@ -260,84 +266,124 @@ type finishInput struct {
 	structAlt func(st int) string
 }
 
-// finish rewrites src (fpdf's output) as a Tagged PDF.
+// finish rewrites src (fpdf's output) as a Tagged PDF, in steps: number
+// the new objects, copy fpdf's with the catalog, pages and resources
+// extended, then write the fonts, the structure tree, the annotations and
+// the cross-reference stream.
 func finish(src []byte, in finishInput) ([]byte, error) {
 	f, err := parseFpdf(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading fpdf's output: %w", err)
 	}
-	t := in.tags
-	if len(f.pages) != len(t.pages) {
-		return nil, fmt.Errorf("reading fpdf's output: %d pages, drew %d", len(f.pages), len(t.pages))
+	if len(f.pages) != len(in.tags.pages) {
+		return nil, fmt.Errorf("reading fpdf's output: %d pages, drew %d", len(f.pages), len(in.tags.pages))
 	}
-	next := f.size
-	alloc := func() int { next++; return next - 1 }
+	n := numberObjects(f, in)
+	w, err := startFile(src, f, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.copyFpdf(w, f, in); err != nil {
+		return nil, fmt.Errorf("rewriting fpdf's output: %w", err)
+	}
+	n.writeFonts(w, in)
+	if err := n.writeStructTree(w, in); err != nil {
+		return nil, err
+	}
+	n.writeAnnots(w, in)
+	n.writeParentTree(w, in)
+	n.writeXref(w, f, in)
+	return w.buf.Bytes(), nil
+}
 
-	// Object numbers for everything new, in reading order.
-	root := alloc()
-	num := make([]int, len(t.elems)) // element -> object
-	var order []int
-	var visit func(n int)
-	visit = func(n int) {
-		num[n] = alloc()
-		order = append(order, n)
-		for _, k := range t.elems[n].kids {
+// numbers are the object numbers of everything finish adds to fpdf's
+// objects, allocated after them, the structure tree in reading order.
+type numbers struct {
+	next     int
+	root     int   // the StructTreeRoot
+	elem     []int // structure element -> object
+	order    []int // elements in reading order
+	pageRefs []pdfRef
+	// The footer's links to one address, one on each page, share one
+	// Link element, so a reader hears each address once, not once a page.
+	footElem  []int   // one Link element per address
+	footGroup [][]int // its annotations
+	annot     []int   // annotation -> object
+	annotElem []int   // the Link element holding it
+	font      []int   // simple font -> its first object
+	glyphFont []int   // Type0 font -> its first object
+}
+
+func (n *numbers) alloc() int { n.next++; return n.next - 1 }
+
+// numberObjects allocates the new objects' numbers.
+func numberObjects(f *finisher, in finishInput) *numbers {
+	t := in.tags
+	n := &numbers{next: f.size}
+	n.root = n.alloc()
+	n.elem = make([]int, len(t.elems))
+	var visit func(e int)
+	visit = func(e int) {
+		n.elem[e] = n.alloc()
+		n.order = append(n.order, e)
+		for _, k := range t.elems[e].kids {
 			if k.elem >= 0 {
 				visit(k.elem)
 			}
 		}
 	}
 	visit(0)
-	// The footer's links to one address, one on each page, share one Link
-	// element, so a reader hears each address once, not once a page.
-	var footElem []int    // one Link element per address
-	var footGroup [][]int // its annotations
 	byURL := map[string]int{}
 	for _, a := range t.footLinks {
 		g, ok := byURL[t.annots[a].url]
 		if !ok {
-			g = len(footElem)
+			g = len(n.footElem)
 			byURL[t.annots[a].url] = g
-			footElem = append(footElem, alloc())
-			footGroup = append(footGroup, nil)
+			n.footElem = append(n.footElem, n.alloc())
+			n.footGroup = append(n.footGroup, nil)
 		}
-		footGroup[g] = append(footGroup[g], a)
+		n.footGroup[g] = append(n.footGroup[g], a)
 	}
-	annotNum := make([]int, len(t.annots))
-	annotElem := make([]int, len(t.annots)) // the Link element holding it
+	n.annot = make([]int, len(t.annots))
+	n.annotElem = make([]int, len(t.annots))
 	for i := range t.annots {
-		annotNum[i] = alloc()
+		n.annot[i] = n.alloc()
 	}
-	for g, as := range footGroup {
+	for g, as := range n.footGroup {
 		for _, a := range as {
-			annotElem[a] = footElem[g]
+			n.annotElem[a] = n.footElem[g]
 		}
 	}
 	for i, a := range t.annots {
 		if a.st >= 0 {
-			annotElem[i] = num[a.st]
+			n.annotElem[i] = n.elem[a.st]
 		}
 	}
-	// Each font is a dictionary, a descriptor, a program and a Unicode
-	// map.
-	fontNum := make([]int, len(in.fonts))
+	// Each simple font is a dictionary, a descriptor, a program and a
+	// Unicode map; a glyph font a Type0 font, its CID font and
+	// descriptor, a program and a Unicode map.
+	n.font = make([]int, len(in.fonts))
 	for i := range in.fonts {
-		fontNum[i] = alloc()
-		alloc()
-		alloc()
-		alloc()
+		n.font[i] = n.alloc()
+		n.next += 3
 	}
-	// A glyph font is a Type0 font, its CID font and descriptor, a
-	// program and a Unicode map.
-	glyphNum := make([]int, len(in.glyphs))
+	n.glyphFont = make([]int, len(in.glyphs))
 	for i := range in.glyphs {
-		glyphNum[i] = alloc()
-		for range 4 {
-			alloc()
-		}
+		n.glyphFont[i] = n.alloc()
+		n.next += 4
 	}
+	n.pageRefs = make([]pdfRef, len(f.pages))
+	for p, o := range f.pages {
+		n.pageRefs[p] = pdfRef(o)
+	}
+	return n
+}
 
-	var w pdfWriter
+// startFile makes the writer, its buffers sized for the whole file, and
+// writes the header.
+func startFile(src []byte, f *finisher, in finishInput) (*pdfWriter, error) {
+	t := in.tags
+	w := &pdfWriter{}
 	// Room for fpdf's bytes, the font programs, the pages' streams (which
 	// compress to less than a third) and what tagging adds, from make
 	// rather than Grow: Grow clears the whole buffer, touching pages that
@@ -346,6 +392,9 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	for _, ft := range in.fonts {
 		size += len(ft.program) + 1<<10
 	}
+	for _, ft := range in.glyphs {
+		size += len(ft.gf.sub.program) + 1<<10
+	}
 	for _, c := range in.content {
 		size += len(c) / 3
 	}
@@ -353,9 +402,9 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	w.scratch = *bytes.NewBuffer(make([]byte, 0, 16<<10))
 	// The object stream: its structure elements and annotations take
 	// about 60 bytes each, a font's dictionaries about 1 KB.
-	packed := len(t.elems) + len(t.annots) + 2*len(in.fonts) + 1
+	packed := len(t.elems) + len(t.annots) + 2*len(in.fonts) + 3*len(in.glyphs) + 1
 	w.stream.head = *bytes.NewBuffer(make([]byte, 0, 10*packed))
-	w.stream.body = *bytes.NewBuffer(make([]byte, 0, 64*packed+1<<10*len(in.fonts)))
+	w.stream.body = *bytes.NewBuffer(make([]byte, 0, 64*packed+1<<10*(len(in.fonts)+len(in.glyphs))))
 	// The header, with the version objects streams need.
 	header := src[:f.offsets[f.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
@@ -363,40 +412,36 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 	w.buf.WriteString("%PDF-1.7")
 	w.buf.Write(header[len("%PDF-1.x"):])
+	return w, nil
+}
 
+// copyFpdf copies fpdf's objects in their order: the catalog gets the
+// structure tree, the pages their structure parents and annotations, the
+// shared resources the fonts, and each page's content stream is replaced
+// by the drawer's.
+func (n *numbers) copyFpdf(w *pdfWriter, f *finisher, in finishInput) error {
+	t := in.tags
 	pageNum := map[int]int{}
 	for i, p := range f.pages {
 		pageNum[p] = i
 	}
 	annotsOn := make([][]int, len(f.pages))
 	for i, a := range t.annots {
-		annotsOn[a.page] = append(annotsOn[a.page], annotNum[i])
+		annotsOn[a.page] = append(annotsOn[a.page], n.annot[i])
 	}
-	// fpdf's objects, in their order, the catalog, pages and fonts extended.
 	for _, k := range f.order {
 		obj := f.object(k)
 		var err error
 		switch p, isPage := pageNum[k]; {
 		case k == f.root:
-			obj, err = f.extend(k, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
+			obj, err = f.extend(k, n.catalogEntries())
 		case isPage:
-			e := fmt.Sprintf("/StructParents %d", p)
-			if len(annotsOn[p]) > 0 {
-				e += " /Tabs /S /Annots ["
-				for i, a := range annotsOn[p] {
-					if i > 0 {
-						e += " "
-					}
-					e += fmt.Sprintf("%d 0 R", a)
-				}
-				e += "]"
-			}
 			if bytes.Contains(obj, []byte("/Annots")) {
-				return nil, fmt.Errorf("page %d has fpdf's own annotations", p+1)
+				return fmt.Errorf("page %d has fpdf's own annotations", p+1)
 			}
-			obj, err = f.extend(k, e)
+			obj, err = f.extend(k, pageEntries(p, annotsOn[p]))
 		case k == f.resources:
-			obj, err = f.addFonts(k, in.fonts, fontNum, in.glyphs, glyphNum)
+			obj, err = f.addFonts(k, in.fonts, n.font, in.glyphs, n.glyphFont)
 		default:
 			if p, ok := f.contents[k]; ok {
 				w.deflated(k, "", in.subsets, in.content[p])
@@ -407,92 +452,121 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("rewriting fpdf's output: %w", err)
+			return err
 		}
 		w.direct(k, obj)
 	}
+	return nil
+}
 
+// catalogEntries are what a Tagged PDF adds to the catalog.
+func (n *numbers) catalogEntries() string {
+	d := pdfDict{
+		{"MarkInfo", pdfDict{{"Marked", pdfBool(true)}}},
+		{"StructTreeRoot", pdfRef(n.root)},
+		{"ViewerPreferences", pdfDict{{"DisplayDocTitle", pdfBool(true)}}},
+	}.appendPDF(nil)
+	return string(d[2 : len(d)-2])
+}
+
+// pageEntries are what a Tagged PDF adds to page p: its key in the parent
+// tree, and its annotations with the order they are visited in.
+func pageEntries(p int, annots []int) string {
+	d := pdfDict{{"StructParents", pdfInt(p)}}
+	if len(annots) > 0 {
+		refs := make(pdfArray, len(annots))
+		for i, a := range annots {
+			refs[i] = pdfRef(a)
+		}
+		d = append(d, entry{"Tabs", pdfName("S")}, entry{"Annots", refs})
+	}
+	b := d.appendPDF(nil)
+	return string(b[2 : len(b)-2])
+}
+
+// writeFonts writes the simple fonts and the glyph fonts.
+func (n *numbers) writeFonts(w *pdfWriter, in finishInput) {
 	for i, ft := range in.fonts {
-		writeFont(&w, fontNum[i], ft, in.subsets)
+		writeFont(w, n.font[i], ft, in.subsets)
 	}
 	for i, ft := range in.glyphs {
-		writeGlyphFont(&w, glyphNum[i], ft, in.subsets)
+		writeGlyphFont(w, n.glyphFont[i], ft, in.subsets)
 	}
+}
 
-	// The structure tree. Elements are most of what tagging writes, so
-	// they are appended without fmt.
-	pageRefs := make([]string, len(f.pages))
-	for p, o := range f.pages {
-		pageRefs[p] = strconv.Itoa(o) + " 0 R"
-	}
-	pageRef := func(p int) string { return pageRefs[p] }
-	var b strings.Builder
+// writeStructTree writes the structure elements and the footer's Link
+// elements. Elements are most
+// of what tagging writes, so they are appended directly, not built as
+// dictionaries first.
+func (n *numbers) writeStructTree(w *pdfWriter, in finishInput) error {
+	t := in.tags
 	var el []byte
-	ref := func(o int) { el = append(strconv.AppendInt(el, int64(o), 10), " 0 R"...) }
-	for _, n := range order {
-		if t.types[n] == "" {
-			return nil, fmt.Errorf("structure role %s has no PDF structure type: map it in structType", t.tree.Structs[n].Role)
+	ref := func(o int) { el = pdfRef(o).appendPDF(el) }
+	for _, e := range n.order {
+		if t.types[e] == "" {
+			return fmt.Errorf("structure role %s has no PDF structure type: map it in structType", t.tree.Structs[e].Role)
 		}
-		e := t.elems[n]
-		parent := root
-		if n != 0 {
-			parent = num[e.parent]
+		elem := t.elems[e]
+		parent := n.root
+		if e != 0 {
+			parent = n.elem[elem.parent]
 		}
-		el = append(el[:0], "<</S /"...)
-		el = append(el, t.types[n]...)
+		el = append(el[:0], "<</S "...)
+		el = appendName(el, t.types[e])
 		el = append(el, " /P "...)
 		ref(parent)
 		pg := -1
-		for _, k := range e.kids {
+		for _, k := range elem.kids {
 			if k.elem < 0 && k.annot < 0 {
 				pg = k.page
 				break
 			}
 		}
 		if pg >= 0 {
-			el = append(append(el, " /Pg "...), pageRef(pg)...)
+			el = n.pageRefs[pg].appendPDF(append(el, " /Pg "...))
 		}
-		if alt := in.structAlt(n); alt != "" {
-			el = append(append(el, " /Alt "...), pdfText(alt)...)
+		if alt := in.structAlt(e); alt != "" {
+			el = appendText(append(el, " /Alt "...), alt)
 		}
-		if lang := t.tree.Structs[n].Lang; lang != "" {
-			el = append(append(el, " /Lang "...), pdfText(lang)...)
+		if lang := t.tree.Structs[e].Lang; lang != "" {
+			el = appendText(append(el, " /Lang "...), lang)
 		}
 		// PDF/UA: a list whose items have labels says how they count (only
 		// lists carry Numbering).
-		if st := t.tree.Structs[n]; st.Numbering != "" {
-			el = append(append(append(el, " /A <</O /List /ListNumbering /"...), st.Numbering...), ">>"...)
+		if st := t.tree.Structs[e]; st.Numbering != "" {
+			el = appendName(append(el, " /A <</O /List /ListNumbering "...), st.Numbering)
+			el = append(el, ">>"...)
 		}
-		nk := len(e.kids)
-		if n == 0 {
-			nk += len(footElem)
+		nk := len(elem.kids)
+		if e == 0 {
+			nk += len(n.footElem)
 		}
 		el = append(el, " /K "...)
 		if nk != 1 {
 			el = append(el, '[')
 		}
-		for i, k := range e.kids {
+		for i, k := range elem.kids {
 			if i > 0 {
 				el = append(el, ' ')
 			}
 			switch {
 			case k.elem >= 0:
-				ref(num[k.elem])
+				ref(n.elem[k.elem])
 			case k.annot >= 0:
 				el = append(el, "<</Type /OBJR /Obj "...)
-				ref(annotNum[k.annot])
-				el = append(append(append(el, " /Pg "...), pageRef(t.annots[k.annot].page)...), ">>"...)
+				ref(n.annot[k.annot])
+				el = append(n.pageRefs[t.annots[k.annot].page].appendPDF(append(el, " /Pg "...)), ">>"...)
 			case k.page == pg:
 				el = strconv.AppendInt(el, int64(k.mcid), 10)
 			default:
-				el = append(append(append(el, "<</Type /MCR /Pg "...), pageRef(k.page)...), " /MCID "...)
-				el = append(strconv.AppendInt(el, int64(k.mcid), 10), ">>"...)
+				el = n.pageRefs[k.page].appendPDF(append(el, "<</Type /MCR /Pg "...))
+				el = append(strconv.AppendInt(append(el, " /MCID "...), int64(k.mcid), 10), ">>"...)
 			}
 		}
-		if n == 0 {
+		if e == 0 {
 			// The footer's links close the document.
-			for i, f := range footElem {
-				if i > 0 || len(e.kids) > 0 {
+			for i, f := range n.footElem {
+				if i > 0 || len(elem.kids) > 0 {
 					el = append(el, ' ')
 				}
 				ref(f)
@@ -502,55 +576,72 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 			el = append(el, ']')
 		}
 		el = append(el, ">>"...)
-		w.packed(num[n], string(el))
+		w.packed(n.elem[e], string(el))
 	}
-	for g, as := range footGroup {
+	for g, as := range n.footGroup {
 		// The link's text is pagination, so the element says it in /Alt.
 		first := t.annots[as[0]]
-		b.Reset()
-		fmt.Fprintf(&b, "<</S /Link /P %d 0 R /Pg %s /Alt %s /K [", num[0], pageRef(first.page), pdfText(linkWords(in.linkText[as[0]], first.url)))
+		kids := make(pdfArray, len(as))
 		for i, a := range as {
-			if i > 0 {
-				b.WriteString(" ")
-			}
-			fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotNum[a], pageRef(t.annots[a].page))
+			kids[i] = pdfDict{{"Type", pdfName("OBJR")}, {"Obj", pdfRef(n.annot[a])}, {"Pg", n.pageRefs[t.annots[a].page]}}
 		}
-		b.WriteString("]>>")
-		w.packed(footElem[g], b.String())
+		w.packedObj(n.footElem[g], pdfDict{
+			{"S", pdfName("Link")}, {"P", pdfRef(n.elem[0])}, {"Pg", n.pageRefs[first.page]},
+			{"Alt", textString(linkWords(in.linkText[as[0]], first.url))}, {"K", kids},
+		})
 	}
-	for i, a := range t.annots {
-		x1, y1 := a.x, in.pageH-a.y-a.h
-		w.packed(annotNum[i], fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /Contents %s /StructParent %d /A <</S /URI /URI %s>>>>",
-			x1, y1, x1+a.w, y1+a.h, pdfText(linkWords(in.linkText[i], a.url)), len(f.pages)+i, pdfURI(a.url)))
-	}
-	// The parent tree: each page's MCIDs, then each annotation.
-	b.Reset()
-	fmt.Fprintf(&b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree <</Nums [", num[0])
+	return nil
+}
+
+// writeParentTree writes the StructTreeRoot with its parent tree: each
+// page's MCIDs, then each annotation, each pair followed by a space.
+func (n *numbers) writeParentTree(w *pdfWriter, in finishInput) {
+	t := in.tags
+	b := pdfDict{{"Type", pdfName("StructTreeRoot")}, {"K", pdfRef(n.elem[0])}}.appendPDF(nil)
+	b = append(b[:len(b)-2], " /ParentTree <</Nums ["...)
 	for p, mcids := range t.pages {
-		fmt.Fprintf(&b, "%d [", p)
+		refs := make(pdfArray, len(mcids))
 		for i, st := range mcids {
-			if i > 0 {
-				b.WriteString(" ")
-			}
-			fmt.Fprintf(&b, "%d 0 R", num[st])
+			refs[i] = pdfRef(n.elem[st])
 		}
-		b.WriteString("] ")
+		b = append(refs.appendPDF(append(strconv.AppendInt(b, int64(p), 10), ' ')), ' ')
 	}
 	for i := range t.annots {
-		fmt.Fprintf(&b, "%d %d 0 R ", len(f.pages)+i, annotElem[i])
+		b = strconv.AppendInt(b, int64(len(n.pageRefs)+i), 10)
+		b = append(pdfRef(n.annotElem[i]).appendPDF(append(b, ' ')), ' ')
 	}
-	fmt.Fprintf(&b, "]>> /ParentTreeNextKey %d>>", len(f.pages)+len(t.annots))
-	w.packed(root, b.String())
+	b = append(b, "]>> /ParentTreeNextKey "...)
+	b = append(strconv.AppendInt(b, int64(len(n.pageRefs)+len(t.annots)), 10), ">>"...)
+	w.packed(n.root, string(b))
+}
 
-	// The object stream, then the cross-reference stream.
-	objStm := alloc()
+// writeAnnots writes the link annotations, each an indirect object that
+// its Link element points at, with its words in /Contents.
+func (n *numbers) writeAnnots(w *pdfWriter, in finishInput) {
+	for i, a := range in.tags.annots {
+		x1, y1 := a.x, in.pageH-a.y-a.h
+		w.packedObj(n.annot[i], pdfDict{
+			{"Type", pdfName("Annot")}, {"Subtype", pdfName("Link")},
+			{"Rect", pdfArray{fixed2(x1), fixed2(y1), fixed2(x1 + a.w), fixed2(y1 + a.h)}},
+			{"Border", pdfArray{pdfInt(0), pdfInt(0), pdfInt(0)}}, {"F", pdfInt(4)},
+			{"Contents", textString(linkWords(in.linkText[i], a.url))},
+			{"StructParent", pdfInt(len(n.pageRefs) + i)},
+			{"A", pdfDict{{"S", pdfName("URI")}, {"URI", rawObject(pdfURI(a.url))}}},
+		})
+	}
+}
+
+// writeXref writes the object stream, then the cross-reference stream
+// that finds every object, in the file or in the object stream.
+func (n *numbers) writeXref(w *pdfWriter, f *finisher, in finishInput) {
+	objStm := n.alloc()
 	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, w.stream.head.Len()), in.subsets, w.stream.head.Bytes(), w.stream.body.Bytes())
 	for k := range w.typ {
 		if w.typ[k] == 2 {
 			w.off[k] = objStm
 		}
 	}
-	xref := alloc()
+	xref := n.alloc()
 	w.grow(xref + 1)
 	w.typ[xref], w.off[xref] = 1, w.buf.Len()
 	w.idx[0] = 0xFFFF // the free list's head has the highest generation
@@ -562,7 +653,6 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	start := w.buf.Len()
 	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets, x.Bytes())
 	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
-	return w.buf.Bytes(), nil
 }
 
 // addFonts lists the fonts in the resource dictionary k, where fpdf,
