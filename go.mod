@@ -8,6 +8,7 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/go-text/typesetting v0.3.5
 	github.com/urfave/cli/v2 v2.27.7
 	golang.org/x/image v0.44.0
 	golang.org/x/text v0.40.0

@@ -1,0 +1,189 @@
+package shape
+
+import (
+	"unicode"
+
+	"github.com/go-text/typesetting/bidi"
+
+	"handouts/handout/fontset"
+)
+
+// Span is a stretch of a line's text in one style, in logical (reading)
+// order.
+type Span struct {
+	Text  string
+	Fam   *fontset.Family
+	Style fontset.Style
+}
+
+// Placed is a shaped run at its place on a line.
+type Placed struct {
+	Run
+	// Span is the index of the span the run's text comes from, and Start
+	// the byte offset of that text in the span's Text.
+	Span, Start int
+	// X is where the run starts, from the line's left end, in 1/1000 em.
+	X float64
+	// Level is the run's bidi embedding level: odd is right to left.
+	Level int
+}
+
+// Line sets one line of text: it resolves each character's direction by
+// the Unicode bidirectional algorithm in a paragraph of base direction
+// right to left if rtl, shapes each word (from the cache), and puts the
+// runs in visual order, left to right, each at its x. It returns the runs
+// and the line's width. Space at the end of the line takes the base
+// direction (rule L1), so in a right-to-left line it sits at the left,
+// past the text, where flush-right setting ignores it.
+func (s *Shaper) Line(spans []Span, rtl bool) ([]Placed, float64) {
+	// The line's characters, with the span and byte offset of each.
+	type ch struct {
+		span, off int
+	}
+	var runes []rune
+	var where []ch
+	for si, sp := range spans {
+		for off, r := range sp.Text {
+			runes = append(runes, r)
+			where = append(where, ch{si, off})
+		}
+	}
+	if len(runes) == 0 {
+		return nil, 0
+	}
+	levels := Levels(runes, rtl)
+
+	// Items: maximal stretches in one span and level, cut at spaces so
+	// that each word is shaped (and cached) on its own.
+	type item struct {
+		span, start, end int // byte range in the span's text
+		level            int
+	}
+	var items []item
+	for i := 0; i < len(runes); {
+		j := i + 1
+		sp := isSpace(runes[i])
+		for j < len(runes) && where[j].span == where[i].span && levels[j] == levels[i] && isSpace(runes[j]) == sp {
+			j++
+		}
+		end := len(spans[where[i].span].Text)
+		if j < len(runes) && where[j].span == where[i].span {
+			end = where[j].off
+		}
+		items = append(items, item{where[i].span, where[i].off, end, levels[i]})
+		i = j
+	}
+
+	order := make([]int, len(items))
+	itemLevels := make([]int, len(items))
+	for i, it := range items {
+		order[i] = i
+		itemLevels[i] = it.level
+	}
+	reorder(order, itemLevels)
+
+	var out []Placed
+	x := 0.0
+	for _, idx := range order {
+		it := items[idx]
+		sp := spans[it.span]
+		text := sp.Text[it.start:it.end]
+		runs := s.Shape(text, sp.Fam, sp.Style, it.level%2 == 1)
+		// Runs come in logical order; in a right-to-left item they are
+		// drawn from the last to the first.
+		first := len(out)
+		start := it.start
+		for _, r := range runs {
+			out = append(out, Placed{Run: r, Span: it.span, Start: start, Level: it.level})
+			start += len(r.Text)
+		}
+		if it.level%2 == 1 {
+			for a, b := first, len(out)-1; a < b; a, b = a+1, b-1 {
+				out[a], out[b] = out[b], out[a]
+			}
+		}
+		for k := first; k < len(out); k++ {
+			out[k].X = x
+			x += out[k].Advance
+		}
+	}
+	return out, x
+}
+
+// Levels returns each character's bidi embedding level in a paragraph of
+// base direction right to left if rtl (rules P–I of UAX #9), with
+// whitespace at the end of the text set to the base level (rule L1).
+func Levels(text []rune, rtl bool) []int {
+	base := bidi.LeftToRight
+	baseLevel := 0
+	if rtl {
+		base, baseLevel = bidi.RightToLeft, 1
+	}
+	levels := make([]int, len(text))
+	for i := range levels {
+		levels[i] = baseLevel // what no run covers (after a paragraph separator)
+	}
+	var p bidi.Paragraph
+	runs := p.Segment(text, base)
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for k := r.Start; k < r.End && k < len(levels); k++ {
+			levels[k] = int(r.Level)
+		}
+	}
+	// L1: trailing whitespace (and isolate/format controls among it)
+	// takes the paragraph level.
+	for k := len(text) - 1; k >= 0 && (isSpace(text[k]) || isBidiControl(text[k])); k-- {
+		levels[k] = baseLevel
+	}
+	return levels
+}
+
+// Visual returns the visual order of items with the given levels (rule
+// L2): from the highest level down to the lowest odd one, every maximal
+// stretch at that level or above is reversed. Visual(levels)[i] is the
+// logical index of the item drawn i-th from the left.
+func Visual(levels []int) []int {
+	order := make([]int, len(levels))
+	for i := range order {
+		order[i] = i
+	}
+	lv := append([]int(nil), levels...)
+	reorder(order, lv)
+	return order
+}
+
+// reorder applies L2 to order, with levels parallel to it (both are
+// permuted).
+func reorder(order, levels []int) {
+	hi, lo := 0, 1<<30
+	for _, l := range levels {
+		hi = max(hi, l)
+		if l%2 == 1 {
+			lo = min(lo, l)
+		}
+	}
+	for l := hi; l >= lo && l > 0; l-- {
+		for i := 0; i < len(levels); {
+			if levels[i] < l {
+				i++
+				continue
+			}
+			j := i
+			for j < len(levels) && levels[j] >= l {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+				levels[a], levels[b] = levels[b], levels[a]
+			}
+			i = j
+		}
+	}
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+func isBidiControl(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}

@@ -1,0 +1,359 @@
+// Package shape sets text that one glyph per character cannot print:
+// Arabic letters joined to their neighbours, Indic vowel signs reordered
+// and consonants fused into conjuncts, marks placed on their letters, and
+// right-to-left text in right-to-left order with numbers and Latin words
+// inside it kept in their own order (the Unicode bidirectional algorithm,
+// UAX #9).
+//
+// It is a thin layer over github.com/go-text/typesetting, a pure-Go port
+// of HarfBuzz with the Unicode bidi and line-breaking algorithms. Shaping
+// costs a millisecond or two per thousand words, so a Shaper keeps what it
+// shaped per word and font: a handout repeats its words, and measuring a
+// word and drawing it later use the same glyphs, so what is drawn is what
+// was measured.
+//
+// Distances are in thousandths of an em, as a PDF font's widths are:
+// multiply by the type size over 1000 for points. Shaping does not depend
+// on the size.
+package shape
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"weak"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"handouts/handout/fontset"
+)
+
+// parsed holds each face parsed by go-text, for as long as the face
+// lives: parsing costs 0.4 to 2.2 ms a face, more than shaping a whole
+// handout, and faces (fontset.Face) are immutable and shared by every
+// document, so each is parsed once per process, not once per document. The
+// key is a weak pointer, and the entry goes when its face does, so a
+// server loading a clinic's fonts for each request does not keep them all.
+var parsed sync.Map // weak.Pointer[fontset.Face] → *parsedFont
+
+type parsedFont struct {
+	once sync.Once
+	font *font.Font // nil if go-text cannot read the face
+}
+
+// parse is face parsed by go-text (safe for concurrent use), or nil when
+// go-text cannot read it: its text is then set unshaped.
+func parse(face *fontset.Face) *font.Font {
+	key := weak.Make(face)
+	v, loaded := parsed.Load(key)
+	if !loaded {
+		v, loaded = parsed.LoadOrStore(key, &parsedFont{})
+		if !loaded {
+			runtime.AddCleanup(face, func(k weak.Pointer[fontset.Face]) { parsed.Delete(k) }, key)
+		}
+	}
+	p := v.(*parsedFont)
+	p.once.Do(func() {
+		if f, err := font.ParseTTF(bytes.NewReader(face.Data)); err == nil {
+			p.font = f.Font
+		}
+	})
+	return p.font
+}
+
+// Run is a stretch of text shaped in one face and direction: the glyph
+// run the PDF writer draws, and its width. A run whose Glyphs are nil was
+// not shaped (go-text cannot read its face): it is drawn as text, one
+// glyph per character, as it was measured.
+type Run struct {
+	fontset.GlyphRun
+	// Advance is the run's width in 1/1000 em: its glyphs' advances.
+	Advance float64
+}
+
+// Shaper shapes text and remembers what it shaped. It is for one
+// goroutine at a time (one document); fonts are shared, faces are not.
+type Shaper struct {
+	lang  language.Language
+	hb    shaping.HarfbuzzShaper
+	seg   shaping.Segmenter
+	faces map[*fontset.Face]*font.Face
+	back  map[*font.Face]*fontset.Face
+	words map[wordKey][]Run
+	runes []rune
+
+	// Shaped counts the texts actually shaped (cache misses), so tests
+	// can check that the cache works without timing anything.
+	Shaped int
+}
+
+type wordKey struct {
+	text  string
+	fam   *fontset.Family
+	style fontset.Style
+	rtl   bool
+}
+
+// New returns a Shaper for text in a language (a BCP 47 tag, as a
+// handout's `language:`; it picks language-specific forms, such as
+// Persian and Urdu digits).
+func New(lang string) *Shaper {
+	return &Shaper{
+		lang:  language.NewLanguage(lang),
+		faces: map[*fontset.Face]*font.Face{},
+		back:  map[*font.Face]*fontset.Face{},
+		words: map[wordKey][]Run{},
+	}
+}
+
+// face is this Shaper's go-text face of f, or nil if go-text cannot
+// read f.
+func (s *Shaper) face(f *fontset.Face) *font.Face {
+	fc, ok := s.faces[f]
+	if !ok {
+		if pf := parse(f); pf != nil {
+			fc = font.NewFace(pf)
+			s.back[fc] = f
+		}
+		s.faces[f] = fc
+	}
+	return fc
+}
+
+// chainMap chooses the face for each character, for go-text's Segmenter:
+// the first face of the family and its fallbacks that has it
+// (fontset.Family.FaceFor).
+type chainMap struct {
+	s     *Shaper
+	fam   *fontset.Family
+	style fontset.Style
+}
+
+func (m chainMap) ResolveFace(r rune) *font.Face {
+	return m.s.face(m.fam.FaceFor(m.style, r))
+}
+
+// Shape shapes text (typically one word) in a style of a family (and its
+// fallbacks, for the characters the family lacks), in a paragraph whose
+// base direction is right to left if rtl. The text is split where its
+// direction, script or face changes; the runs come back in logical order,
+// each with its glyphs in visual order. The result is cached and shared:
+// callers must not change it.
+func (s *Shaper) Shape(text string, fam *fontset.Family, style fontset.Style, rtl bool) []Run {
+	k := wordKey{text, fam, style, rtl}
+	if runs, ok := s.words[k]; ok {
+		return runs
+	}
+	runs := s.shape(text, fam, style, rtl)
+	s.words[k] = runs
+	return runs
+}
+
+// Width is the advance of text shaped as Shape shapes it, in 1/1000 em.
+func (s *Shaper) Width(text string, fam *fontset.Family, style fontset.Style, rtl bool) float64 {
+	w := 0.0
+	for _, r := range s.Shape(text, fam, style, rtl) {
+		w += r.Advance
+	}
+	return w
+}
+
+func (s *Shaper) shape(text string, fam *fontset.Family, style fontset.Style, rtl bool) []Run {
+	if text == "" {
+		return nil
+	}
+	s.Shaped++
+	s.runes = s.runes[:0]
+	// offsets[i] is the byte offset of rune i; offsets[len] the end.
+	offsets := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		s.runes = append(s.runes, r)
+		offsets = append(offsets, i)
+	}
+	offsets = append(offsets, len(text))
+	dir := di.DirectionLTR
+	if rtl {
+		dir = di.DirectionRTL
+	}
+	in := shaping.Input{
+		Text:      s.runes,
+		RunStart:  0,
+		RunEnd:    len(s.runes),
+		Direction: dir,
+		Size:      fixed.I(1000),
+		Language:  s.lang,
+	}
+	fm := chainMap{s, fam, style}
+	parts := cover(s.seg.Split(in, fm), in, fm)
+	// A character a face has only in its plain form (a curly quote in a
+	// clinic's font without one) is shaped as that form, as
+	// fontset.Face.Printable draws it; the text keeps the character.
+	for _, p := range parts {
+		if face := s.back[p.Face]; face != nil {
+			for i := p.RunStart; i < p.RunEnd; i++ {
+				s.runes[i] = face.Printable(s.runes[i])
+			}
+		}
+	}
+	runs := make([]Run, 0, len(parts))
+	for _, p := range parts {
+		run := Run{GlyphRun: fontset.GlyphRun{
+			Text: text[offsets[p.RunStart]:offsets[p.RunEnd]],
+			RTL:  p.Direction.Progression() == di.TowardTopLeft,
+		}}
+		base := offsets[p.RunStart]
+		face := s.back[p.Face]
+		if face == nil {
+			// go-text cannot read this face: set the text unshaped,
+			// measured by the face's own widths.
+			face = fam.FaceFor(style, s.runes[p.RunStart])
+			run.Face = face
+			run.Advance = face.Width(run.Text, 1000)
+			runs = append(runs, run)
+			continue
+		}
+		run.Face = face
+		p.Language = s.lang
+		out := s.hb.Shape(p)
+		run.Glyphs = make([]fontset.Glyph, len(out.Glyphs))
+		for i, g := range out.Glyphs {
+			start := min(max(g.TextIndex(), p.RunStart), p.RunEnd)
+			run.Glyphs[i] = fontset.Glyph{
+				ID:      uint16(g.GlyphID),
+				Advance: fromFixed(g.Advance),
+				XOffset: fromFixed(g.XOffset),
+				YOffset: fromFixed(g.YOffset),
+				Cluster: offsets[start] - base,
+			}
+			run.Advance += run.Glyphs[i].Advance
+		}
+		runs = append(runs, run)
+	}
+	return runs
+}
+
+// cover fills the gaps go-text's Segmenter leaves (it drops text after a
+// paragraph separator such as U+001C) with runs of their own, so every
+// character is shaped and none is lost.
+func cover(parts []shaping.Input, in shaping.Input, fm chainMap) []shaping.Input {
+	at := in.RunStart
+	var out []shaping.Input
+	gap := func(end int) {
+		if end > at {
+			g := in
+			g.RunStart, g.RunEnd = at, end
+			g.Face = fm.ResolveFace(in.Text[at])
+			out = append(out, g)
+		}
+	}
+	for _, p := range parts {
+		if p.RunStart < at || p.RunEnd <= p.RunStart {
+			continue
+		}
+		gap(p.RunStart)
+		out = append(out, p)
+		at = p.RunEnd
+	}
+	gap(in.RunEnd)
+	return out
+}
+
+func fromFixed(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// Needs reports whether text needs the shaper: it holds a character
+// outside Latin, Greek and Cyrillic, or a combining mark (which a simple
+// font would draw beside its letter, not on it), or a right-to-left or
+// joining control. Text that does not is set one glyph per character on
+// the fast path.
+func Needs(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if needs(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func needs(r rune) bool {
+	switch {
+	case r < 0x0300:
+		return false
+	case r < 0x0370:
+		return true // combining diacritical marks
+	case r < 0x0590:
+		return unicode.Is(unicode.Mn, r) // Greek, Cyrillic, Armenian: only their marks
+	case r >= 0x1E00 && r < 0x2000:
+		return unicode.Is(unicode.Mn, r) // Latin Extended Additional, Greek Extended
+	case r >= 0x2000 && r < 0x2070:
+		// General punctuation: only the joiners and direction controls.
+		return r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066'
+	case r >= 0x2070 && r < 0x2E00:
+		return unicode.Is(unicode.Mn, r) // symbols, arrows, currency, letterlike
+	}
+	return true
+}
+
+// IsRTL reports whether a language (a BCP 47 tag) is written right to
+// left: Arabic, Persian, Urdu, Hebrew, Pashto, Sindhi, Kurdish (Sorani),
+// Uyghur, Yiddish, Dhivehi, or any tag naming the Arabic or Hebrew script.
+func IsRTL(lang string) bool {
+	tag := []byte(lang)
+	for i, c := range tag {
+		if c == '_' {
+			tag[i] = '-'
+		}
+		tag[i] |= 0x20 // lower case, for letters and '-'
+	}
+	l := string(tag)
+	primary, rest, _ := cutDash(l)
+	switch primary {
+	case "ar", "fa", "ur", "he", "iw", "ps", "sd", "ckb", "ug", "yi", "dv", "prs", "pes", "arb", "ks":
+		// Kashmiri is written in Arabic script by default; a Devanagari
+		// subtag below says otherwise.
+		for _, sub := range splitDash(rest) {
+			if len(sub) == 4 && sub != "arab" && sub != "hebr" && sub != "thaa" {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sub := range splitDash(rest) {
+		switch sub {
+		case "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg":
+			return true
+		}
+	}
+	return false
+}
+
+func cutDash(s string) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+func splitDash(s string) []string {
+	var out []string
+	for s != "" {
+		var part string
+		part, s, _ = cutDash(s)
+		out = append(out, part)
+	}
+	return out
+}
