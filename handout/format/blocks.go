@@ -29,7 +29,7 @@ type builder struct {
 }
 
 func newBuilder(th *Theme) *builder {
-	return &builder{th: th, m: th.Fonts, tree: layout.NewTree(), w: th.Width}
+	return &builder{th: th, m: th.measurer(), tree: layout.NewTree(), w: th.Width}
 }
 
 // textStyle is how a run of text is set.
@@ -160,8 +160,9 @@ func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, wher
 	for i, ln := range lines {
 		row := layout.Row{H: ts.leading, Where: where}
 		row.KeepWithPrev = i == 1 || i > 0 && i == len(lines)-1
+		ln = layout.SetLine(b.m, ln, ts.size)
 		for _, p := range ln.Pieces {
-			op := layout.Op{Kind: layout.TextOp, X: b.x + x + p.X, Y: base, W: p.W, Text: p.Text, Font: p.Style, Size: ts.size, Color: ts.color, Struct: st}
+			op := layout.Op{Kind: layout.TextOp, X: b.x + x + p.X, Y: base, W: p.W, Text: p.Text, Font: p.Style, Size: ts.size, Color: ts.color, Struct: st, Glyphs: p.Glyphs}
 			if p.URL != "" {
 				link := b.tree.Add(layout.Link, st)
 				op.Color, op.Struct, op.URL = b.th.Heading, link, p.URL

@@ -129,7 +129,7 @@ func qrCode(b *brand.Brand, x, y, size float64, fig, link int, art layout.Artifa
 	m := size / float64(n+2*quiet)
 	black := colour.Black
 	white := colour.White
-	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig, Artifact: art}}
+	ops := []layout.Op{{Kind: layout.RectOp, X: x, Y: y, W: size, H: size, Fill: &white, Struct: fig, Artifact: art, Rigid: true}}
 	for r := 0; r < n; r++ {
 		for c := 0; c < n; {
 			if !code[r][c] {
@@ -140,10 +140,10 @@ func qrCode(b *brand.Brand, x, y, size float64, fig, link int, art layout.Artifa
 			for c < n && code[r][c] {
 				c++
 			}
-			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig, Artifact: art})
+			ops = append(ops, layout.Op{Kind: layout.RectOp, X: x + float64(quiet+s)*m, Y: y + float64(quiet+r)*m, W: float64(c-s) * m, H: m * 1.02, Fill: &black, Struct: fig, Artifact: art, Rigid: true})
 		}
 	}
-	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: b.Website, Struct: link, Artifact: art})
+	ops = append(ops, layout.Op{Kind: layout.LinkOp, X: x, Y: y, W: size, H: size, URL: b.Website, Struct: link, Artifact: art, Rigid: true})
 	return ops
 }
 

@@ -221,6 +221,7 @@ func faq(b *builder, h *content.Handout) {
 
 func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Document, error) {
 	th.localize(h.Language)
+	th.setScript(h.Language)
 	reviewed := ""
 	if !h.Reviewed.IsZero() {
 		reviewed = th.Labels.Reviewed(h.Reviewed)
@@ -266,6 +267,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 			}
 		}
 		pages[i].Ops = append(append(under, pages[i].Ops...), after...)
+		pages[i].Ops = layout.ShapeOps(th.measurer(), pages[i].Ops, th.Paper.W)
 	}
 	return &Document{
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},

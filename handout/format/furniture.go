@@ -267,7 +267,7 @@ func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size
 
 // newFurniture measures a format's furniture.
 func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furniture {
-	f := &furniture{th: th, m: th.Fonts, title: title, reviewed: reviewed, mode: mode, textW: th.Width}
+	f := &furniture{th: th, m: th.measurer(), title: title, reviewed: reviewed, mode: mode, textW: th.Width}
 	parts := contactParts(th.Brand)
 	lines := 1 // the page line
 	if mode == furnitureSummary {

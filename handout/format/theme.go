@@ -11,6 +11,7 @@ import (
 	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/labels"
+	"handouts/handout/layout"
 )
 
 // Paper is a page size in points.
@@ -89,7 +90,10 @@ type Theme struct {
 
 	LargePrint bool
 	fitting    bool // the summary is being fitted: see masthead
-	Personal   *Personal
+	// shaped measures and sets text that is shaped or runs right to
+	// left (setScript); nil for text set one glyph per character.
+	shaped   layout.Measurer
+	Personal *Personal
 }
 
 // NewTheme derives a theme for a body size. The text column is measured, not

@@ -127,6 +127,10 @@ type Op struct {
 	// Text stays the run's text, for the structure tree and links. nil
 	// for text drawn by character (see /work/notes/script-interface.md).
 	Glyphs *fontset.GlyphRun
+	// Rigid ops are drawn as one figure (a QR code's modules): a
+	// right-to-left page moves them as one piece instead of mirroring
+	// each (Mirror), so the figure still reads.
+	Rigid bool
 }
 
 // ArtifactKind is why an op is not content: decoration, or furniture

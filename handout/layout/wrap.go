@@ -23,6 +23,9 @@ type Piece struct {
 	Text  string
 	Style fontset.Style
 	URL   string
+	// Glyphs is the piece shaped, once a LineSetter has set the line
+	// (SetLine); nil for text drawn character by character.
+	Glyphs *fontset.GlyphRun
 }
 
 // Line is one wrapped line.

@@ -1,0 +1,28 @@
+package format
+
+import (
+	"handouts/handout/layout"
+	"handouts/handout/shape"
+)
+
+// measurer is what the document's text is measured and set with: the
+// family's own widths for Latin, Greek and Cyrillic, or, for a language
+// whose text is shaped or runs right to left, a shaping measurer
+// (layout.LineSetter) that sets each line as glyph runs and mirrors the
+// pages of a right-to-left handout.
+func (t *Theme) measurer() layout.Measurer {
+	if t.shaped != nil {
+		return t.shaped
+	}
+	return t.Fonts
+}
+
+// setScript chooses how a handout in lang is set: shaped (and right to
+// left) where its language needs it. One shaper per document: it caches
+// each word it shapes.
+func (t *Theme) setScript(lang string) {
+	t.shaped = nil
+	if m := shape.ForLanguage(t.Fonts, lang); m != nil {
+		t.shaped = m
+	}
+}

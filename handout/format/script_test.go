@@ -1,0 +1,165 @@
+package format
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"handouts/handout/brand"
+	"handouts/handout/fontset"
+	"handouts/handout/layout"
+)
+
+// scriptFamily is a Noto script family (its italics are the upright
+// faces) with the default family behind it for Latin words and digits.
+func scriptFamily(t *testing.T, name string) *fontset.Family {
+	t.Helper()
+	dir := "/usr/share/fonts/truetype/noto"
+	reg, bold := filepath.Join(dir, name+"-Regular.ttf"), filepath.Join(dir, name+"-Bold.ttf")
+	if _, err := os.Stat(reg); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	fam, err := fontset.LoadFiles([4]string{reg, bold, reg, bold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam.Fallback = fontset.Default()
+	return fam
+}
+
+func scriptBrand(t *testing.T, font string) *brand.Brand {
+	b := noBrand(t)
+	b.Fonts = scriptFamily(t, font)
+	return b
+}
+
+// Every text of a shaped handout is drawn as glyph runs, none of them the
+// missing glyph, and a right-to-left handout is the mirror image of a
+// left-to-right one: paragraphs end at the column's right edge, bullets
+// and step numbers stand at the right of their text, item labels too.
+func TestRightToLeftLayout(t *testing.T) {
+	for _, tc := range []struct {
+		file, font string
+		rtl        bool
+	}{
+		{"ar.yaml", "NotoNaskhArabic", true},
+		{"fa.yaml", "NotoNaskhArabic", true},
+		{"hi.yaml", "NotoSansDevanagari", false},
+		{"bn.yaml", "NotoSansBengali", false},
+	} {
+		h := loadHandout(t, filepath.Join("../../testdata/languages", tc.file))
+		b := scriptBrand(t, tc.font)
+		for _, opt := range []Options{{Paper: Letter}, {Paper: A4, LargePrint: true}} {
+			for _, kind := range []Kind{Guide, Summary, FAQ} {
+				doc, err := Compose(kind, h, b, labelsFor(h), opt)
+				if err != nil {
+					t.Fatalf("%s %s: %v", tc.file, kind, err)
+				}
+				name := fmt.Sprintf("%s %v %s", tc.file, kind, opt.Paper.Name)
+				if opt.LargePrint {
+					name += " large"
+				}
+				checkScriptDoc(t, name, doc, NewTheme(b, labelsFor(h), opt, 0), tc.rtl)
+			}
+		}
+	}
+}
+
+func checkScriptDoc(t *testing.T, name string, doc *Document, th *Theme, rtl bool) {
+	t.Helper()
+	right := doc.Width - th.Left // the mirrored column's right edge
+	if !rtl {
+		right = th.Left + th.Width
+	}
+	role := func(op layout.Op) layout.Role { return doc.Tree.Structs[op.Struct].Role }
+	paragraphs := 0
+	for pi, page := range doc.Pages {
+		// Lines of paragraphs: their ops by baseline and element.
+		type key struct {
+			st int
+			y  float64
+		}
+		lineRight := map[key]float64{}
+		lineLeft := map[key]float64{}
+		for _, op := range page.Ops {
+			if op.Kind != layout.TextOp || strings.TrimSpace(op.Text) == "" {
+				continue
+			}
+			if op.Glyphs == nil {
+				t.Errorf("%s page %d: %q drawn unshaped", name, pi+1, op.Text)
+				continue
+			}
+			for _, g := range op.Glyphs.Glyphs {
+				if g.ID == 0 {
+					t.Errorf("%s page %d: %q draws the missing glyph for %q", name, pi+1, op.Text, op.Glyphs.ClusterText(g.Cluster))
+				}
+			}
+			if op.X < -0.01 || op.X+op.W > doc.Width+0.01 {
+				t.Errorf("%s page %d: %q at x %.1f–%.1f, off the page", name, pi+1, op.Text, op.X, op.X+op.W)
+			}
+			if op.Struct != 0 && role(op) == layout.Paragraph {
+				k := key{op.Struct, op.Y}
+				if r, ok := lineRight[k]; !ok || op.X+op.W > r {
+					lineRight[k] = op.X + op.W
+				}
+				if l, ok := lineLeft[k]; !ok || op.X < l {
+					lineLeft[k] = op.X
+				}
+			}
+		}
+		// Every line of a paragraph starts at the same edge: the column's
+		// left, or in a right-to-left handout its right, where the guide
+		// and the FAQ sheet set paragraphs across the whole column (the
+		// summary sets its briefs in a grid of columns).
+		byStruct := map[int][]float64{}
+		for k := range lineRight {
+			byStruct[k.st] = append(byStruct[k.st], k.y)
+		}
+		for st, ys := range byStruct {
+			sort.Float64s(ys)
+			for _, y := range ys {
+				k := key{st, y}
+				edge, want := lineLeft[k], th.Left
+				if rtl {
+					edge, want = lineRight[k], right
+				}
+				if doc.Kind == Summary {
+					want = lineLeft[key{st, ys[0]}]
+					if rtl {
+						want = lineRight[key{st, ys[0]}]
+					}
+				}
+				if math.Abs(edge-want) > 0.05 {
+					t.Errorf("%s page %d: a paragraph line at y %.1f starts at %.2f, want the column's edge %.2f", name, pi+1, y, edge, want)
+				}
+				paragraphs++
+			}
+		}
+		// A list item's label (bullet, number) stands on the side its
+		// text starts from.
+		for _, op := range page.Ops {
+			if op.Kind != layout.TextOp || op.Struct == 0 || role(op) != layout.Label {
+				continue
+			}
+			li := doc.Tree.Structs[op.Struct].Parent
+			for _, body := range page.Ops {
+				if body.Kind != layout.TextOp || body.Struct == 0 || role(body) != layout.ListBody || doc.Tree.Structs[body.Struct].Parent != li || body.Y != op.Y {
+					continue
+				}
+				if rtl && op.X < body.X+body.W-0.01 || !rtl && op.X+op.W > body.X+0.01 {
+					t.Errorf("%s page %d: label %q at %.1f–%.1f is on the wrong side of its text %q at %.1f–%.1f", name, pi+1, op.Text, op.X, op.X+op.W, body.Text, body.X, body.X+body.W)
+				}
+			}
+		}
+	}
+	if paragraphs == 0 && strings.Contains(name, "guide") {
+		t.Errorf("%s: no paragraph lines found", name)
+	}
+}
