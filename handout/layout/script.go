@@ -55,7 +55,16 @@ func ShapeOps(m Measurer, ops []Op, pageW float64) []Op {
 	if ls.RTL() {
 		Mirror(ops, pageW)
 	}
-	out := ops[:0:0]
+	n := 0
+	for _, op := range ops {
+		if op.Kind == TextOp && op.Glyphs == nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return ops
+	}
+	out := make([]Op, 0, len(ops)+2*n)
 	for _, op := range ops {
 		if op.Kind != TextOp || op.Glyphs != nil || strings.TrimSpace(op.Text) == "" {
 			out = append(out, op)

@@ -37,29 +37,24 @@ type Placed struct {
 // past the text, where flush-right setting ignores it.
 func (s *Shaper) Line(spans []Span, rtl bool) ([]Placed, float64) {
 	// The line's characters, with the span and byte offset of each.
-	type ch struct {
-		span, off int
-	}
-	var runes []rune
-	var where []ch
+	runes, where := s.lineRunes[:0], s.lineWhere[:0]
 	for si, sp := range spans {
 		for off, r := range sp.Text {
 			runes = append(runes, r)
-			where = append(where, ch{si, off})
+			where = append(where, charAt{si, off})
 		}
 	}
+	s.lineRunes, s.lineWhere = runes, where
 	if len(runes) == 0 {
 		return nil, 0
 	}
-	levels := Levels(runes, rtl)
+	s.lineLevels = s.levels(s.lineLevels[:0], runes, rtl)
+	levels := s.lineLevels
 
 	// Items: maximal stretches in one span and level, cut at spaces so
 	// that each word is shaped (and cached) on its own.
-	type item struct {
-		span, start, end int // byte range in the span's text
-		level            int
-	}
-	var items []item
+	items := s.lineItems[:0]
+	defer func() { s.lineItems = items[:0] }()
 	for i := 0; i < len(runes); {
 		j := i + 1
 		sp := isSpace(runes[i])
@@ -70,25 +65,36 @@ func (s *Shaper) Line(spans []Span, rtl bool) ([]Placed, float64) {
 		if j < len(runes) && where[j].span == where[i].span {
 			end = where[j].off
 		}
-		items = append(items, item{where[i].span, where[i].off, end, levels[i]})
+		items = append(items, lineItem{where[i].span, where[i].off, end, levels[i]})
 		i = j
 	}
 
-	order := make([]int, len(items))
-	itemLevels := make([]int, len(items))
+	order, itemLevels := s.lineOrder[:0], s.lineItemLevels[:0]
 	for i, it := range items {
-		order[i] = i
-		itemLevels[i] = it.level
+		order = append(order, i)
+		itemLevels = append(itemLevels, it.level)
 	}
+	s.lineOrder, s.lineItemLevels = order, itemLevels
 	reorder(order, itemLevels)
 
-	var out []Placed
+	out := make([]Placed, 0, len(items)+len(items)/4)
 	x := 0.0
 	for _, idx := range order {
 		it := items[idx]
 		sp := spans[it.span]
 		text := sp.Text[it.start:it.end]
-		runs := s.Shape(text, sp.Fam, sp.Style, it.level%2 == 1)
+		itemRTL := it.level%2 == 1
+		// The word as measured (shaped alone in the paragraph's
+		// direction) when its own direction agrees with its level on the
+		// line, as it does unless it is only neutral characters: then
+		// measuring and drawing share one shaping.
+		runs := s.Shape(text, sp.Fam, sp.Style, rtl)
+		for _, r := range runs {
+			if r.RTL != itemRTL {
+				runs = s.Shape(text, sp.Fam, sp.Style, itemRTL)
+				break
+			}
+		}
 		// Runs come in logical order; in a right-to-left item they are
 		// drawn from the last to the first.
 		first := len(out)
@@ -110,20 +116,39 @@ func (s *Shaper) Line(spans []Span, rtl bool) ([]Placed, float64) {
 	return out, x
 }
 
+// charAt is where a character of a line comes from: its span, and its
+// byte offset in the span's text.
+type charAt struct{ span, off int }
+
+// lineItem is a stretch of a line in one span and level: a word, or the
+// spaces between words.
+type lineItem struct {
+	span, start, end int // byte range in the span's text
+	level            int
+}
+
 // Levels returns each character's bidi embedding level in a paragraph of
 // base direction right to left if rtl (rules P–I of UAX #9), with
 // whitespace at the end of the text set to the base level (rule L1).
 func Levels(text []rune, rtl bool) []int {
+	var p bidi.Paragraph
+	return levels(&p, nil, text, rtl)
+}
+
+func (s *Shaper) levels(dst []int, text []rune, rtl bool) []int {
+	return levels(&s.bidi, dst, text, rtl)
+}
+
+func levels(p *bidi.Paragraph, dst []int, text []rune, rtl bool) []int {
 	base := bidi.LeftToRight
 	baseLevel := 0
 	if rtl {
 		base, baseLevel = bidi.RightToLeft, 1
 	}
-	levels := make([]int, len(text))
-	for i := range levels {
-		levels[i] = baseLevel // what no run covers (after a paragraph separator)
+	levels := dst[:0]
+	for range text {
+		levels = append(levels, baseLevel) // what no run covers (after a paragraph separator)
 	}
-	var p bidi.Paragraph
 	runs := p.Segment(text, base)
 	for i := 0; i < runs.NumRuns(); i++ {
 		r := runs.Run(i)

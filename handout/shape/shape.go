@@ -7,10 +7,11 @@
 //
 // It is a thin layer over github.com/go-text/typesetting, a pure-Go port
 // of HarfBuzz with the Unicode bidi and line-breaking algorithms. Shaping
-// costs a millisecond or two per thousand words, so a Shaper keeps what it
-// shaped per word and font: a handout repeats its words, and measuring a
-// word and drawing it later use the same glyphs, so what is drawn is what
-// was measured.
+// costs a millisecond or two per thousand words, so what is shaped is kept
+// per word, font and language (Cache): a handout repeats its words, its
+// three formats and the summary's fitting set the same words again, and
+// measuring a word and drawing it later use the same glyphs, so what is
+// drawn is what was measured.
 //
 // Distances are in thousandths of an em, as a PDF font's widths are:
 // multiply by the type size over 1000 for points. Shaping does not depend
@@ -21,10 +22,12 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"weak"
 
+	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -81,12 +84,23 @@ type Run struct {
 // goroutine at a time (one document); fonts are shared, faces are not.
 type Shaper struct {
 	lang  language.Language
+	tag   string
+	cache *Cache
 	hb    shaping.HarfbuzzShaper
 	seg   shaping.Segmenter
 	faces map[*fontset.Face]*font.Face
 	back  map[*font.Face]*fontset.Face
 	words map[wordKey][]Run
 	runes []rune
+
+	// Scratch space of Line, kept from one line to the next.
+	bidi           bidi.Paragraph
+	lineRunes      []rune
+	lineWhere      []charAt
+	lineLevels     []int
+	lineItems      []lineItem
+	lineOrder      []int
+	lineItemLevels []int
 
 	// Shaped counts the texts actually shaped (cache misses), so tests
 	// can check that the cache works without timing anything.
@@ -98,14 +112,54 @@ type wordKey struct {
 	fam   *fontset.Family
 	style fontset.Style
 	rtl   bool
+	lang  string
 }
+
+// Cache holds shaped words for every Shaper that uses it, safe for
+// concurrent use. What it holds never changes once shaped (it depends on
+// the word, the family, the style, the direction and the language only),
+// so sharing it across documents and goroutines changes no output: a
+// build's formats and the summary's fitting shape each word once. It is
+// bounded: past maxCached words it starts again, so a server that sees
+// many clinics' fonts does not grow without end.
+type Cache struct {
+	m sync.Map // wordKey → []Run
+	n atomic.Int64
+}
+
+const maxCached = 200_000
+
+func (c *Cache) load(k wordKey) ([]Run, bool) {
+	v, ok := c.m.Load(k)
+	if !ok {
+		return nil, false
+	}
+	return v.([]Run), true
+}
+
+func (c *Cache) store(k wordKey, runs []Run) {
+	if c.n.Add(1) > maxCached {
+		c.m.Clear()
+		c.n.Store(0)
+	}
+	c.m.Store(k, runs)
+}
+
+// shared is the cache New's Shapers use: shaped words are pure values, the
+// process's memo of them, like the parsed faces.
+var shared Cache
 
 // New returns a Shaper for text in a language (a BCP 47 tag, as a
 // handout's `language:`; it picks language-specific forms, such as
-// Persian and Urdu digits).
-func New(lang string) *Shaper {
+// Persian and Urdu digits), sharing the process's cache of shaped words.
+func New(lang string) *Shaper { return NewWithCache(lang, &shared) }
+
+// NewWithCache is New with its own cache (tests count what it shapes).
+func NewWithCache(lang string, c *Cache) *Shaper {
 	return &Shaper{
 		lang:  language.NewLanguage(lang),
+		tag:   lang,
+		cache: c,
 		faces: map[*fontset.Face]*font.Face{},
 		back:  map[*font.Face]*fontset.Face{},
 		words: map[wordKey][]Run{},
@@ -146,11 +200,15 @@ func (m chainMap) ResolveFace(r rune) *font.Face {
 // each with its glyphs in visual order. The result is cached and shared:
 // callers must not change it.
 func (s *Shaper) Shape(text string, fam *fontset.Family, style fontset.Style, rtl bool) []Run {
-	k := wordKey{text, fam, style, rtl}
+	k := wordKey{text, fam, style, rtl, s.tag}
 	if runs, ok := s.words[k]; ok {
 		return runs
 	}
-	runs := s.shape(text, fam, style, rtl)
+	runs, ok := s.cache.load(k)
+	if !ok {
+		runs = s.shape(text, fam, style, rtl)
+		s.cache.store(k, runs)
+	}
 	s.words[k] = runs
 	return runs
 }

@@ -286,7 +286,7 @@ func mirror(r rune) rune {
 // Each word and font is shaped once per Shaper, however often it recurs.
 func TestCachePerWord(t *testing.T) {
 	ar := family(t, "NotoNaskhArabic")
-	s := New("ar")
+	s := NewWithCache("ar", &Cache{})
 	line := "خذ الدواء مرتين خذ الدواء مرتين"
 	for range 5 {
 		s.Line([]Span{{Text: line, Fam: ar}}, true)
