@@ -163,3 +163,48 @@ func checkScriptDoc(t *testing.T, name string, doc *Document, th *Theme, rtl boo
 		t.Errorf("%s: no paragraph lines found", name)
 	}
 }
+
+// A right-to-left page is a mirror image, but not its QR code: mirrored
+// module by module it would not scan. Its modules keep their pattern.
+func TestRightToLeftQRCodeReads(t *testing.T) {
+	h := loadHandout(t, "../../testdata/languages/ar.yaml")
+	b, errs := brand.Resolve(nil, brand.Settings{brand.Clinic: {Text: "Riverbend"}, brand.Website: {Text: "https://riverbend.example/sleep"}})
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	b.Fonts = scriptFamily(t, "NotoNaskhArabic")
+	pattern := func(doc *Document) (string, float64) {
+		var ops []layout.Op
+		for _, op := range doc.Pages[0].Ops {
+			if op.Rigid && op.Kind == layout.RectOp {
+				ops = append(ops, op)
+			}
+		}
+		if len(ops) < 10 {
+			t.Fatalf("%d QR ops", len(ops))
+		}
+		x0 := ops[0].X // the code's white square
+		var s strings.Builder
+		for _, op := range ops {
+			fmt.Fprintf(&s, "%.2f,%.2f,%.2f;", op.X-x0, op.Y, op.W)
+		}
+		return s.String(), x0
+	}
+	rtl, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Language = "en" // the same page, left to right
+	ltr, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, xr := pattern(rtl)
+	pl, xl := pattern(ltr)
+	if pr != pl {
+		t.Errorf("the right-to-left QR code's modules differ from the left-to-right one's")
+	}
+	if xr > rtl.Width/2 || xl < ltr.Width/2 {
+		t.Errorf("QR code at x %.1f right to left and %.1f left to right; want it moved to the other side", xr, xl)
+	}
+}
