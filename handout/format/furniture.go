@@ -359,7 +359,7 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	}
 	text := func(s string, x, y float64, style fontset.Style, url string) {
 		w := f.m.Width(s, style, th.Small)
-		op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Struct: st}
+		op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Struct: st, URL: url}
 		if st == 0 {
 			op.Artifact = layout.Pagination
 		}

@@ -9,13 +9,13 @@ import "strings"
 // Greek or Cyrillic keeps the plain Measurer and never comes here.
 type LineSetter interface {
 	Measurer
-	// SetLine returns l as drawn: one piece per glyph run, in visual
-	// order from left to right, each with its Glyphs, Style and URL, at X
-	// from the left end of the line's text. Spaces that end the line lie
-	// outside [0, W]: at the right of a left-to-right line, at the left
-	// (negative X) of a right-to-left one. W is the text's width without
-	// them.
-	SetLine(l Line, size float64) Line
+	// SetLine returns l as drawn, in a paragraph running right to left
+	// if rtl: one piece per glyph run, in visual order from left to
+	// right, each with its Glyphs, Style and URL, at X from the left end
+	// of the line's text. Spaces that end the line lie outside [0, W]: at
+	// the right of a left-to-right line, at the left (negative X) of a
+	// right-to-left one. W is the text's width without them.
+	SetLine(l Line, size float64, rtl bool) Line
 	// RTL reports whether paragraphs run right to left: lines are set
 	// flush right and the page is mirrored (Mirror).
 	RTL() bool
@@ -31,7 +31,7 @@ func SetLine(m Measurer, l Line, size float64) Line {
 	if !ok {
 		return l
 	}
-	l = ls.SetLine(l, size)
+	l = ls.SetLine(l, size, ls.RTL())
 	if ls.RTL() {
 		for i := range l.Pieces {
 			p := &l.Pieces[i]
@@ -72,7 +72,10 @@ func ShapeOps(m Measurer, ops []Op, pageW float64) []Op {
 		}
 		// The runs fill the room the text was measured to take (the
 		// measurer shaped it, so the width is the same), in visual order.
-		ln := ls.SetLine(Line{Pieces: []Piece{{Text: op.Text, Style: op.Font, URL: op.URL, W: op.W}}, W: op.W}, op.Size)
+		// A link's words (a phone number, an address) read left to right
+		// on their own, as a reader dials or types them: "(555) 010-0199"
+		// set right to left would read "010-0199 (555)".
+		ln := ls.SetLine(Line{Pieces: []Piece{{Text: op.Text, Style: op.Font, URL: op.URL, W: op.W}}, W: op.W}, op.Size, ls.RTL() && op.URL == "")
 		for _, p := range ln.Pieces {
 			run := op
 			run.X = op.X + p.X

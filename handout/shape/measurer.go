@@ -60,17 +60,17 @@ func (m *Measurer) Shaper() *Shaper { return m.s }
 
 // SetLine sets a wrapped line as glyph runs in visual order (see
 // layout.LineSetter).
-func (m *Measurer) SetLine(l layout.Line, size float64) layout.Line {
+func (m *Measurer) SetLine(l layout.Line, size float64, rtl bool) layout.Line {
 	spans := make([]Span, len(l.Pieces))
 	for i, p := range l.Pieces {
 		spans[i] = Span{Text: p.Text, Fam: m.fam, Style: p.Style}
 	}
-	placed, total := m.s.Line(spans, m.rtl)
+	placed, total := m.s.Line(spans, rtl)
 	// Spaces that end the line (kept in the text so that copied text
 	// keeps its words apart) lie outside the text's width: at the right
 	// of a left-to-right line, at the left of a right-to-left one.
 	trail, lead := 0.0, 0.0
-	if m.rtl {
+	if rtl {
 		for _, p := range placed {
 			if strings.TrimSpace(p.Text) != "" {
 				break
@@ -82,6 +82,7 @@ func (m *Measurer) SetLine(l layout.Line, size float64) layout.Line {
 			trail += placed[i].Advance
 		}
 	}
+	placed = merge(placed)
 	k := size / 1000
 	out := layout.Line{W: (total - lead - trail) * k, Pieces: make([]layout.Piece, 0, len(placed))}
 	for _, p := range placed {
@@ -92,6 +93,47 @@ func (m *Measurer) SetLine(l layout.Line, size float64) layout.Line {
 			piece.Glyphs = &run
 		}
 		out.Pieces = append(out.Pieces, piece)
+	}
+	return out
+}
+
+// merge joins runs that stand side by side on the line in the same face,
+// direction, level and piece (style and link): a line of words becomes one
+// run per stretch, so the PDF draws a line with a few text operators
+// instead of one per word and space. A right-to-left run's text is in
+// reading order, so the run on the right comes first in it.
+func merge(placed []Placed) []Placed {
+	if len(placed) < 2 {
+		return placed
+	}
+	out := placed[:1]
+	for _, p := range placed[1:] {
+		last := &out[len(out)-1]
+		if p.Face != last.Face || p.RTL != last.RTL || p.Level != last.Level || p.Span != last.Span ||
+			p.Glyphs == nil || last.Glyphs == nil {
+			out = append(out, p)
+			continue
+		}
+		glyphs := make([]fontset.Glyph, 0, len(last.Glyphs)+len(p.Glyphs))
+		if p.RTL {
+			// last (on the left) comes after p in reading order.
+			for _, g := range last.Glyphs {
+				g.Cluster += len(p.Text)
+				glyphs = append(glyphs, g)
+			}
+			glyphs = append(glyphs, p.Glyphs...)
+			last.Text = p.Text + last.Text
+			last.Start = p.Start
+		} else {
+			glyphs = append(glyphs, last.Glyphs...)
+			for _, g := range p.Glyphs {
+				g.Cluster += len(last.Text)
+				glyphs = append(glyphs, g)
+			}
+			last.Text += p.Text
+		}
+		last.Glyphs = glyphs
+		last.Advance += p.Advance
 	}
 	return out
 }

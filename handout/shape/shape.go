@@ -187,10 +187,36 @@ type chainMap struct {
 	s     *Shaper
 	fam   *fontset.Family
 	style fontset.Style
+	only  *fontset.Face // the face for every character, when one has them all
 }
 
 func (m chainMap) ResolveFace(r rune) *font.Face {
+	if m.only != nil {
+		return m.s.face(m.only)
+	}
 	return m.s.face(m.fam.FaceFor(m.style, r))
+}
+
+// wholeFace is the first face of the family and its fallbacks that has
+// every character of text, or nil. A word one face can print is set in it
+// whole: a web address or "(555)" in an Arabic handout is all in the Latin
+// face, not its dots and brackets in the Arabic one (which has them) and
+// its letters in the Latin one.
+func wholeFace(text string, fam *fontset.Family, style fontset.Style) *fontset.Face {
+	for f := fam; f != nil; f = f.Fallback {
+		face := f.Faces[style]
+		all := true
+		for _, r := range text {
+			if !face.Has(r) && face.Printable(r) == r {
+				all = false
+				break
+			}
+		}
+		if all {
+			return face
+		}
+	}
+	return nil
 }
 
 // Shape shapes text (typically one word) in a style of a family (and its
@@ -247,7 +273,7 @@ func (s *Shaper) shape(text string, fam *fontset.Family, style fontset.Style, rt
 		Size:      fixed.I(1000),
 		Language:  s.lang,
 	}
-	fm := chainMap{s, fam, style}
+	fm := chainMap{s, fam, style, wholeFace(text, fam, style)}
 	parts := cover(s.seg.Split(in, fm), in, fm)
 	// A character a face has only in its plain form (a curly quote in a
 	// clinic's font without one) is shaped as that form, as
