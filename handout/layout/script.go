@@ -10,9 +10,11 @@ import "strings"
 type LineSetter interface {
 	Measurer
 	// SetLine returns l as drawn, in a paragraph running right to left
-	// if rtl: one piece per glyph run, in visual order from left to
-	// right, each with its Glyphs, Style and URL, at X from the left end
-	// of the line's text. Spaces that end the line lie outside [0, W]: at
+	// if rtl: one piece per glyph run, placed in visual order from left
+	// to right and listed in reading order (the order the writer puts
+	// them in the page's content, which screen readers follow), each with
+	// its Glyphs, Style and URL, at X from the left end of the line's
+	// text. Spaces that end the line lie outside [0, W]: at
 	// the right of a left-to-right line, at the left (negative X) of a
 	// right-to-left one. W is the text's width without them.
 	SetLine(l Line, size float64, rtl bool) Line

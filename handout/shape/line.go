@@ -156,6 +156,7 @@ func levels(p *bidi.Paragraph, dst []int, text []rune, rtl bool) []int {
 			levels[k] = int(r.Level)
 		}
 	}
+	isolateNumbers(text, levels)
 	// L1: trailing whitespace (and isolate/format controls among it)
 	// takes the paragraph level.
 	for k := len(text) - 1; k >= 0 && (isSpace(text[k]) || isBidiControl(text[k])); k-- {
@@ -211,4 +212,55 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
 func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// isolateNumbers keeps a number made of groups of digits joined by
+// separators — a phone number 800-100-2030, a date 2026-01-15, a dose
+// 1/2, a time 10:30 — in one left-to-right piece, as if it were wrapped in
+// a left-to-right isolate (a higher-level protocol UAX #9 allows). By the
+// algorithm alone, digits after Arabic letters are Arabic numbers, and a
+// hyphen between them does not join them: "اتصلوا بالرقم 800-100-2030"
+// would print the groups right to left, 2030-100-800, which a patient
+// would dial.
+func isolateNumbers(text []rune, levels []int) {
+	for i := 0; i < len(text); {
+		if !unicode.IsDigit(text[i]) {
+			i++
+			continue
+		}
+		j, groups := i, 1
+		for j < len(text) {
+			if unicode.IsDigit(text[j]) {
+				j++
+				continue
+			}
+			if isNumberSeparator(text[j]) && j+1 < len(text) && unicode.IsDigit(text[j+1]) {
+				groups++
+				j++
+				continue
+			}
+			break
+		}
+		if groups > 1 {
+			lo, hi := levels[i], levels[i]
+			for k := i; k < j; k++ {
+				lo, hi = min(lo, levels[k]), max(hi, levels[k])
+			}
+			if lo != hi || lo%2 == 1 {
+				even := hi + hi%2
+				for k := i; k < j; k++ {
+					levels[k] = even
+				}
+			}
+		}
+		i = j
+	}
+}
+
+func isNumberSeparator(r rune) bool {
+	switch r {
+	case '-', '\u2011', '\u2010', '/', '.', ':', ',', '\u066b', '\u066c':
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"sort"
 	"strings"
 
 	"handouts/handout/fontset"
@@ -23,7 +24,7 @@ type Measurer struct {
 // per character (the fast path, and the PDFs English and Spanish have
 // always had).
 func ForLanguage(fam *fontset.Family, lang string) *Measurer {
-	if !NeedsLanguage(lang) {
+	if !NeedsLanguage(lang) && !fam.Shaped() {
 		return nil
 	}
 	return &Measurer{s: New(lang), fam: fam, rtl: IsRTL(lang)}
@@ -58,8 +59,8 @@ func (m *Measurer) RTL() bool { return m.rtl }
 // benchmarks).
 func (m *Measurer) Shaper() *Shaper { return m.s }
 
-// SetLine sets a wrapped line as glyph runs in visual order (see
-// layout.LineSetter).
+// SetLine sets a wrapped line as glyph runs placed in visual order, and
+// lists them in reading order (see layout.LineSetter).
 func (m *Measurer) SetLine(l layout.Line, size float64, rtl bool) layout.Line {
 	spans := make([]Span, len(l.Pieces))
 	for i, p := range l.Pieces {
@@ -83,6 +84,16 @@ func (m *Measurer) SetLine(l layout.Line, size float64, rtl bool) layout.Line {
 		}
 	}
 	placed = merge(placed)
+	// The runs go to the writer in reading order, each at its place:
+	// the order of a page's content is the order a screen reader and
+	// text extraction follow, so a right-to-left line's runs come from
+	// the right, and digits or a Latin word inside it where they are read.
+	sort.SliceStable(placed, func(i, j int) bool {
+		if placed[i].Span != placed[j].Span {
+			return placed[i].Span < placed[j].Span
+		}
+		return placed[i].Start < placed[j].Start
+	})
 	k := size / 1000
 	out := layout.Line{W: (total - lead - trail) * k, Pieces: make([]layout.Piece, 0, len(placed))}
 	for _, p := range placed {
