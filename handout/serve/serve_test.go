@@ -26,6 +26,8 @@ import (
 	"handouts/handout"
 	"handouts/handout/brand"
 	"handouts/handout/colour"
+	"handouts/handout/content"
+	"handouts/handout/format"
 	"handouts/internal/tooltest"
 )
 
@@ -1270,5 +1272,21 @@ func TestSummaryThatCannotFit(t *testing.T) {
 	wantStatus(t, rec, 422)
 	if msg, _ := apiError(t, rec); msg != "The one-page summary of “Living with high blood pressure” cannot be made: its summary is longer than one page. Choose another format." {
 		t.Errorf("message %q", msg)
+	}
+}
+
+// A summary the brand's furniture crowds out is the clinic's details'
+// fault, said so, not the handout's; the furniture's details are for IT.
+func TestRenderProblemBlamesTheBrand(t *testing.T) {
+	h := &content.Handout{Title: content.Text{Raw: "Group therapy"}, File: "/srv/data/group-therapy.yaml"}
+	err := &handout.RenderError{Handout: h, Err: &format.ErrTooLong{Pages: 2, Brand: []string{"the contact details take 5 lines, where the large-print summary keeps room for 3 (shorten the address, email or website)"}}}
+	p := renderProblem(err, &format.Personal{}, handout.RenderSpec{Options: format.Options{LargePrint: true}})
+	if p.msg != "The summary of “Group therapy” does not fit on one page in large print with this clinic's contact details. Print the full guide; whoever set up the clinic's details can shorten them." {
+		t.Errorf("message %q", p.msg)
+	}
+	for _, it := range []string{"/srv/", "address, email or website", "U+"} {
+		if strings.Contains(p.msg, it) {
+			t.Errorf("the message holds %q", it)
+		}
 	}
 }
