@@ -554,6 +554,8 @@ func TestBrowserSignIn(t *testing.T) {
 	const token = "correct horse battery staple"
 	f := newFixture(t, Config{Brand: exampleBrand(t), Token: token})
 	tb := newTab(t, f)
+	// Signing in needs no JavaScript: this part runs with it off.
+	tb.scripts(false)
 	tb.run("open", chromedp.Navigate(tb.url+"/"), chromedp.WaitVisible("#token"))
 	if got := tb.eval(`location.pathname`); got != "/login" {
 		t.Fatalf("not sent to sign in: %s", got)
@@ -575,7 +577,19 @@ func TestBrowserSignIn(t *testing.T) {
 	for _, p := range tb.postsTo("/login") {
 		t.Logf("Chromium's sign-in POST: Origin %q, Sec-Fetch-Site %q, status %d", p.Origin, p.Site, p.Status)
 	}
-	// Signed in, the page works, scripts and all.
+	// Signed in, the plain form renders (the session cookie goes with it).
+	opened := chromedp.WaitNewTarget(tb.ctx, func(i *target.Info) bool { return i.Type == "page" })
+	tb.run("a plain preview", chromedp.Navigate(tb.url+"/handout/terapia"), chromedp.WaitVisible("#patient"), chromedp.SendKeys("#patient", "Ana"), chromedp.Click("#preview"))
+	pdfTab, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(<-opened))
+	if _, err := chromedp.Run(pdfTab, chromedp.Poll[bool](`document.readyState === "complete" && location.pathname === "/render"`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if posts := tb.postsTo("/render"); len(posts) != 1 || posts[0].Status != 200 {
+		t.Errorf("POST /render signed in, without JavaScript: %+v", posts)
+	}
+	// And with scripts, the preview in the page.
+	tb.scripts(true)
 	tb.run("preview", chromedp.Navigate(tb.url+"/handout/terapia"), chromedp.WaitVisible("#patient"), chromedp.SendKeys("#patient", "Ana"), chromedp.Click("#preview"))
 	tb.poll(`document.getElementById("frame").src.startsWith("blob:")`)
 	// Sign out: back to sign-in, and the old session no longer opens pages.
