@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Labels is one language's printed words.
@@ -105,8 +106,11 @@ func (k Key) Check(text string) string {
 	if strings.TrimSpace(text) == "" {
 		return "is empty"
 	}
-	if strings.ContainsAny(text, "\n\r") {
+	if strings.ContainsAny(text, "\n\r\u2028\u2029") {
 		return "must be one line"
+	}
+	if i := strings.IndexFunc(text, unicode.IsControl); i >= 0 {
+		return fmt.Sprintf("holds the control character U+%04X; type the label as it should print", []rune(text[i:])[0])
 	}
 	rest := text
 	for _, p := range k.Placeholders {

@@ -157,6 +157,7 @@ func TestCheck(t *testing.T) {
 		{short, "Lo más importante", ""},
 		{short, "  ", "is empty"},
 		{short, "a\nb", "one line"},
+		{short, "a\tb", "control character U+0009"},
 		{short, "Lo {n}", "no placeholders"},
 	} {
 		if got := tc.k.Check(tc.text); tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
