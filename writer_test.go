@@ -165,6 +165,9 @@ func TestEscapesPrintAsTyped(t *testing.T) {
 	faq := strings.Join(strings.Fields(pdfText(t, filepath.Join(out, "escapes-faq.pdf"), false)), " ")
 	for _, want := range []string{
 		"Take 2*3 tablets a day, *not italic*, and this in bold.",
+		// The markup's escape written in YAML's double quotes, which
+		// have escapes of their own, means the same.
+		"In quotes too: 1*2, [see] below, a “word”.",
 		"https://example.org/path_with_*stars*_x",
 		"Swallow each tablet whole [with water]. A \\ prints once.",
 		"Take them (after) a meal.",
@@ -186,7 +189,7 @@ func TestEscapesPrintAsTyped(t *testing.T) {
 		t.Errorf("guide prints an escape's backslash or a number twice:\n%s", guide)
 	}
 	c := runCLI(t, nil, "check", f)
-	want := f + `:16:9: warning: section "How to take them" step 1 starts with the number "1.", and steps are numbered when printed, so it would print as "1. 1. Sit quietly."; the typed number is left out: delete it from the file`
+	want := f + `:17:9: warning: section "How to take them" step 1 starts with the number "1.", and steps are numbered when printed, so it would print as "1. 1. Sit quietly."; the typed number is left out: delete it from the file`
 	wantLines(t, findingLines(c, f), want)
 	// build sums up warnings of one kind after the first.
 	if l := findingLines(r, f); len(l) == 0 || !strings.HasPrefix(strings.Join(l, "\n"), want) {

@@ -78,7 +78,19 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+	err := dec.Decode(&doc)
+	if err != nil && strings.Contains(err.Error(), "found unknown escape character") {
+		// `"2\*3"`: the markup's escape written in YAML's double quotes,
+		// where a backslash starts YAML's own escapes and \* is none. The
+		// writer meant the markup's, so the backslash is kept for it.
+		if fixed := markupEscapesInQuotes(src); fixed != nil {
+			src, d.Src, d.lineStarts = fixed, fixed, nil
+			dec = yaml.NewDecoder(bytes.NewReader(src))
+			doc = yaml.Node{}
+			err = dec.Decode(&doc)
+		}
+	}
+	if err != nil && err != io.EOF {
 		d.syntaxError(err)
 		return d, nil
 	}
@@ -254,6 +266,83 @@ func (d *Doc) forbiddenChars() bool {
 // a reason to hold.
 const placeholder = '\uFFFC'
 
+// markupEscapes are the characters after a backslash that the markup
+// reads as an escape and YAML's double quotes refuse.
+const markupEscapes = "*_[]()"
+
+// markupEscapesInQuotes returns src with each backslash that escapes a
+// markup character (\* \_ \[ \] \( \)) inside a double-quoted value
+// doubled, so that YAML reads it as a backslash and the markup as the
+// escape the writer meant; nil when there is none. It reads the lines as
+// the indent hints do: a value that starts with a quote, quotes inside a
+// flow list, and no block text (| or >), where backslashes are literal.
+// Columns after a doubled backslash on its line move one to the right.
+func markupEscapesInQuotes(src []byte) []byte {
+	var out bytes.Buffer
+	changed := false
+	inQuote, inBlock, blockIndent := false, false, 0
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for _, raw := range lines {
+		line := string(raw)
+		text := strings.TrimRight(line, "\r\n")
+		if inBlock {
+			if strings.TrimSpace(text) == "" || len(text)-len(strings.TrimLeft(text, " ")) > blockIndent {
+				out.WriteString(line)
+				continue
+			}
+			inBlock = false
+		}
+		from := 0
+		flow := false
+		if !inQuote {
+			p := splitLine(text)
+			switch {
+			case strings.HasPrefix(strings.TrimSpace(text), "#"):
+				out.WriteString(line)
+				continue
+			case p.hasValue() && isBlockHeader(p.value):
+				inBlock, blockIndent = true, p.indent
+				out.WriteString(line)
+				continue
+			case strings.HasPrefix(p.value, "\""):
+				from = p.valAt
+			case strings.HasPrefix(p.value, "[") || strings.HasPrefix(p.value, "{"):
+				from, flow = p.valAt, true
+			default:
+				out.WriteString(line)
+				continue
+			}
+		}
+		out.WriteString(line[:from])
+		for i := from; i < len(line); i++ {
+			c := line[i]
+			switch {
+			case inQuote && c == '\\' && i+1 < len(line) && strings.IndexByte(markupEscapes, line[i+1]) >= 0:
+				out.WriteString(`\\`)
+				changed = true
+				continue
+			case inQuote && c == '\\' && i+1 < len(line):
+				out.WriteByte(c)
+				i++
+				c = line[i]
+			case inQuote && c == '"':
+				inQuote = false
+			case !inQuote && c == '"' && (i == from || flow):
+				inQuote = true
+			case !inQuote && c == '#' && i > 0 && line[i-1] == ' ':
+				out.WriteString(line[i:])
+				i = len(line)
+				continue
+			}
+			out.WriteByte(c)
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return out.Bytes()
+}
+
 // blankForbidden returns src with each character forbiddenChars reports
 // replaced by the placeholder.
 func blankForbidden(src []byte) []byte {
@@ -314,6 +403,25 @@ func (d *Doc) syntaxError(err error) {
 		d.Errs.Errorf(diag.Pos{File: d.File, Line: line, Col: col},
 			"YAML syntax: `*%s` is a YAML alias to an anchor `&%s` that does not exist; if the `*` is part of the text, put the whole value in quotes", m[1], m[1])
 		return
+	}
+	if strings.Contains(msg, "found unknown escape character") {
+		// The library names the line where the quoted value starts.
+		d.index()
+		for l := line; l <= len(d.lineStarts); l++ {
+			t := d.line(l)
+			for i := 0; i+1 < len(t); i++ {
+				if t[i] != '\\' {
+					continue
+				}
+				if _, ok := simpleEscapes[t[i+1]]; ok || strings.IndexByte("xuU", t[i+1]) >= 0 {
+					i++
+					continue
+				}
+				d.Errs.Errorf(diag.Pos{File: d.File, Line: l, Col: utf8.RuneCountInString(t[:i]) + 1},
+					"YAML syntax: in double quotes a backslash starts one of YAML's escapes (\\\" \\\\ \\n …), and `\\%c` is none; write `\\\\` for a backslash, or put the value in single quotes or none", t[i+1])
+				return
+			}
+		}
 	}
 	if pos, hint, ok := d.tabHint(line, msg); ok {
 		d.Errs.Errorf(pos, "%s", hint)

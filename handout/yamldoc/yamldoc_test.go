@@ -117,6 +117,7 @@ func TestParseErrors(t *testing.T) {
 		{"bracket at end", "[", "f.yaml:1:1: YAML syntax: did not find expected node content"},
 		{"mapping in value", "a: b: c\n", "f.yaml:1:5: YAML syntax: the value of `a` holds \": \" after \"b\", which YAML reads as the start of another key; put the whole value in quotes: a: \"b: c\""},
 		{"colon in a title", "title: Terapia: ¿qué es?\n", "f.yaml:1:15: YAML syntax: the value of `title` holds \": \" after \"Terapia\", which YAML reads as the start of another key; put the whole value in quotes: title: \"Terapia: ¿qué es?\""},
+		{"unknown escape", "a: b\nc: \"d \\q e\"\n", "f.yaml:2:7: YAML syntax: in double quotes a backslash starts one of YAML's escapes (\\\" \\\\ \\n …), and `\\q` is none; write `\\\\` for a backslash, or put the value in single quotes or none"},
 		{"colon at the end of a value", "- q: Why:\n", "f.yaml:1:9: YAML syntax: the value of `q` ends in \":\" after \"Why\", which YAML reads as the start of another key; put the whole value in quotes: q: \"Why:\""},
 		{"over-indented key", "a: b\n c: d\n", "f.yaml:2:2: YAML syntax: `c:` is indented more than the line above (1 space where `a:` has 0), so YAML reads it as part of the value above; line it up with `a:`"},
 		{"reserved character", "a: b\nc: @d\n", "f.yaml:2:1: YAML syntax: found character that cannot start any token"},
@@ -425,5 +426,37 @@ func TestHintsQuietOnValidFiles(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Errorf("only %d valid files checked", checked)
+	}
+}
+
+// TestMarkupEscapesInDoubleQuotes: the markup's escape typed inside YAML's
+// double quotes ("2\*3"), which YAML refuses as an escape of its own,
+// reaches the text as typed, so the markup reads it; YAML's own escapes
+// and backslashes in block and single-quoted text are left alone.
+func TestMarkupEscapesInDoubleQuotes(t *testing.T) {
+	src := "a: \"2\\*3 and \\[x\\] and \\\"q\\\" and \\\\ end\"\n" +
+		"b: ['1\\*2', \"3\\_4\"]\n" +
+		"c: |\n  5\\*6 \"7\\*8\"\n" +
+		"d: \"multi\n  line \\(y\\)\"\n"
+	d, root := Parse("f.yaml", []byte(src), "")
+	if root == nil || len(d.Errs) != 0 {
+		t.Fatalf("errors: %v", d.Errs)
+	}
+	want := map[string]string{
+		"a": `2\*3 and \[x\] and "q" and \ end`,
+		"c": "5\\*6 \"7\\*8\"\n",
+		"d": `multi line \(y\)`,
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i].Value, root.Content[i+1]
+		if k == "b" {
+			if len(v.Content) != 2 || v.Content[0].Value != `1\*2` || v.Content[1].Value != `3\_4` {
+				t.Errorf("b = %v", v.Content)
+			}
+			continue
+		}
+		if v.Value != want[k] {
+			t.Errorf("%s = %q, want %q", k, v.Value, want[k])
+		}
 	}
 }
