@@ -50,7 +50,7 @@ func TestBrandMatrixPDFs(t *testing.T) {
 						continue
 					}
 					want, not := br.en, br.es
-					if strings.HasPrefix(filepath.Base(pdf), "asma-") {
+					if base := filepath.Base(pdf); strings.HasPrefix(base, "asma-") || strings.HasPrefix(base, "diabetes-es-") { // the Spanish handouts
 						want, not = br.es, br.en
 					}
 					if !strings.Contains(text, want) || strings.Contains(text, not) {

@@ -22,6 +22,7 @@ type builder struct {
 
 	keepNext bool          // the next content row may not start a page
 	wholeBox float64       // a box up to this tall never splits
+	titleGap float64       // the space under the masthead, in leadings
 	frame    *layout.Frame // rows go into this box
 	frameAt  int           // index of the box's first row
 	x, w     float64       // current text column, relative to the content's left
@@ -29,7 +30,7 @@ type builder struct {
 }
 
 func newBuilder(th *Theme) *builder {
-	return &builder{th: th, m: th.measurer(), tree: layout.NewTree(), w: th.Width}
+	return &builder{th: th, m: th.measurer(), tree: layout.NewTree(), w: th.Width, titleGap: 0.6}
 }
 
 // textStyle is how a run of text is set.

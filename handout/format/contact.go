@@ -12,17 +12,12 @@ import (
 // clinic's name is in the header band above, so it is not repeated, and a
 // brand without contact details gets no strip. Its type has a fixed size,
 // so its height does not grow with the brand; it always moves whole.
-func (b *builder) contactStrip() {
+//
+// With note set (the large-print summary) the brand's footer note closes
+// the strip, printed once there rather than on every page's footer.
+func (b *builder) contactStrip(note bool) {
 	th := b.th
-	sm := stripLayout(th, b.m)
-	if th.fitting && th.LargePrint {
-		// As for the band: the summary is fitted to the strip's whole
-		// budget, whatever the brand uses of it.
-		if room := stripBudget(th) - sm.h; room > 0 {
-			b.add(layout.Row{H: room, Where: "the room kept for the contact details"})
-			b.keepWithNext()
-		}
-	}
+	sm := stripLayout(th, b.m, note)
 	if sm.h == 0 {
 		return
 	}
@@ -61,6 +56,18 @@ func (b *builder) contactStrip() {
 		b.text(plain(th.Brand.Address, fontset.Regular), ts, 0, sm.textW, b.tree.Add(layout.Paragraph, aside), "the contact strip")
 		b.x = outer
 	}
+	if len(sm.note) > 0 {
+		ns := textStyle{size: th.Small, leading: th.SmallLeading, font: fontset.Regular, color: th.Muted}
+		st := b.tree.Add(layout.SmallPrint, aside)
+		nb := b.baseline(ns.size, ns.leading)
+		for _, ln := range sm.note {
+			row := layout.Row{H: ns.leading, Where: "the contact strip"}
+			for _, p := range ln.Pieces {
+				row.Ops = append(row.Ops, layout.Op{Kind: layout.TextOp, X: b.x + sm.pad + p.X, Y: nb, W: p.W, Text: p.Text, Font: p.Style, Size: ns.size, Color: ns.color, Struct: st})
+			}
+			b.add(row)
+		}
+	}
 	if space > 0 {
 		b.add(layout.Row{H: space})
 	}
@@ -81,13 +88,15 @@ func (b *builder) contactStrip() {
 type stripMetrics struct {
 	h, pad, qr, textW, textH float64
 	reach                    [][]contactPart
+	note                     []layout.Line // the brand's note, when the strip carries it
 }
 
 // stripLayout measures the contact strip; its height is 0 when the brand
 // has no contact details.
-func stripLayout(th *Theme, m layout.Measurer) stripMetrics {
+func stripLayout(th *Theme, m layout.Measurer, note bool) stripMetrics {
 	parts := contactParts(th.Brand)
-	if len(parts) == 0 && th.Brand.Address == "" {
+	note = note && th.Footer != ""
+	if len(parts) == 0 && th.Brand.Address == "" && !note {
 		return stripMetrics{}
 	}
 	size := th.Body
@@ -105,15 +114,12 @@ func stripLayout(th *Theme, m layout.Measurer) stripMetrics {
 		lines += len(layout.Wrap(m, plain(th.Brand.Address, fontset.Regular), size, w))
 	}
 	sm.textH = float64(lines) * lead
+	if note {
+		sm.note = layout.Wrap(m, plain(th.Footer, fontset.Regular), th.Small, w)
+		sm.textH += float64(len(sm.note)) * th.SmallLeading
+	}
 	sm.h = max(sm.textH, sm.qr) + 2*sm.pad
 	return sm
-}
-
-// stripBudget is the room the large-print summary keeps for the contact
-// strip: three lines beside the QR code.
-func stripBudget(th *Theme) float64 {
-	lead := th.Body * 1.3
-	return max(th.QRSize, 3*lead) + 2*lead*0.45
 }
 
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp

@@ -71,7 +71,7 @@ func (e *ErrTooLong) Error() string {
 		pages = fmt.Sprintf("%d pages", e.Pages)
 	}
 	if len(e.Brand) > 0 {
-		return fmt.Sprintf("the summary does not fit on %s: %s", pages, strings.Join(e.Brand, "; "))
+		return fmt.Sprintf("the summary does not fit on %s even at %.1f pt: %s; it fits with about %d words fewer", pages, e.Size, strings.Join(e.Brand, "; "), e.Words)
 	}
 	return fmt.Sprintf("the summary does not fit on %s even at %.1f pt; shorten the summary bullets or briefs by about %d words", pages, e.Size, e.Words)
 }
@@ -151,7 +151,7 @@ func summary(b *builder, h *content.Handout) {
 		// Large print keeps the contact details off its two footers: they
 		// close the summary, once.
 		b.gap(b.th.Leading * 0.8)
-		b.contactStrip()
+		b.contactStrip(true)
 		return
 	}
 	b.keyPoints(h, b.body(), true)
@@ -168,40 +168,49 @@ func runIn(heading string) string {
 	return heading + ": "
 }
 
-// overBudget names the brand furniture that takes more than the summary
-// keeps for it, for a message that says what really does not fit.
-func overBudget(th *Theme) []string {
-	var out []string
+// brandCost says, for a summary that does not fit at size with its brand,
+// whether it would fit without one, and if so what the brand's furniture
+// takes: the message then names what to shorten, not only the words.
+func brandCost(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options, size float64, allowed int) []string {
+	bare := &brand.Brand{Primary: b.Primary, Accent: b.Accent, Fonts: b.Fonts}
+	if b.Name == "" && b.Logo == nil && len(contactParts(b)) == 0 && b.Address == "" && b.Footer.IsZero() && b.Tagline.IsZero() {
+		return nil // no brand furniture to blame
+	}
+	doc, err := compose(Summary, h, summaryTheme(h, bare, lab, opt, size), summary)
+	if err != nil || len(doc.Pages) > allowed {
+		return nil // too long even without the brand: the words must go
+	}
+	th, thBare := summaryTheme(h, b, lab, opt, size), summaryTheme(h, bare, lab, opt, size)
+	var parts []string
 	if hasBand(th) {
-		if bl := bandLayout(th, th.Fonts); bl.h > bandBudget(th)+0.01 {
-			out = append(out, fmt.Sprintf("the clinic name and tagline take %d lines in the header band, where the summary keeps room for %d (shorten the name or the tagline)", len(bl.name)+len(bl.tagline), bandLines(th)))
+		what := "the clinic name takes"
+		switch {
+		case b.Logo != nil && b.Name == "":
+			what = "the logo takes"
+		case th.Tagline != "":
+			what = "the clinic name and tagline take"
+		}
+		parts = append(parts, fmt.Sprintf("%s %.1f in in the header band", what, (bandLayout(th, th.measurer()).h+bandGap(th))/72))
+	}
+	mode := furnitureSummary
+	if opt.LargePrint {
+		mode = furnitureNotes
+		if sm := stripLayout(th, th.measurer(), true); sm.h > 0 {
+			parts = append(parts, fmt.Sprintf("the contact strip takes %.1f in", (sm.h+th.Leading*0.8)/72))
 		}
 	}
-	if th.LargePrint {
-		f := newFurniture(th, "", "", furnitureNotes)
-		if n := len(f.note); n > largeFootLines-1 {
-			out = append(out, fmt.Sprintf("the brand footer takes %d lines at the foot of each page, where the large-print summary keeps room for %d (shorten the footer)", n, largeFootLines-1))
-		}
-		if sm := stripLayout(th, th.Fonts); sm.h > stripBudget(th)+0.01 {
-			out = append(out, fmt.Sprintf("the contact details take %d lines, where the large-print summary keeps room for 3 (shorten the address, email or website)", int(math.Round(sm.textH/(th.Body*1.3)))))
-		}
-		return out
+	foot := func(t *Theme) float64 {
+		sp := newFurniture(t, h.Title.Raw, "", mode).spec()
+		return t.Paper.H - sp.Bottom
 	}
-	f := newFurniture(th, "", "", furnitureSummary)
-	if n := len(f.contact) + len(f.note); n > summaryFootLines-1 {
-		out = append(out, fmt.Sprintf("the contact details and the brand footer take %d lines at the foot of the page, where the summary keeps room for %d (shorten the footer or the address)", n, summaryFootLines-1))
+	if d := foot(th) - foot(thBare); d > 1 {
+		parts = append(parts, fmt.Sprintf("the contact details and footer take %.1f in at the foot", d/72))
 	}
-	return out
+	if len(parts) == 0 {
+		return nil
+	}
+	return []string{"it fits without the clinic's brand, but " + strings.Join(parts, ", ") + " (shorten the tagline, footer or address, or the summary)"}
 }
-
-// summaryFootLines is the room the summary keeps at its foot, in footer
-// lines: contact details, the brand's footer note and the review date,
-// beside the QR code.
-const summaryFootLines = 5
-
-// largeFootLines is the same for the large-print summary's footers: the
-// note and the page line.
-const largeFootLines = 3
 
 // faq prints every question and answer, the contact card, and ruled space
 // for the patient's own questions.
@@ -215,7 +224,7 @@ func faq(b *builder, h *content.Handout) {
 		b.qa(q, b.body())
 	}
 	b.gap(b.th.Leading * 1.2)
-	b.contactStrip()
+	b.contactStrip(false)
 	b.writingArea(b.th.Labels.YourQuestions, 4)
 }
 
@@ -236,6 +245,9 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := f.spec()
 	b := newBuilder(th)
+	if kind == Summary {
+		b.titleGap = 0.35 // the summary's box sits close under its title
+	}
 	// A box that fits on a page moves whole to the next one rather than
 	// split: crisis lines and the short version read as one piece. The
 	// summary keeps to its pages instead, so only its long boxes split.
@@ -337,36 +349,32 @@ func meta(kind Kind, h *content.Handout, th *Theme) layout.Meta {
 	return m
 }
 
-// fitSummary finds the largest body size, in quarter points from 12.5 down
-// to 10.5, at which the summary fits one page. Fit is monotonic in the size,
+// fitSummary finds the largest body size, in quarter points from the
+// guide's 13 down to 10.5, at which the summary fits one page with the
+// furniture this brand prints. Fit is monotonic in the size,
 // so a binary search needs at most four layouts. Large print keeps its 18 pt
 // and may take a second page instead.
+// summaryTheme is the summary's theme at a body size.
+func summaryTheme(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options, size float64) *Theme {
+	th := NewTheme(b, lab, opt, size)
+	// The summary may use more of the page: 0.65 in still keeps text
+	// clear of what home printers clip (0.6 in). In large print this
+	// is what keeps it to two pages.
+	th.Margin = summaryMargin
+	th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
+	if opt.LargePrint {
+		th.Leading = th.Body * 1.3 // the low end of large-print guidance
+	} else {
+		// Leading of the size plus 3 pt, within clear-print guidance
+		// (plus 2–4 pt): a page of short lines in columns needs less.
+		th.Leading = th.Body + 3
+	}
+	th.localize(h.Language)
+	return th
+}
+
 func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
-	theme := func(size float64) *Theme {
-		th := NewTheme(b, lab, opt, size)
-		// The summary may use more of the page: 0.65 in still keeps text
-		// clear of what home printers clip (0.6 in). In large print this
-		// is what keeps it to two pages.
-		th.Margin = summaryMargin
-		th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
-		if opt.LargePrint {
-			th.Leading = th.Body * 1.3 // the low end of large-print guidance
-		} else {
-			// Leading of the size plus 3 pt, within clear-print guidance
-			// (plus 2–4 pt): a page of short lines in columns needs less.
-			th.Leading = th.Body + 3
-		}
-		th.fitting = true
-		th.localize(h.Language)
-		return th
-	}
-	// final lays out the chosen size as printed, without the room kept for
-	// a header band the brand does not use.
-	final := func(size float64) (*Document, error) {
-		th := theme(size)
-		th.fitting = false
-		return compose(Summary, h, th, summary)
-	}
+	theme := func(size float64) *Theme { return summaryTheme(h, b, lab, opt, size) }
 	if opt.LargePrint {
 		// Large print is 18 pt set to the font's x-height, down to 18 pt
 		// proper where that keeps it to two pages.
@@ -395,19 +403,15 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 				d, err := compose(Summary, c, theme(LargePrintSize), summary)
 				return err == nil && len(d.Pages) <= allowed
 			})
-			return nil, &ErrTooLong{Pages: allowed, Size: LargePrintSize, Words: words, Brand: overBudget(th)}
-		}
-		doc, err := final(th.Body)
-		if err != nil {
-			return nil, err
+			return nil, &ErrTooLong{Pages: allowed, Size: LargePrintSize, Words: words, Brand: brandCost(h, b, lab, opt, LargePrintSize, allowed)}
 		}
 		if n := len(doc.Pages); n > 1 {
 			doc.Notes = append(doc.Notes, fmt.Sprintf("large print: the summary runs to %d pages", n))
 		}
 		return doc, nil
 	}
-	// Sizes are the family's own points: from 12.5 pt set to its x-height
-	// down to 10.5 pt.
+	// Sizes are the family's own points: from the guide's 13 pt set to its
+	// x-height down to 10.5 pt.
 	steps := int(math.Round((summaryStartMax*xHeightScale(fontset.ForLanguage(b.Fonts, opt.lang)) - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
 	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
@@ -420,16 +424,17 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	if errors.As(err, &tall) {
 		// One of the summary's unbreakable blocks is taller than the page.
 		words := wordsToCut(h, wordsForHeight(h, tall.Height-tall.Room, tall.Height), fitsSmallest)
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: overBudget(theme(MinSummarySize))}
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: brandCost(h, b, lab, opt, MinSummarySize, 1)}
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(smallest.Pages) > 1 {
 		words := wordsToCut(h, wordsOver(h, smallest, 1), fitsSmallest)
-		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: overBudget(theme(MinSummarySize))}
+		return nil, &ErrTooLong{Pages: 1, Size: MinSummarySize, Words: words, Brand: brandCost(h, b, lab, opt, MinSummarySize, 1)}
 	}
-	lo, hi := 0, steps // invariant: size(lo) fits
+	lo, hi := 0, steps // invariant: size(lo) fits, and best is its layout
+	best := smallest
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		doc, err := try(mid)
@@ -441,12 +446,12 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 			return nil, err
 		}
 		if len(doc.Pages) == 1 {
-			lo = mid
+			lo, best = mid, doc
 		} else {
 			hi = mid - 1
 		}
 	}
-	return final(size(lo))
+	return best, nil
 }
 
 // wordsToCut finds roughly how many words must go for the summary to fit,

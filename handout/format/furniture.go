@@ -19,18 +19,6 @@ func (b *builder) masthead(title, subtitle string) {
 		b.band()
 		b.gap(bandGap(th))
 	}
-	if th.fitting {
-		// While the summary is fitted, the header band's whole budget is
-		// taken, whatever the brand leaves unused: the size chosen then
-		// fits any brand whose band keeps to its budget.
-		used := 0.0
-		if hasBand(th) {
-			used = bandLayout(th, b.m).h + bandGap(th)
-		}
-		if room := bandBudget(th) + bandGap(th) - used; room > 0 {
-			b.add(layout.Row{H: room, Where: "the room kept for the brand"})
-		}
-	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
 	b.unbroken(plain(title, fontset.Bold), ts, st, "the title")
@@ -41,7 +29,7 @@ func (b *builder) masthead(title, subtitle string) {
 		sub := b.tree.Add(layout.Subtitle, 0)
 		b.text(plain(subtitle, fontset.Regular), ss, 0, b.w, sub, "the subtitle")
 	}
-	b.gap(th.Leading * 0.6)
+	b.gap(th.Leading * b.titleGap)
 }
 
 // band is the solid header band, as wide on every format: the logo at its
@@ -126,17 +114,6 @@ func bandLayout(th *Theme, m layout.Measurer) bandMetrics {
 	return bl
 }
 
-// bandBudget is the room the summary keeps for the header band, whether or
-// not there is one: two lines of name and one of tagline beside a logo.
-func bandBudget(th *Theme) float64 {
-	padY := th.BandTag * 0.65
-	tag := float64(bandLines(th) - 2)
-	return max(2*th.BandName*1.2+tag*th.BandTag*1.3, th.LogoH*1.16) + 2*padY
-}
-
-// bandLines is the lines of name and tagline the band's budget holds.
-func bandLines(*Theme) int { return 3 }
-
 // bandGap is the space between the band and the title.
 func bandGap(th *Theme) float64 {
 	if th.LargePrint {
@@ -193,7 +170,10 @@ type furniture struct {
 	headerH   float64 // running header height on later pages
 	textW     float64 // the footer's text width, left of any QR code
 	qr        float64 // the QR code's size, 0 for none
-	mode      furnitureMode
+	// reviewedInline: the summary's review date ends its last line of
+	// contact details or note rather than taking a line of its own.
+	reviewedInline bool
+	mode           furnitureMode
 	// tree, when set, takes the summary's contact details as content on
 	// its last page: there they are the clinic's contact card, printed
 	// once, not furniture repeated on every page.
@@ -208,12 +188,12 @@ const (
 	// brand's note and the page line, as tall as they need.
 	furnitureRunning furnitureMode = iota
 	// furnitureSummary is the summary's: the contact details (with the
-	// address), the note and the page line beside the website's QR code,
-	// in a fixed height whatever the brand (summaryFootLines).
+	// address), the note and the review date beside the website's QR
+	// code, as tall as the brand makes them; no page number.
 	furnitureSummary
 	// furnitureNotes is the large-print summary's, which carries its
-	// contact details in a strip on its last page: the note and the page
-	// line, in a fixed height (largeFootLines).
+	// contact details and note in a strip on its last page: its footer is
+	// the page line alone.
 	furnitureNotes
 )
 
@@ -265,7 +245,9 @@ func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size
 	return lines
 }
 
-// newFurniture measures a format's furniture.
+// newFurniture measures a format's furniture: as tall as what it prints for
+// this brand, and no taller, so the summary is fitted to the furniture that
+// is really there.
 func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furniture {
 	f := &furniture{th: th, m: th.measurer(), title: title, reviewed: reviewed, mode: mode, textW: th.Width}
 	parts := contactParts(th.Brand)
@@ -275,17 +257,30 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 			parts = append(parts, contactPart{text: th.Brand.Address})
 		}
 		if th.Brand.Website != "" {
-			f.qr = min(th.QRSize, summaryFootLines*th.SmallLeading)
+			f.qr = th.QRSize
 			f.textW -= f.qr + th.Small*1.5
 		}
 	}
 	if mode != furnitureNotes {
 		f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
 	}
-	if th.Footer != "" {
+	// The large-print summary prints its note once, on its contact strip.
+	if th.Footer != "" && mode != furnitureNotes {
 		// Regular, not italic: the muted colour sets the note apart, and
 		// every extra face costs each PDF milliseconds to embed.
 		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
+	}
+	if mode == furnitureSummary {
+		// The summary is one page: no page number, and the review date
+		// ends the last line when there is room for it there.
+		lines = 0
+		if reviewed != "" {
+			lines = 1
+			if n := len(f.note) + len(f.contact); n > 0 && f.lastLineW()+th.Small*2+f.m.Width(reviewed, fontset.Regular, th.Small) <= f.textW {
+				f.reviewedInline = true
+				lines = 0
+			}
+		}
 	}
 	lines += len(f.note) + len(f.contact)
 	f.textTop = f.pageLineY() - float64(lines)*th.SmallLeading
@@ -293,16 +288,33 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 	if f.qr > 0 {
 		f.ruleY = min(f.ruleY, th.Paper.H-th.Margin-f.qr-th.Small*0.6)
 	}
-	switch mode {
-	case furnitureSummary:
-		lines = max(lines, summaryFootLines)
-	case furnitureNotes:
-		lines = max(lines, largeFootLines)
+	f.footerTop = f.ruleY
+	if lines == 0 && f.qr == 0 {
+		// Nothing at the foot: the content may run to the margin.
+		f.footerTop = th.Paper.H - th.Margin + th.Leading*0.5
+		f.ruleY = 0
 	}
-	f.footerTop = f.pageLineY() - float64(lines-1)*th.SmallLeading - th.SmallLeading - th.Small*0.6
 	f.header = f.headerLines()
 	f.headerH = float64(len(f.header))*th.SmallLeading + th.Small*0.3
 	return f
+}
+
+// lastLineW is the width of the footer's last line of contact details or
+// note.
+func (f *furniture) lastLineW() float64 {
+	th := f.th
+	if n := len(f.note); n > 0 {
+		return f.note[n-1].W
+	}
+	line := f.contact[len(f.contact)-1]
+	w := 0.0
+	for k, p := range line {
+		if k > 0 {
+			w += f.m.Width(contactSep, fontset.Regular, th.Small)
+		}
+		w += f.m.Width(p.text, fontset.Regular, th.Small)
+	}
+	return w
 }
 
 // pageLineY is the baseline of the footer's last line, which sits on the
@@ -389,7 +401,9 @@ func (f *furniture) draw(i, total int) []layout.Op {
 		}
 		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 	}
-	ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: f.ruleY, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+	if f.ruleY > 0 {
+		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: f.ruleY, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+	}
 	y := f.textTop
 	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
 	if f.qr > 0 {
@@ -420,12 +434,27 @@ func (f *furniture) draw(i, total int) []layout.Op {
 		y += th.SmallLeading
 		text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
-	// The page line stays at the foot when the note has room kept for it.
+	if f.mode == furnitureSummary {
+		if f.reviewed != "" {
+			x := left
+			if f.reviewedInline {
+				x = left + f.textW - f.m.Width(f.reviewed, fontset.Regular, th.Small)
+			} else {
+				y += th.SmallLeading
+			}
+			text(f.reviewed, x, y, fontset.Regular, "")
+		}
+		return ops
+	}
+	// The page line sits on the bottom margin; a one-page sheet has no
+	// page number ("Page 1 of 1" tells a reader nothing).
 	y = f.pageLineY()
 	if f.reviewed != "" {
 		text(f.reviewed, left, y, fontset.Regular, "")
 	}
-	page := th.Labels.Page(i+1, total)
-	text(page, left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
+	if total > 1 {
+		page := th.Labels.Page(i+1, total)
+		text(page, left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
+	}
 	return ops
 }

@@ -101,13 +101,13 @@ func TestSummaryBrandOverBudget(t *testing.T) {
 	if !errors.As(err, &tooLong) {
 		t.Fatalf("got %v, want a summary that does not fit", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "brand footer") || strings.Contains(msg, "bullets") {
+	if msg := err.Error(); !strings.Contains(msg, "fits without the clinic's brand") || !strings.Contains(msg, "footer take") || strings.Contains(msg, "bullets") {
 		t.Errorf("message %q should blame the brand footer, not the bullets", msg)
 	}
 	name := strings.Repeat("Very Long Clinic Name ", 40)
 	b = brandWith(t, map[brand.Field]string{brand.Clinic: name})
 	_, err = Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
-	if err == nil || !strings.Contains(err.Error(), "clinic name and tagline take") {
+	if err == nil || !strings.Contains(err.Error(), "clinic name takes") {
 		t.Errorf("a name of %d characters: got %v, want the band blamed", len(name), err)
 	}
 	// The same content fits with no brand at all: it is the brand that
@@ -117,21 +117,33 @@ func TestSummaryBrandOverBudget(t *testing.T) {
 	}
 }
 
-// The summary's text is fitted to the furniture's budget, not to the
-// brand's furniture: with or without a brand it gets the same size.
-func TestSummarySizeDoesNotDependOnBrand(t *testing.T) {
-	for _, file := range []string{seedFile, "testdata/long-summary.yaml"} {
+// The summary is fitted to the furniture this brand prints: a brand that
+// prints more never gets larger type than one that prints less, a short
+// summary is set at the guide's 13 pt, and a shrunk one could not be set a
+// quarter point larger.
+func TestSummaryFittedToItsFurniture(t *testing.T) {
+	brands := []*brand.Brand{noBrand(t), brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend"}), exampleBrand(t)}
+	for _, file := range []string{seedFile, "testdata/long-summary.yaml", "testdata/minimal.yaml"} {
 		h := loadHandout(t, file)
 		var sizes []float64
-		for _, b := range []*brand.Brand{noBrand(t), brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend"}), exampleBrand(t)} {
+		for _, b := range brands {
 			doc, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter})
 			if err != nil {
 				t.Fatal(err)
 			}
 			sizes = append(sizes, doc.Body)
+			if doc.Body < BodySize {
+				bigger, err := compose(Summary, h, summaryTheme(h, b, labelsFor(h), Options{Paper: Letter}, doc.Body+0.25), summary)
+				if err == nil && len(bigger.Pages) == 1 {
+					t.Errorf("%s, brand %q: set at %.2f pt, but %.2f pt fits", file, b.Name, doc.Body, doc.Body+0.25)
+				}
+			}
 		}
-		if sizes[0] != sizes[1] || sizes[1] != sizes[2] {
-			t.Errorf("%s: summary body %v pt with no brand, a name, the example brand; want one size", file, sizes)
+		if sizes[0] < sizes[1] || sizes[1] < sizes[2] {
+			t.Errorf("%s: summary body %v pt with no brand, a name, the example brand; a brand that prints more got larger type", file, sizes)
+		}
+		if file == "testdata/minimal.yaml" && sizes[2] != BodySize {
+			t.Errorf("%s: a short summary set at %v pt, want the guide's %v", file, sizes, BodySize)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package format
 
 import (
 	"errors"
+	"handouts/handout/content"
 	"strings"
 	"testing"
 
@@ -102,7 +103,18 @@ func TestPersonalSummaryStaysOnePage(t *testing.T) {
 		}
 		// Every field at its limit cannot fit: the error, not a second page.
 		long := &Personal{Patient: strings.Repeat("Name ", 20), Clinician: strings.Repeat("Team ", 20), Date: strings.Repeat("Date ", 20), NextVisit: strings.Repeat("Visit ", 16), Note: text[:MaxNote]}
-		_, err = Compose(Summary, h, b, labelsFor(h), Options{Paper: Letter, Personal: long.Normalize().ptr()})
+		// On a summary that only just fits its page (bullets added until
+		// one more would not fit), whatever the brand's furniture.
+		full := *h
+		for k := 0; ; k++ {
+			more := full
+			more.Summary = append(append([]content.Text(nil), full.Summary...), h.Summary[k%len(h.Summary)])
+			if _, err := Compose(Summary, &more, b, labelsFor(h), Options{Paper: Letter}); err != nil {
+				break
+			}
+			full = more
+		}
+		_, err = Compose(Summary, &full, b, labelsFor(h), Options{Paper: Letter, Personal: long.Normalize().ptr()})
 		var tooLong *ErrTooLong
 		if !errors.As(err, &tooLong) {
 			t.Errorf("brand %q: every field at its limit: %v", b.Name, err)

@@ -44,8 +44,8 @@ const (
 	BodySize        = 13.0
 	LargePrintSize  = 18.0
 	MinSummarySize  = 10.5
-	summaryStartMax = 12.5
-	charsPerLine    = 72 // within the 50–75 characters readers track best: see README
+	summaryStartMax = BodySize // a summary with room is set as large as the guide
+	charsPerLine    = 72       // within the 50–75 characters readers track best: see README
 	minMargin       = 0.75 * 72
 	largeMargin     = 1.0 * 72
 	summaryMargin   = 0.65 * 72
@@ -89,7 +89,6 @@ type Theme struct {
 	Hairline colour.Color
 
 	LargePrint bool
-	fitting    bool // the summary is being fitted: see masthead
 	// shaped measures and sets text that is shaped or runs right to
 	// left (setScript); nil for text set one glyph per character.
 	shaped   layout.Measurer

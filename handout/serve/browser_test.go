@@ -343,7 +343,7 @@ func TestBrowser(t *testing.T) {
 		t.Error("the preview frame is hidden")
 	}
 	text := pdfText(t, tb.previewPDF())
-	for _, want := range []string{"For: " + patient, "Care team: Dr. Amara Okafor", "Date: November 29, 2026", "Next appointment: December 6, 2026, 10:30 AM", note, "Page 1 of 1"} {
+	for _, want := range []string{"For: " + patient, "Care team: Dr. Amara Okafor", "Date: November 29, 2026", "Next appointment: December 6, 2026, 10:30 AM", note, "The short version"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the previewed PDF lacks %q", want)
 		}

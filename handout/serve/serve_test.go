@@ -443,10 +443,15 @@ func TestAPIPacket(t *testing.T) {
 		t.Errorf("headers: %v", rec.Header())
 	}
 	text := pdfText(t, rec.Body.Bytes())
-	for _, want := range []string{"Group therapy", "Terapia de grupo", "For: " + patient, "Para: " + patient, "Page 1 of 1", "Página 1 de 1"} {
+	// Each handout in its own language's labels; a one-page sheet prints
+	// no "Page 1 of 1".
+	for _, want := range []string{"Group therapy", "Terapia de grupo", "For: " + patient, "Para: " + patient, "The short version", "En resumen"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("packet lacks %q", want)
 		}
+	}
+	if strings.Contains(text, "1 of 1") || strings.Contains(text, "1 de 1") {
+		t.Error("a one-page sheet of the packet says it is page 1 of 1")
 	}
 }
 
