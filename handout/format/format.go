@@ -172,6 +172,15 @@ func runIn(heading string) string {
 // whether it would fit without one, and if so what the brand's furniture
 // takes: the message then names what to shorten, not only the words.
 func brandCost(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options, size float64, allowed int) []string {
+	if !opt.Personal.IsZero() {
+		// A patient's copy whose stock copy fits: the note is what does
+		// not fit, not the brand.
+		stock := opt
+		stock.Personal = nil
+		if d, err := compose(Summary, h, summaryTheme(h, b, lab, stock, size), summary); err == nil && len(d.Pages) <= allowed {
+			return nil
+		}
+	}
 	bare := &brand.Brand{Primary: b.Primary, Accent: b.Accent, Fonts: b.Fonts}
 	if b.Name == "" && b.Logo == nil && len(contactParts(b)) == 0 && b.Address == "" && b.Footer.IsZero() && b.Tagline.IsZero() {
 		return nil // no brand furniture to blame

@@ -375,7 +375,10 @@ func TestBrowser(t *testing.T) {
 	tb.poll(`document.getElementById("status").textContent.startsWith("Printing group-therapy-summary.pdf")`)
 
 	// An error shows in the page, not as a broken PDF.
-	tb.run("a note too long for the summary", chromedp.SetValue("#patient", strings.Repeat("Name ", 20)), chromedp.SetValue("#clinician", strings.Repeat("Team ", 20)),
+	// (on a summary that nearly fills its page: the seed's has room for
+	// a patient block at its limits)
+	writeFullSummary(t, f.dir)
+	tb.run("a note too long for the summary", chromedp.Navigate(tb.url+"/handout/full-summary"), chromedp.WaitVisible("#patient"), chromedp.SetValue("#patient", strings.Repeat("Name ", 20)), chromedp.SetValue("#clinician", strings.Repeat("Team ", 20)),
 		chromedp.SetValue("#note", strings.Repeat("Take your time and rest. ", 20)), chromedp.Click("#preview"))
 	tb.poll(`!document.getElementById("problem").hidden && document.getElementById("problem").textContent.includes("Shorten the note")`)
 	// A note over 500 characters is counted and refused, never cut.

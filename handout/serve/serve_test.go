@@ -506,11 +506,24 @@ func TestAPIErrors(t *testing.T) {
 	apiError(t, rec)
 }
 
+// writeFullSummary adds a handout whose summary nearly fills its page, so
+// that a patient block at its limits cannot fit (the seed's summary now has
+// room for one).
+func writeFullSummary(t testing.TB, dir string) {
+	t.Helper()
+	src, err := os.ReadFile("../format/testdata/long-summary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "full-summary.yaml", string(src))
+}
+
 func TestNoteTooLongForTheSummary(t *testing.T) {
 	b := exampleBrand(t)
 	f := newFixture(t, Config{Brand: b})
+	writeFullSummary(t, f.dir)
 	long := strings.Repeat("Name ", 20)
-	rec := f.api(`{"handouts": ["group-therapy"], "patient": "` + long + `", "clinician": "` + long + `", "date": "` + long + `", "next_visit": "` + long + `", "note": "` + strings.Repeat("Take your time and rest. ", 20) + `"}`)
+	rec := f.api(`{"handouts": ["full-summary"], "patient": "` + long + `", "clinician": "` + long + `", "date": "` + long + `", "next_visit": "` + long + `", "note": "` + strings.Repeat("Take your time and rest. ", 20) + `"}`)
 	wantStatus(t, rec, 422)
 	msg, _ := apiError(t, rec)
 	if !strings.Contains(msg, "Shorten the note") {
