@@ -21,6 +21,35 @@ sections:
     brief: Dòmi ede kò ou ak lespri ou repoze.
     body: |
       Lè ou dòmi, kò ou repare tèt li. Dòmi ede ou sonje bagay epi kenbe bon imè.
+  - heading: Plis sou dòmi
+    body: |
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
+
+      Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li. Lè ou dòmi, kò ou repare tèt li.
   - heading: Konsèy
     bullets:
       - Kouche ak leve menm lè chak jou.
@@ -33,6 +62,9 @@ references:
     url: https://www.cdc.gov/sleep/
 `
 
+// (The long section makes the guide two pages: a one-page sheet prints no
+// page number.)
+//
 // A handout in a Latin-script language prints every label in its language:
 // the short version, the FAQ and references headings, the page numbers, the
 // review date, the FAQ sheet's "Your questions" and the document title's
