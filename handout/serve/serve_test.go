@@ -1244,7 +1244,7 @@ func writeLongSummary(t testing.TB, dir string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("title: Living with high blood pressure\nlanguage: en\nsummary:\n")
-	for i := 0; i < 14; i++ {
+	for i := 0; i < 24; i++ { // more than fits even with no brand's furniture
 		fmt.Fprintf(&b, "  - Point %d. Check your blood pressure at home at the same time each day, write the numbers down, and bring them to every visit so your care team can see how your treatment is working over weeks and months.\n", i+1)
 	}
 	b.WriteString(`sections:
