@@ -13,6 +13,7 @@ import (
 
 	"handouts/handout"
 	"handouts/handout/brand"
+	"handouts/handout/diag"
 	"handouts/handout/watch"
 )
 
@@ -29,7 +30,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 	shown := map[string]map[string]bool{}
 	brandFile := s.get(c, "brand").text
 	targets, brandDeps := watchTargets(inputs(c), brandFile, bs.brand)
-	ready := func() { fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", describeTargets(targets)) }
+	ready := func() { fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", diag.Printable(describeTargets(targets))) }
 	rebuild := func(changed []string) *watch.Targets {
 		stamp := time.Now().Format("15:04:05")
 		brandChanged := false
@@ -49,7 +50,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 			cfg.Brand = bs.brand
 			files, err := handout.Collect(inputs(c))
 			if err != nil {
-				fmt.Fprintf(s.stdout, "%s %v\n", stamp, err)
+				fmt.Fprintf(s.stdout, "%s %s\n", stamp, diag.Printable(err.Error()))
 				return &targets
 			}
 			s.rebuild(c, cfg, files, stamp+" brand changed: ", shown)
@@ -64,14 +65,14 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 			}
 		}
 		for _, p := range gone {
-			fmt.Fprintf(s.stdout, "%s %s was removed; its PDFs are left as they were\n", stamp, p)
+			fmt.Fprintf(s.stdout, "%s %s was removed; its PDFs are left as they were\n", stamp, diag.Printable(p))
 		}
 		if len(files) > 0 {
 			s.rebuild(c, cfg, files, stamp+" ", shown)
 		}
 		return nil
 	}
-	problem := func(err error) { fmt.Fprintf(s.stderr, "handouts: watching: %v\n", err) }
+	problem := func(err error) { fmt.Fprintf(s.stderr, "handouts: watching: %s\n", diag.Printable(err.Error())) }
 	if err := watch.Run(c.Context, targets, watch.Quiet, ready, rebuild, problem); err != nil {
 		return &exitError{1, err.Error()}
 	}
@@ -88,7 +89,7 @@ func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix
 	start := time.Now()
 	rep, err := handout.Build(c.Context, cfg)
 	if rep == nil {
-		fmt.Fprintf(s.stdout, "%s%s: %v\n", prefix, strings.Join(files, ", "), err)
+		fmt.Fprintf(s.stdout, "%s%s: %s\n", prefix, diag.Printable(strings.Join(files, ", ")), diag.Printable(err.Error()))
 		return
 	}
 	if err != nil {
@@ -147,7 +148,7 @@ func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix
 		}
 	}
 	line := prefix + what + ": " + strings.Join(parts, "; ")
-	fmt.Fprintln(s.stdout, line)
+	fmt.Fprintln(s.stdout, diag.Printable(line))
 }
 
 // watchTargets lists what a build reads: the content files and folders,

@@ -102,7 +102,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		}
 	}()
 	if msg != "" {
-		fmt.Fprintln(stderr, "handouts:", msg)
+		// A message may quote a file name or argument: never a raw
+		// terminal escape (issue 21, item 8).
+		fmt.Fprintln(stderr, "handouts:", diag.Printable(msg))
 	}
 	if asJSON && !s.printedJSON && code != 0 {
 		var problems []jsonProblem

@@ -127,6 +127,14 @@ func TestControlCharactersInMessages(t *testing.T) {
 			t.Errorf("%v does not name the key with its control characters as code points:\n%s", args, out)
 		}
 	}
+	// A file name given on the command line is quoted safely too.
+	for _, args := range [][]string{{"check"}, {"build", "--out", t.TempDir()}} {
+		cmd := args[0]
+		r := runCLI(t, nil, append(args, "no-such-\x1b]0;pwned\a.yaml")...)
+		if out := r.stdout + r.stderr; strings.ContainsAny(out, "\x1b\a") || !strings.Contains(out, "no-such-U+001B]0;pwnedU+0007.yaml") {
+			t.Errorf("%s of a file named with escapes:\n%q", cmd, out)
+		}
+	}
 }
 
 // TestMisindentedKey: a key that lost its indent under a list entry is
