@@ -30,7 +30,9 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 	shown := map[string]map[string]bool{}
 	brandFile := s.get(c, "brand").text
 	targets, brandDeps := watchTargets(inputs(c), brandFile, bs.brand)
-	ready := func() { fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", diag.Printable(describeTargets(targets))) }
+	ready := func() {
+		fmt.Fprintf(s.stdout, "watching %s for changes; Ctrl-C stops\n", diag.Printable(describeTargets(targets)))
+	}
 	rebuild := func(changed []string) *watch.Targets {
 		stamp := time.Now().Format("15:04:05")
 		brandChanged := false
