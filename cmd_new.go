@@ -27,7 +27,7 @@ Examples:
    handouts new zhizhi --language zh-TW     (the English template, Chinese labels)
    handouts new asthma --dir handouts/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "language", Aliases: []string{"l"}, Usage: "the handout's language, a BCP 47 `TAG`: en, es and ar have templates of their own (ar right to left); any other gets the English one with its language set, and labels in it where the tool has them", Value: "en"},
+			&cli.StringFlag{Name: "language", Aliases: []string{"l"}, Usage: "the handout's language, a BCP 47 `TAG`: en, es, ar and fa have templates of their own (ar and fa right to left); any other gets the English one with its language set, and labels in it where the tool has them", Value: "en"},
 			&cli.StringFlag{Name: "dir", Usage: "write into `DIR`", Value: "data"},
 		},
 		Action: func(c *cli.Context) error {

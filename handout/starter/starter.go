@@ -17,13 +17,13 @@ import (
 	"handouts/handout/labels"
 )
 
-//go:embed en.yaml es.yaml ar.yaml
+//go:embed en.yaml es.yaml ar.yaml fa.yaml
 var templates embed.FS
 
 // Languages lists the languages a template is written in: its notes and
-// sample text (Arabic's is right to left). Any other language gets the
+// sample text (Arabic and Persian print right to left). Any other language gets the
 // English template with its language set and a note (see Template).
-var Languages = []string{"en", "es", "ar"}
+var Languages = []string{"en", "es", "ar", "fa"}
 
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the

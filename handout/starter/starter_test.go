@@ -98,6 +98,22 @@ func TestArabicTemplate(t *testing.T) {
 	}
 }
 
+// Persian has its own right-to-left template, with the zero-width
+// non-joiner its words need.
+func TestPersianTemplate(t *testing.T) {
+	src, err := Template("fa-IR", "x", "x.yaml", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, errs := content.Decode("t.yaml", src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if h.Language != "fa-IR" || !labels.RightToLeft(h.Language) || h.Summary[0].Raw != "مهم\u200cترین نکته را اول بگویید." || h.Sections[1].Heading.Raw != "چه باید کرد" {
+		t.Errorf("language %q, summary %q, heading %q", h.Language, h.Summary[0].Raw, h.Sections[1].Heading.Raw)
+	}
+}
+
 // Every other language gets the English template with its language set,
 // and a first note naming the language its labels print in, or saying the
 // tool has none, and the direction.
@@ -107,7 +123,7 @@ func TestOtherLanguagesTemplate(t *testing.T) {
 # will be in French ("En bref", "Page 1 sur 2").`},
 		{"pt-BR", `will be in Portuguese ("Em resumo", "Página 1 de 2")`},
 		{"zh-TW", `will be in Traditional Chinese ("重點摘要"`},
-		{"fa-IR", "It prints right to left."},
+		{"ur", "It prints right to left."},
 		{"ur", "It prints right to left."},
 		{"sw", "The tool has no printed\n# labels in sw"},
 	} {
