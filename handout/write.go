@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -106,7 +107,15 @@ func readManifest(dir, name string) string {
 //  3. The manifest records the content the set was made from, so that a
 //     build of only some formats can tell which others are out of date.
 func (s *fileSet) commit() error {
+	type written struct {
+		f    *os.File
+		dest string
+	}
+	var open []written // not yet synced
 	fail := func(err error) error {
+		for _, w := range open {
+			w.f.Close()
+		}
 		for _, p := range s.write {
 			if p.tmp != "" {
 				os.Remove(p.tmp)
@@ -134,20 +143,28 @@ func (s *fileSet) commit() error {
 			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
 		}
 		p.tmp = tmp.Name()
+		open = append(open, written{tmp, p.dest})
 		_, err = tmp.Write(p.data)
 		if err == nil {
 			err = tmp.Chmod(0o644)
 		}
-		if err == nil {
-			// Renaming a file whose bytes are still only in memory would,
-			// after a power cut, leave an empty PDF where the old one was.
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
 		if err != nil {
 			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
+		}
+	}
+	// Renaming a file whose bytes are still only in memory would, after a
+	// power cut, leave an empty PDF where the old one was. The files are
+	// synced after all are written, so that the filesystem can put them on
+	// disk in one go (ext4 commits them together) rather than one by one.
+	for len(open) > 0 {
+		w := open[0]
+		err := w.f.Sync()
+		if cerr := w.f.Close(); err == nil {
+			err = cerr
+		}
+		open = open[1:]
+		if err != nil {
+			return fail(fmt.Errorf("cannot write %s: %w", w.dest, unwrapPath(err)))
 		}
 	}
 	s.step(stepTemps)
@@ -268,8 +285,12 @@ func writeRecord(path string, m manifest, durable bool) error {
 	return nil
 }
 
-// syncDir makes the folder's entries (a rename) durable.
+// syncDir makes the folder's entries (a rename) durable. Windows cannot
+// sync a folder (NTFS journals its renames itself).
 func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
