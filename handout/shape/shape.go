@@ -19,7 +19,9 @@
 package shape
 
 import (
-	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -63,11 +65,93 @@ func parse(face *fontset.Face) *font.Font {
 	}
 	p := v.(*parsedFont)
 	p.once.Do(func() {
-		if f, err := font.ParseTTF(bytes.NewReader(face.Data)); err == nil {
+		if f, err := font.ParseTTF(withoutOutlines(face.Data)); err == nil {
 			p.font = f.Font
 		}
 	})
 	return p.font
+}
+
+// withoutOutlines reads a font file with its outlines hidden when it has
+// a GPOS table. go-text parses every glyph outline of a face it loads,
+// half the cost of loading one; shaping needs the layout tables and the
+// advances, and outlines only to place marks in fonts without GPOS
+// positioning (HarfBuzz's fallback), which such fonts keep. Glyph extents
+// are never asked for (ShapeNoExtents).
+func withoutOutlines(data []byte) *maskedFile {
+	m := &maskedFile{data: data, at: -1}
+	if len(data) < 12 {
+		return m
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	loca, gpos := -1, false
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			break
+		}
+		switch string(data[rec : rec+4]) {
+		case "loca":
+			// Without its index go-text leaves glyf alone (with an
+			// index and no glyf it would panic).
+			loca = rec
+		case "GPOS":
+			gpos = true
+		}
+	}
+	if gpos {
+		m.at = loca
+	}
+	return m
+}
+
+// maskedFile is a font file read as is, but for the four bytes at at (a
+// table's tag in the table directory), which read as "hidn"; -1 for none.
+type maskedFile struct {
+	data []byte
+	at   int
+	pos  int64
+}
+
+func (m *maskedFile) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off > int64(len(m.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.data[off:])
+	if m.at >= 0 {
+		for i, c := range []byte("hidn") {
+			if k := int64(m.at+i) - off; k >= 0 && k < int64(n) {
+				p[k] = c
+			}
+		}
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (m *maskedFile) Read(p []byte) (int, error) {
+	if m.pos >= int64(len(m.data)) {
+		return 0, io.EOF
+	}
+	n, _ := m.ReadAt(p, m.pos)
+	m.pos += int64(n)
+	return n, nil
+}
+
+func (m *maskedFile) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekCurrent:
+		offset += m.pos
+	case io.SeekEnd:
+		offset += int64(len(m.data))
+	}
+	if offset < 0 {
+		return 0, errors.New("shape: seek before the start of a font file")
+	}
+	m.pos = offset
+	return offset, nil
 }
 
 // Run is a stretch of text shaped in one face and direction: the glyph
@@ -304,7 +388,7 @@ func (s *Shaper) shape(text string, fam *fontset.Family, style fontset.Style, rt
 		}
 		run.Face = face
 		p.Language = s.lang
-		out := s.hb.Shape(p)
+		out := s.hb.ShapeNoExtents(p)
 		run.Glyphs = make([]fontset.Glyph, len(out.Glyphs))
 		for i, g := range out.Glyphs {
 			start := min(max(g.TextIndex(), p.RunStart), p.RunEnd)
