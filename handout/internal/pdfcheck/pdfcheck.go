@@ -41,6 +41,8 @@ type Report struct {
 	Outlines              []Heading // bookmark titles, Level 1 at the top
 	Fonts                 []Font
 	Links                 []string // each link annotation's /Contents
+	// Drawing is, per page, what its content stream paints (drawing.go).
+	Drawing []PageDrawing
 }
 
 // Node is a structure element.
@@ -299,6 +301,7 @@ func (c *checker) run() {
 	for i, p := range pages {
 		t := c.page(i, p)
 		c.r.PageText = append(c.r.PageText, t)
+		c.r.Drawing = append(c.r.Drawing, c.drawing(p))
 	}
 	for _, k := range c.order {
 		content.WriteString(c.mcText[k].String())
