@@ -184,6 +184,15 @@ func BrandLanguage(h *content.Handout, b *brand.Brand) diag.List {
 	return out
 }
 
+// titlePos is where the title is, where findings about the whole file are
+// reported, or the file when a handout with errors has no title.
+func titlePos(h *content.Handout) diag.Pos {
+	if h.Title.Pos.File == "" {
+		return diag.Pos{File: h.File}
+	}
+	return h.Title.Pos
+}
+
 // langPos is where the handout's language is set, or the file when it
 // is English by default.
 func langPos(h *content.Handout) diag.Pos {

@@ -144,7 +144,7 @@ func PEMAT(h *content.Handout) diag.List {
 	}
 	msg += " This is not a PEMAT score: the other PEMAT-P items need a reviewer."
 	var out diag.List
-	out.Notef(h.Title.Pos, "%s", msg)
+	out.Notef(titlePos(h), "%s", msg)
 	return out
 }
 

@@ -162,13 +162,10 @@ func Grade(h *content.Handout) (diag.List, *FileLevel) {
 	}
 	read(&fileStats, &fileWords, answers...)
 	if long > maxReported {
-		out.Warnf(h.Title.Pos, "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
+		out.Warnf(titlePos(h), "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
 	}
 	if graded {
-		pos := h.Title.Pos
-		if pos.File == "" {
-			pos = diag.Pos{File: h.File}
-		}
+		pos := titlePos(h)
 		if msg := gradeProblem(lang, fileStats, &fileWords, subject); msg != "" {
 			out.Warnf(pos, "the handout reads at %s", msg)
 		}

@@ -57,6 +57,14 @@ func FuzzDecode(f *testing.F) {
 		}
 		findings := check.Handout(h, b, now)
 		if errs.HasErrors() {
+			// A file with errors is checked too (issue 21, item 6): a
+			// field that failed has no place, but every finding names
+			// the file.
+			for _, e := range append(findings, check.Advice(h)...) {
+				if e.Pos.File != name {
+					t.Fatalf("finding without its file: %v", e)
+				}
+			}
 			return
 		}
 		for _, e := range findings {

@@ -123,12 +123,28 @@ func FuzzParseInline(f *testing.F) {
 		"", "plain", "**bold**", "*it*", "***x***", "[a](https://x.org)", "[**a**](u) *b*",
 		"**Call [911](tel:911) now**", "[[[[", "****", "a * b", "[a](b c)", "*a [b*](u)",
 		"\xff*\xfe", "é *ü* [ñ](https://ñ.org)",
+		`2\*3`, `\*not italic\*`, `a\\*b*`, "see https://x.org/a_*b*_c now", "*see https://x.org/a*b*",
+		`[a\]b](https://x.org/c\)d)`, "www.a.org/*a* and *c*", `\`, `*\`, "https://", "\\[x](y)",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		spans := ParseInline(in)
+		spans, stray := ParseInlineStray(in)
 		plain := PlainText(spans)
+		// Stray stars are stars, and every character a reader sees maps
+		// back to the same character where it was typed (escapes and
+		// web addresses included).
+		for _, o := range stray {
+			if o < 0 || o >= len(in) || in[o] != '*' {
+				t.Fatalf("%q: stray %d is not a star", in, o)
+			}
+		}
+		toRaw := Text{Raw: in, Spans: spans}.RawOffsets()
+		for i := 0; i < len(plain); i++ {
+			if j := toRaw(i); j < 0 || j >= len(in) || in[j] != plain[i] {
+				t.Fatalf("%q: plain %d (%q) maps to %d", in, i, plain[i], j)
+			}
+		}
 		if len(plain) > len(in) {
 			t.Fatalf("plain text %q longer than input %q", plain, in)
 		}
@@ -146,7 +162,7 @@ func FuzzParseInline(f *testing.F) {
 				t.Fatalf("link URL %q has spaces or [", s.URL)
 			}
 		}
-		if !strings.ContainsAny(in, "*[") {
+		if !strings.ContainsAny(in, "*[\\") {
 			if in == "" {
 				if spans != nil {
 					t.Fatalf("spans for empty input: %+v", spans)
@@ -155,8 +171,8 @@ func FuzzParseInline(f *testing.F) {
 				t.Fatalf("input without markup gave %+v", spans)
 			}
 		}
-		// Without a '*' or a "](" there is no markup at all.
-		if in != "" && !strings.Contains(in, "*") && !strings.Contains(in, "](") {
+		// Without a '*', a "](" or a backslash there is no markup at all.
+		if in != "" && !strings.ContainsAny(in, "*\\") && !strings.Contains(in, "](") {
 			if len(spans) != 1 || spans[0] != (Span{Text: in}) {
 				t.Fatalf("input without markup gave %+v", spans)
 			}
@@ -243,3 +259,4 @@ func TestEscapesAndAddresses(t *testing.T) {
 		}
 	}
 }
+
