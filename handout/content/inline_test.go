@@ -259,4 +259,3 @@ func TestEscapesAndAddresses(t *testing.T) {
 		}
 	}
 }
-
