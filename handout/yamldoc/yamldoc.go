@@ -76,6 +76,9 @@ func Parse(file string, src []byte, what string) (*Doc, *yaml.Node) {
 		src = blankForbidden(src)
 		d.Src, d.blanked = src, true
 	}
+	if d.tooManyKeys() {
+		return d, nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	err := dec.Decode(&doc)
@@ -265,6 +268,45 @@ func (d *Doc) forbiddenChars() bool {
 // reported: one character, so columns are unchanged, and one no file has
 // a reason to hold.
 const placeholder = '\uFFFC'
+
+// MaxKeys is the most lines holding a key or a list entry a file may have.
+// A long handout has a few thousand; a file of 720,000 unknown keys (under
+// the size limit) took YAML seconds to read before a line was reported,
+// so a file past this is refused from a count of its lines, in one pass.
+const MaxKeys = 50_000
+
+// tooManyKeys reports, and returns true, when the source has more than
+// MaxKeys lines that start a list entry ("- ") or hold a key ("key: ",
+// "key:" at the end). Lines of block text that look so count too; the
+// limit leaves room for them.
+func (d *Doc) tooManyKeys() bool {
+	n, at := 0, -1
+	src := d.Src
+	for i := 0; i < len(src); {
+		end := bytes.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += i
+		}
+		line := bytes.TrimLeft(src[i:end], " ")
+		if k := bytes.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		line = bytes.TrimRight(line, " \r")
+		if bytes.HasPrefix(line, []byte("- ")) || bytes.Equal(line, []byte("-")) || bytes.HasSuffix(line, []byte(":")) || bytes.Contains(line, []byte(": ")) {
+			if n++; n == MaxKeys+1 {
+				at = i
+			}
+		}
+		i = end + 1
+	}
+	if n <= MaxKeys {
+		return false
+	}
+	d.Errs.Errorf(d.offsetPos(at), "the file has %d lines of keys and list entries, more than the %d a file may have (a long handout has a few thousand), so it is not read: is it generated, or the same text pasted many times?", n, MaxKeys)
+	return true
+}
 
 // markupEscapes are the characters after a backslash that the markup
 // reads as an escape and YAML's double quotes refuse.

@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -458,5 +459,21 @@ func TestMarkupEscapesInDoubleQuotes(t *testing.T) {
 		if v.Value != want[k] {
 			t.Errorf("%s = %q, want %q", k, v.Value, want[k])
 		}
+	}
+}
+
+// TestTooManyKeys: a file past MaxKeys lines of keys and list entries is
+// refused from a count of its lines, at the first line past the limit,
+// before YAML reads it; one at the limit is read.
+func TestTooManyKeys(t *testing.T) {
+	at := "a:\n" + strings.Repeat("  - x\n", MaxKeys-1)
+	if d, root := Parse("f.yaml", []byte(at), "x"); root == nil {
+		t.Fatalf("a file at the limit: %v", d.Errs)
+	}
+	over := at + "b: 1\nc: 2\n"
+	d, root := Parse("f.yaml", []byte(over), "x")
+	want := fmt.Sprintf("f.yaml:%d:1: the file has %d lines of keys and list entries, more than the %d a file may have", MaxKeys+1, MaxKeys+2, MaxKeys)
+	if root != nil || len(d.Errs) != 1 || !strings.HasPrefix(d.Errs[0].String(), want) {
+		t.Errorf("got %v, want %s…", d.Errs, want)
 	}
 }
