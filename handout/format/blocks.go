@@ -158,10 +158,14 @@ func (b *builder) baseline(size, rowH float64) float64 {
 func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, where string) int {
 	lines := b.wrapper.Wrap(b.m, rs, ts.size, w)
 	base := b.baseline(ts.size, ts.leading)
+	rtl := false
+	if _, shaped := b.m.(layout.LineSetter); shaped {
+		rtl = layout.ReadsRTL(b.m, runsText(rs))
+	}
 	for i, ln := range lines {
 		row := layout.Row{H: ts.leading, Where: where}
 		row.KeepWithPrev = i == 1 || i > 0 && i == len(lines)-1
-		ln = layout.SetLine(b.m, ln, ts.size)
+		ln = layout.SetLine(b.m, ln, ts.size, rtl)
 		for _, p := range ln.Pieces {
 			op := layout.Op{Kind: layout.TextOp, X: b.x + x + p.X, Y: base, W: p.W, Text: p.Text, Font: p.Style, Size: ts.size, Color: ts.color, Struct: st, Glyphs: p.Glyphs}
 			if p.URL != "" {

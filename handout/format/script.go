@@ -1,6 +1,8 @@
 package format
 
 import (
+	"strings"
+
 	"handouts/handout/layout"
 	"handouts/handout/shape"
 )
@@ -25,4 +27,16 @@ func (t *Theme) setScript(lang string) {
 	if m := shape.ForLanguage(t.Fonts, lang); m != nil {
 		t.shaped = m
 	}
+}
+
+// runsText is the text of runs, for choosing a paragraph's direction.
+func runsText(rs []layout.Run) string {
+	if len(rs) == 1 {
+		return rs[0].Text
+	}
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
 }

@@ -183,3 +183,58 @@ func TestRightToLeftQRCodeReads(t *testing.T) {
 		t.Errorf("QR code at x %.1f right to left and %.1f left to right; want it moved to the other side", xr, xl)
 	}
 }
+
+// In a right-to-left handout, a clinic's English footer and street
+// address read left to right (a browser's dir=auto), and so does a phone
+// number: their words and groups run from the left.
+func TestRightToLeftLatinFurniture(t *testing.T) {
+	h := loadHandout(t, "../../testdata/languages/ar.yaml")
+	b, errs := brand.Resolve(nil, brand.Settings{
+		brand.Clinic: {Text: "Riverbend"}, brand.Phone: {Text: "(555) 010-0199"},
+		brand.Address: {Text: "200 River Road, Springfield"},
+		brand.Footer:  {Text: "This handout does not replace advice from your care team."},
+	})
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	seen := map[string]bool{}
+	defer func() {
+		if len(seen) != 3 {
+			t.Errorf("found only %v of the footer, the phone number and the address", seen)
+		}
+	}()
+	for _, kind := range []Kind{Guide, Summary, FAQ} {
+		doc, err := Compose(kind, h, b, labelsFor(h), Options{Paper: Letter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := map[string]float64{}
+		for _, op := range doc.Pages[0].Ops {
+			if op.Kind != layout.TextOp || op.Glyphs == nil {
+				continue
+			}
+			for _, w := range []string{"200", "Springfield", "This", "team.", "(555)", "010-0199"} {
+				if strings.TrimSpace(op.Text) == w || strings.HasPrefix(op.Text, w+" ") || strings.HasSuffix(op.Text, " "+w) {
+					if op.Glyphs.RTL {
+						t.Errorf("%v: %q is set right to left", kind, op.Text)
+					}
+					x[w] = op.X
+					if strings.HasSuffix(op.Text, " "+w) {
+						x[w] = op.X + op.W // the word ends the run
+					}
+				}
+			}
+		}
+		for _, pair := range [][2]string{{"This", "team."}, {"(555)", "010-0199"}, {"200", "Springfield"}} {
+			a, okA := x[pair[0]]
+			c, okC := x[pair[1]]
+			if !okA && !okC {
+				continue // not on this format
+			}
+			seen[pair[0]] = true
+			if !okA || !okC || a >= c {
+				t.Errorf("%v: %q at %.1f (found %v), %q at %.1f (found %v): want the first on the left", kind, pair[0], a, okA, pair[1], c, okC)
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package layout
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // A LineSetter is a Measurer for text that must be shaped (Arabic,
 // the Indic scripts) or set right to left. It measures words as shaped
@@ -24,16 +27,17 @@ type LineSetter interface {
 }
 
 // SetLine is the line as a LineSetter draws it, or l unchanged when m
-// is not one. In a right-to-left document the line is placed for the page
-// mirror that follows composition (Mirror): its runs are laid out from
-// the right, so that once mirrored the line reads from the right edge of
-// its column, flush right.
-func SetLine(m Measurer, l Line, size float64) Line {
+// is not one; rtl is its paragraph's direction (ReadsRTL). In a
+// right-to-left document the line is placed for the page mirror that
+// follows composition (Mirror): its runs are laid out from the right, so
+// that once mirrored the line stands flush with the right edge of its
+// column.
+func SetLine(m Measurer, l Line, size float64, rtl bool) Line {
 	ls, ok := m.(LineSetter)
 	if !ok {
 		return l
 	}
-	l = ls.SetLine(l, size, ls.RTL())
+	l = ls.SetLine(l, size, rtl)
 	if ls.RTL() {
 		for i := range l.Pieces {
 			p := &l.Pieces[i]
@@ -74,13 +78,32 @@ func ShapeOps(m Measurer, ops []Op, pageW float64) []Op {
 		}
 		// The runs fill the room the text was measured to take (the
 		// measurer shaped it, so the width is the same), in visual order.
-		// A link's words (a phone number, an address) read left to right
-		// on their own, as a reader dials or types them: "(555) 010-0199"
-		// set right to left would read "010-0199 (555)".
-		ln := ls.SetLine(Line{Pieces: []Piece{{Text: op.Text, Style: op.Font, URL: op.URL, W: op.W}}, W: op.W}, op.Size, ls.RTL() && op.URL == "")
+		rtl := op.URL == "" && ReadsRTL(m, op.Text)
+		ln := ls.SetLine(Line{Pieces: []Piece{{Text: op.Text, Style: op.Font, URL: op.URL, W: op.W}}, W: op.W}, op.Size, rtl)
+		// The text keeps to the side of its box it was placed against:
+		// the left, or on a mirrored page the right. Spaces that end it
+		// (in reading order: a wrapped line keeps its break space) stand
+		// outside; others keep their room (a separator "  ·  ").
+		shift := 0.0
+		if ls.RTL() {
+			end := len(ln.Pieces)
+			for end > 0 && strings.TrimSpace(ln.Pieces[end-1].Text) == "" {
+				end--
+			}
+			right := 0.0
+			for _, p := range ln.Pieces[:end] {
+				right = max(right, p.X+p.W)
+			}
+			shift = op.W - right
+		} else {
+			for _, p := range ln.Pieces {
+				shift = min(shift, p.X)
+			}
+			shift = -shift
+		}
 		for _, p := range ln.Pieces {
 			run := op
-			run.X = op.X + p.X
+			run.X = op.X + p.X + shift
 			run.W = p.W
 			run.Text = p.Text
 			run.Glyphs = p.Glyphs
@@ -126,4 +149,30 @@ func Mirror(ops []Op, pageW float64) {
 		}
 		i++
 	}
+}
+
+// ReadsRTL is the direction a paragraph reads in, in a document set by m:
+// the document's, unless the paragraph has letters and none of them is of
+// a right-to-left script — a clinic's English footer or street address in
+// an Arabic handout reads left to right ("200 River Road", which the
+// bidirectional algorithm in a right-to-left paragraph would print as
+// "River Road 200"). Text with no letter at all (a step number "1.")
+// takes the document's direction. (A link's words, a phone number or an
+// address, are set left to right by ShapeOps whatever they hold, as a
+// reader dials or types them.)
+func ReadsRTL(m Measurer, text string) bool {
+	ls, ok := m.(LineSetter)
+	if !ok || !ls.RTL() {
+		return false
+	}
+	letters := false
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko):
+			return true
+		case unicode.IsLetter(r):
+			letters = true
+		}
+	}
+	return !letters
 }

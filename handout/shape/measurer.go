@@ -3,6 +3,8 @@ package shape
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
@@ -47,9 +49,25 @@ func NeedsLanguage(lang string) bool {
 	return false
 }
 
-// Width is the shaped width of s in style at size.
+// Width is the shaped width of s in style at size: word by word and space
+// by space, as SetLine sets a line, so that a text measured whole (a
+// footer, a label) is as wide as it is drawn.
 func (m *Measurer) Width(s string, style fontset.Style, size float64) float64 {
-	return m.s.Width(s, m.fam, style, m.rtl) * size / 1000
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return m.s.Width(s, m.fam, style, m.rtl) * size / 1000
+	}
+	w := 0.0
+	for len(s) > 0 {
+		r, _ := utf8.DecodeRuneInString(s)
+		sp := unicode.IsSpace(r)
+		end := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) != sp })
+		if end < 0 {
+			end = len(s)
+		}
+		w += m.s.Width(s[:end], m.fam, style, m.rtl)
+		s = s[end:]
+	}
+	return w * size / 1000
 }
 
 // RTL reports whether the document runs right to left.
