@@ -20,13 +20,19 @@ type builder struct {
 	tree *layout.Tree
 	rows []layout.Row
 
-	keepNext bool          // the next content row may not start a page
-	wholeBox float64       // a box up to this tall never splits
-	titleGap float64       // the space under the masthead, in leadings
-	frame    *layout.Frame // rows go into this box
-	frameAt  int           // index of the box's first row
-	x, w     float64       // current text column, relative to the content's left
-	wrapper  layout.Wrapper
+	keepNext bool // the next content row may not start a page
+	// lonePending: the next row starts a list item that would stand alone
+	// if the page broke before it (see list).
+	lonePending bool
+	wholeBox    float64 // a box up to this tall never splits
+	titleGap    float64 // the space under the masthead, in leadings
+	// fitted: the document is fitted to its pages (the summary), which
+	// cannot spare a line for a continued label.
+	fitted  bool
+	frame   *layout.Frame // rows go into this box
+	frameAt int           // index of the box's first row
+	x, w    float64       // current text column, relative to the content's left
+	wrapper layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {
@@ -45,6 +51,10 @@ func (b *builder) body() textStyle {
 }
 
 func (b *builder) add(r layout.Row) {
+	if b.lonePending && !r.Gap {
+		r.Penalty = max(r.Penalty, b.loneItemCost())
+		b.lonePending = false
+	}
 	if b.keepNext {
 		r.KeepWithPrev = true
 		// A gap keeps the promise for the row after it.
@@ -262,6 +272,12 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 	for i, it := range items {
 		if i > 0 {
 			b.gap(ts.leading * b.th.itemGap())
+			// No item alone at a page's foot (the first) or top (the
+			// last): a break before the second item or the last costs.
+			if i == 1 || i == len(items)-1 {
+				b.rows[len(b.rows)-1].Penalty = b.loneItemCost()
+				b.lonePending = true
+			}
 		}
 		li := b.tree.Add(layout.ListItem, list)
 		lbl := b.tree.Add(layout.Label, li)
@@ -316,24 +332,74 @@ func (b *builder) box(fill, rule colour.Color, st int) {
 	b.w -= 2*pad + 4
 }
 
-// endBox closes the frame. A box short enough to move whole never splits; a
-// long one splits between rows like running text.
-func (b *builder) endBox() {
+// endBox closes the frame. A box short enough to move whole would rather
+// not split: a break inside it costs the composer splitCost, so it moves
+// whole unless that leaves much of a page blank (or page one under half
+// full), and then splits where its paragraphs may and at least half of it
+// stays behind, its second part headed "(continued)". A long box splits
+// between rows like running text.
+func (b *builder) endBox() { b.endBoxTitled("") }
+
+// endBoxTitled is endBox for a box whose title heads its continued parts.
+func (b *builder) endBoxTitled(title string) {
 	f := b.frame
 	b.add(layout.Row{H: f.Pad, KeepWithPrev: true})
 	h := 0.0
 	for _, r := range b.rows[b.frameAt:] {
 		h += r.H
 	}
+	// The box's title and first lines stay together like a heading's.
+	b.keepRows(b.frameAt+1, b.frameAt+4)
 	if h <= b.wholeBox {
-		b.keepRows(b.frameAt+1, len(b.rows))
-	} else {
-		// The box's title and first lines stay together like a heading's.
-		b.keepRows(b.frameAt+1, b.frameAt+4)
+		// It may split only where what it leaves behind is at least half
+		// of it: a callout never leaves its heading and a line or two
+		// at a page's foot.
+		above := 0.0
+		for k := b.frameAt; k < len(b.rows); k++ {
+			r := &b.rows[k]
+			if k > b.frameAt && !r.KeepWithPrev {
+				if above < h/2 {
+					r.KeepWithPrev = true
+				} else {
+					r.Penalty += b.splitCost() // on top of a lone item's cost
+				}
+			}
+			above += r.H
+		}
+	}
+	if title != "" && !b.fitted {
+		b.continuedLabel(f, title)
 	}
 	b.x = f.X
 	b.w = f.W
 	b.frame = nil
+}
+
+// splitCost is what splitting a box that could move whole costs the
+// composer, in points of blank page: a box moves whole unless that leaves
+// about a third of the page blank.
+func (b *builder) splitCost() float64 { return b.th.Paper.H * 0.3 }
+
+// loneItemCost is what a list item alone at a page's top or foot costs the
+// composer: nearly always avoided by moving a line or an item.
+func (b *builder) loneItemCost() float64 { return b.th.Paper.H * 0.25 }
+
+// continuedLabel heads every piece of a split box after the first: the
+// box's title and "(continued)" in small muted type. It is furniture (an
+// artifact): a screen reader reads the box once, as one element.
+func (b *builder) continuedLabel(f *layout.Frame, title string) {
+	th := b.th
+	size := max(th.Small, th.Body*0.8)
+	lead := size * 1.35
+	text := title + " (" + th.Labels.Continued() + ")"
+	lines := b.wrapper.Wrap(b.m, plain(text, fontset.Regular), size, b.w)
+	base := b.baseline(size, lead)
+	for i, ln := range lines {
+		for _, p := range ln.Pieces {
+			f.Continued = append(f.Continued, layout.Op{Kind: layout.TextOp, X: b.x + p.X, Y: float64(i)*lead + base, W: p.W, Text: p.Text, Font: p.Style, Size: size, Color: th.Muted, Artifact: layout.Pagination})
+		}
+	}
+	f.ContinuedH = float64(len(lines))*lead + th.Leading*0.25
 }
 
 // keyPoints is "The short version": a tinted box of bullets, in two
@@ -351,7 +417,7 @@ func (b *builder) keyPoints(h *content.Handout, ts textStyle, columns bool) {
 	} else {
 		b.bullets(items, aside, ts, "the short version")
 	}
-	b.endBox()
+	b.endBoxTitled(b.th.Labels.ShortVersion)
 }
 
 // boxTitle is the heading inside a box.
@@ -409,7 +475,7 @@ func (b *builder) section(s *content.Section, bookmark int) {
 		b.steps(items, sect, b.body(), where)
 	}
 	if callout {
-		b.endBox()
+		b.endBoxTitled(s.Heading.Raw)
 	}
 }
 
@@ -450,6 +516,7 @@ func (b *builder) references(refs []content.Reference) {
 		indent := size * 1.6
 		start := len(b.rows)
 		b.text(rs, ts, indent, b.w-indent, ref, "reference")
+		b.keepRows(start+1, len(b.rows)) // a reference is never split across pages
 		if len(b.rows) > start {
 			ln := b.wrapper.Wrap(b.m, num, size, indent)
 			if len(ln) > 0 {

@@ -256,6 +256,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	b := newBuilder(th)
 	if kind == Summary {
 		b.titleGap = 0.35 // the summary's box sits close under its title
+		b.fitted = true
 	}
 	// A box that fits on a page moves whole to the next one rather than
 	// split: crisis lines and the short version read as one piece. The
@@ -304,8 +305,10 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 // spacing.
 const (
 	// nearlyEmpty is the share of its room below which a last page is
-	// worth saving.
-	nearlyEmpty = 0.3
+	// worth trying to save. The composer already keeps a last page at
+	// least a fifth full by pulling lines forward, so a page it filled
+	// that way is tried too.
+	nearlyEmpty = 0.5
 )
 
 // closeUp are the factors tried on the space between blocks, mildest first.

@@ -355,6 +355,10 @@ func (f *furniture) spec() layout.PageSpec {
 			return top + f.headerH + th.Leading*0.45
 		},
 		Bottom: f.footerTop - th.Leading*0.5,
+		// No title alone on page one, no sheet for a few lines: the
+		// composer pulls lines forward or splits the box instead.
+		MinFirst: 0.5,
+		MinLast:  0.2,
 	}
 }
 

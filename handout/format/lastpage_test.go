@@ -38,10 +38,13 @@ func TestSaveLastPage(t *testing.T) {
 		{"one line, saved by the milder step", 10, 60, 20, 1, 15, 1, 0.85},
 		{"three lines, saved by the second step", 10, 60, 20, 3, 15, 1, 0.7},
 		{"five lines, more than the gaps give back", 10, 60, 20, 5, 15, 2, 0},
-		// 600 pt used, and a 250 pt piece: 31 % of the last page. At 0.7
-		// it would fit (90 pt freed), but a last page that full is not
-		// worth tightening every other page for.
-		{"a last page 31 % full", 10, 30, 30, 10, 25, 2, 0},
+		// 600 pt used, and a 250 pt piece: 31 % of the last page. The
+		// composer keeps a last page a fifth full by pulling lines
+		// forward, so one up to half full is still worth saving: at 0.7
+		// it fits (90 pt freed).
+		{"a last page 31 % full", 10, 30, 30, 10, 25, 1, 0.7},
+		// 450 pt: 56 % of the last page, left alone.
+		{"a last page 56 % full", 10, 30, 30, 18, 25, 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -119,9 +119,9 @@ func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Bran
 }
 
 // splitBoxes finds tinted boxes (the short version, callouts) broken across
-// a page although, whole, they would fit on one: a piece that ends a page
-// and a piece of the same colour that starts the next, whose heights add up
-// to less than a page's text area.
+// a page (a piece that ends a page and a piece of the same colour that
+// starts the next) without a continued label on the second part, or
+// although, whole, they would fit on one, leaving little of them behind.
 func splitBoxes(doc *Document, th *Theme) []string {
 	tints := []colour.Color{th.KeyFill, th.CallFill}
 	room := th.Paper.H - 2*th.Margin - 6*th.SmallLeading // header and the tallest footer
@@ -150,8 +150,20 @@ func splitBoxes(doc *Document, th *Theme) []string {
 		if !lastContentIn(doc.Pages[i], last) || !firstContentIn(doc.Pages[i+1], first) || *last.Fill != *first.Fill {
 			continue
 		}
-		if h := last.H + first.H; h < room {
-			found = append(found, fmt.Sprintf("a box %.0f pt tall splits across pages %d and %d, though a page has room for %.0f pt", h, i+1, i+2, room))
+		// Its second part says it is continued.
+		labelled := false
+		for _, op := range doc.Pages[i+1].Ops {
+			if op.Kind == layout.TextOp && op.Artifact == layout.Pagination && inRect(op, first) && strings.HasSuffix(op.Text, "("+th.Labels.Continued()+")") {
+				labelled = true
+			}
+		}
+		if !labelled {
+			found = append(found, fmt.Sprintf("a box splits across pages %d and %d without a continued label", i+1, i+2))
+		}
+		// A box that would fit a page splits only where what it leaves
+		// behind is a good part of it, not its heading and a line.
+		if h := last.H + first.H; h < room && last.H < h*0.4 {
+			found = append(found, fmt.Sprintf("a box %.0f pt tall splits across pages %d and %d, though a page has room for %.0f pt, leaving only %.0f pt behind", h, i+1, i+2, room, last.H))
 		}
 	}
 	return found

@@ -185,3 +185,11 @@ func TestRightToLeft(t *testing.T) {
 		t.Errorf("Name: %q %q", Name("zh-Hant"), Name("ht"))
 	}
 }
+
+func TestContinued(t *testing.T) {
+	es, _ := For("es-MX")
+	en, _ := For("en")
+	if es.Continued() != "continuación" || en.Continued() != "continued" {
+		t.Errorf("continued: es %q, en %q", es.Continued(), en.Continued())
+	}
+}

@@ -24,6 +24,11 @@ type Row struct {
 	// final height, e.g. writing lines.
 	Spring bool
 	Expand func(h float64) []Op
+	// Penalty is what a page break before this row costs the composer,
+	// in points of blank page it is worth (see Compose): a break inside a
+	// box that could move whole, or one that leaves a list item alone.
+	// KeepWithPrev forbids the break outright; Penalty only discourages it.
+	Penalty float64
 	// Where names the content a row came from, for messages.
 	Where string
 }
@@ -40,14 +45,23 @@ type Frame struct {
 	Radius float64
 	X, W   float64 // horizontal extent, relative to the content's left edge
 	Struct int
+	// Continued is drawn at the top of every piece of the box after its
+	// first (a "continued" label), relative to the piece's top-left corner
+	// inside its padding; ContinuedH is the room it takes there.
+	Continued  []Op
+	ContinuedH float64
 }
 
 // PageSpec is the space rows may use on each page.
 type PageSpec struct {
 	Width, Height float64
 	Left          float64             // the content's left edge
-	Top           func(i int) float64 // where content starts on page i (from 0)
+	Top           func(i int) float64 // where content starts on page i (from 0); the same for every page after the first
 	Bottom        float64             // content may not extend below this
+	// MinFirst and MinLast are the shares of its room below which the
+	// first page (of several) and the last page are too empty: a title
+	// alone on page one, three lines on a last page. Zero for no rule.
+	MinFirst, MinLast float64
 }
 
 // Page is one laid-out page.
@@ -73,15 +87,16 @@ type placed struct {
 	y     float64
 	h     float64 // may exceed the row's H for springs
 	frame *Frame
-	pad   float64 // a repeated frame pad at the top (>0) of this piece
+	pad   float64 // a repeated frame pad at the top (>0) of this piece, with its continued label
 }
 
-// Flow places rows on pages. Between two rows a break is allowed unless the
-// second is KeepWithPrev; the rows between two allowed breaks form a chunk
-// that moves as a whole. A chunk that is taller than a whole page is the
-// only exception: it is broken at any row rather than overflow, since
-// keeping it whole is impossible.
-func Flow(rows []Row, spec PageSpec) ([]Page, error) {
+// greedy places rows on pages one chunk at a time, as full as each page
+// allows. Between two rows a break is allowed unless the second is
+// KeepWithPrev; the rows between two allowed breaks form a chunk that moves
+// as a whole. A chunk that is taller than a whole page is the only
+// exception: it is broken at any row rather than overflow, since keeping
+// it whole is impossible. Flow uses it to name a row that fits no page.
+func greedy(rows []Row, spec PageSpec) ([]Page, error) {
 	f := &flow{rows: rows, spec: spec, y: spec.Top(0)}
 	for i := 0; i < len(rows); {
 		j := f.chunkEnd(i)
@@ -155,7 +170,7 @@ func (f *flow) need(i, j int) float64 {
 		}
 		if lead {
 			if fr := f.continues(k); fr != nil {
-				h += fr.Pad
+				h += fr.Pad + fr.ContinuedH
 			}
 		}
 		lead = false
@@ -177,8 +192,8 @@ func (f *flow) place(i, j int) {
 				continue
 			}
 			if fr := f.continues(k); fr != nil {
-				f.cur = append(f.cur, placed{row: -1, y: f.y, h: fr.Pad, frame: fr, pad: fr.Pad})
-				f.y += fr.Pad
+				f.cur = append(f.cur, placed{row: -1, y: f.y, h: fr.Pad + fr.ContinuedH, frame: fr, pad: fr.Pad})
+				f.y += fr.Pad + fr.ContinuedH
 			}
 		}
 		f.cur = append(f.cur, placed{row: k, y: f.y, h: f.rows[k].H, frame: f.rows[k].Frame})
@@ -282,6 +297,9 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 	}
 	for _, p := range cur {
 		if p.row < 0 {
+			for _, op := range p.frame.Continued {
+				page.Ops = append(page.Ops, op.Shift(spec.Left, p.y+p.pad))
+			}
 			continue
 		}
 		r := rows[p.row]
