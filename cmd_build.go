@@ -207,15 +207,15 @@ func report(stdout, stderr io.Writer, rep *handout.Report, took time.Duration, t
 			if o.Pages == 1 {
 				unit = "page"
 			}
-			fmt.Fprintf(stdout, "%-*s  %3d %-5s  %8s\n", width, o.Path, o.Pages, unit, size(o.Bytes))
+			fmt.Fprintf(stdout, "%-*s  %3d %-5s  %8s\n", width, diag.Printable(o.Path), o.Pages, unit, size(o.Bytes))
 		}
 	}
 	for _, n := range rep.Notes {
-		fmt.Fprintln(stderr, "note:", n)
+		fmt.Fprintln(stderr, "note:", diag.Printable(n))
 	}
 	if !quiet {
 		for _, r := range rep.Removed {
-			fmt.Fprintf(stderr, "removed %s: %s\n", r.Path, r.Reason)
+			fmt.Fprintf(stderr, "removed %s: %s\n", diag.Printable(r.Path), diag.Printable(r.Reason))
 		}
 	}
 	total := 0
