@@ -1,12 +1,14 @@
 package shape
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"handouts/handout/fontset"
+	"handouts/handout/layout"
 )
 
 // FuzzLine sets any text, in two styles, in either direction, through the
@@ -85,6 +87,35 @@ func FuzzLine(f *testing.F) {
 			if b.String() != sp.Text {
 				t.Fatalf("span %d: runs spell %q, want %q", si, b.String(), sp.Text)
 			}
+		}
+		// The same line through the layout's interface: pieces in reading
+		// order spell the text, each run's clusters inside its text, and a
+		// text measured whole is as wide as it is set.
+		m := &Measurer{s: s, fam: ar, rtl: rtl}
+		var pieces []layout.Piece
+		var all strings.Builder
+		for _, sp := range spans {
+			pieces = append(pieces, layout.Piece{Text: sp.Text, Style: sp.Style})
+			all.WriteString(sp.Text)
+		}
+		ln := m.SetLine(layout.Line{Pieces: pieces}, 10, rtl)
+		var read strings.Builder
+		for _, p := range ln.Pieces {
+			read.WriteString(p.Text)
+			if p.Glyphs == nil {
+				continue
+			}
+			for _, g := range p.Glyphs.Glyphs {
+				if g.Cluster < 0 || g.Cluster >= len(p.Text) {
+					t.Fatalf("merged run %q: glyph %d has cluster %d", p.Text, g.ID, g.Cluster)
+				}
+			}
+		}
+		if read.String() != all.String() {
+			t.Fatalf("SetLine's pieces in reading order spell %q, want %q", read.String(), all.String())
+		}
+		if w := m.Width(all.String(), fontset.Regular, 10); math.IsNaN(w) || w < 0 {
+			t.Fatalf("width %v", w)
 		}
 		var br Breaker
 		prev := 0

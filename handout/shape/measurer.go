@@ -138,8 +138,15 @@ func merge(placed []Placed) []Placed {
 	out := placed[:1]
 	for _, p := range placed[1:] {
 		last := &out[len(out)-1]
+		// Only runs that also follow each other in the text: the one on
+		// the right next in reading order left to right, the one on the
+		// left next right to left.
+		adjacent := p.Start == last.Start+len(last.Text)
+		if p.RTL {
+			adjacent = last.Start == p.Start+len(p.Text)
+		}
 		if p.Face != last.Face || p.RTL != last.RTL || p.Level != last.Level || p.Span != last.Span ||
-			p.Glyphs == nil || last.Glyphs == nil {
+			p.Glyphs == nil || last.Glyphs == nil || !adjacent {
 			out = append(out, p)
 			continue
 		}
