@@ -41,9 +41,16 @@ func Handout(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 // beside the layout (Handout runs both, in this order).
 func Essentials(h *content.Handout, b *brand.Brand, now time.Time) diag.List {
 	var out diag.List
-	fonts := printFamily(h, b)
-	out = append(out, Labels(h, b, fonts)...)
-	out = append(out, Glyphs(h, fonts)...)
+	if err := fontset.LanguageFontError(b.Fonts, h.Language); err != nil {
+		// A Chinese, Japanese or Korean handout whose font is not on the
+		// machine: one error at its language, naming the package to
+		// install, rather than one per character the fonts lack.
+		out.Errorf(langPos(h), "language %q: %v", h.Language, err)
+	} else {
+		fonts := printFamily(h, b)
+		out = append(out, Labels(h, b, fonts)...)
+		out = append(out, Glyphs(h, fonts)...)
+	}
 	out = append(out, BrandLanguage(h, b)...)
 	if len(h.Summary) > MaxSummaryBullets {
 		out.Warnf(h.SummaryPos, "summary has %d bullets; the short version reads best with %d or fewer", len(h.Summary), MaxSummaryBullets)

@@ -149,6 +149,7 @@ var (
 type languageKey struct {
 	base   *Family
 	script *script
+	cjk    *cjkFont
 }
 
 // ForLanguage is the family a handout in lang is set in: base when its
@@ -163,11 +164,14 @@ type languageKey struct {
 // so (Shaped): the writer refuses to draw its script's characters one by
 // one.
 func ForLanguage(base *Family, lang string) *Family {
+	if c := cjkFor(lang); c != nil {
+		return forCJK(base, c)
+	}
 	s, letters := languageScript(lang)
 	if s == nil || covers(base, letters) {
 		return base
 	}
-	key := languageKey{base, s}
+	key := languageKey{base: base, script: s}
 	languageMu.Lock()
 	defer languageMu.Unlock()
 	if fam := languageFamily[key]; fam != nil {
@@ -192,3 +196,35 @@ func (fam *Family) Shaped() bool { return fam.shaped }
 // shaped: drawn character by character, its letters would print unjoined
 // and in the wrong order.
 func (f *Face) NeedsShaping() bool { return f.shaped }
+
+// forCJK is ForLanguage for Chinese, Japanese and Korean: base, with the
+// CJK font found on the machine (see cjk.go) behind it, or base alone when
+// it prints the language or no font is found (LanguageFontError says why;
+// check reports it at the handout's language). Latin words, digits and
+// addresses are set in base, as a browser sets them with the font list
+// "base, CJK font": the CJK fonts' own Latin letters are monospaced
+// (IPA Gothic, AR PL UMing) or plain, and the clinic's font is the
+// handout's voice.
+func forCJK(base *Family, c *cjkFont) *Family {
+	if covers(base, c.letters) {
+		return base
+	}
+	sf, err := c.family()
+	if err != nil {
+		return base
+	}
+	key := languageKey{base: base, cjk: c}
+	languageMu.Lock()
+	defer languageMu.Unlock()
+	if fam := languageFamily[key]; fam != nil {
+		return fam
+	}
+	cjk := *sf
+	cjk.Fallback = base.Fallback
+	fam := *base
+	fam.Fallback = &cjk
+	fam.shaped = true
+	fam.Digest = FilesDigest([4][]byte{base.Digest[:], cjk.Digest[:], nil, nil})
+	languageFamily[key] = &fam
+	return &fam
+}

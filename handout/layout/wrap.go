@@ -54,6 +54,17 @@ type token struct {
 	spaceW float64 // width of that space
 	join   bool    // continues the previous token's word (no break allowed before)
 	soft   bool    // follows a soft hyphen: a break is allowed before it, shown as "-"
+	brk    bool    // joined, but a line may break before it (WordBreaker): nothing is shown there
+}
+
+// A WordBreaker is a Measurer for text whose lines may break inside a
+// run of text without spaces: Chinese and Japanese, which break between
+// characters, except where punctuation forbids it. Breaks returns the
+// byte offsets in word (which has no break spaces) before which a line
+// may break, in increasing order, without 0 and len(word).
+type WordBreaker interface {
+	Measurer
+	Breaks(word string) []int
 }
 
 // softHyphen (U+00AD) marks where a word may break. It is never drawn: a
@@ -156,7 +167,7 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 		// by a hyphen.
 		hyphenW := 0.0
 		for {
-			for j < len(toks) && toks[j].join && !toks[j].soft {
+			for j < len(toks) && toks[j].join && !toks[j].soft && !toks[j].brk {
 				wordW += toks[j].w
 				j++
 			}
@@ -224,6 +235,7 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 	toks = slices.Grow(toks, n/5+1) // about a word in six bytes, plus soft hyphens
 	pendingSpace := false
 	var spaceStyle fontset.Style
+	wb, _ := m.(WordBreaker)
 	for _, r := range runs {
 		s := r.Text
 		for len(s) > 0 {
@@ -246,16 +258,31 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 					soft = soft || len(toks) > 0
 					continue
 				}
-				t := token{text: word, style: r.Style, url: r.URL, w: m.Width(word, r.Style, size)}
-				if pendingSpace {
-					t.space = true
-					t.spaceW = m.Width(" ", spaceStyle, size)
-				} else if len(toks) > 0 {
-					t.join = true
-					t.soft = soft
+				var breaks []int
+				if wb != nil && r.URL == "" {
+					breaks = wb.Breaks(word)
 				}
-				pendingSpace = false
-				toks = append(toks, t)
+				for k := 0; k <= len(breaks); k++ {
+					from, to := 0, len(word)
+					if k > 0 {
+						from = breaks[k-1]
+					}
+					if k < len(breaks) {
+						to = breaks[k]
+					}
+					part := word[from:to]
+					t := token{text: part, style: r.Style, url: r.URL, w: m.Width(part, r.Style, size)}
+					if pendingSpace {
+						t.space = true
+						t.spaceW = m.Width(" ", spaceStyle, size)
+					} else if len(toks) > 0 {
+						t.join = true
+						t.soft = soft && k == 0
+						t.brk = k > 0
+					}
+					pendingSpace = false
+					toks = append(toks, t)
+				}
 				soft = true
 			}
 			s = s[end:]

@@ -1,6 +1,10 @@
 package shape
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/go-text/typesetting/segmenter"
 )
 
@@ -32,4 +36,47 @@ func (b *Breaker) Breaks(text string) []int {
 		}
 	}
 	return out
+}
+
+// Kinsoku shori, the Japanese and Chinese rules for line ends, on top of
+// UAX #14 (which already keeps closing punctuation off a line's start in
+// most cases): a line never starts with closing or middle punctuation, a
+// small kana or the prolonged sound mark, and never ends with opening
+// punctuation.
+const (
+	noLineStart = "，。、．・：；？！）」』】〕〉》］｝〙〗’”%‰℃々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ゠〜～…‥,.:;?!)]}"
+	noLineEnd   = "（「『【〔〈《［｛〘〖‘“([{"
+)
+
+// CJKBreaks returns the byte offsets in word (text without spaces) before
+// which a line may break, for Chinese or Japanese text: where UAX #14
+// allows it and the kinsoku rules do not forbid it, and only beside a
+// Han, kana or fullwidth character, so that a Latin word, a number or an
+// address inside the text is never cut (a hyphen in "COVID-19" is no
+// place to break). Korean is not broken inside words (keep-all): its
+// words are written with spaces between them.
+func (b *Breaker) CJKBreaks(word string) []int {
+	all := b.Breaks(word)
+	out := all[:0]
+	for _, at := range all {
+		prev, _ := utf8.DecodeLastRuneInString(word[:at])
+		next, _ := utf8.DecodeRuneInString(word[at:])
+		if !isCJK(prev) && !isCJK(next) {
+			continue
+		}
+		if strings.ContainsRune(noLineStart, next) || strings.ContainsRune(noLineEnd, prev) {
+			continue
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// isCJK is a Han, kana, Hangul or CJK punctuation or fullwidth character.
+func isCJK(r rune) bool {
+	switch {
+	case r >= 0x3000 && r <= 0x30ff, r >= 0xff00 && r <= 0xffef, r >= 0x31f0 && r <= 0x31ff:
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hangul)
 }

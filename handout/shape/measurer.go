@@ -18,6 +18,9 @@ type Measurer struct {
 	s   *Shaper
 	fam *fontset.Family
 	rtl bool
+	// cjk is set for Chinese and Japanese, whose lines break between
+	// characters (Breaks).
+	cjk *Breaker
 }
 
 // ForLanguage returns a Measurer for a handout in lang set in fam, or nil
@@ -26,10 +29,32 @@ type Measurer struct {
 // per character (the fast path, and the PDFs English and Spanish have
 // always had).
 func ForLanguage(fam *fontset.Family, lang string) *Measurer {
-	if !NeedsLanguage(lang) && !fam.Shaped() {
+	if !NeedsLanguage(lang) && !fam.Shaped() && !fontset.IsCJK(lang) {
 		return nil
 	}
-	return &Measurer{s: New(lang), fam: fam, rtl: IsRTL(lang)}
+	m := &Measurer{s: New(lang), fam: fam, rtl: IsRTL(lang)}
+	if fontset.IsCJK(lang) && !isKorean(lang) {
+		m.cjk = &Breaker{}
+	}
+	return m
+}
+
+// isKorean is Korean, whose words are separated by spaces and are not
+// broken (CSS's keep-all).
+func isKorean(lang string) bool {
+	primary, _, _ := cutDash(strings.ToLower(strings.ReplaceAll(lang, "_", "-")))
+	return primary == "ko" || primary == "kor"
+}
+
+// Breaks is where a line may break inside a run of text without spaces
+// (layout.WordBreaker): between the characters of Chinese and Japanese
+// text, by UAX #14 and the kinsoku rules (Breaker.CJKBreaks); nowhere in
+// other languages.
+func (m *Measurer) Breaks(word string) []int {
+	if m.cjk == nil {
+		return nil
+	}
+	return m.cjk.CJKBreaks(word)
 }
 
 // NeedsLanguage reports whether text in lang (a BCP 47 tag) is shaped:

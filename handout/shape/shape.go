@@ -23,6 +23,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -286,7 +287,16 @@ func (m chainMap) ResolveFace(r rune) *font.Face {
 // whole: a web address or "(555)" in an Arabic handout is all in the Latin
 // face, not its dots and brackets in the Arabic one (which has them) and
 // its letters in the Latin one.
+//
+// Not so for Chinese and Japanese, written without spaces: there a "word"
+// is a phrase with digits in it ("7到9小时"), and the CJK font, which
+// has Latin letters too, would take them all; each character is set in
+// the first face that has it, so digits and Latin words are in the
+// clinic's font, as a browser sets them.
 func wholeFace(text string, fam *fontset.Family, style fontset.Style) *fontset.Face {
+	if strings.IndexFunc(text, isCJK) >= 0 {
+		return nil
+	}
 	for f := fam; f != nil; f = f.Fallback {
 		face := f.Faces[style]
 		all := true

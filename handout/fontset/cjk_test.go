@@ -1,0 +1,108 @@
+package fontset
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handouts/internal/tooltest"
+)
+
+func TestCJKFor(t *testing.T) {
+	for lang, want := range map[string]*cjkFont{
+		"zh": cjkHans, "zh-Hans": cjkHans, "zh-CN": cjkHans, "zh_SG": cjkHans, "cmn": cjkHans,
+		"zh-Hant": cjkHant, "zh-TW": cjkHant, "zh-Hant-TW": cjkHant,
+		"zh-HK": cjkHantHK, "zh-Hant-HK": cjkHantHK, "yue": cjkHantHK, "zh-MO": cjkHantHK,
+		"ja": cjkJa, "ja-JP": cjkJa, "ko": cjkKo, "ko-KR": cjkKo,
+		"en": nil, "ru": nil, "vi": nil,
+	} {
+		if got := cjkFor(lang); got != want {
+			t.Errorf("cjkFor(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
+
+// With no font on the search path, the error names the language, the
+// Debian package and the file, and where it looked.
+func TestCJKMissingFont(t *testing.T) {
+	dir := t.TempDir()
+	_, err := cjkHans.copy().load([]string{dir})
+	var missing *MissingFontError
+	if !errors.As(err, &missing) {
+		t.Fatalf("err = %v, want a MissingFontError", err)
+	}
+	for _, want := range []string{"Simplified Chinese", "apt-get install fonts-wqy-microhei", "wqy-microhei.ttc", dir, CJKSearchEnv} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}
+
+// copy is c without its loaded family, for loading from other folders.
+func (c *cjkFont) copy() *cjkFont {
+	return &cjkFont{lang: c.lang, pkg: c.pkg, regular: c.regular, bold: c.bold, letters: c.letters}
+}
+
+// A collection's face is read on its own, from a font folder found by
+// the file's name alone: the Traditional Chinese face of AR PL UMing.
+func TestCJKCollectionFace(t *testing.T) {
+	src := "/usr/share/fonts/truetype/arphic/uming.ttc"
+	if _, err := os.Stat(src); err != nil {
+		tooltest.Missing(t, "%s: install Debian's fonts-arphic-uming", src)
+		return
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(src, filepath.Join(dir, "uming.ttc")); err != nil {
+		t.Fatal(err)
+	}
+	fam, err := cjkHant.copy().load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fam.Faces[Regular]
+	for _, r := range "睡眠醫生「」，。" {
+		if !f.Has(r) {
+			t.Errorf("face lacks %q", r)
+		}
+	}
+	st, _ := os.Stat(src)
+	if int64(len(f.Data)) >= st.Size() {
+		t.Errorf("the face is %d bytes, the whole collection %d: more than one face was read", len(f.Data), st.Size())
+	}
+	if !fam.Shaped() || f.Name != "ARPLUMingTW" {
+		t.Errorf("family shaped=%v, face %q", fam.Shaped(), f.Name)
+	}
+	// The face alone, as a font file, is what the subsetter cuts.
+	gids, err := f.SubsetGlyphs("睡眠")
+	if err != nil || len(gids) != 3 {
+		t.Errorf("SubsetGlyphs = %v, %v", gids, err)
+	}
+	if _, err := readFace(src, 4); err == nil || !strings.Contains(err.Error(), "4 faces") {
+		t.Errorf("face 4 of 4: %v", err)
+	}
+}
+
+// ForLanguage sets a CJK handout in the base family with the CJK font
+// behind it: Latin from base, Han from the CJK font.
+func TestForLanguageCJK(t *testing.T) {
+	base := Default()
+	if err := LanguageFontError(base, "zh-Hans"); err != nil {
+		tooltest.Missing(t, "%v", err)
+		return
+	}
+	fam := ForLanguage(base, "zh-Hans")
+	if fam == base || fam.Fallback == nil || !fam.Shaped() {
+		t.Fatalf("zh-Hans family %q, fallback %v", fam.Name, fam.Fallback)
+	}
+	if fam.FaceFor(Regular, 'a') != base.Faces[Regular] || fam.FaceFor(Regular, '洗') != fam.Fallback.Faces[Regular] {
+		t.Errorf("Latin or Han in the wrong face")
+	}
+	if ForLanguage(base, "zh-Hans") != fam {
+		t.Error("not the same family twice")
+	}
+	if fam.Digest == base.Digest {
+		t.Error("the family's digest does not identify its CJK font")
+	}
+}
