@@ -181,21 +181,6 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 	if d := repeated(req.Handouts); d != "" {
 		return nil, badRequest("%q is named twice: a packet holds each handout once", d)
 	}
-	p := format.Personal{Patient: req.Patient, Clinician: req.Clinician, Date: req.Date, NextVisit: req.NextVisit, Note: req.Note}.Normalize()
-	if msg := s.checkPersonal(&p); msg != "" {
-		return nil, badRequest("%s", msg)
-	}
-	if !p.IsZero() {
-		spec.Options.Personal = &p
-	}
-	// Font subsets are shared between renders, and kept, only when the
-	// personal fields add no character to them: a name with a letter
-	// outside the common set gets subsets of its own, so nothing derived
-	// from it outlives the render.
-	if pdfwriter.CommonText(p.Patient + p.Clinician + p.Date + p.NextVisit + p.Note) {
-		spec.Subsets = s.subsets
-	}
-	spec.MaxPages = s.cfg.MaxPages
 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 	defer cancel()
@@ -223,6 +208,21 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 		}
 		hs = append(hs, e.Handout)
 	}
+	p := format.Personal{Patient: req.Patient, Clinician: req.Clinician, Date: req.Date, NextVisit: req.NextVisit, Note: req.Note}.Normalize()
+	if msg := s.checkPersonal(&p, hs); msg != "" {
+		return nil, badRequest("%s", msg)
+	}
+	if !p.IsZero() {
+		spec.Options.Personal = &p
+	}
+	// Font subsets are shared between renders, and kept, only when the
+	// personal fields add no character to them: a name with a letter
+	// outside the common set gets subsets of its own, so nothing derived
+	// from it outlives the render.
+	if pdfwriter.CommonText(p.Patient + p.Clinician + p.Date + p.NextVisit + p.Note) {
+		spec.Subsets = s.subsets
+	}
+	spec.MaxPages = s.cfg.MaxPages
 
 	if !s.acquire(ctx) {
 		return nil, &problem{status: http.StatusServiceUnavailable, msg: "the server is busy; try again in a moment"}
@@ -301,11 +301,24 @@ var fieldLabels = map[string]string{
 	"note":       "Note from the care team",
 }
 
-// checkPersonal checks the fields as format.Personal.Check does, and says
-// what is wrong as the form labels the field, in words the front desk can
-// act on: the character itself, not its code point. It never logs.
-func (s *Server) checkPersonal(p *format.Personal) string {
-	err := p.Check(s.cfg.Brand.Fonts)
+// checkPersonal checks the fields as format.Personal.Check does, against
+// the fonts each handout is set in (its language's family, with the
+// brand's fonts as its fallback: a Cyrillic name prints on a Russian
+// handout, not on an English one set in a Latin face), and says what is
+// wrong as the form labels the field, in words the front desk can act on:
+// the character itself, not its code point. It never logs.
+func (s *Server) checkPersonal(p *format.Personal, hs []*content.Handout) string {
+	var (
+		err  error
+		fams *fontset.Family
+		h    *content.Handout
+	)
+	for _, h = range hs {
+		fams = fontset.ForLanguage(s.cfg.Brand.Fonts, h.Language)
+		if err = p.Check(fams); err != nil {
+			break
+		}
+	}
 	if err == nil {
 		return ""
 	}
@@ -330,18 +343,22 @@ func (s *Server) checkPersonal(p *format.Personal) string {
 	var missing []string
 	seen := map[rune]bool{}
 	for _, st := range []fontset.Style{fontset.Regular, fontset.Bold} {
-		for _, r := range s.cfg.Brand.Fonts.Missing(value, st) {
+		for _, r := range fams.Missing(value, st) {
 			if !seen[r] && len(missing) < 5 {
 				seen[r] = true
 				missing = append(missing, showRune(r))
 			}
 		}
 	}
+	font := "the handout's font"
+	if len(hs) > 1 {
+		font = fmt.Sprintf("the font of “%s”", h.Title.Raw)
+	}
 	if len(missing) == 1 {
-		return fmt.Sprintf("%s has a character the handout's font cannot print: %s. Remove it, or write it another way.", label, missing[0])
+		return fmt.Sprintf("%s has a character %s cannot print: %s. Remove it, or write it another way.", label, font, missing[0])
 	}
 	if len(missing) > 1 {
-		return fmt.Sprintf("%s has characters the handout's font cannot print: %s. Remove them, or write them another way.", label, strings.Join(missing, " "))
+		return fmt.Sprintf("%s has characters %s cannot print: %s. Remove them, or write them another way.", label, font, strings.Join(missing, " "))
 	}
 	return fmt.Sprintf("%s cannot be printed. Clear the field and type it again.", label)
 }
