@@ -10,8 +10,10 @@ import (
 // N" numbering, so every handout starts on a new page and still reads as a
 // whole when the stack is separated. Their structure trees join under one
 // root, and each document gets a top-level bookmark with its own bookmarks
-// nested under it. The documents must share page size and fonts; they are
-// not changed.
+// nested under it. The documents must share a page size; each keeps its
+// own fonts (a Russian or Arabic handout's pages in its script's family,
+// an English one's in the brand's): a page set in another family than the
+// first document's carries it (Page.Fonts). The documents are not changed.
 func Concat(docs []*Document) (*Document, error) {
 	if len(docs) == 0 {
 		return nil, errors.New("nothing to join")
@@ -23,8 +25,8 @@ func Concat(docs []*Document) (*Document, error) {
 	out := &Document{Width: first.Width, Height: first.Height, Fonts: first.Fonts, Tree: NewTree(), Meta: first.Meta}
 	var titles []string
 	for _, d := range docs {
-		if d.Width != first.Width || d.Height != first.Height || d.Fonts != first.Fonts {
-			return nil, errors.New("the documents of a packet must share page size and fonts")
+		if d.Width != first.Width || d.Height != first.Height {
+			return nil, errors.New("the documents of a packet must share a page size")
 		}
 		// Element i of d's tree becomes element i+offset; its root (0)
 		// becomes the packet's root, and 0 on an op (an artifact) stays 0.
@@ -55,6 +57,9 @@ func Concat(docs []*Document) (*Document, error) {
 				ops = append(ops, op)
 			}
 			p.Ops = ops
+			if p.Fonts == nil && d.Fonts != first.Fonts {
+				p.Fonts = d.Fonts
+			}
 			out.Pages = append(out.Pages, p)
 		}
 		titles = append(titles, d.Meta.Title)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"handouts/handout/colour"
+	"handouts/handout/fontset"
 )
 
 // Row is the unit of placement: a line of text, a gap, a rule, an image. Its
@@ -67,6 +68,9 @@ type PageSpec struct {
 // Page is one laid-out page.
 type Page struct {
 	Ops []Op
+	// Fonts is the family the page's text is set in when it is not the
+	// document's: a packet's page from a handout in another script.
+	Fonts *fontset.Family
 	// End is where the content ended, before springs expanded.
 	End float64
 }

@@ -38,9 +38,15 @@ const perExtraFont = 224
 // fontPlan is decided before anything is drawn: which fonts the document
 // needs and how each character is encoded.
 type fontPlan struct {
+	// fam is the family of the page being planned or drawn: the
+	// document's, or a page's own in a packet mixing languages.
 	fam *fontset.Family
-	// faces are the fonts of each face used, by the level in the
-	// family's fallback chain (0: the family's own faces) and style.
+	// fams are the families met, the document's fallback chain first
+	// (so a family's index is its level in that chain), then those of
+	// pages set in other families; index is the reverse.
+	fams  []*fontset.Family
+	index map[*fontset.Family]int
+	// faces are the fonts of each face used, by family index and style.
 	faces [][4]*faceFonts
 	// glyphFonts are the faces drawn from shaped runs, by face and in
 	// the order first drawn.
@@ -55,8 +61,8 @@ type fontPlan struct {
 // faceFonts are the simple fonts standing in for one face.
 type faceFonts struct {
 	style fontset.Style
-	level int             // in the fallback chain
-	fam   *fontset.Family // the family at that level
+	level int             // the family's index in fontPlan.fams
+	fam   *fontset.Family // that family
 	// base marks the WinAnsi codes drawn, for the font that needs no
 	// Differences.
 	base [256]bool
@@ -67,51 +73,66 @@ type faceFonts struct {
 	keys  []string // each font's resource name, by number
 }
 
-// face resolves r in style to the level of the family chain whose face
-// prints it, that face, and the character drawn (Printable). A family
-// without fallbacks takes the first branch only, as before there were any.
+// face resolves r in style to the index of the family (in p.fams) whose
+// face in the page's family chain prints it, that face, and the character
+// drawn (Printable). A family without fallbacks takes the first branch
+// only, as before there were any.
 func (p *fontPlan) face(style fontset.Style, r rune) (int, *fontset.Face, rune) {
 	if p.fam.Fallback == nil {
 		f := p.fam.Faces[style]
-		return 0, f, f.Printable(r)
+		return p.index[p.fam], f, f.Printable(r)
 	}
-	level := 0
-	for fam := p.fam; fam != nil; fam, level = fam.Fallback, level+1 {
+	for fam := p.fam; fam != nil; fam = fam.Fallback {
 		if f := fam.Faces[style]; f.Has(r) {
-			return level, f, r
+			return p.index[fam], f, r
 		}
 	}
-	level = 0
-	for fam := p.fam; fam != nil; fam, level = fam.Fallback, level+1 {
+	for fam := p.fam; fam != nil; fam = fam.Fallback {
 		if f := fam.Faces[style]; f.Has(f.Printable(r)) {
-			return level, f, f.Printable(r)
+			return p.index[fam], f, f.Printable(r)
 		}
 	}
 	f := p.fam.Faces[style]
-	return 0, f, f.Printable(r)
+	return p.index[p.fam], f, f.Printable(r)
 }
 
-// fonts returns the faceFonts of a level and style, made on first use.
+// use makes fam (nil: the document's) the family the following text is
+// set in, numbering the families of its chain not met before.
+func (p *fontPlan) use(fam *fontset.Family) {
+	if fam == nil {
+		fam = p.fams[0]
+	}
+	p.fam = fam
+	for f := fam; f != nil; f = f.Fallback {
+		if _, ok := p.index[f]; !ok {
+			p.index[f] = len(p.fams)
+			p.fams = append(p.fams, f)
+		}
+	}
+}
+
+// fonts returns the faceFonts of a family (by index) and style, made on
+// first use.
 func (p *fontPlan) fonts(level int, style fontset.Style) *faceFonts {
 	for len(p.faces) <= level {
 		p.faces = append(p.faces, [4]*faceFonts{})
 	}
 	ff := p.faces[level][style]
 	if ff == nil {
-		fam := p.fam
-		for range level {
-			fam = fam.Fallback
-		}
-		ff = &faceFonts{style: style, level: level, fam: fam}
+		ff = &faceFonts{style: style, level: level, fam: p.fams[level]}
 		p.faces[level][style] = ff
 	}
 	return ff
 }
 
 func planFonts(doc *layout.Document) *fontPlan {
-	p := &fontPlan{fam: doc.Fonts}
+	p := &fontPlan{index: map[*fontset.Family]int{}}
+	p.fams = append(p.fams, doc.Fonts) // use's default
+	p.index[doc.Fonts] = 0
+	p.use(doc.Fonts)
 	extra := map[*faceFonts]map[rune]bool{}
 	for _, page := range doc.Pages {
+		p.use(page.Fonts)
 		for _, op := range page.Ops {
 			if op.Kind != layout.TextOp {
 				continue
@@ -129,7 +150,7 @@ func planFonts(doc *layout.Document) *fontPlan {
 				}
 				ff := p.fonts(level, op.Font)
 				if !face.Has(r) && p.missing == nil {
-					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, doc.Fonts.Name, r, r)
+					p.missing = fmt.Errorf("the %s face of %s has no glyph for U+%04X (%q); checking should have refused it", op.Font, p.fam.Name, r, r)
 				}
 				// Arabic or Indic letters drawn one by one would print
 				// unjoined and out of order: only shaped runs draw them.
@@ -161,7 +182,8 @@ func planFonts(doc *layout.Document) *fontPlan {
 }
 
 // key is font n's resource name in content streams; 0 is the WinAnsi font.
-// A fallback face's names carry its level.
+// A face of another family than the document's own (a fallback, or the
+// family of a packet's page in another script) carries its index.
 func (ff *faceFonts) key(n int) string {
 	for len(ff.keys) <= n {
 		if ff.level == 0 {

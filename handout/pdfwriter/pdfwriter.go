@@ -125,6 +125,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		// fpdf makes the page object; its content is replaced by ours.
 		pdf.AddPage()
 		d.startPage(doc.Height)
+		d.fonts.use(page.Fonts)
 		for _, op := range page.Ops {
 			d.draw(op)
 		}
