@@ -7,6 +7,7 @@ package serve
 
 import (
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ import (
 func languageFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := newFixture(t, Config{})
-	for _, lang := range []string{"ru", "ar", "fa"} {
+	for _, lang := range []string{"ru", "ar", "fa", "hi"} {
 		src, err := os.ReadFile(filepath.Join("../../testdata/languages", lang+".yaml"))
 		if err != nil {
 			t.Fatal(err)
@@ -83,11 +84,106 @@ func TestPersonalFieldsInTheHandoutsScript(t *testing.T) {
 	if msg, _ := apiError(t, rec); !strings.Contains(msg, "Patient name has characters the handout's font cannot print: И") {
 		t.Errorf("a Cyrillic name on an English handout: %s", msg)
 	}
+	// A packet of handouts in several scripts prints, each in its own
+	// fonts, with a name all of them can print.
+	rec = f.api(`{"handouts": ["sleep-ar", "group-therapy", "sleep-ru"], "patient": "` + patient + `"}`)
+	wantStatus(t, rec, 200)
+	text := pdfText(t, rec.Body.Bytes())
+	for _, want := range []string{"المريض", "For: " + patient, "Group therapy", "Для: " + patient, "Основы здорового сна"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the packet lacks %q:\n%s", want, text)
+		}
+	}
 	// A packet checks the name against each handout's fonts: the English
 	// one cannot print it.
 	rec = f.api(`{"handouts": ["sleep-ru", "group-therapy"], "patient": "Иван Петров"}`)
 	wantStatus(t, rec, 400)
 	if msg, _ := apiError(t, rec); !strings.Contains(msg, "Patient name") || !strings.Contains(msg, "Group therapy") {
 		t.Errorf("a Cyrillic name on a packet with an English handout: %s", msg)
+	}
+}
+
+// TestPagesInTheHandoutsLanguage: each handout's title is marked with its
+// language and, for Arabic and Persian, its direction, on the library and
+// on its own page; the fields the front desk types a name and note in
+// take the handout's language and direction (auto for left-to-right
+// scripts, so an Arabic name typed on a Russian handout still reads
+// right).
+func TestPagesInTheHandoutsLanguage(t *testing.T) {
+	f := languageFixture(t)
+	lib := f.get("/").Body.String()
+	for _, want := range []string{
+		`<h2 lang="ar" dir="rtl" id="title-sleep-ar">أساسيات النوم الصحي</h2>`,
+		`<p class="subtitle" lang="fa" dir="rtl">`,
+		`<h2 lang="ru" id="title-sleep-ru">Основы здорового сна</h2>`,
+		`<option value="ar">العربية (Arabic)</option>`,
+		`<option value="ru">Русский (Russian)</option>`,
+	} {
+		if !strings.Contains(lib, want) {
+			t.Errorf("the library lacks %s", want)
+		}
+	}
+	ar := f.get("/handout/sleep-ar").Body.String()
+	for _, want := range []string{
+		`<h1 lang="ar" dir="rtl">أساسيات النوم الصحي</h1>`,
+		`<p class="subtitle" lang="ar" dir="rtl">`,
+		`aria-describedby="patient-hint" lang="ar" dir="rtl">`,
+		`id="clinician" name="clinician" autocomplete="off" lang="ar" dir="rtl">`,
+		`aria-describedby="note-count" lang="ar" dir="rtl"></textarea>`,
+	} {
+		if !strings.Contains(ar, want) {
+			t.Errorf("the Arabic handout's page lacks %s", want)
+		}
+	}
+	ru := f.get("/handout/sleep-ru").Body.String()
+	for _, want := range []string{`<h1 lang="ru">Основы здорового сна</h1>`, `aria-describedby="patient-hint" lang="ru" dir="auto">`} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("the Russian handout's page lacks %s", want)
+		}
+	}
+	packet := f.get("/packet?h=sleep-ru&h=sleep-ar").Body.String()
+	for _, want := range []string{`<li lang="ar" dir="rtl">أساسيات النوم الصحي`, `<li lang="ru">Основы здорового сна`, `aria-describedby="patient-hint" dir="auto">`} {
+		if !strings.Contains(packet, want) {
+			t.Errorf("the packet's page lacks %s", want)
+		}
+	}
+}
+
+// TestSearchInEveryScript: the library's search (here without JavaScript,
+// the server's fold; the browser test runs the page's) finds words in
+// Cyrillic in any case, Arabic typed with or without vowel marks, Persian
+// typed with or without the non-joiner inside a word, Hindi words whole
+// (a vowel sign does not end a word), and no more.
+func TestSearchInEveryScript(t *testing.T) {
+	f := languageFixture(t)
+	cases := []struct {
+		query string
+		shown []string
+	}{
+		{"ОСНОВЫ", []string{"sleep-ru"}},
+		{"здоров сна", []string{"sleep-ru"}},
+		{"снотв", []string{"sleep-ru"}}, // "снотворное", an FAQ's word, from its start
+		{"отворное", nil},
+		{"النَّوم", []string{"sleep-ar"}},
+		{"النوم", []string{"sleep-ar"}},
+		{"عادت\u200cهای", []string{"sleep-fa"}},
+		{"عادتهای", []string{"sleep-fa"}},
+		{"बुनियादी", []string{"sleep-hi"}},
+		{"बिल्ली", nil}, // "cat": no handout has it
+		{"नींद", []string{"sleep-hi"}},
+	}
+	for _, c := range cases {
+		rec := f.get("/?q=" + url.QueryEscape(c.query))
+		wantStatus(t, rec, 200)
+		for name, tag := range cards(rec.Body.String()) {
+			shown := !strings.Contains(tag, "hidden")
+			want := false
+			for _, s := range c.shown {
+				want = want || s == name
+			}
+			if shown != want {
+				t.Errorf("%q: %s shown=%v, want %v", c.query, name, shown, want)
+			}
+		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/fontset"
 	"handouts/handout/format"
+	"handouts/handout/labels"
 	"handouts/handout/layout"
 )
 
@@ -66,6 +67,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 type itemView struct {
 	Name, Title, Subtitle string
 	Language, LangName    string
+	Dir                   string // "rtl" for a language written right to left
 	Reviewed              string
 	Formats               string
 	Unavailable           []string // "The one-page summary cannot be made: …"
@@ -75,7 +77,17 @@ type itemView struct {
 	Hidden                bool // filtered out by the query
 }
 
-var langNames = map[string]string{"en": "English", "es": "Español"}
+// langNames are the languages' names as their speakers write them, with
+// the English name beside those the front desk may not read.
+var langNames = map[string]string{
+	"en": "English", "es": "Español",
+	"ru": "Русский (Russian)", "vi": "Tiếng Việt (Vietnamese)", "el": "Ελληνικά (Greek)",
+	"ar": "العربية (Arabic)", "fa": "فارسی (Persian)", "ur": "اردو (Urdu)", "ps": "پښتو (Pashto)",
+	"hi": "हिन्दी (Hindi)", "bn": "বাংলা (Bengali)", "pa": "ਪੰਜਾਬੀ (Punjabi)", "am": "አማርኛ (Amharic)",
+	"ht": "Kreyòl ayisyen (Haitian Creole)", "tl": "Tagalog", "fr": "Français (French)",
+	"pt": "Português (Portuguese)", "pl": "Polski (Polish)", "it": "Italiano (Italian)", "de": "Deutsch (German)",
+	"zh": "中文 (Chinese)", "ko": "한국어 (Korean)", "ja": "日本語 (Japanese)", "so": "Soomaali (Somali)",
+}
 
 func langName(tag string) string {
 	primary := strings.ToLower(strings.SplitN(tag, "-", 2)[0])
@@ -100,6 +112,9 @@ func item(e *entry) itemView {
 	}
 	it.Subtitle = h.Subtitle.Raw
 	it.Language, it.LangName = h.Language, langName(h.Language)
+	if labels.RightToLeft(h.Language) {
+		it.Dir = "rtl"
+	}
 	if !h.Reviewed.IsZero() {
 		it.Reviewed = h.Reviewed.Format("2 January 2006")
 	}
@@ -149,7 +164,11 @@ func searchText(h *content.Handout) string {
 	return " " + strings.Join(words, " ")
 }
 
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
+// notWordRune parts words. Marks belong to their word: a Hindi or Bengali
+// vowel sign (ि, া) is a spacing mark, and the word goes on after it.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.M, r)
+}
 
 // plainText is a text without its markup.
 func plainText(t content.Text) string {
@@ -163,19 +182,57 @@ func plainText(t content.Text) string {
 	return b.String()
 }
 
-// fold is text as search compares it: lower case, without accents, so
-// "presion" finds "Presión". The page's script folds the same way
-// (app.js, fold).
+// fold is text as search compares it, in any script: lower case (a
+// Greek final sigma as any sigma), without the marks a writer may leave
+// out — Latin, Greek and Cyrillic accents ("presion" finds "Presión"),
+// Arabic vowel marks, Hebrew points — but with the vowel signs Indic
+// scripts spell with; without the joiners Persian writes inside words
+// (U+200C) or the Arabic tatweel; Arabic and Persian forms of yeh and kaf
+// as one; đ as d; and digits of any of the scripts served as 0–9. The
+// page's script folds the same way (app.js, fold).
 func fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+		if foldDropped(r) {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if f, ok := foldRunes[r]; ok {
+			r = f
+		}
+		for _, zero := range digitZeros {
+			if r >= zero && r <= zero+9 {
+				r = '0' + r - zero
+			}
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// foldDropped are the marks and joiners fold leaves out.
+func foldDropped(r rune) bool {
+	switch {
+	case r >= 0x0300 && r <= 0x036F: // combining accents (Latin, Greek, Cyrillic)
+	case r >= 0x064B && r <= 0x065F, r == 0x0670: // Arabic vowel marks, hamza and madda above
+	case r >= 0x0591 && r <= 0x05BD, r == 0x05BF, r == 0x05C1, r == 0x05C2, r == 0x05C4, r == 0x05C5, r == 0x05C7: // Hebrew points
+	case r == 0x200C, r == 0x200D, r == 0x0640: // joiners, tatweel
+	default:
+		return false
+	}
+	return true
+}
+
+// foldRunes are letters written two ways that search takes as one.
+var foldRunes = map[rune]rune{
+	'ς': 'σ',
+	'ي': 'ی', 'ى': 'ی', 'ك': 'ک', // Arabic yeh, alef maksura and kaf as Persian writes them
+	'đ': 'd',
+}
+
+// digitZeros are the zeros of the digit sets folded to 0–9: Arabic-Indic,
+// Persian, Devanagari, Bengali, Gurmukhi.
+var digitZeros = []rune{0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66}
 
 // matches is the search: every word of the query starts a word of the
 // handout ("hyperten" finds "hypertension"; "ten" does not).
@@ -255,6 +312,7 @@ type handoutView struct {
 	MaxField int
 	Packet   bool
 	Lang     string // the handouts' language when they share one
+	Dir      string // "rtl" when that language is written right to left
 }
 
 func (s *Server) handoutPage(w http.ResponseWriter, r *http.Request) {
@@ -313,6 +371,9 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request, names []strin
 		if it.Language != v.Lang {
 			v.Lang = ""
 		}
+	}
+	if v.Lang != "" {
+		v.Dir = v.Items[0].Dir
 	}
 	if v.Packet {
 		title = fmt.Sprintf("Packet of %d handouts", len(v.Items))

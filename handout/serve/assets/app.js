@@ -13,15 +13,28 @@ document.addEventListener("DOMContentLoaded", () => {
   if (form) printForm(form);
 });
 
-// fold is text as search compares it: lower case, without accents, as the
-// server folds it (pages.go, fold).
-const fold = (s) => s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+// fold is text as search compares it, in any script, as the server folds
+// it (pages.go, fold, which says why each step): lower case, without
+// accents, Arabic vowel marks, Hebrew points, joiners and tatweel; one
+// sigma, yeh and kaf; đ as d; the digits of the scripts served as 0–9.
+const foldRunes = { "ς": "σ", "ي": "ی", "ى": "ی", "ك": "ک", "đ": "d" };
+const digitZeros = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66];
+const fold = (s) =>
+  Array.from(
+    s.normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u200c\u200d\u0640]/g, "").toLowerCase(),
+    (c) => {
+      if (foldRunes[c]) return foldRunes[c];
+      const cp = c.codePointAt(0);
+      for (const zero of digitZeros) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
+      return c;
+    },
+  ).join("");
 
 function librarySearch(q, lang) {
   const cards = Array.from(document.querySelectorAll(".library > li"));
   const count = document.getElementById("count");
   const filter = () => {
-    const words = fold(q.value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = fold(q.value).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
     const l = lang ? lang.value : "";
     let shown = 0;
     for (const c of cards) {
