@@ -10,10 +10,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -702,4 +704,35 @@ func TestBrowserAccessibility(t *testing.T) {
 	tg := newTab(t, g)
 	tg.run("sign-in", chromedp.Navigate(tg.url+"/login"), chromedp.WaitVisible("#token"))
 	check(tg, "the sign-in page")
+}
+
+// TestBrowserScripts: the page's own search (app.js's fold) shows the same
+// handouts as the server's for queries in Cyrillic, Arabic, Persian and
+// Hindi; an Arabic handout's title and the fields typed on its page run
+// right to left.
+func TestBrowserScripts(t *testing.T) {
+	f := languageFixture(t)
+	tb := newTab(t, f)
+	tb.run("open the library", chromedp.Navigate(tb.url+"/"), chromedp.WaitVisible("#q"))
+	for _, q := range []string{"ОСНОВЫ", "здоров сна", "снотв", "отворное", "النَّوم", "عادت\u200cهای", "عادتهای", "बुनियादी", "बिल्ली", "नींद"} {
+		want := []string{}
+		for name, tag := range cards(f.get("/?q=" + url.QueryEscape(q)).Body.String()) {
+			if !strings.Contains(tag, "hidden") {
+				want = append(want, name)
+			}
+		}
+		slices.Sort(want)
+		js, _ := json.Marshal(q)
+		got := tb.eval(`(() => { const q = document.getElementById("q"); q.value = ` + string(js) + `; q.dispatchEvent(new Event("input"));
+			return Array.from(document.querySelectorAll(".library > li")).filter((c) => !c.hidden).map((c) => c.querySelector('input[name="h"]').value).sort().join(" "); })()`)
+		if got != strings.Join(want, " ") {
+			t.Errorf("%q: the page shows %q, the server %q", q, got, strings.Join(want, " "))
+		}
+	}
+	tb.run("open the Arabic handout", chromedp.Navigate(tb.url+"/handout/sleep-ar"), chromedp.WaitVisible("#patient"))
+	if got := tb.eval(`["h1", "#patient", "#clinician", "#note"].map((s) => getComputedStyle(document.querySelector(s)).direction).join(" ")`); got != "rtl rtl rtl rtl" {
+		t.Errorf("the Arabic handout's title and fields run %q", got)
+	}
+	tb.run("type a name", chromedp.SendKeys("#patient", "محمد"))
+	tb.screenshot("handout-ar.png")
 }
