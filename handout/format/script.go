@@ -25,6 +25,10 @@ func (t *Theme) measurer() layout.Measurer {
 func (t *Theme) setScript(lang string) {
 	t.shaped = nil
 	if m := shape.ForLanguage(t.Fonts, lang); m != nil {
+		if !t.Personal.IsZero() {
+			// A patient's name and note are not kept after their render.
+			m.KeepPrivate()
+		}
 		t.shaped = m
 	}
 }

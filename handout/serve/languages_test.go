@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"handouts/handout/shape"
 )
 
 // languageFixture is the usual fixture with the Russian and Arabic
@@ -185,5 +187,26 @@ func TestSearchInEveryScript(t *testing.T) {
 				t.Errorf("%q: %s shown=%v, want %v", c.query, name, shown, want)
 			}
 		}
+	}
+}
+
+// TestPatientWordsNotInTheShapingCache: the words of an Arabic patient's
+// name and note are shaped for their render only; the process's cache of
+// shaped words (shared by every render) never holds them, while the
+// handout's own words are cached as before.
+func TestPatientWordsNotInTheShapingCache(t *testing.T) {
+	f := languageFixture(t)
+	name, note := "زبولونقرطمين", "كوارترماينيات"
+	for _, kind := range []string{"summary", "guide"} {
+		rec := f.api(renderJSON(t, map[string]any{"handouts": []string{"sleep-ar"}, "format": kind, "patient": name, "note": note}))
+		wantStatus(t, rec, 200)
+	}
+	for _, w := range []string{name, note} {
+		if shape.Cached(w) {
+			t.Errorf("the process's shaping cache holds the patient's word %q", w)
+		}
+	}
+	if !shape.Cached("النوم") {
+		t.Error("the handout's own words are no longer cached")
 	}
 }

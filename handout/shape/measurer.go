@@ -98,6 +98,11 @@ func (m *Measurer) Width(s string, style fontset.Style, size float64) float64 {
 // RTL reports whether the document runs right to left.
 func (m *Measurer) RTL() bool { return m.rtl }
 
+// KeepPrivate makes the words the Measurer shapes from now on its own:
+// it still reads the process's cache, but adds nothing to it. A patient's
+// copy is set so (Cache.Private).
+func (m *Measurer) KeepPrivate() { m.s.cache = m.s.cache.Private() }
+
 // Shaper is the Measurer's shaper, with its cache (for tests and
 // benchmarks).
 func (m *Measurer) Shaper() *Shaper { return m.s }

@@ -210,6 +210,25 @@ type wordKey struct {
 type Cache struct {
 	m sync.Map // wordKey → []Run
 	n atomic.Int64
+	// parent, for a private cache (Private), is read but never written.
+	parent *Cache
+}
+
+// Private returns a cache that reads c and keeps what it shapes to itself:
+// a patient's copy shapes the patient's name and note in one, so those
+// words die with their render instead of staying in the process's cache.
+func (c *Cache) Private() *Cache { return &Cache{parent: c} }
+
+// Cached reports whether the process's shared cache holds a shaped text,
+// or a text holding it, in any family, style or direction (for tests of
+// what it must not keep).
+func Cached(text string) bool {
+	found := false
+	shared.m.Range(func(k, _ any) bool {
+		found = strings.Contains(k.(wordKey).text, text)
+		return !found
+	})
+	return found
 }
 
 const maxCached = 200_000
@@ -217,6 +236,9 @@ const maxCached = 200_000
 func (c *Cache) load(k wordKey) ([]Run, bool) {
 	v, ok := c.m.Load(k)
 	if !ok {
+		if c.parent != nil {
+			return c.parent.load(k)
+		}
 		return nil, false
 	}
 	return v.([]Run), true
