@@ -162,15 +162,15 @@ func (b *builder) writingArea(title string, minLines int) {
 	spacing := th.Body * 2.2 // room for handwriting
 	hair := th.Hairline
 	x, w := b.x, b.w
-	// Half a line is left below the last rule, so that it does not sit on
-	// the footer's rule and read as a double line.
+	// A whole line is left below the last rule, so that the footer's rule
+	// never reads as one more line to write on.
 	b.add(layout.Row{
-		H:      spacing * (float64(minLines) + 0.5),
+		H:      spacing * (float64(minLines) + 1),
 		Spring: true,
 		Where:  "the writing area",
 		Expand: func(h float64) []layout.Op {
 			var ops []layout.Op
-			for y := spacing; y <= h-spacing/2+0.01; y += spacing {
+			for y := spacing; y <= h-spacing+0.01; y += spacing {
 				ops = append(ops, layout.Op{Kind: layout.LineOp, X: x, Y: y, W: w, Stroke: &hair, LineWidth: 0.6, Artifact: layout.Decoration})
 			}
 			return ops

@@ -221,20 +221,27 @@ func brandCost(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Optio
 	return []string{"it fits without the clinic's brand, but " + strings.Join(parts, ", ") + " (shorten the tagline, footer or address, or the summary)"}
 }
 
-// faq prints every question and answer, the contact card, and ruled space
-// for the patient's own questions.
+// faq prints every question and answer and ruled space for the patient's
+// own questions, in the room left on the last page of questions.
 func faq(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, b.th.Labels.FAQ)
 	b.personal(b.th.Personal, false)
+	lastQ := 0
 	for i, q := range h.FAQ {
 		if i > 0 {
 			b.gap(b.th.Leading * 0.8)
 		}
+		lastQ = len(b.rows)
 		b.qa(q, b.body())
 	}
-	b.gap(b.th.Leading * 1.2)
-	b.contactStrip(false)
-	b.writingArea(b.th.Labels.YourQuestions, 4)
+	// The last question keeps with its whole answer, so the page the
+	// write-in lines end on holds a question, not an answer's last lines.
+	b.keepRows(lastQ+1, len(b.rows))
+	// The footer prints the contact details on every page, so the sheet
+	// has no contact card to repeat them; the write-in area keeps with
+	// the last answer, so no page holds only ruled lines.
+	b.keepWithNext()
+	b.writingArea(b.th.Labels.YourQuestions, 3)
 }
 
 func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Document, error) {
@@ -270,7 +277,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if err != nil {
 		return nil, err
 	}
-	if kind == Guide {
+	if kind != Summary { // a guide or FAQ sheet saves a nearly empty last page
 		pages = saveLastPage(b.rows, spec, pages)
 	}
 	if mode == furnitureSummary {

@@ -208,7 +208,7 @@ func TestNoHeadingEndsPage(t *testing.T) {
 			if r != layout.Heading1 && r != layout.Heading2 {
 				continue
 			}
-			if last.Text == labelsFor(d.h).YourQuestions && rulesBelow(p, last.Y) >= 4 {
+			if last.Text == labelsFor(d.h).YourQuestions && rulesBelow(p, last.Y) >= 3 {
 				continue
 			}
 			t.Errorf("%s page %d ends with the heading %q", d.name, pi+1, last.Text)

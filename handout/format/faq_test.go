@@ -1,0 +1,81 @@
+package format
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handouts/handout/layout"
+)
+
+// The FAQ sheet, on every handout with questions, with every brand, on both
+// papers, in regular and large print: every page holds a question or an
+// answer (never only the write-in lines), the last page has at least three
+// lines to write on, the last of them a whole line above the footer's rule,
+// and the contact details print once per page. (A brand may still cost a
+// long sheet a page: the header band and a three-line footer take about
+// 1.8 in.)
+func TestFAQSheet(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/*.yaml")
+	more, _ := filepath.Glob("../../data/*.yaml")
+	for _, file := range append(files, more...) {
+		h := loadHandout(t, file)
+		if len(h.FAQ) == 0 {
+			continue
+		}
+		for _, paper := range []Paper{Letter, A4} {
+			for _, lp := range []bool{false, true} {
+				opt := Options{Paper: paper, LargePrint: lp}
+				for _, mb := range matrixBrands {
+					b := mb.brand(t)
+					name := fmt.Sprintf("%s/%s/%s/lp=%v", filepath.Base(file), mb.name, paper.Name, lp)
+					doc, err := Compose(FAQ, h, b, labelsFor(h), opt)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					th := NewTheme(b, labelsFor(h), opt, 0)
+					for i, p := range doc.Pages {
+						holds := false
+						phones := 0
+						for _, op := range p.Ops {
+							if op.Kind != layout.TextOp {
+								continue
+							}
+							r := role(doc, op)
+							holds = holds || r == layout.Paragraph || r == layout.Heading2 && op.Text != labelsFor(h).YourQuestions
+							if b.Phone != "" && strings.Contains(op.Text, b.Phone) {
+								phones++
+							}
+						}
+						if !holds {
+							t.Errorf("%s page %d holds no question or answer", name, i+1)
+						}
+						if phones > 1 {
+							t.Errorf("%s page %d prints the phone number %d times", name, i+1, phones)
+						}
+					}
+					last := doc.Pages[len(doc.Pages)-1]
+					var rules []float64
+					footRule := 0.0
+					for _, op := range last.Ops {
+						if op.Kind == layout.LineOp && op.H == 0 && op.W > 100 {
+							if op.Artifact == layout.Decoration {
+								rules = append(rules, op.Y)
+							} else if op.Artifact == layout.Pagination && op.Y > th.Paper.H/2 {
+								footRule = op.Y
+							}
+						}
+					}
+					if len(rules) < 3 {
+						t.Errorf("%s: %d lines to write on, want at least 3", name, len(rules))
+						continue
+					}
+					if spacing := th.Body * 2.2; footRule > 0 && footRule-rules[len(rules)-1] < spacing-0.5 {
+						t.Errorf("%s: the last write-in line is %.1f pt above the footer's rule, less than a line (%.1f)", name, footRule-rules[len(rules)-1], spacing)
+					}
+				}
+			}
+		}
+	}
+}
