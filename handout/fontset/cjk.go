@@ -178,11 +178,11 @@ func (c *cjkFont) load(dirs []string) (*Family, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s font %s: %w", c.lang, p, err)
 		}
-		face, err := parseFace(data, p)
+		face, err := parseFaceGlyphs(data, p, false)
 		if err != nil {
 			return nil, fmt.Errorf("%s font %s: %w", c.lang, p, err)
 		}
-		face.Name, face.shaped = f.name, true
+		face.Name, face.shaped, face.cjk = f.name, true, true
 		return face, nil
 	}
 	reg, err := load(c.regular)
@@ -293,3 +293,8 @@ func directory(data []byte) []byte {
 	n := 12 + 16*int(binary.BigEndian.Uint16(data[4:]))
 	return data[:min(n, len(data))]
 }
+
+// IsCJK reports whether the face is a Chinese, Japanese or Korean font
+// found for a CJK handout: its text has no marks to place, so a shaper
+// needs no outlines of it.
+func (f *Face) IsCJK() bool { return f.cjk }

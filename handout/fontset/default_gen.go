@@ -5,10 +5,10 @@ package fontset
 // defaultFaces are the embedded faces as parseFace reads them, without
 // their file and width table.
 var defaultFaces = [4]Face{
-	{Upem: 1000, NumGlyphs: 367, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-58, -250, 1290, 888}, CapHeight: 668, XHeight: 496, ItalicAngle: 0, StemV: 87, FixedPitch: false},
-	{Upem: 1000, NumGlyphs: 367, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-70, -251, 1382, 926}, CapHeight: 668, XHeight: 496, ItalicAngle: 0, StemV: 165, FixedPitch: false},
-	{Upem: 1000, NumGlyphs: 367, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-154, -241, 1338, 885}, CapHeight: 668, XHeight: 496, ItalicAngle: -12, StemV: 87, FixedPitch: false},
-	{Upem: 1000, NumGlyphs: 367, missing: 676, Ascent: 950, Descent: -290, BBox: [4]int{-174, -248, 1417, 941}, CapHeight: 668, XHeight: 496, ItalicAngle: -12, StemV: 165, FixedPitch: false},
+	{Upem: 1000, NumGlyphs: 367, cjk: false, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-58, -250, 1290, 888}, CapHeight: 668, XHeight: 496, ItalicAngle: 0, StemV: 87, FixedPitch: false},
+	{Upem: 1000, NumGlyphs: 367, cjk: false, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-70, -251, 1382, 926}, CapHeight: 668, XHeight: 496, ItalicAngle: 0, StemV: 165, FixedPitch: false},
+	{Upem: 1000, NumGlyphs: 367, cjk: false, missing: 527, Ascent: 950, Descent: -290, BBox: [4]int{-154, -241, 1338, 885}, CapHeight: 668, XHeight: 496, ItalicAngle: -12, StemV: 87, FixedPitch: false},
+	{Upem: 1000, NumGlyphs: 367, cjk: false, missing: 676, Ascent: 950, Descent: -290, BBox: [4]int{-174, -248, 1417, 941}, CapHeight: 668, XHeight: 496, ItalicAngle: -12, StemV: 165, FixedPitch: false},
 }
 
 // defaultWidths are the faces' width tables: for each character the face

@@ -66,7 +66,7 @@ func parse(face *fontset.Face) *font.Font {
 	}
 	p := v.(*parsedFont)
 	p.once.Do(func() {
-		if f, err := font.ParseTTF(withoutOutlines(face.Data)); err == nil {
+		if f, err := font.ParseTTF(withoutOutlines(face.Data, face.IsCJK())); err == nil {
 			p.font = f.Font
 		}
 	})
@@ -79,8 +79,8 @@ func parse(face *fontset.Face) *font.Font {
 // advances, and outlines only to place marks in fonts without GPOS
 // positioning (HarfBuzz's fallback), which such fonts keep. Glyph extents
 // are never asked for (ShapeNoExtents).
-func withoutOutlines(data []byte) *maskedFile {
-	m := &maskedFile{data: data, at: -1}
+func withoutOutlines(data []byte, cjk bool) *maskedFile {
+	m := &maskedFile{data: data}
 	if len(data) < 12 {
 		return m
 	}
@@ -98,19 +98,36 @@ func withoutOutlines(data []byte) *maskedFile {
 			loca = rec
 		case "GPOS":
 			gpos = true
+		case "glyf", "post":
+			// go-text copies glyf even when it cannot parse it (17 MB
+			// for a CJK face), and reads every glyph's name from post
+			// (50,000 in WenQuanYi Micro Hei), which shaping never asks.
+			if cjk {
+				m.at = append(m.at, rec)
+			}
+		case "EBLC":
+			// A CJK face's embedded bitmaps (2.5 MB in AR PL UMing)
+			// are for screens; without their index they are not read.
+			if cjk {
+				m.at = append(m.at, rec)
+			}
 		}
 	}
-	if gpos {
-		m.at = loca
+	// Chinese, Japanese and Korean text has no marks to place, so a CJK
+	// face's outlines (17 MB in AR PL UMing, which has no GPOS) are
+	// never needed either.
+	if (gpos || cjk) && loca >= 0 {
+		m.at = append(m.at, loca)
 	}
 	return m
 }
 
-// maskedFile is a font file read as is, but for the four bytes at at (a
-// table's tag in the table directory), which read as "hidn"; -1 for none.
+// maskedFile is a font file read as is, but for the four bytes at each
+// offset in at (a table's tag in the table directory), which read as
+// "hidn".
 type maskedFile struct {
 	data []byte
-	at   int
+	at   []int
 	pos  int64
 }
 
@@ -119,9 +136,9 @@ func (m *maskedFile) ReadAt(p []byte, off int64) (int, error) {
 		return 0, io.EOF
 	}
 	n := copy(p, m.data[off:])
-	if m.at >= 0 {
+	for _, at := range m.at {
 		for i, c := range []byte("hidn") {
-			if k := int64(m.at+i) - off; k >= 0 && k < int64(n) {
+			if k := int64(at+i) - off; k >= 0 && k < int64(n) {
 				p[k] = c
 			}
 		}
