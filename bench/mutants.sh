@@ -65,4 +65,6 @@ printf "%s\n" "$list" | while IFS='@' read -r pkg file expr what; do
 	mv "$f.orig" "$f"
 done
 c=$(grep -c '^caught' "$work/tally" 2>/dev/null); s=$(grep -c '^survive' "$work/tally" 2>/dev/null); k=$(grep -c '^skip' "$work/tally" 2>/dev/null)
-echo "caught $c of $((c + s)) mutants ($k skipped): $((100 * c / (c + s > 0 ? c + s : 1))) %"
+n=$((c + s))
+[ "$n" -gt 0 ] || n=1
+echo "caught $c of $((c + s)) mutants ($k skipped): $((100 * c / n)) %"
