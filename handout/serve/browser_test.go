@@ -180,6 +180,19 @@ func (tb *tab) eval(js string) string {
 	return s
 }
 
+// follow runs steps that load another page (a click on a link, a form's
+// button, Enter) and returns once that page has loaded. Without the wait, a
+// busy machine lets the next query find the element in a node tree that
+// chromedp replaces a moment later, and the step after it fails with
+// "Could not find node with given id".
+func (tb *tab) follow(what string, steps ...chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	tb.t.Logf("step: %s", what)
+	if _, err := chromedp.RunResponse(tb.ctx, steps...); err != nil {
+		tb.t.Fatalf("%s: %v\n%s", what, err, tb.state())
+	}
+}
+
 // poll waits for a condition in the page (the browser checks it on each
 // animation frame): an event, not a timed sleep.
 func (tb *tab) poll(js string) {
@@ -327,8 +340,9 @@ func TestBrowser(t *testing.T) {
 	tb.run("unzoom", chromedp.EmulateViewport(1200, 1000))
 
 	// 2. A handout, personalised and previewed in the page.
-	tb.run("open a handout", chromedp.Navigate(ts.url+"/"), chromedp.WaitVisible("#q"),
-		chromedp.Click(`a[href="/handout/group-therapy"]`, chromedp.NodeVisible), chromedp.WaitVisible("#patient"))
+	tb.run("open the library", chromedp.Navigate(ts.url+"/"), chromedp.WaitVisible("#q"))
+	tb.follow("open a handout", chromedp.Click(`a[href="/handout/group-therapy"]`, chromedp.NodeVisible))
+	tb.run("its form", chromedp.WaitVisible("#patient"))
 	const note = "Bring your questions to group."
 	tb.run("personalise",
 		chromedp.SendKeys("#patient", patient),
@@ -398,7 +412,9 @@ func TestBrowser(t *testing.T) {
 	// 4. A packet of two handouts, ticked on the library page.
 	tb.run("tick two", chromedp.Navigate(ts.url+"/"), chromedp.WaitVisible("#q"),
 		chromedp.Click("#pick-group-therapy"), chromedp.Click("#pick-terapia"),
-		chromedp.Click(`#packet button[type="submit"]`), chromedp.WaitVisible("#patient"))
+		chromedp.WaitVisible(`#packet button[type="submit"]`))
+	tb.follow("open the packet", chromedp.Click(`#packet button[type="submit"]`))
+	tb.run("the packet's form", chromedp.WaitVisible("#patient"))
 	if got := tb.eval(`document.querySelector("h1").textContent`); got != "Packet of 2 handouts" {
 		t.Errorf("packet page title %q", got)
 	}
@@ -575,7 +591,9 @@ func TestBrowserSignIn(t *testing.T) {
 	if got := tb.eval(`document.querySelector(".alert").textContent`); !strings.Contains(got, "not right") {
 		t.Errorf("wrong token: %q", got)
 	}
-	tb.run("sign in", chromedp.SendKeys("#token", token), chromedp.Click(`form.login button[type="submit"]`), chromedp.WaitVisible("#q"))
+	tb.run("type the token", chromedp.SendKeys("#token", token))
+	tb.follow("sign in", chromedp.Click(`form.login button[type="submit"]`))
+	tb.run("the library", chromedp.WaitVisible("#q"))
 	if got := tb.eval(`location.pathname`); got != "/" {
 		t.Errorf("after sign-in: %s", got)
 	}
@@ -598,7 +616,8 @@ func TestBrowserSignIn(t *testing.T) {
 	tb.run("preview", chromedp.Navigate(tb.url+"/handout/terapia"), chromedp.WaitVisible("#patient"), chromedp.SendKeys("#patient", "Ana"), chromedp.Click("#preview"))
 	tb.poll(`document.getElementById("frame").src.startsWith("blob:")`)
 	// Sign out: back to sign-in, and the old session no longer opens pages.
-	tb.run("sign out", chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible("#token"))
+	tb.follow("sign out", chromedp.Click(`form[action="/logout"] button`))
+	tb.run("the sign-in page", chromedp.WaitVisible("#token"))
 	tb.run("come back", chromedp.Navigate(tb.url+"/handout/terapia"), chromedp.WaitVisible("#token"))
 	if got := tb.eval(`location.pathname`); got != "/login" {
 		t.Errorf("after sign-out %s opens", got)
@@ -621,7 +640,8 @@ func TestBrowserFormatThatCannotBeMade(t *testing.T) {
 	if got := tb.eval(`Array.from(document.querySelectorAll(".library > li")).filter(li => !li.hidden).map(li => li.innerText.replace(/\s+/g, " ").trim()).join(" / ")`); !strings.Contains(got, "Living with high blood pressure") || !strings.Contains(got, "Formats Full guide, FAQ sheet") || !strings.Contains(got, "The one-page summary cannot be made: its summary is longer than one page.") || strings.Contains(got, "/tmp") {
 		t.Errorf("the card: %s", got)
 	}
-	tb.run("open it", chromedp.Click(`a[href="/handout/blood-pressure"]`, chromedp.NodeVisible), chromedp.WaitVisible("#patient"))
+	tb.follow("open it", chromedp.Click(`a[href="/handout/blood-pressure"]`, chromedp.NodeVisible))
+	tb.run("its form", chromedp.WaitVisible("#patient"))
 	if got := tb.eval(`document.getElementById("format-summary").disabled + " " + document.getElementById("format-guide").checked`); got != "true true" {
 		t.Errorf("summary disabled, guide checked: %s", got)
 	}
@@ -652,7 +672,8 @@ func TestBrowserKeyboard(t *testing.T) {
 		t.Errorf("after the card's link: %s", got)
 	}
 	tb.run("shift-tab back", chromedp.KeyEvent("\t", chromedp.KeyModifiers(kb.ModifierShift)))
-	tb.run("enter", chromedp.KeyEvent("\r"), chromedp.WaitVisible("#patient"))
+	tb.follow("enter", chromedp.KeyEvent("\r"))
+	tb.run("the form", chromedp.WaitVisible("#patient"))
 	tabTo(`document.activeElement.id === "patient"`)
 	tb.run("type", chromedp.KeyEvent("Keyboard Patient"))
 	tabTo(`document.activeElement.id === "preview"`)
