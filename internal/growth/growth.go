@@ -52,6 +52,8 @@ func Linear(t testing.TB, n int, job func(n int)) {
 
 func timed(n int, job func(n int)) time.Duration {
 	runtime.GC()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	start := cpuTime()
 	job(n)
 	return cpuTime() - start
