@@ -68,33 +68,45 @@ var (
 // written in Han, kana or Hangul. Chinese without a script is
 // Simplified, except the regions that write Traditional.
 func cjkFor(lang string) *cjkFont {
-	parts := strings.Split(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
-	switch parts[0] {
-	case "ja", "jpn":
+	// No allocation: every build of every language asks.
+	primary, rest, _ := strings.Cut(lang, "-")
+	if i := strings.IndexByte(primary, '_'); i >= 0 {
+		primary, rest = primary[:i], primary[i+1:]+"-"+rest
+	}
+	switch {
+	case strings.EqualFold(primary, "ja"), strings.EqualFold(primary, "jpn"):
 		return cjkJa
-	case "ko", "kor":
+	case strings.EqualFold(primary, "ko"), strings.EqualFold(primary, "kor"):
 		return cjkKo
-	case "zh", "zho", "chi", "cmn", "yue":
-		trad, hk := parts[0] == "yue", parts[0] == "yue"
-		for _, p := range parts[1:] {
-			switch p {
-			case "hans", "cn", "sg", "my":
-				return cjkHans
-			case "hant", "tw":
-				trad = true
-			case "hk", "mo":
-				trad, hk = true, true
-			}
+	}
+	yue := strings.EqualFold(primary, "yue")
+	if !yue && !strings.EqualFold(primary, "zh") && !strings.EqualFold(primary, "zho") &&
+		!strings.EqualFold(primary, "chi") && !strings.EqualFold(primary, "cmn") {
+		return nil
+	}
+	trad, hk := yue, yue
+	for rest != "" {
+		var p string
+		p, rest, _ = strings.Cut(rest, "-")
+		if i := strings.IndexByte(p, '_'); i >= 0 {
+			p, rest = p[:i], p[i+1:]+"-"+rest
 		}
 		switch {
-		case hk:
-			return cjkHantHK
-		case trad:
-			return cjkHant
+		case strings.EqualFold(p, "hans"), strings.EqualFold(p, "cn"), strings.EqualFold(p, "sg"), strings.EqualFold(p, "my"):
+			return cjkHans
+		case strings.EqualFold(p, "hant"), strings.EqualFold(p, "tw"):
+			trad = true
+		case strings.EqualFold(p, "hk"), strings.EqualFold(p, "mo"):
+			trad, hk = true, true
 		}
-		return cjkHans
 	}
-	return nil
+	switch {
+	case hk:
+		return cjkHantHK
+	case trad:
+		return cjkHant
+	}
+	return cjkHans
 }
 
 // IsCJK reports whether lang is written in Han, kana or Hangul.

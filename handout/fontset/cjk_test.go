@@ -106,3 +106,9 @@ func TestForLanguageCJK(t *testing.T) {
 		t.Error("the family's digest does not identify its CJK font")
 	}
 }
+
+func TestCJKForAllocatesNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { cjkFor("en-US"); cjkFor("zh-Hant-HK"); cjkFor("ko") }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
