@@ -17,11 +17,8 @@ const Factor = 8
 
 // maxRatio sits between linear growth (×8, up to twice that when the larger
 // input spills out of a cache) and quadratic growth (×64), with room for
-// noise on both sides. It was 24 while the whole process's time was
-// counted, which added other tests' work to both sizes and so pulled the
-// ratio towards 1; timed on its own thread, a linear parse measured ×24.9
-// under the race detector beside another package's tests.
-const maxRatio = 32
+// noise on both sides.
+const maxRatio = 24
 
 // Ratio is how many times more CPU time job(Factor*n) takes than job(n).
 // Each size runs several times, interleaved, and the cheapest run of each
@@ -55,8 +52,6 @@ func Linear(t testing.TB, n int, job func(n int)) {
 
 func timed(n int, job func(n int)) time.Duration {
 	runtime.GC()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
 	start := cpuTime()
 	job(n)
 	return cpuTime() - start
