@@ -20,6 +20,10 @@ const Factor = 8
 // noise on both sides.
 const maxRatio = 24
 
+// minSmall is the least CPU time the smaller size should take to be
+// measured at all.
+const minSmall = 2 * time.Millisecond
+
 // Ratio is how many times more CPU time job(Factor*n) takes than job(n).
 // Each size runs several times, interleaved, and the cheapest run of each
 // counts: interference (cache misses, a collection left over from a
@@ -31,6 +35,16 @@ const maxRatio = 24
 func Ratio(n int, job func(n int)) (ratio float64, small, large time.Duration) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	job(n) // warm caches and lazily built tables
+	// A job of a few tens of microseconds is mostly noise (a cache miss,
+	// a descheduled thread, the clock's grain), and under the race
+	// detector in CI such jobs measured ×25 to ×56 while linear. The input
+	// grows until the smaller size takes minSmall, at most 64 times.
+	for range 6 {
+		if timed(n, job) >= minSmall {
+			break
+		}
+		n *= 2
+	}
 	small, large = time.Duration(1<<62), time.Duration(1<<62)
 	for range 5 {
 		small = min(small, timed(n, job))
