@@ -34,12 +34,7 @@ const (
 
 func TestCJKHandouts(t *testing.T) {
 	br := defaultBrand(t)
-	options := map[string]format.Options{
-		"letter":       {Paper: format.Letter},
-		"a4":           {Paper: format.A4},
-		"letter-large": {Paper: format.Letter, LargePrint: true},
-		"a4-large":     {Paper: format.A4, LargePrint: true},
-	}
+	options := everyPaper()
 	subsets := &pdfwriter.Subsets{}
 	for _, lang := range []string{"zh-Hans", "zh-Hant", "ja", "ko"} {
 		if err := fontset.LanguageFontError(br.Fonts, lang); err != nil {

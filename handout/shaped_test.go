@@ -26,14 +26,20 @@ import (
 	"handouts/handout/pdfwriter"
 )
 
-func TestShapedScriptsOutOfTheBox(t *testing.T) {
-	br := defaultBrand(t)
-	options := map[string]format.Options{
+// everyPaper is each paper in regular and large print: the settings a
+// handout in any script must build in.
+func everyPaper() map[string]format.Options {
+	return map[string]format.Options{
 		"letter":       {Paper: format.Letter},
 		"a4":           {Paper: format.A4},
 		"letter-large": {Paper: format.Letter, LargePrint: true},
 		"a4-large":     {Paper: format.A4, LargePrint: true},
 	}
+}
+
+func TestShapedScriptsOutOfTheBox(t *testing.T) {
+	br := defaultBrand(t)
+	options := everyPaper()
 	subsets := &pdfwriter.Subsets{}
 	for _, lang := range []string{"ar", "fa", "hi", "bn"} {
 		rtl := lang == "ar" || lang == "fa"
