@@ -21,8 +21,8 @@ type builder struct {
 	rows []layout.Row
 
 	keepNext bool // the next content row may not start a page
-	// lonePending: the next row starts a list item that would stand alone
-	// if the page broke before it (see list).
+	// lonePending: the next content row starts a list item that would
+	// stand alone if the page broke before it (see list).
 	lonePending bool
 	wholeBox    float64 // a box up to this tall never splits
 	titleGap    float64 // the space under the masthead, in leadings
@@ -52,7 +52,7 @@ func (b *builder) body() textStyle {
 
 func (b *builder) add(r layout.Row) {
 	if b.lonePending && !r.Gap {
-		r.Penalty = max(r.Penalty, b.loneItemCost())
+		r.Lone = true
 		b.lonePending = false
 	}
 	if b.keepNext {
@@ -273,9 +273,10 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 		if i > 0 {
 			b.gap(ts.leading * b.th.itemGap())
 			// No item alone at a page's foot (the first) or top (the
-			// last): a break before the second item or the last costs.
+			// last): the composer breaks before the second item or the
+			// last only when nothing else keeps the page count.
 			if i == 1 || i == len(items)-1 {
-				b.rows[len(b.rows)-1].Penalty = b.loneItemCost()
+				b.rows[len(b.rows)-1].Lone = true
 				b.lonePending = true
 			}
 		}
@@ -361,7 +362,7 @@ func (b *builder) endBoxTitled(title string) {
 				if above < h/2 {
 					r.KeepWithPrev = true
 				} else {
-					r.Penalty += b.splitCost() // on top of a lone item's cost
+					r.Penalty += b.splitCost()
 				}
 			}
 			above += r.H
@@ -379,10 +380,6 @@ func (b *builder) endBoxTitled(title string) {
 // composer, in points of blank page: a box moves whole unless that leaves
 // about a third of the page blank.
 func (b *builder) splitCost() float64 { return b.th.Paper.H * 0.3 }
-
-// loneItemCost is what a list item alone at a page's top or foot costs the
-// composer: nearly always avoided by moving a line or an item.
-func (b *builder) loneItemCost() float64 { return b.th.Paper.H * 0.25 }
 
 // continuedLabel heads every piece of a split box after the first: the
 // box's title and "(continued)" in small muted type. It is furniture (an

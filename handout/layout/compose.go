@@ -13,7 +13,10 @@ import "math"
 //     last (what a greedy fill minimises, so with nothing else to weigh
 //     the composer fills pages exactly as a greedy fill does);
 //   - the Penalty of the row it breaks before: a box split that could have
-//     moved whole, a list item left alone at a page's top or foot;
+//     moved whole;
+//   - a list item left alone at a page's top or foot (a Lone row): costRule,
+//     so it happens only when no layout of as few pages avoids it, and then
+//     at the break that costs least otherwise;
 //   - a first page under MinFirst of its room (a title alone above a box
 //     that moved on), and a last page under MinLast (three lines on a
 //     sheet of their own): costRule each, so the composer pulls lines
@@ -110,7 +113,11 @@ func newComposer(rows []Row, spec PageSpec) *composer {
 		}
 		c.cand = append(c.cand, j)
 		if j < n {
-			c.pen = append(c.pen, rows[j].Penalty)
+			pen := rows[j].Penalty
+			if rows[j].Lone {
+				pen += costRule
+			}
+			c.pen = append(c.pen, pen)
 		} else {
 			c.pen = append(c.pen, 0)
 		}

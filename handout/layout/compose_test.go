@@ -132,30 +132,119 @@ func TestComposeIsGreedyWithoutRules(t *testing.T) {
 	}
 }
 
-// A penalised break (a list item that would stand alone at a page's top)
-// is avoided when another costs less.
-func TestComposeLoneItem(t *testing.T) {
-	item := func(id string, n int, pen float64) []Row {
-		rs := paragraph(id, n, false)
-		rs[0].Penalty = pen
-		return rs
+// list is a list of one-line items marked as format's builder marks them:
+// a gap between items, and a Lone break before the second item and before
+// the last (a page breaking there leaves the first item alone at its foot
+// or the last alone at its top).
+func list(id string, n int) []Row {
+	var rows []Row
+	for i := range n {
+		if i > 0 {
+			g := gapRow(fmt.Sprintf("%sgap%d", id, i), 3)
+			lone := i == 1 || i == n-1
+			g.Lone = lone
+			r := mark(fmt.Sprintf("%s%d", id, i+1), lineH)
+			r.Lone = lone
+			rows = append(rows, g, r)
+			continue
+		}
+		rows = append(rows, mark(fmt.Sprintf("%s%d", id, i+1), lineH))
 	}
-	// 24 lines of filler, then three one-line items: a greedy fill puts
-	// the last alone at the top of page two; moving the second with it
-	// would leave the first alone at the foot of page one, so all three
-	// go on.
-	rows := cat(lines("f", 24), item("i1", 1, 0), item("i2", 1, 100), item("i3", 1, 100), lines("g", 5))
-	if g := pageOf(t, mustGreedy(t, rows)); g["i31"] != 1 || g["i21"] != 0 {
-		t.Fatalf("the case is not the one meant: greedy puts i2 on page %d, i3 on %d", g["i21"]+1, g["i31"]+1)
+	return rows
+}
+
+// No list item stands alone at a page's top or foot, whatever blank it
+// costs: the list is broken elsewhere, or moves on whole.
+func TestComposeNoLoneItem(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		filler  int
+		items   int
+		greedy  map[string]int // where a greedy fill puts the items (pages from 0)
+		want    map[string]int
+		wantEnd string // the row page one ends with
+	}{
+		// The last item alone at the top of page two: the list breaks
+		// between its second and third items instead.
+		{"last alone at the top", 22, 4, map[string]int{"l3": 0, "l4": 1}, map[string]int{"l1": 0, "l2": 0, "l3": 1, "l4": 1}, "l2"},
+		// The first item alone at the foot of page one: it goes on with
+		// the rest.
+		{"first alone at the foot", 25, 4, map[string]int{"l1": 0, "l2": 1}, map[string]int{"l1": 1, "l2": 1, "l3": 1, "l4": 1}, "f25"},
+		// A two-item list cannot break between its items at all: it moves
+		// on whole, though that leaves five lines (a fifth of the page)
+		// blank, which a price on the lone item would not pay.
+		{"two items move whole", 21, 2, map[string]int{"l1": 0, "l2": 1}, map[string]int{"l1": 1, "l2": 1}, "f21"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := cat(lines("f", tc.filler), list("l", tc.items), lines("g", 10))
+			// In the two-item case each item is one unbreakable row three
+			// lines tall, so page one holds the first and not the second.
+			if tc.items == 2 {
+				rows = cat(lines("f", tc.filler), list("l", 2), lines("g", 10))
+				rows[tc.filler].H = 3 * lineH
+				rows[len(rows)-11].H = 3 * lineH
+			}
+			g := pageOf(t, mustGreedy(t, rows))
+			for id, p := range tc.greedy {
+				if g[id] != p {
+					t.Fatalf("the case is not the one meant: greedy puts %s on page %d\n%s", id, g[id]+1, Dump(mustGreedy(t, rows), nil))
+				}
+			}
+			pages, err := Flow(rows, composedSpec())
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := pageOf(t, pages)
+			for id, p := range tc.want {
+				if at[id] != p {
+					t.Errorf("%s on page %d, want %d:\n%s", id, at[id]+1, p+1, Dump(pages, nil))
+				}
+			}
+			if last := lastMark(pages[0]); last != tc.wantEnd {
+				t.Errorf("page one ends with %s, want %s", last, tc.wantEnd)
+			}
+		})
 	}
+}
+
+// Where keeping the rule would take a page more, the page count wins: the
+// composer never adds a page for it. It then breaks where a greedy fill
+// would (the break that costs least otherwise), so the last item stands
+// alone at the top of page two. Here the document fills its two pages
+// exactly, so every other break overflows page two.
+func TestComposeLoneItemWhenUnavoidable(t *testing.T) {
+	rows := cat(lines("f", 23), list("l", 3), lines("g", 22))
+	// 23 + 2 items (plus one gap, which fits) fill page one; the third
+	// item and 22 lines fill page two's 24 lines less its gap.
 	pages, err := Flow(rows, composedSpec())
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := pageOf(t, pages)
-	if at["i11"] != 1 || at["i21"] != 1 || at["i31"] != 1 {
-		t.Errorf("an item stands alone at a page's top or foot:\n%s", Dump(pages, nil))
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2: the rule must not cost a page\n%s", len(pages), Dump(pages, nil))
 	}
+	at := pageOf(t, pages)
+	if at["l1"] != 0 || at["l2"] != 0 || at["l3"] != 1 {
+		t.Errorf("the unavoidable lone item is not where the greedy fill puts it:\n%s", Dump(pages, nil))
+	}
+	// One line fewer after the list and the rule can be kept: the whole
+	// list goes on.
+	rows = cat(lines("f", 23), list("l", 3), lines("g", 19))
+	pages, _ = Flow(rows, composedSpec())
+	if at := pageOf(t, pages); len(pages) != 2 || at["l1"] != 1 {
+		t.Errorf("with room on page two the list should move whole:\n%s", Dump(pages, nil))
+	}
+}
+
+// lastMark is the name of the last marked row on a page.
+func lastMark(p Page) string {
+	last := ""
+	for _, op := range p.Ops {
+		if op.Kind == TextOp && strings.HasPrefix(op.Text, "#") {
+			last = op.Text[1:]
+		}
+	}
+	return last
 }
 
 func mustGreedy(t *testing.T, rows []Row) []Page {

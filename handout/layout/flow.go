@@ -27,9 +27,15 @@ type Row struct {
 	Expand func(h float64) []Op
 	// Penalty is what a page break before this row costs the composer,
 	// in points of blank page it is worth (see Compose): a break inside a
-	// box that could move whole, or one that leaves a list item alone.
-	// KeepWithPrev forbids the break outright; Penalty only discourages it.
+	// box that could move whole. KeepWithPrev forbids the break outright;
+	// Penalty only discourages it.
 	Penalty float64
+	// Lone marks a break before this row that would leave a list item
+	// alone: the first item at a page's foot (a break inside it or before
+	// the second), or the last at a page's top (a break just before it).
+	// It is a rule, not a price: the composer breaks here only when every
+	// layout that keeps the rule takes more pages (see Flow).
+	Lone bool
 	// Where names the content a row came from, for messages.
 	Where string
 }
