@@ -457,10 +457,25 @@ func parseFace(data []byte, path string) (*Face, error) {
 // Subset), where a hostile glyph is an error as here: a CJK face has
 // 27,000 to 50,000 glyphs, and walking them all cost 30 ms a build.
 func parseFaceGlyphs(data []byte, path string, allGlyphs bool) (*Face, error) {
+	return parseFaceOutlines(data, path, allGlyphs, false)
+}
+
+// parseCJKFace parses a CJK face found on the system: TrueType, or
+// OpenType with CID-keyed CFF outlines (Noto Sans CJK), which the PDF
+// writer embeds through subsetCFF. Its glyphs are walked when a subset is
+// cut, not here (parseFaceGlyphs).
+func parseCJKFace(data []byte, path string) (*Face, error) {
+	return parseFaceOutlines(data, path, false, true)
+}
+
+// parseFaceOutlines is parseFaceGlyphs, taking CFF outlines too if cff.
+func parseFaceOutlines(data []byte, path string, allGlyphs, cff bool) (*Face, error) {
 	if len(data) < 12 {
 		return nil, errors.New("not a TrueType font (file too short)")
 	}
+	isCFF := cff && bytes.HasPrefix(data, []byte("OTTO"))
 	switch {
+	case isCFF:
 	case bytes.HasPrefix(data, []byte("OTTO")):
 		return nil, errors.New("is an OpenType CFF font; only TrueType (glyf) fonts can be embedded: convert it to .ttf")
 	case bytes.HasPrefix(data, []byte("ttcf")):
@@ -529,7 +544,14 @@ func parseFaceGlyphs(data []byte, path string, allGlyphs bool) (*Face, error) {
 		}
 		return t
 	}}
-	if allGlyphs {
+	if isCFF {
+		// The CFF's structure (its INDEXes, font dicts and private
+		// dicts) is read now; each glyph's charstring, when a subset
+		// is cut.
+		if _, err := readCFF(table(data, "CFF ")); err != nil {
+			return nil, fmt.Errorf("is damaged: %w", err)
+		}
+	} else if allGlyphs {
 		if err := checkGlyphs(data, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
 			return nil, fmt.Errorf("is damaged: %w", err)
 		}

@@ -20,6 +20,10 @@ type GlyphSubset struct {
 	// units, from the font's hmtx table.
 	Advances []int
 	Upem     int
+	// CFF is set when Program is a bare CID-keyed CFF font (from an
+	// OpenType font with CFF outlines, subsetCFF), for a CIDFontType0
+	// font, its CIDs the new glyph numbers; else Program is TrueType.
+	CFF bool
 }
 
 // Subset cuts the glyphs gids out of the TrueType file data, with every
@@ -29,6 +33,9 @@ type GlyphSubset struct {
 // tables cvt, fpgm, prep), plus a post table without glyph names. A
 // damaged font is an error, never a panic.
 func Subset(data []byte, gids []int) (*GlyphSubset, error) {
+	if cff := table(data, "CFF "); cff != nil {
+		return subsetOpenTypeCFF(data, cff, gids)
+	}
 	g, err := readGlyphData(data)
 	if err != nil {
 		return nil, err
@@ -112,6 +119,41 @@ func Subset(data []byte, gids []int) (*GlyphSubset, error) {
 	s.Program = writeTables(tables)
 	// The whole file's checksum makes head's adjustment (OpenType, head).
 	binary.BigEndian.PutUint32(s.Program[headOffset(s.Program)+8:], 0xB1B0AFBA-checksum(s.Program))
+	return s, nil
+}
+
+// subsetOpenTypeCFF is Subset for an OpenType font with CFF outlines: the
+// subset is a bare CFF (subsetCFF), which a PDF embeds as it is.
+func subsetOpenTypeCFF(data, cff []byte, gids []int) (*GlyphSubset, error) {
+	head, hhea, maxp, hmtx := table(data, "head"), table(data, "hhea"), table(data, "maxp"), table(data, "hmtx")
+	if len(hhea) < 36 || len(head) < 54 || len(maxp) < 6 {
+		return nil, errors.New("its head, hhea or maxp table is missing or short")
+	}
+	upem := int(binary.BigEndian.Uint16(head[18:]))
+	if upem == 0 {
+		return nil, errors.New("its head table gives 0 units per em")
+	}
+	long := int(binary.BigEndian.Uint16(hhea[34:]))
+	if long == 0 || len(hmtx) < 4*long {
+		return nil, errors.New("its hmtx table is short")
+	}
+	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	kept := append([]int{0}, gids...)
+	slices.Sort(kept)
+	kept = slices.Compact(kept)
+	if kept[0] < 0 || kept[len(kept)-1] >= glyphs {
+		return nil, fmt.Errorf("it has %d glyphs, and no glyph %d", glyphs, kept[len(kept)-1])
+	}
+	program, err := subsetCFF(cff, kept)
+	if err != nil {
+		return nil, err
+	}
+	s := &GlyphSubset{Program: program, NewID: make(map[uint16]int, len(kept)), Upem: upem, CFF: true}
+	for i, gi := range kept {
+		s.NewID[uint16(gi)] = i
+		adv := binary.BigEndian.Uint16(hmtx[4*min(gi, long-1):])
+		s.Advances = append(s.Advances, int(adv))
+	}
 	return s, nil
 }
 
