@@ -77,6 +77,74 @@ func TestScriptsOutOfTheBox(t *testing.T) {
 	}
 }
 
+// Haitian Creole and Tagalog are written in letters Atkinson Hyperlegible
+// has: they print in it, out of the box, with every printed word in the
+// handout's language.
+func TestLatinLanguagesOutOfTheBox(t *testing.T) {
+	tooltest.Require(t, "qpdf")
+	options := map[string]format.Options{
+		"letter": {Paper: format.Letter},
+		"a4":     {Paper: format.A4},
+		"large":  {Paper: format.Letter, LargePrint: true},
+	}
+	subsets := &pdfwriter.Subsets{}
+	br := defaultBrand(t)
+	for _, lang := range []string{"ht", "tl"} {
+		file := "../testdata/languages/" + lang + ".yaml"
+		for on, opt := range options {
+			h, errs := Load(file, br, opt, time.Now())
+			if errs.HasErrors() {
+				t.Fatalf("%s: %v", file, errs.Errors())
+			}
+			lab, exact := labels.For(h.Language)
+			if !exact || lab.Lang != lang {
+				t.Fatalf("%s: labels for %q, exact %v", file, lab.Lang, exact)
+			}
+			for _, kind := range format.Kinds {
+				name := strings.Join([]string{lang, on, string(kind)}, ".")
+				doc, err := format.Compose(kind, h, br, lab, opt)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if doc.Fonts != br.Fonts {
+					t.Errorf("%s: set in %s, want the brand's %s", name, doc.Fonts.Name, br.Fonts.Name)
+				}
+				var buf bytes.Buffer
+				if err := pdfwriter.Write(&buf, &doc.Document, pdfwriter.Options{Date: fixedDate, Creator: "test", Identity: []byte(name), Subsets: subsets}); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				checkTagged(t, name, buf.Bytes(), &doc.Document, h.Language)
+				checkFontsAndQpdf(t, name, buf.Bytes())
+				text := pdfText(t, buf.Bytes())
+				if on == "letter" {
+					readsInOrder(t, name, text, handoutTexts(h, kind))
+				}
+				// The printed labels are the language's, never English.
+				var want []string
+				switch kind {
+				case format.Guide, format.Summary:
+					want = append(want, lab.ShortVersion)
+				case format.FAQ:
+					want = append(want, lab.YourQuestions)
+				}
+				if n := len(doc.Pages); n > 1 {
+					want = append(want, lab.Page(n, n))
+				}
+				for _, w := range want {
+					if !strings.Contains(strings.Join(strings.Fields(text), " "), w) {
+						t.Errorf("%s: %q is not printed", name, w)
+					}
+				}
+				for _, english := range []string{"The short version", "Your questions", "Page 1 of"} {
+					if strings.Contains(text, english) {
+						t.Errorf("%s: prints the English %q", name, english)
+					}
+				}
+			}
+		}
+	}
+}
+
 // handoutTexts are the texts a format prints, in reading order.
 func handoutTexts(h *content.Handout, kind format.Kind) []string {
 	out := []string{h.Title.Raw}
