@@ -322,23 +322,85 @@ func (f *furniture) lastLineW() float64 {
 func (f *furniture) pageLineY() float64 { return f.th.Paper.H - f.th.Margin - f.th.Small*0.25 }
 
 // headerLines puts the clinic name and the title on one line when they fit
-// with room between them, and otherwise the name's lines above the title's.
+// with room between them. Otherwise the header keeps to its budget of lines
+// (two in regular print, one in large print, where each line costs more):
+// the name's lines above the title's when they fit it, else each shortened
+// at a word to one line. Large print drops the name before it shortens
+// the title, since the band on page one says who gave the handout. Shortening is the running header's alone; the title and band on
+// page one are printed whole.
 func (f *furniture) headerLines() []headerLine {
 	th := f.th
-	name := th.Brand.Name
+	name, title := th.Brand.Name, f.title
 	nameW := f.m.Width(name, fontset.Bold, th.Small)
-	titleW := f.m.Width(f.title, fontset.Regular, th.Small)
-	if name == "" || nameW+th.Small*2+titleW <= th.Width {
-		return []headerLine{{name: name, title: f.title}}
+	gap := th.Small * 2
+	if titleW := f.m.Width(title, fontset.Regular, th.Small); name == "" && titleW <= th.Width || name != "" && nameW+gap+titleW <= th.Width {
+		return []headerLine{{name: name, title: title}}
 	}
+	budget := 2
+	if th.LargePrint {
+		budget = 1
+	}
+	wrap := func(s string, style fontset.Style) []string {
+		var out []string
+		for _, ln := range layout.Wrap(f.m, plain(s, style), th.Small, th.Width) {
+			out = append(out, strings.TrimSpace(ln.Text()))
+		}
+		return out
+	}
+	var names, titles []string
+	if name != "" {
+		names = wrap(name, fontset.Bold)
+	}
+	titles = wrap(title, fontset.Regular)
 	var out []headerLine
-	for _, ln := range layout.Wrap(f.m, plain(name, fontset.Bold), th.Small, th.Width) {
-		out = append(out, headerLine{name: strings.TrimSpace(ln.Text())})
+	switch {
+	case len(names)+len(titles) <= budget:
+	case budget == 1 && len(titles) == 1:
+		// One line: the title whole, without the name.
+		return []headerLine{{title: title}}
+	case budget == 1 && name != "" && nameW+gap <= th.Width/2:
+		// One line: the name, and the title shortened beside it.
+		return []headerLine{{name: name, title: shorten(f.m, title, fontset.Regular, th.Small, th.Width-nameW-gap)}}
+	case budget == 1:
+		return []headerLine{{title: shorten(f.m, title, fontset.Regular, th.Small, th.Width)}}
+	case name != "":
+		names = []string{shorten(f.m, name, fontset.Bold, th.Small, th.Width)}
+		titles = []string{shorten(f.m, title, fontset.Regular, th.Small, th.Width)}
+	default:
+		// No name: the title's first line, and the rest shortened.
+		rest := strings.TrimSpace(strings.TrimPrefix(title, titles[0]))
+		titles = []string{titles[0], shorten(f.m, rest, fontset.Regular, th.Small, th.Width)}
 	}
-	for _, ln := range layout.Wrap(f.m, plain(f.title, fontset.Regular), th.Small, th.Width) {
-		out = append(out, headerLine{title: strings.TrimSpace(ln.Text())})
+	for _, n := range names {
+		out = append(out, headerLine{name: n})
+	}
+	for _, t := range titles {
+		out = append(out, headerLine{title: t})
 	}
 	return out
+}
+
+// shorten returns s, or as many of its words as fit width followed by an
+// ellipsis; a first word wider than width is cut between letters.
+func shorten(m layout.Measurer, s string, style fontset.Style, size, width float64) string {
+	if m.Width(s, style, size) <= width {
+		return s
+	}
+	const ell = "\u2026"
+	words := strings.Fields(s)
+	for n := len(words) - 1; n > 0; n-- {
+		t := strings.TrimRight(strings.Join(words[:n], " "), ",;:.-\u2013\u2014 ") + ell
+		if m.Width(t, style, size) <= width {
+			return t
+		}
+	}
+	r := []rune(words[0])
+	for n := len(r) - 1; n > 0; n-- {
+		if t := string(r[:n]) + ell; m.Width(t, style, size) <= width {
+			return t
+		}
+	}
+	return ell
 }
 
 // spec is the content area: below the running header on later pages, above

@@ -2,6 +2,7 @@ package format
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -35,8 +36,9 @@ func texts(p layout.Page) []layout.Op {
 	return out
 }
 
-// A name, tagline or contact line of any length wraps: nothing is cut,
-// nothing runs off the page, every word is printed.
+// A name, tagline or contact line of any length wraps: nothing is cut
+// (but the running header, which shortens), nothing runs off the page,
+// every word is printed.
 func TestFurnitureWraps(t *testing.T) {
 	long := strings.Repeat("Northern Valley Community ", 4) + "Clinic"
 	b := brandWith(t, map[brand.Field]string{
@@ -54,8 +56,12 @@ func TestFurnitureWraps(t *testing.T) {
 		}
 		for i, p := range doc.Pages {
 			var all strings.Builder
+			head := map[layout.Op]bool{}
+			for _, op := range headerOps(p, NewTheme(b, labelsFor(h), opt, 0)) {
+				head[op] = true
+			}
 			for _, op := range texts(p) {
-				if strings.Contains(op.Text, "…") {
+				if strings.Contains(op.Text, "…") && !(i > 0 && head[op]) {
 					t.Errorf("%s page %d: %q is cut", opt.Paper.Name, i+1, op.Text)
 				}
 				if op.X < safe || op.X+op.W > opt.Paper.W-safe {
@@ -67,9 +73,10 @@ func TestFurnitureWraps(t *testing.T) {
 			if !strings.Contains(text, "front-desk.appointments@northern-valley-community-clinic.example") {
 				t.Errorf("%s page %d: the email is not printed whole: %q", opt.Paper.Name, i+1, text)
 			}
-			// The band on page one and the running header after it both
-			// hold the whole name, over as many lines as it needs.
-			if !strings.Contains(text, strings.TrimSpace(long)) {
+			// The band on page one holds the whole name, over as many
+			// lines as it needs; the running header after it keeps to its
+			// lines and may shorten it (TestRunningHeaderLongTitle).
+			if i == 0 && !strings.Contains(text, strings.TrimSpace(long)) {
 				t.Errorf("%s page %d: the clinic name is not printed whole", opt.Paper.Name, i+1)
 			}
 			// No contact line ends with its separator.
@@ -176,6 +183,85 @@ func TestRunIn(t *testing.T) {
 	} {
 		if got := runIn(in); got != want {
 			t.Errorf("runIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// headerOps returns a page's running-header text: the furniture printed
+// above its content (a box's "continued" label is furniture too, but set
+// in the content area).
+func headerOps(p layout.Page, th *Theme) []layout.Op {
+	var out []layout.Op
+	for _, op := range texts(p) {
+		if op.Artifact == layout.Pagination && op.Y < th.Paper.H/2 && !strings.Contains(op.Text, th.Labels.Continued()) {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// The running header keeps to the text column and to its lines (two in
+// regular print, one in large print), with or without a clinic name, for a
+// title of 150 characters: it wraps, and shortens at a word when wrapping
+// would take more lines. The title on page one is printed whole.
+func TestRunningHeaderLongTitle(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	long := "Group therapy for anxiety, depression, trauma and loneliness: what happens in a group, what it helps with and how to start"
+	long += strings.Repeat(" today", (150-len(long))/6)
+	h.Title.Raw = long
+	if n := len(long); n < 145 || n > 150 {
+		t.Fatalf("title of %d characters", n)
+	}
+	brands := map[string]*brand.Brand{
+		"none":    noBrand(t),
+		"name":    brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend Wellness Clinic"}),
+		"example": exampleBrand(t),
+		"long":    brandWith(t, map[brand.Field]string{brand.Clinic: "Cedar Hollow Behavioural Health & Family Care"}),
+	}
+	for bn, b := range brands {
+		for _, opt := range []Options{{Paper: Letter}, {Paper: A4}, {Paper: Letter, LargePrint: true}, {Paper: A4, LargePrint: true}} {
+			name := fmt.Sprintf("%s/%s/large=%v", bn, opt.Paper.Name, opt.LargePrint)
+			doc, err := Compose(Guide, h, b, labelsFor(h), opt)
+			if err != nil {
+				t.Fatal(name, err)
+			}
+			th := NewTheme(b, labelsFor(h), opt, 0)
+			budget := 2
+			if opt.LargePrint {
+				budget = 1
+			}
+			if len(doc.Pages) < 2 {
+				t.Fatalf("%s: %d page, want a running header to test", name, len(doc.Pages))
+			}
+			var first strings.Builder
+			for _, op := range texts(doc.Pages[0]) {
+				first.WriteString(op.Text + " ")
+			}
+			if !strings.Contains(strings.Join(strings.Fields(first.String()), " "), long) {
+				t.Errorf("%s: the title is not printed whole on page one", name)
+			}
+			for i, p := range doc.Pages[1:] {
+				ops := headerOps(p, th)
+				lines := map[float64][]layout.Op{}
+				for _, op := range ops {
+					lines[op.Y] = append(lines[op.Y], op)
+					if op.X < th.Left-0.01 || op.X+op.W > th.Left+th.Width+0.01 {
+						t.Errorf("%s page %d: header %q at x=%.1f..%.1f leaves the text column %.1f..%.1f", name, i+2, op.Text, op.X, op.X+op.W, th.Left, th.Left+th.Width)
+					}
+				}
+				if len(lines) == 0 || len(lines) > budget {
+					t.Errorf("%s page %d: running header of %d lines, want 1..%d", name, i+2, len(lines), budget)
+				}
+				for y, l := range lines {
+					for a := range l {
+						for c := a + 1; c < len(l); c++ {
+							if l[a].X < l[c].X+l[c].W && l[c].X < l[a].X+l[a].W {
+								t.Errorf("%s page %d: %q and %q overlap at y=%.1f", name, i+2, l[a].Text, l[c].Text, y)
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 }

@@ -88,8 +88,14 @@ func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Bran
 	t.Helper()
 	th := NewTheme(b, labelsFor(h), opt, 0)
 	for i, p := range doc.Pages {
+		// The running header is the one text that shortens, to keep to
+		// its lines (TestRunningHeaderLongTitle).
+		head := map[layout.Op]bool{}
+		for _, op := range headerOps(p, th) {
+			head[op] = i > 0
+		}
 		for _, op := range p.Ops {
-			if op.Kind == layout.TextOp && strings.Contains(op.Text, "…") {
+			if op.Kind == layout.TextOp && strings.Contains(op.Text, "…") && !head[op] {
 				t.Errorf("%s page %d: text %q is cut", name, i+1, op.Text)
 			}
 			// Page furniture (running header, footer, page numbers, the
