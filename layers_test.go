@@ -41,11 +41,40 @@ func TestImportsFollowTheREADME(t *testing.T) {
 			t.Errorf("the README names package %s, which does not exist", pkg)
 		}
 	}
+	// An arrow the table draws must still be in the code: a row of several
+	// packages (the test helpers) needs it in at least one of them.
+	for _, row := range readmeRows(t) {
+		for _, imp := range row.imports {
+			drawn := false
+			for _, pkg := range row.packages {
+				drawn = drawn || slices.Contains(actual[pkg], imp)
+			}
+			if !drawn {
+				t.Errorf("the README's table lets %s import %s, which none of them does any more", strings.Join(row.packages, ", "), imp)
+			}
+		}
+	}
 }
+
+// readmeRow is one row of the table: the packages it names and the
+// packages of ours they may import.
+type readmeRow struct{ packages, imports []string }
 
 // readmeImports reads the table: the first column names one or more
 // packages in backquotes, the third the packages of ours they may import.
 func readmeImports(t *testing.T) map[string][]string {
+	t.Helper()
+	allowed := map[string][]string{}
+	for _, row := range readmeRows(t) {
+		for _, pkg := range row.packages {
+			allowed[pkg] = row.imports
+		}
+	}
+	return allowed
+}
+
+// readmeRows reads the table's rows.
+func readmeRows(t *testing.T) []readmeRow {
 	t.Helper()
 	src, err := os.ReadFile("README.md")
 	if err != nil {
@@ -63,7 +92,7 @@ func readmeImports(t *testing.T) map[string][]string {
 		}
 		return out
 	}
-	allowed := map[string][]string{}
+	var rows []readmeRow
 	for _, line := range strings.Split(table, "\n")[2:] {
 		if !strings.HasPrefix(line, "|") {
 			break
@@ -72,14 +101,17 @@ func readmeImports(t *testing.T) map[string][]string {
 		if len(cells) < 5 {
 			t.Fatalf("README table row %q has fewer than three cells", line)
 		}
+		var row readmeRow
 		for _, pkg := range names(cells[1]) {
 			if strings.HasSuffix(pkg, ".go") {
 				continue // files named beside a package, such as `main.go`
 			}
-			allowed[pkg] = names(cells[3])
+			row.packages = append(row.packages, pkg)
 		}
+		row.imports = names(cells[3])
+		rows = append(rows, row)
 	}
-	return allowed
+	return rows
 }
 
 // moduleImports parses every package's non-test files, as the README names

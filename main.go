@@ -26,7 +26,7 @@ import (
 
 	"handouts/handout"
 	"handouts/handout/diag"
-	"handouts/handout/yamldoc"
+	"handouts/handout/suggest"
 )
 
 const version = "0.1.0"
@@ -289,7 +289,7 @@ func readArgs(app *cli.App, args []string) ([]string, *exitError) {
 // (--outt), or else the flags that have it as one of their words (--color
 // is --primary-color or --accent-color), in the order help lists them.
 func suggestFlag(name string, long []string) []string {
-	if s := yamldoc.Suggest(name, long); s != "" {
+	if s := suggest.Closest(name, long); s != "" {
 		return []string{dashes(s)}
 	}
 	var out []string
@@ -299,7 +299,7 @@ func suggestFlag(name string, long []string) []string {
 			continue
 		}
 		for _, w := range words {
-			if w == name || (len(name) > 4 && yamldoc.Suggest(name, []string{w}) != "") {
+			if w == name || (len(name) > 4 && suggest.Closest(name, []string{w}) != "") {
 				out = append(out, dashes(l))
 				break
 			}
@@ -327,7 +327,7 @@ func commandNames(app *cli.App) []string {
 
 func unknownCommand(app *cli.App, name string) *exitError {
 	names := commandNames(app)
-	if s := yamldoc.Suggest(name, names); s != "" {
+	if s := suggest.Closest(name, names); s != "" {
 		return usageError("unknown command %q; did you mean `%s`? (see handouts --help)", name, s)
 	}
 	list := strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]

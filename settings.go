@@ -11,7 +11,6 @@ import (
 	"handouts/handout"
 	"handouts/handout/brand"
 	"handouts/handout/diag"
-	"handouts/handout/format"
 )
 
 // Settings come from a flag or, when the flag is not given, from its
@@ -126,38 +125,35 @@ func layoutFlags() []cli.Flag {
 	}
 }
 
-func (s *sys) options(c *cli.Context) (format.Options, error) {
+func (s *sys) options(c *cli.Context) (handout.Options, error) {
 	lp, err := s.flag(c, "large-print")
-	opt := format.Options{Paper: format.Letter, LargePrint: lp}
+	opt := handout.Options{Paper: handout.Letter, LargePrint: lp}
 	if err != nil {
 		return opt, err
 	}
 	if v := s.get(c, "paper"); v.set {
-		switch strings.ToLower(strings.TrimSpace(v.text)) {
-		case "letter", "us-letter":
-			opt.Paper = format.Letter
-		case "a4":
-			opt.Paper = format.A4
-		default:
+		p, err := handout.ParsePaper(v.text)
+		if err != nil {
 			return opt, usageError("%s: use letter or a4", v.blame())
 		}
+		opt.Paper = p
 	}
 	return opt, nil
 }
 
 // formats reads --format: a repeated or comma-separated list.
-func (s *sys) formats(c *cli.Context) ([]format.Kind, error) {
+func (s *sys) formats(c *cli.Context) ([]handout.Kind, error) {
 	v := s.get(c, "format")
 	if !v.set {
 		return nil, nil
 	}
-	var kinds []format.Kind
+	var kinds []handout.Kind
 	for _, item := range strings.Split(v.text, ",") {
 		item = strings.TrimSpace(item)
 		if item == "" {
 			continue
 		}
-		k, err := format.ParseKind(item)
+		k, err := handout.ParseKind(item)
 		if err != nil {
 			return nil, usageError("%s: %v", v.blame(), err)
 		}
@@ -234,7 +230,7 @@ func (s *sys) brand(c *cli.Context) brandSetup {
 }
 
 // describe names the paper and print size, for `check`'s summary line.
-func describe(opt format.Options) string {
+func describe(opt handout.Options) string {
 	size := "regular print"
 	if opt.LargePrint {
 		size = "large print"

@@ -22,12 +22,9 @@ type RenderSpec struct {
 	Brand   *brand.Brand
 	Version string
 	Epoch   *time.Time // as Config.Epoch
-	// Subsets shares font subsets between renders; nil makes the render's
-	// own.
-	Subsets *pdfwriter.Subsets
-	// Images shares the parsed logo between renders; nil parses it for
-	// each render.
-	Images *pdfwriter.Images
+	// Cache shares the parsed logo and the font subsets between renders;
+	// nil makes the render's own.
+	Cache *Cache
 	// MaxPages, when above 0, refuses a render of more pages, before its
 	// PDF is written (ErrTooManyPages).
 	MaxPages int
@@ -90,7 +87,17 @@ func Render(w io.Writer, hs []*content.Handout, spec RenderSpec) (pages int, err
 		}
 		opt.Identity = id.Sum(nil)
 	}
-	opt.Subsets, opt.Images = spec.Subsets, spec.Images
+	if c := spec.Cache; c != nil {
+		// The logo is the brand's, nothing of a patient's. Font subsets
+		// are shared, and kept, only when the personal fields add no
+		// character to them: a name with a letter outside the common set
+		// gets subsets of its own, so nothing derived from it outlives
+		// the render.
+		opt.Images = c.images
+		if p := spec.Options.Personal; p.IsZero() || pdfwriter.CommonText(p.Patient+p.Clinician+p.Date+p.NextVisit+p.Note) {
+			opt.Subsets = c.subsets
+		}
+	}
 	if err := pdfwriter.Write(w, doc, opt); err != nil {
 		return 0, err
 	}

@@ -18,7 +18,7 @@ import (
 	"handouts/fonts"
 	"handouts/handout/colour"
 	"handouts/handout/diag"
-	"handouts/handout/layout"
+	"handouts/handout/picture"
 )
 
 func TestEnvVar(t *testing.T) {
@@ -146,7 +146,7 @@ func TestDecodeFileExample(t *testing.T) {
 	}
 	// The logo path is relative to the brand file, not to the working
 	// directory (this test runs in handout/brand).
-	if b.Logo == nil || b.Logo.Width != 256 || b.Logo.Height != 256 || b.Logo.Format != layout.PNG {
+	if b.Logo == nil || b.Logo.Width != 256 || b.Logo.Height != 256 || b.Logo.Format != picture.PNG {
 		t.Errorf("logo %+v", b.Logo)
 	}
 }
@@ -309,7 +309,7 @@ func TestDecodeLogoJPEG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Format != layout.JPEG || l.Width != 40 || l.Height != 20 || !bytes.Equal(l.Data, buf.Bytes()) {
+	if l.Format != picture.JPEG || l.Width != 40 || l.Height != 20 || !bytes.Equal(l.Data, buf.Bytes()) {
 		t.Errorf("logo %s %d×%d, %d bytes", l.Format, l.Width, l.Height, len(l.Data))
 	}
 	// A CMYK JPEG would print inverted; it is converted to RGB.
@@ -345,7 +345,7 @@ func TestDecodeLogoInterlacedPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Format != layout.PNG || l.Width != 13 || l.Height != 9 {
+	if l.Format != picture.PNG || l.Width != 13 || l.Height != 9 {
 		t.Errorf("logo %s %d×%d", l.Format, l.Width, l.Height)
 	}
 	// fpdf refuses interlaced PNGs: the logo is re-encoded without

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/labels"
+	"handouts/handout/suggest"
 	"handouts/handout/yamldoc"
 )
 
@@ -74,9 +75,9 @@ func tagProblem(tag string) string {
 						own = append(own, c)
 					}
 				}
-				s := yamldoc.Suggest(sc, own)
+				s := suggest.Closest(sc, own)
 				if s == "" {
-					s = yamldoc.Suggest(sc, strings.Fields(scripts))
+					s = suggest.Closest(sc, strings.Fields(scripts))
 				}
 				if s != "" {
 					msg += fmt.Sprintf("; did you mean `%s`?", strings.Replace(tag, parts[1], s, 1))
@@ -92,7 +93,7 @@ func tagProblem(tag string) string {
 		return msg + fmt.Sprintf("; did you mean `%s`?", t)
 	} else if t, ok := countryNotLanguage[strings.ToLower(primary)]; ok {
 		return msg + fmt.Sprintf(" (%s is a country code); did you mean `%s`?", strings.ToUpper(primary), t)
-	} else if s := yamldoc.Suggest(strings.ToLower(primary), labels.Supported); s != "" && labels.WellFormed(tag) {
+	} else if s := suggest.Closest(strings.ToLower(primary), labels.Supported); s != "" && labels.WellFormed(tag) {
 		return msg + fmt.Sprintf("; did you mean `%s`?", s)
 	}
 	return msg + fmt.Sprintf(" (BCP 47, as a handout's `language`: %s)", strings.Join(labels.Supported, ", "))

@@ -14,7 +14,7 @@ import (
 
 	xdraw "golang.org/x/image/draw"
 
-	"handouts/handout/layout"
+	"handouts/handout/picture"
 	"handouts/handout/userfile"
 )
 
@@ -22,7 +22,7 @@ import (
 // PDF embeds the same bytes, and the file it came from. Its Width and
 // Height are those of Data, after scaling.
 type Logo struct {
-	layout.Image
+	picture.Image
 	Path string
 }
 
@@ -74,9 +74,9 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	l := &Logo{Path: path}
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		l.Format = layout.PNG
+		l.Format = picture.PNG
 	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		l.Format = layout.JPEG
+		l.Format = picture.JPEG
 	default:
 		return nil, fmt.Errorf("%s is not a PNG or JPEG image", path)
 	}
@@ -95,7 +95,7 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	}
 	// The orientation a JPEG's EXIF data gives: 1 is as stored.
 	orientation := 1
-	if l.Format == layout.JPEG {
+	if l.Format == picture.JPEG {
 		info := readJPEGInfo(data)
 		if info.scans > MaxJPEGScans {
 			return nil, fmt.Errorf("%s is a JPEG of more than %d scans; a logo may have at most %d (a progressive JPEG has about 10): save it again as an ordinary JPEG or a PNG", path, MaxJPEGScans, MaxJPEGScans)
@@ -103,7 +103,7 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 		orientation = info.orientation
 	}
 	var img image.Image
-	if l.Format == layout.PNG {
+	if l.Format == picture.PNG {
 		img, err = png.Decode(bytes.NewReader(data))
 	} else {
 		img, err = jpeg.Decode(bytes.NewReader(data))
@@ -145,7 +145,7 @@ func DecodeLogo(path string, data []byte) (*Logo, error) {
 	}
 	rgba = orient(rgba, orientation)
 	var buf bytes.Buffer
-	if l.Format == layout.JPEG {
+	if l.Format == picture.JPEG {
 		err = jpeg.Encode(&buf, rgba, &jpeg.Options{Quality: 92})
 	} else {
 		enc := png.Encoder{CompressionLevel: png.BestCompression}
@@ -173,8 +173,8 @@ func printPixels(w, h int) (int, int) {
 // RGB or grey JPEG, or an 8-bit, non-interlaced PNG in grey or RGB with no
 // transparency chunk. (Alpha channels, palettes and 16-bit samples are
 // normalised instead.)
-func copiedAsIs(f layout.ImageFormat, data []byte, cfg image.Config) bool {
-	if f == layout.JPEG {
+func copiedAsIs(f picture.Format, data []byte, cfg image.Config) bool {
+	if f == picture.JPEG {
 		return cfg.ColorModel != color.CMYKModel
 	}
 	if len(data) < 33 {

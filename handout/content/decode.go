@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
+	"handouts/handout/suggest"
 	"handouts/handout/yamldoc"
 )
 
@@ -387,7 +388,7 @@ func (d *decoder) section(n *yaml.Node, idx int) Section {
 					s.Style = Callout
 				default:
 					msg := fmt.Sprintf("unknown style %q for %s: use plain or callout", t.Raw, what)
-					if sug := yamldoc.Suggest(t.Raw, []string{"plain", "callout"}); sug != "" {
+					if sug := suggest.Closest(t.Raw, []string{"plain", "callout"}); sug != "" {
 						msg = fmt.Sprintf("unknown style %q for %s; did you mean `%s`? (plain or callout)", t.Raw, what, sug)
 					}
 					d.Errs.Errorf(t.Pos, "%s", msg)

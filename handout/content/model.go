@@ -53,6 +53,15 @@ type Text struct {
 // IsZero reports whether the field was absent.
 func (t Text) IsZero() bool { return t.Raw == "" }
 
+// Plain is the text without its markup: its spans' text, or Raw when it
+// was never parsed.
+func (t Text) Plain() string {
+	if len(t.Spans) == 0 {
+		return t.Raw
+	}
+	return PlainText(t.Spans)
+}
+
 // PosAt returns the source position of byte offset i of Raw, as near as the
 // YAML quoting allows (escaped characters map to the field's start).
 func (t Text) PosAt(i int) diag.Pos { return t.loc.pos(t, i) }

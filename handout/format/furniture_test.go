@@ -9,6 +9,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/diag"
 	"handouts/handout/layout"
+	"handouts/handout/picture"
 )
 
 // brandWith resolves a brand from flag-like settings.
@@ -165,7 +166,7 @@ func TestLogoTooSmall(t *testing.T) {
 		{1200, 200, ""}, // 6:1 still prints 0.45 in or more
 		{2400, 120, "prints it 3.14 × 0.16 in: any lettering in it prints at most 11 pt tall"},
 	} {
-		got := LogoTooSmall(&brand.Logo{Path: "logo.png", Image: layout.Image{Width: tc.w, Height: tc.h}})
+		got := LogoTooSmall(&brand.Logo{Path: "logo.png", Image: picture.Image{Width: tc.w, Height: tc.h}})
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
 			t.Errorf("%d×%d: %q, want %q", tc.w, tc.h, got, tc.want)
 		}

@@ -5,7 +5,9 @@
 package format
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"handouts/handout/brand"
 	"handouts/handout/colour"
@@ -25,6 +27,19 @@ var (
 	Letter = Paper{"letter", 612, 792}
 	A4     = Paper{"a4", 595.28, 841.89}
 )
+
+// ParsePaper reads a paper size as people type it, in any case: "letter"
+// (or "us-letter") and "a4". The command line and the web API both read
+// paper through it, so they accept the same words.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "letter", "us-letter":
+		return Letter, nil
+	case "a4":
+		return A4, nil
+	}
+	return Paper{}, fmt.Errorf("unknown paper %q: use letter or a4", s)
+}
 
 // Options are the choices a build makes that are not content or brand.
 type Options struct {

@@ -17,30 +17,3 @@ type Document struct {
 type Meta struct {
 	Title, Author, Subject, Keywords, Lang string
 }
-
-// ImageFormat is how an image's bytes are encoded.
-type ImageFormat int
-
-// The image encodings a writer embeds.
-const (
-	PNG ImageFormat = iota + 1
-	JPEG
-)
-
-func (f ImageFormat) String() string {
-	switch f {
-	case PNG:
-		return "PNG"
-	case JPEG:
-		return "JPEG"
-	}
-	return "image?"
-}
-
-// Image is an encoded image, checked and ready to embed. Ops share one
-// *Image so a writer embeds its bytes once however often it is drawn.
-type Image struct {
-	Data          []byte
-	Format        ImageFormat
-	Width, Height int // pixels
-}

@@ -13,6 +13,7 @@ package layout
 import (
 	"handouts/handout/colour"
 	"handouts/handout/fontset"
+	"handouts/handout/picture"
 )
 
 // Role is the structure role of a laid-out element, following the PDF
@@ -113,7 +114,7 @@ type Op struct {
 	LineWidth float64
 	Radius    float64
 	URL       string
-	Image     *Image
+	Image     *picture.Image
 	Level     int
 	// Struct is the op's element in the structure tree. An op outside the
 	// tree (Struct 0) must say which kind of artifact it is: a writer

@@ -6,12 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"handouts/handout/picture"
 	"regexp"
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"handouts/handout/layout"
 )
 
 // Images keeps the parsed logos of a build, so that each is parsed once and
@@ -22,7 +21,7 @@ import (
 // millisecond to copy the result. It is safe for concurrent use.
 type Images struct {
 	mu sync.Mutex
-	m  map[*layout.Image]*imageEntry
+	m  map[*picture.Image]*imageEntry
 }
 
 // maxImages bounds what a long-running server keeps should it ever be
@@ -44,10 +43,10 @@ type parsedImage struct {
 // parsed returns the logo as fpdf parses it, encoded with its GobEncode:
 // a document gets its own copy (fpdf numbers the image's objects in it),
 // made without parsing again.
-func (c *Images) parsed(l *layout.Image) (parsedImage, error) {
+func (c *Images) parsed(l *picture.Image) (parsedImage, error) {
 	c.mu.Lock()
 	if c.m == nil {
-		c.m = map[*layout.Image]*imageEntry{}
+		c.m = map[*picture.Image]*imageEntry{}
 	}
 	e := c.m[l]
 	if e == nil && len(c.m) < maxImages {
@@ -62,7 +61,7 @@ func (c *Images) parsed(l *layout.Image) (parsedImage, error) {
 	return e.img, e.err
 }
 
-func parseImage(l *layout.Image) (p parsedImage, err error) {
+func parseImage(l *picture.Image) (p parsedImage, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = parsedImage{}, fmt.Errorf("logo: %v", r)
@@ -105,7 +104,7 @@ type imageTemplate struct {
 	info *fpdf.ImageInfoType
 }
 
-func newImageTemplate(l *layout.Image, img parsedImage) (*imageTemplate, error) {
+func newImageTemplate(l *picture.Image, img parsedImage) (*imageTemplate, error) {
 	info := new(fpdf.ImageInfoType)
 	if err := info.GobDecode(img.gob); err != nil {
 		return nil, fmt.Errorf("logo: %w", err)

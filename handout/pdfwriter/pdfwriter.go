@@ -21,6 +21,7 @@ import (
 
 	"handouts/handout/colour"
 	"handouts/handout/layout"
+	"handouts/handout/picture"
 )
 
 // Options are the document-level settings that do not come from layout.
@@ -179,7 +180,7 @@ type drawer struct {
 	fill   *colour.Color // text is painted with the fill colour
 	stroke *colour.Color
 	lineW  float64
-	images map[*layout.Image]*imageTemplate
+	images map[*picture.Image]*imageTemplate
 	cache  *Images
 	tags   *tagger
 	// words is the text drawn so far for each element, and last the
@@ -325,8 +326,8 @@ func utf16Text(s string) string {
 }
 
 // fpdfImageType names an image encoding as fpdf does.
-func fpdfImageType(f layout.ImageFormat) string {
-	if f == layout.JPEG {
+func fpdfImageType(f picture.Format) string {
+	if f == picture.JPEG {
 		return "JPG"
 	}
 	return "PNG"
@@ -334,7 +335,7 @@ func fpdfImageType(f layout.ImageFormat) string {
 
 // image gives the document its own copy of a parsed logo, once per
 // document however many pages draw it.
-func (d *drawer) image(l *layout.Image) (*imageTemplate, error) {
+func (d *drawer) image(l *picture.Image) (*imageTemplate, error) {
 	if t, ok := d.images[l]; ok {
 		return t, nil
 	}
@@ -347,7 +348,7 @@ func (d *drawer) image(l *layout.Image) (*imageTemplate, error) {
 		return nil, err
 	}
 	if d.images == nil {
-		d.images = map[*layout.Image]*imageTemplate{}
+		d.images = map[*picture.Image]*imageTemplate{}
 	}
 	d.images[l] = t
 	return t, nil

@@ -13,6 +13,7 @@ import (
 
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
+	"handouts/handout/picture"
 )
 
 func doc(ops ...layout.Op) *layout.Document {
@@ -110,7 +111,7 @@ func TestWriteRefusesMissingGlyph(t *testing.T) {
 }
 
 func TestDamagedLogoIsAnError(t *testing.T) {
-	logo := &layout.Image{Data: []byte("\x89PNG\r\n\x1a\nbroken"), Format: layout.PNG, Width: 10, Height: 10}
+	logo := &picture.Image{Data: []byte("\x89PNG\r\n\x1a\nbroken"), Format: picture.PNG, Width: 10, Height: 10}
 	var buf bytes.Buffer
 	err := Write(&buf, doc(layout.Op{Kind: layout.ImageOp, X: 10, Y: 10, W: 10, H: 10, Image: logo}), Options{})
 	if err == nil {

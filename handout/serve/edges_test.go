@@ -41,9 +41,9 @@ func TestPatientNameNotInSharedSubsets(t *testing.T) {
 		rec := f.api(`{"handouts": ["dosing", "group-therapy"], "format": "summary", "patient": "` + patient + `"}`)
 		wantStatus(t, rec, 200)
 	}
-	kept, maps := keptKeys(reflect.ValueOf(f.srv.subsets).Elem())
+	kept, maps := keptKeys(reflect.ValueOf(f.srv.cache).Elem().FieldByName("subsets").Elem())
 	if maps < 2 {
-		t.Fatalf("found %d caches in pdfwriter.Subsets; this test reads every map's keys and must be told of a new layout", maps)
+		t.Fatalf("found %d caches in the shared font subsets (pdfwriter.Subsets); this test reads every map's keys and must be told of a new layout", maps)
 	}
 	if !slices.ContainsFunc(kept, func(k string) bool { return strings.Contains(k, "≥") }) {
 		t.Fatalf("the shared subsets do not keep the handout's own letters (%q): this test would pass whatever they kept", kept)

@@ -15,9 +15,7 @@ import (
 
 	"handouts/handout"
 	"handouts/handout/brand"
-	"handouts/handout/content"
 	"handouts/handout/diag"
-	"handouts/handout/format"
 )
 
 // entry is one content file as the library last read it. Content is not
@@ -27,25 +25,25 @@ type entry struct {
 	File     string // path, for messages
 	mod      time.Time
 	size     int64
-	Handout  *content.Handout // nil when the file has errors
+	Handout  *handout.Handout // nil when the file has errors
 	Title    string           // the handout's title when the file has one, even with errors
 	Errors   diag.List
 	Warnings diag.List
 	// Unavailable are the formats that cannot be made, with why, in words
 	// for the front desk (the details go to the server's log). The other
 	// formats still print, as `handouts build` makes them.
-	Unavailable map[format.Kind]string
+	Unavailable map[handout.Kind]string
 	search      string // folded words of the whole handout (searchText)
 }
 
 // Formats lists the formats the handout can be printed in.
-func (e *entry) Formats() []format.Kind {
+func (e *entry) Formats() []handout.Kind {
 	if e.Handout == nil {
 		return nil
 	}
-	var out []format.Kind
-	for _, k := range format.Kinds {
-		if k == format.FAQ && len(e.Handout.FAQ) == 0 {
+	var out []handout.Kind
+	for _, k := range handout.Kinds() {
+		if k == handout.FAQ && len(e.Handout.FAQ) == 0 {
 			continue
 		}
 		if _, bad := e.Unavailable[k]; bad {
@@ -57,7 +55,7 @@ func (e *entry) Formats() []format.Kind {
 }
 
 // can reports whether the handout can be printed in kind.
-func (e *entry) can(k format.Kind) bool {
+func (e *entry) can(k handout.Kind) bool {
 	for _, f := range e.Formats() {
 		if f == k {
 			return true
@@ -271,7 +269,7 @@ func (l *library) parse(ctx context.Context, path, name string, info fs.FileInfo
 	l.parses++
 	l.mu.Unlock()
 	e := &entry{Name: name, File: path, mod: info.ModTime(), size: info.Size()}
-	opt := format.Options{Paper: format.Letter}
+	opt := handout.Options{Paper: handout.Letter}
 	h, findings := handout.Load(path, l.brand, opt, l.now())
 	if h != nil {
 		e.Title = h.Title.Raw
@@ -291,7 +289,7 @@ func (l *library) parse(ctx context.Context, path, name string, info fs.FileInfo
 		for _, f := range fits {
 			l.log.Printf("content %s", f)
 		}
-		e.Unavailable = map[format.Kind]string{format.Summary: "its summary is longer than one page"}
+		e.Unavailable = map[handout.Kind]string{handout.Summary: "its summary is longer than one page"}
 	}
 	return e, nil
 }

@@ -15,13 +15,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"handouts/handout"
 	"handouts/handout/brand"
-	"handouts/handout/colour"
-	"handouts/handout/content"
-	"handouts/handout/fontset"
-	"handouts/handout/format"
-	"handouts/handout/labels"
-	"handouts/handout/layout"
 )
 
 // The page works offline: templates, style and script are in the binary.
@@ -100,7 +95,7 @@ func langName(tag string) string {
 	return tag
 }
 
-var formatNames = map[format.Kind]string{format.Guide: "Full guide", format.Summary: "One-page summary", format.FAQ: "FAQ sheet"}
+var formatNames = map[handout.Kind]string{handout.Guide: "Full guide", handout.Summary: "One-page summary", handout.FAQ: "FAQ sheet"}
 
 func item(e *entry) itemView {
 	it := itemView{Name: e.Name, Title: e.title(), Warnings: len(e.Warnings)}
@@ -112,7 +107,7 @@ func item(e *entry) itemView {
 	}
 	it.Subtitle = h.Subtitle.Raw
 	it.Language, it.LangName = h.Language, langName(h.Language)
-	if labels.RightToLeft(h.Language) {
+	if handout.RightToLeft(h.Language) {
 		it.Dir = "rtl"
 	}
 	if !h.Reviewed.IsZero() {
@@ -123,7 +118,7 @@ func item(e *entry) itemView {
 		fs = append(fs, formatNames[k])
 	}
 	it.Formats = strings.Join(fs, ", ")
-	for _, k := range format.Kinds {
+	for _, k := range handout.Kinds() {
 		if why, ok := e.Unavailable[k]; ok {
 			it.Unavailable = append(it.Unavailable, fmt.Sprintf("The %s cannot be made: %s.", strings.ToLower(formatNames[k][:1])+formatNames[k][1:], why))
 		}
@@ -136,25 +131,11 @@ func item(e *entry) itemView {
 // after a space: its title, subtitle, summary, headings, paragraphs,
 // items, bullets, steps and questions and answers. Distinct words keep the
 // page small; a query's word matches the start of one.
-func searchText(h *content.Handout) string {
-	texts := []content.Text{h.Title, h.Subtitle}
-	texts = append(texts, h.Summary...)
-	for _, s := range h.Sections {
-		texts = append(texts, s.Heading, s.Brief)
-		texts = append(texts, s.Body...)
-		for _, it := range s.Items {
-			texts = append(texts, it.Label, it.Text)
-		}
-		texts = append(texts, s.Bullets...)
-		texts = append(texts, s.Steps...)
-	}
-	for _, qa := range h.FAQ {
-		texts = append(texts, qa.Q, qa.A)
-	}
+func searchText(h *handout.Handout) string {
 	seen := map[string]bool{}
 	var words []string
-	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(fold(plainText(t)), notWordRune) {
+	for _, t := range handout.PlainTexts(h) {
+		for _, w := range strings.FieldsFunc(fold(t), notWordRune) {
 			if !seen[w] {
 				seen[w] = true
 				words = append(words, w)
@@ -168,18 +149,6 @@ func searchText(h *content.Handout) string {
 // vowel sign (ि, া) is a spacing mark, and the word goes on after it.
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.M, r)
-}
-
-// plainText is a text without its markup.
-func plainText(t content.Text) string {
-	if len(t.Spans) == 0 {
-		return t.Raw
-	}
-	var b strings.Builder
-	for _, sp := range t.Spans {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
 }
 
 // fold is text as search compares it, in any script: lower case (a
@@ -344,7 +313,7 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request, names []strin
 		s.fail(w, r, http.StatusBadRequest, "A packet holds each handout once. Go back and tick each one once.", nil)
 		return
 	}
-	v := handoutView{Today: s.cfg.Now().Format("2006-01-02"), MaxNote: format.MaxNote, MaxField: format.MaxField, Packet: len(names) > 1}
+	v := handoutView{Today: s.cfg.Now().Format("2006-01-02"), MaxNote: handout.MaxNote, MaxField: handout.MaxField, Packet: len(names) > 1}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RenderTimeout)
 	defer cancel()
 	var entries []*entry
@@ -380,7 +349,7 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request, names []strin
 	}
 	v.view = s.view(r, title)
 	checked := false
-	for _, k := range []format.Kind{format.Summary, format.Guide, format.FAQ} {
+	for _, k := range []handout.Kind{handout.Summary, handout.Guide, handout.FAQ} {
 		o := formatOption{Value: string(k), Label: formatNames[k]}
 		for _, e := range entries {
 			if e.can(k) {
@@ -465,7 +434,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	if name == "brand.css" {
-		io.WriteString(w, brandCSS(s.cfg.Brand))
+		io.WriteString(w, s.css)
 		return
 	}
 	data, err := assets.ReadFile("assets/" + name)
@@ -477,37 +446,37 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 }
 
 // pageBackground is the page's grey (style.css's html background).
-var pageBackground = colour.Color{R: 0xF6, G: 0xF7, B: 0xF8}
+const pageBackground = "#F6F7F8"
 
 // brandCSS carries the clinic's colours into the page, each checked for AA
-// contrast the way the PDFs check them: the primary is darkened until it
-// reaches 4.5:1 as text on white, on the page's grey and on its own tint,
-// and so white text on it does too. The accent only draws borders.
-func brandCSS(b *brand.Brand) string {
-	tint := b.Primary.Tint(0.08)
-	primary := b.Primary.Readable(colour.White).Readable(pageBackground).Readable(tint)
+// contrast the way the PDFs check them (handout.PageColours), and the
+// clinic's fonts.
+func brandCSS(b *brand.Brand) (string, error) {
+	primary, tint, accent, err := handout.PageColours(b, pageBackground)
+	if err != nil {
+		return "", err
+	}
 	return fmt.Sprintf(`@font-face{font-family:"Brand";src:url(/brand/font/regular.ttf) format("truetype");font-weight:400}
 @font-face{font-family:"Brand";src:url(/brand/font/bold.ttf) format("truetype");font-weight:700}
 :root{--primary:%s;--primary-tint:%s;--accent:%s}
-`, primary, tint, b.Accent)
+`, primary, tint, accent), nil
 }
 
 // font serves the brand's own regular and bold faces, so the page is set
 // in the type the handouts are (Atkinson Hyperlegible unless the clinic
 // has its own), from the binary: no font service, works offline.
 func (s *Server) font(w http.ResponseWriter, r *http.Request) {
-	var style fontset.Style
+	var bold bool
 	switch r.PathValue("style") {
 	case "regular.ttf":
-		style = fontset.Regular
 	case "bold.ttf":
-		style = fontset.Bold
+		bold = true
 	default:
 		s.notFound(w, r)
 		return
 	}
 	w.Header().Set("Content-Type", "font/ttf")
-	w.Write(s.cfg.Brand.Fonts.Face(style).Data)
+	w.Write(handout.BrandFont(s.cfg.Brand, bold))
 }
 
 func (s *Server) logo(w http.ResponseWriter, r *http.Request) {
@@ -516,11 +485,7 @@ func (s *Server) logo(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	ctype := "image/png"
-	if l.Format == layout.JPEG {
-		ctype = "image/jpeg"
-	}
-	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Type", l.Format.MIMEType())
 	w.Write(l.Data)
 }
 

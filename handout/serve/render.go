@@ -14,10 +14,6 @@ import (
 	"unicode/utf8"
 
 	"handouts/handout"
-	"handouts/handout/content"
-	"handouts/handout/fontset"
-	"handouts/handout/format"
-	"handouts/handout/pdfwriter"
 )
 
 // renderRequest is the API's JSON body; the page's form fills the same.
@@ -152,24 +148,23 @@ func writePDF(w http.ResponseWriter, out *rendered, download bool) {
 // renderPDF checks a request, waits for a render slot and renders it in
 // memory.
 func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *problem) {
-	// The logo is the brand's, nothing of a patient's: every render
-	// shares its parsing.
-	spec := handout.RenderSpec{Brand: s.cfg.Brand, Version: s.cfg.Version, Images: s.images}
-	switch req.Format {
-	case "":
-		spec.Kind = format.Summary
-	case string(format.Guide), string(format.Summary), string(format.FAQ):
-		spec.Kind = format.Kind(req.Format)
-	default:
-		return nil, badRequest("unknown format %q (use guide, summary or faq)", req.Format)
+	// Renders share the parsed logo and the font subsets; Render keeps a
+	// patient's uncommon letters out of the shared subsets.
+	spec := handout.RenderSpec{Brand: s.cfg.Brand, Version: s.cfg.Version, Cache: s.cache}
+	spec.Kind, spec.Options.Paper = handout.Summary, handout.Letter
+	if req.Format != "" {
+		k, err := handout.ParseKind(req.Format)
+		if err != nil {
+			return nil, badRequest("unknown format %q (use guide, summary or faq)", req.Format)
+		}
+		spec.Kind = k
 	}
-	switch strings.ToLower(req.Paper) {
-	case "", "letter":
-		spec.Options.Paper = format.Letter
-	case "a4":
-		spec.Options.Paper = format.A4
-	default:
-		return nil, badRequest("unknown paper %q (use letter or a4)", req.Paper)
+	if req.Paper != "" {
+		p, err := handout.ParsePaper(req.Paper)
+		if err != nil {
+			return nil, badRequest("unknown paper %q (use letter or a4)", req.Paper)
+		}
+		spec.Options.Paper = p
 	}
 	spec.Options.LargePrint = req.LargePrint
 	if len(req.Handouts) == 0 {
@@ -184,7 +179,7 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 	defer cancel()
-	var hs []*content.Handout
+	var hs []*handout.Handout
 	for _, name := range req.Handouts {
 		if !isName(name) {
 			return nil, badRequest("%q is not a handout name: use a content file's base name, such as group-therapy", name)
@@ -208,19 +203,12 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 		}
 		hs = append(hs, e.Handout)
 	}
-	p := format.Personal{Patient: req.Patient, Clinician: req.Clinician, Date: req.Date, NextVisit: req.NextVisit, Note: req.Note}.Normalize()
+	p := handout.Personal{Patient: req.Patient, Clinician: req.Clinician, Date: req.Date, NextVisit: req.NextVisit, Note: req.Note}.Normalize()
 	if msg := s.checkPersonal(&p, hs); msg != "" {
 		return nil, badRequest("%s", msg)
 	}
 	if !p.IsZero() {
 		spec.Options.Personal = &p
-	}
-	// Font subsets are shared between renders, and kept, only when the
-	// personal fields add no character to them: a name with a letter
-	// outside the common set gets subsets of its own, so nothing derived
-	// from it outlives the render.
-	if pdfwriter.CommonText(p.Patient + p.Clinician + p.Date + p.NextVisit + p.Note) {
-		spec.Subsets = s.subsets
 	}
 	spec.MaxPages = s.cfg.MaxPages
 
@@ -244,7 +232,7 @@ func (s *Server) renderPDF(ctx context.Context, req renderRequest) (*rendered, *
 
 // renderProblem says in the front desk's words why a render failed and
 // what to do; the file and line went to the log.
-func renderProblem(err error, p *format.Personal, spec handout.RenderSpec) *problem {
+func renderProblem(err error, p *handout.Personal, spec handout.RenderSpec) *problem {
 	var many *handout.ErrTooManyPages
 	if errors.As(err, &many) {
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("This would print %d pages, more than the %d one print may have. Print fewer handouts at once, or choose the one-page summary.", many.Pages, many.Max)}
@@ -258,9 +246,9 @@ func renderProblem(err error, p *format.Personal, spec handout.RenderSpec) *prob
 	if spec.Options.LargePrint {
 		where = "one page in large print"
 	}
-	var tooLong *format.ErrTooLong
+	var tooLong *handout.ErrTooLong
 	switch {
-	case errors.Is(err, format.ErrNoFAQ):
+	case errors.Is(err, handout.ErrNoFAQ):
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("“%s” has no questions, so it has no FAQ sheet. Choose the full guide or the one-page summary.", title)}
 	case errors.As(err, &tooLong) && len(tooLong.Brand) > 0:
 		return &problem{status: http.StatusUnprocessableEntity, msg: fmt.Sprintf("The summary of “%s” does not fit on %s with this clinic's contact details. Print the full guide; whoever set up the clinic's details can shorten them.", title, where)}
@@ -276,7 +264,7 @@ func renderProblem(err error, p *format.Personal, spec handout.RenderSpec) *prob
 
 // redact takes the personal fields out of a message for the log, should
 // an error ever quote the text it could not set.
-func redact(msg string, p *format.Personal) string {
+func redact(msg string, p *handout.Personal) string {
 	for _, v := range []string{p.Patient, p.Clinician, p.Date, p.NextVisit, p.Note} {
 		if v != "" {
 			msg = strings.ReplaceAll(msg, v, "[personal field]")
@@ -301,36 +289,34 @@ var fieldLabels = map[string]string{
 	"note":       "Note from the care team",
 }
 
-// checkPersonal checks the fields as format.Personal.Check does, against
+// checkPersonal checks the fields as handout.CheckPersonal does, against
 // the fonts each handout is set in (its language's family, with the
 // brand's fonts as its fallback: a Cyrillic name prints on a Russian
 // handout, not on an English one set in a Latin face), and says what is
 // wrong as the form labels the field, in words the front desk can act on:
 // the character itself, not its code point. It never logs.
-func (s *Server) checkPersonal(p *format.Personal, hs []*content.Handout) string {
+func (s *Server) checkPersonal(p *handout.Personal, hs []*handout.Handout) string {
 	var (
-		err  error
-		fams *fontset.Family
-		h    *content.Handout
+		err error
+		h   *handout.Handout
 	)
 	for _, h = range hs {
-		fams = fontset.ForLanguage(s.cfg.Brand.Fonts, h.Language)
-		if err = p.Check(fams); err != nil {
+		if err = handout.CheckPersonal(p, h, s.cfg.Brand); err != nil {
 			break
 		}
 	}
 	if err == nil {
 		return ""
 	}
-	var fe *format.FieldError
+	var fe *handout.FieldError
 	if !errors.As(err, &fe) {
 		return err.Error()
 	}
 	label := fieldLabels[fe.Field]
 	value := map[string]string{"patient": p.Patient, "clinician": p.Clinician, "date": p.Date, "next_visit": p.NextVisit, "note": p.Note}[fe.Field]
-	limit := format.MaxField
+	limit := handout.MaxField
 	if fe.Field == "note" {
-		limit = format.MaxNote
+		limit = handout.MaxNote
 	}
 	if n := utf8.RuneCountInString(value); n > limit {
 		return fmt.Sprintf("%s is %d characters, %d more than the %d it may have. Shorten it.", label, n, n-limit, limit)
@@ -341,13 +327,9 @@ func (s *Server) checkPersonal(p *format.Personal, hs []*content.Handout) string
 		}
 	}
 	var missing []string
-	seen := map[rune]bool{}
-	for _, st := range []fontset.Style{fontset.Regular, fontset.Bold} {
-		for _, r := range fams.Missing(value, st) {
-			if !seen[r] && len(missing) < 5 {
-				seen[r] = true
-				missing = append(missing, showRune(r))
-			}
+	for _, r := range handout.Unprintable(value, h, s.cfg.Brand) {
+		if len(missing) < 5 {
+			missing = append(missing, showRune(r))
 		}
 	}
 	font := "the handout's font"

@@ -1208,6 +1208,10 @@ func TestRunShutsDownCleanly(t *testing.T) {
 // TestBrandColoursReachAA checks the page's colours with a brand too light
 // to read: every text colour reaches 4.5:1 where it is drawn.
 func TestBrandColoursReachAA(t *testing.T) {
+	page, err := colour.Parse(pageBackground)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, hex := range []string{"#F5D90A", "#9AB3C4", "#1F5A7A", "#FFFFFF"} {
 		c, err := colour.Parse(hex)
 		if err != nil {
@@ -1215,13 +1219,16 @@ func TestBrandColoursReachAA(t *testing.T) {
 		}
 		b := noBrand(t)
 		b.Primary, b.Accent = c, c
-		css := brandCSS(b)
+		css, err := brandCSS(b)
+		if err != nil {
+			t.Fatal(err)
+		}
 		i := strings.Index(css, "--primary:#")
 		got, err := colour.Parse(css[i+len("--primary:") : i+len("--primary:")+7])
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, bg := range map[string]colour.Color{"white": colour.White, "the page": pageBackground, "the tint": c.Tint(0.08)} {
+		for name, bg := range map[string]colour.Color{"white": colour.White, "the page": page, "the tint": c.Tint(0.08)} {
 			if r := colour.Contrast(got, bg); r < 4.5 {
 				t.Errorf("brand %s: primary %s on %s is %.2f:1", hex, got, name, r)
 			}
@@ -1230,7 +1237,7 @@ func TestBrandColoursReachAA(t *testing.T) {
 	// The fixed colours of style.css.
 	ink, muted := colour.Color{R: 0x1A, G: 0x1A, B: 0x1A}, colour.Color{R: 0x4D, G: 0x4D, B: 0x4D}
 	for _, c := range []colour.Color{ink, muted} {
-		for _, bg := range []colour.Color{colour.White, pageBackground, {R: 0xFD, G: 0xEC, B: 0xEA}} {
+		for _, bg := range []colour.Color{colour.White, page, {R: 0xFD, G: 0xEC, B: 0xEA}} {
 			if r := colour.Contrast(c, bg); r < 4.5 {
 				t.Errorf("%s on %s is %.2f:1", c, bg, r)
 			}

@@ -30,8 +30,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"handouts/handout"
 	"handouts/handout/brand"
-	"handouts/handout/pdfwriter"
 )
 
 // Config is one server.
@@ -62,11 +62,11 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	lib     *library
-	slots   chan struct{} // one token per render running
-	waiting atomic.Int64  // renders and parses waiting for a slot
-	onWait  func()        // tests: called as a request starts waiting for a slot
-	subsets *pdfwriter.Subsets
-	images  *pdfwriter.Images // the brand's logo, parsed once for every render
+	slots   chan struct{}  // one token per render running
+	waiting atomic.Int64   // renders and parses waiting for a slot
+	onWait  func()         // tests: called as a request starts waiting for a slot
+	cache   *handout.Cache // the logo and font subsets renders share
+	css     string         // brand.css: the clinic's colours and fonts
 	pages   *template.Template
 	log     *log.Logger
 	handler http.Handler
@@ -114,11 +114,15 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	css, err := brandCSS(cfg.Brand)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:      cfg,
 		slots:    make(chan struct{}, cfg.MaxRenders),
-		subsets:  &pdfwriter.Subsets{},
-		images:   &pdfwriter.Images{},
+		cache:    handout.NewCache(),
+		css:      css,
 		pages:    pages,
 		log:      log.New(cfg.Log, "", log.LstdFlags),
 		sessions: map[string]time.Time{},

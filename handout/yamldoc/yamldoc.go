@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
+	"handouts/handout/suggest"
 )
 
 // Doc is one file being decoded, with the findings so far.
@@ -675,7 +676,7 @@ func (d *Doc) Fields(n *yaml.Node, what string, known, required []string, set fu
 				continue
 			}
 			msg := fmt.Sprintf("unknown key `%s` in %s", key, what)
-			if s := Suggest(key, known); s != "" {
+			if s := suggest.Closest(key, known); s != "" {
 				msg += fmt.Sprintf("; did you mean `%s`?", s)
 				suggested[s] = true
 			} else {

@@ -13,64 +13,6 @@ import (
 	"handouts/internal/growth"
 )
 
-func TestSuggest(t *testing.T) {
-	known := []string{"title", "subtitle", "summary", "sections", "heading", "references"}
-	for in, want := range map[string]string{
-		"heding":                 "heading",
-		"haeding":                "heading", // transposition counts as one edit
-		"sumary":                 "summary",
-		"sumamry":                "summary",
-		"Title":                  "title",
-		"titel":                  "title",
-		"section":                "sections",
-		"refrences":              "references",
-		"author":                 "",
-		"x":                      "",
-		"":                       "",
-		"subtitles2":             "subtitle",
-		"headings!!":             "",
-		strings.Repeat("a", 100): "",
-	} {
-		if got := Suggest(in, known); got != want {
-			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
-		}
-	}
-	// Short words allow only one edit.
-	if got := Suggest("tex", []string{"text"}); got != "text" {
-		t.Errorf("tex: %q", got)
-	}
-	if got := Suggest("ab", []string{"q", "a"}); got != "a" {
-		t.Errorf("ab: %q", got)
-	}
-	if got := Suggest("urn", []string{"url"}); got != "url" {
-		t.Errorf("urn: %q", got)
-	}
-	if got := Suggest("uxx", []string{"url"}); got != "" {
-		t.Errorf("uxx: %q", got)
-	}
-	if got := Suggest("heading", nil); got != "" {
-		t.Errorf("no known words: %q", got)
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"kitten", "sitting", 3},
-		{"heading", "heding", 1}, {"heading", "haeding", 1}, {"ab", "ba", 1},
-		{"café", "cafe", 1}, {"ü", "u", 1},
-	} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-		if got := editDistance(tc.b, tc.a); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
-		}
-	}
-}
-
 func parseErrs(src string) string {
 	d, _ := Parse("f.yaml", []byte(src), "a test file")
 	var b strings.Builder

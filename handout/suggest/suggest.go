@@ -1,8 +1,10 @@
-package yamldoc
+// Package suggest finds the word someone most likely meant: a misspelt
+// YAML key, brand field, flag or language tag.
+package suggest
 
-// Suggest returns the known word closest to s when it is close enough to be
+// Closest returns the known word closest to s when it is close enough to be
 // a likely typo ("heding" → "heading"), or "".
-func Suggest(s string, known []string) string {
+func Closest(s string, known []string) string {
 	best, bestDist := "", 0
 	for _, k := range known {
 		d := editDistance(s, k)
