@@ -72,9 +72,9 @@ func TestMixedScriptPacket(t *testing.T) {
 		at := 0
 		for i, h := range hs {
 			// The typography sets a range's hyphen as an en dash ("5–12").
-			text := strings.ReplaceAll(strings.Join(read[at:at+pages[i]], "\n"), "–", "-")
+			text := strings.ReplaceAll(strings.Join(read[at:at+pages[i]], "\f"), "–", "-")
 			at += pages[i]
-			readsWordByWord(t, name+" "+h.Language, text, shapedTexts(h, kind), files[i].rtl)
+			readsWordByWord(t, name+" "+h.Language, text, shapedTexts(h, kind))
 		}
 	}
 }

@@ -286,3 +286,19 @@ func (f *Face) SubsetGlyphs(s string) ([]int, error) {
 	}
 	return ComponentClosure(f.Data, gids)
 }
+
+// GlyphID is the glyph the face's character map gives r, and false when
+// the map has none. It reads the map afresh on each call: it is for a
+// character or two per document, not for text.
+func (f *Face) GlyphID(r rune) (uint16, bool) {
+	font, err := sfnt.Parse(f.Data)
+	if err != nil {
+		return 0, false
+	}
+	var buf sfnt.Buffer
+	g, err := font.GlyphIndex(&buf, r)
+	if err != nil || g == 0 || int(g) >= f.NumGlyphs {
+		return 0, false
+	}
+	return uint16(g), true
+}

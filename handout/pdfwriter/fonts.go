@@ -133,12 +133,13 @@ func planFonts(doc *layout.Document) *fontPlan {
 	extra := map[*faceFonts]map[rune]bool{}
 	for _, page := range doc.Pages {
 		p.use(page.Fonts)
+		rtl := rtlPage(page)
 		for _, op := range page.Ops {
 			if op.Kind != layout.TextOp {
 				continue
 			}
 			if op.Glyphs != nil {
-				if err := p.planGlyphs(op); err != nil && p.missing == nil {
+				if err := p.planGlyphs(op, rtl); err != nil && p.missing == nil {
 					p.missing = err
 				}
 				continue

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf16"
 
 	"handouts/handout/fontset"
@@ -32,11 +33,20 @@ type glyphFont struct {
 	// text maps a glyph to the text it reads as: from a cluster it draws
 	// alone, else the cluster it starts.
 	text, starts map[uint16]string
-	sub          *glyphSubset // set by embed
+	// blank is the face's glyph for U+200B, the zero-width space, which
+	// draws nothing (Noto's glyphs for the direction marks draw a dotted
+	// box): on right-to-left pages it starts the spans a cluster is read
+	// through character by character (readerOrder), and its Unicode map
+	// says a right-to-left mark. hasBlank says the face has one, looked
+	// says it was looked for.
+	blank            uint16
+	hasBlank, looked bool
+	sub              *glyphSubset // set by embed
 }
 
-// planGlyphs records what op's shaped run draws.
-func (p *fontPlan) planGlyphs(op layout.Op) error {
+// planGlyphs records what op's shaped run draws, on a page that reads
+// right to left if rtl.
+func (p *fontPlan) planGlyphs(op layout.Op, rtl bool) error {
 	run := op.Glyphs
 	if run.Face == nil {
 		return fmt.Errorf("a shaped run of %q names no face", run.Text)
@@ -49,6 +59,19 @@ func (p *fontPlan) planGlyphs(op layout.Op) error {
 		gf = &glyphFont{face: run.Face, key: fmt.Sprintf("g%d", len(p.glyphOrder)), seen: map[uint16]bool{}, text: map[uint16]string{}, starts: map[uint16]string{}}
 		p.glyphFonts[run.Face] = gf
 		p.glyphOrder = append(p.glyphOrder, gf)
+	}
+	if rtl && !gf.looked {
+		gf.looked = true
+		gf.blank, gf.hasBlank = run.Face.GlyphID(0x200B)
+		if gf.hasBlank {
+			if !gf.seen[gf.blank] {
+				gf.seen[gf.blank] = true
+				gf.gids = append(gf.gids, int(gf.blank))
+			}
+			if _, ok := gf.text[gf.blank]; !ok {
+				gf.text[gf.blank] = rlm
+			}
+		}
 	}
 	ends := clusterEnds(run)
 	for i := 0; i < len(run.Glyphs); {
@@ -172,20 +195,24 @@ func (p *fontPlan) embedGlyphs(cache *Subsets) error {
 // each glyph where the shaper put it, the numbers between glyphs being the
 // difference between the shaped position and where the font's own advance
 // left the pen, and Ts raising a glyph (a mark) off the baseline.
-func (d *drawer) glyphText(op layout.Op) {
+//
+// On a page that reads right to left (d.rtl), a cluster may also read
+// with a right-to-left mark first, or character by character
+// (readerOrder); island says op is a left-to-right run that begins a
+// stretch of them in a right-to-left line (islandStarts), and so begins
+// with a mark.
+func (d *drawer) glyphText(op layout.Op, island bool) {
 	run := op.Glyphs
 	gf := d.fonts.glyphFonts[run.Face]
 	sub := gf.sub
 	c := &d.c
 	c.op("BT ")
-	if d.font != gf.key || d.size != op.Size {
-		c.b = appendName(c.b, gf.key)
-		c.b = append(c.b, ' ')
-		c.num(op.Size, 2)
-		c.op(" Tf ")
-		d.font, d.size = gf.key, op.Size
-	}
+	d.setGlyphFont(gf, op.Size)
 	c.point(op.X, op.Y, 2, "Td ")
+	// The marks of a right-to-left page (readerOrder). A cluster read
+	// character by character needs a blank glyph: the run's face's, or
+	// one of the page's right-to-left faces' (a Latin face may have none).
+	split := d.rtl && d.fonts.blankFont() != nil
 	open := false
 	openTJ := func() {
 		if !open {
@@ -211,16 +238,53 @@ func (d *drawer) glyphText(op layout.Op) {
 		// bracket mirrored in right-to-left text is drawn with its
 		// partner's glyph; a zero-width non-joiner with the space glyph).
 		cl := run.Glyphs[i].Cluster
-		multi := j-i > 1 || gf.mapped(run.Glyphs[i].ID) != run.Text[cl:ends[cl]]
+		text := run.Text[cl:ends[cl]]
+		multi := j-i > 1 || gf.mapped(run.Glyphs[i].ID) != text
 		end := pen // where the cluster's advance ends
 		for k := i; k < j; k++ {
 			end += run.Glyphs[k].Advance
 		}
+		var units []string
+		if d.rtl {
+			lead := island && i == 0
+			if run.RTL {
+				lead, units = readerOrder(run, text)
+			}
+			if !split {
+				units = nil
+			}
+			switch {
+			case len(units) > 0:
+				if lead {
+					units[0] = rlm + units[0]
+				}
+				// Each character is read from its own share of the
+				// cluster's advance, from the left, as a span starting
+				// with a blank glyph there; the last span draws the
+				// cluster's glyphs too. (Shares that overlapped or took
+				// no room would make a reader sort them as it pleases.)
+				share := (end - pen) / float64(len(units))
+				for u, t := range units[:len(units)-1] {
+					closeTJ()
+					c.op("/Span <</ActualText ")
+					c.b = appendText(c.b, t)
+					c.op(">> BDC ")
+					at = d.blank(gf, op.Size, pen+float64(u)*share, at, share)
+					c.op("EMC ")
+				}
+				text, multi = units[len(units)-1], true
+			case lead:
+				text, multi = rlm+text, true
+			}
+		}
 		if multi {
 			closeTJ()
 			c.op("/Span <</ActualText ")
-			c.b = appendText(c.b, run.Text[cl:ends[cl]])
+			c.b = appendText(c.b, text)
 			c.op(">> BDC ")
+			if len(units) > 0 {
+				at = d.blank(gf, op.Size, end-(end-pen)/float64(len(units)), at, 0)
+			}
 		}
 		for k := i; k < j; k++ {
 			g := run.Glyphs[k]
@@ -272,6 +336,160 @@ func (d *drawer) glyphText(op layout.Op) {
 		c.op("0 Ts ") // the text rise outlives the text object
 	}
 	c.op("ET\n")
+}
+
+// blank draws a blank glyph at the shaped position x of a run in gf whose
+// TJ array is closed and whose pen is at, taking dx (1/1000 em) of room
+// for a reader (character spacing makes up the glyph's own advance), and
+// returns where the pen is then. The glyph is gf's blank, or where gf has
+// none the first face's that has one.
+func (d *drawer) blank(gf *glyphFont, size, x, at, dx float64) float64 {
+	c := &d.c
+	b := gf
+	if !gf.hasBlank {
+		b = d.fonts.blankFont()
+		d.setGlyphFont(b, size)
+	}
+	n := b.sub.sub.NewID[b.blank]
+	spacing := dx - float64(b.sub.widths[n])
+	if spacing != 0 {
+		c.num(spacing*size/1000, 3)
+		c.op(" Tc ")
+	}
+	c.b = append(c.b, '[')
+	if adj := x - at; math.Abs(adj) >= 0.05 {
+		c.num(-adj, 1)
+	}
+	c.b = hexString{byte(n >> 8), byte(n)}.appendPDF(c.b)
+	c.op("] TJ ")
+	if spacing != 0 {
+		c.op("0 Tc ")
+	}
+	d.setGlyphFont(gf, size)
+	return x + dx
+}
+
+// setGlyphFont selects gf at size in the text object being drawn.
+func (d *drawer) setGlyphFont(gf *glyphFont, size float64) {
+	if d.font != gf.key || d.size != size {
+		c := &d.c
+		c.b = appendName(c.b, gf.key)
+		c.b = append(c.b, ' ')
+		c.num(size, 2)
+		c.op(" Tf ")
+		d.font, d.size = gf.key, size
+	}
+}
+
+// Right-to-left pages and text extraction. A reader extracting text
+// (poppler's pdftotext) meets the glyphs of a right-to-left line in
+// drawing order, left to right, and turns them back into reading order
+// with a simpler rule than Unicode's: it reverses each stretch of
+// characters that are neither left-to-right letters nor digits, and keeps
+// in drawing order each stretch of characters that are not right-to-left
+// letters, where a full stop or an Arabic comma counts as a digit. Two
+// things then come out wrong, and the page makes both right with spans
+// of /ActualText, which add nothing to the text but right-to-left marks:
+//   - A text of several characters given as one (a ligature's Unicode
+//     map, a cluster's /ActualText: الله drawn as ا and one glyph for
+//     لله, a letter and its vowel mark) is laid out left to right across
+//     its glyph, so read reversed (اهلل). In a right-to-left run each
+//     character of such a cluster is its own span, in drawing order like
+//     the glyphs (the last character first), each over its share of the
+//     cluster's advance: a blank glyph (U+200B, which draws nothing)
+//     starts each share.
+//   - The space or bracket to the left of a number, a Latin word or a full
+//     stop joins it ("به ۷ تا" read as "به ۷تا", "(CDC)." as "(.)CDC"). A
+//     right-to-left mark (U+200F) is read first in every such character
+//     of a right-to-left run and in the first of every stretch of
+//     left-to-right runs (a number, a Latin word) in a right-to-left
+//     line, where the stretch kept must end.
+const rlm = "\u200f"
+
+// rtlPage reports whether page has a right-to-left shaped run.
+func rtlPage(page layout.Page) bool {
+	for _, op := range page.Ops {
+		if op.Kind == layout.TextOp && op.Glyphs != nil && op.Glyphs.RTL {
+			return true
+		}
+	}
+	return false
+}
+
+// islandStarts marks, by op of page (reusing buf), each left-to-right
+// shaped run that begins a stretch of them in a line holding a
+// right-to-left run (a line: the ops of one element on one baseline,
+// which come in reading order). The stretch's left end is there.
+func islandStarts(page layout.Page, buf []bool) []bool {
+	type line struct {
+		y    float64
+		elem int
+	}
+	rtl := map[line]bool{}
+	for _, op := range page.Ops {
+		if op.Kind == layout.TextOp && op.Glyphs != nil && op.Glyphs.RTL {
+			rtl[line{op.Y, op.Struct}] = true
+		}
+	}
+	out := slices.Grow(buf[:0], len(page.Ops))[:len(page.Ops)]
+	ltr := map[line]bool{} // the line's previous run was left to right
+	for k, op := range page.Ops {
+		out[k] = false
+		if op.Kind != layout.TextOp || op.Glyphs == nil {
+			continue
+		}
+		l := line{op.Y, op.Struct}
+		out[k] = !op.Glyphs.RTL && rtl[l] && !ltr[l]
+		ltr[l] = !op.Glyphs.RTL
+	}
+	return out
+}
+
+// blankFont is the first face drawn from shaped runs that has a blank
+// glyph, or nil.
+func (p *fontPlan) blankFont() *glyphFont {
+	for _, gf := range p.glyphOrder {
+		if gf.hasBlank {
+			return gf
+		}
+	}
+	return nil
+}
+
+// readerOrder is how a cluster of run whose text is text is read on a
+// right-to-left page: lead, with a right-to-left mark at its left edge;
+// units, when a right-to-left cluster has several characters, its
+// characters in drawing order.
+func readerOrder(run *fontset.GlyphRun, text string) (lead bool, units []string) {
+	if !run.RTL {
+		return false, nil
+	}
+	n := 0
+	for _, r := range text {
+		n++
+		lead = lead || keptByReaders(r)
+	}
+	if n > 1 {
+		units = make([]string, 0, n)
+		for _, r := range text {
+			units = append(units, string(r))
+		}
+		slices.Reverse(units)
+	}
+	return lead, units
+}
+
+// keptByReaders is a character that an extracting reader keeps in
+// drawing order in a right-to-left line: anything but a right-to-left
+// letter, a mark, a space or an invisible format character.
+func keptByReaders(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
+		return false
+	case unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko):
+		return false
+	}
+	return true
 }
 
 // embeddedGlyphFont is what finish writes for a glyph font.

@@ -126,8 +126,11 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		// fpdf makes the page object; its content is replaced by ours.
 		pdf.AddPage()
 		d.startPage(doc.Height)
+		d.rtl = rtlPage(page)
+		d.islands = islandStarts(page, d.islands[:0])
 		d.fonts.use(page.Fonts)
-		for _, op := range page.Ops {
+		for k, op := range page.Ops {
+			d.at = k
 			d.draw(op)
 		}
 		if end := d.tags.endPage(); end != "" {
@@ -174,6 +177,11 @@ type drawer struct {
 	pdf   *fpdf.Fpdf // for images and bookmarks
 	fonts *fontPlan
 	c     content
+	rtl   bool // the page reads right to left (rtlPage)
+	// islands marks, by op, the left-to-right runs that begin a stretch
+	// of them in a right-to-left line (islandStarts); at is the op drawn.
+	islands []bool
+	at      int
 	// The state set on this page: every page starts from PDF's defaults.
 	font   string // the font last selected, by its resource name
 	size   float64
@@ -229,7 +237,7 @@ func (d *drawer) draw(op layout.Op) {
 		}
 		d.setFill(op.Color)
 		if op.Glyphs != nil {
-			d.glyphText(op)
+			d.glyphText(op, d.islands[d.at])
 			break
 		}
 		d.fonts.runs(op.Text, op.Font, op.Size, func(key string, encoded []byte, shift float64) {
