@@ -97,115 +97,93 @@ func (p *Personal) Check(fonts *fontset.Family) error {
 	return nil
 }
 
-// personal is the patient's block under the masthead: a line naming the
-// patient, care team and date, the next appointment, and the care team's
-// note in a box. Each field is optional; the labels come in the handout's
-// language. The one-page summary has no room to spare, so there (compact)
-// the next appointment joins the patient line and the box's title runs in
-// before the note.
+// personal is the patient's block under the masthead: "Label: value" pairs
+// for the patient, care team, date and next appointment, then the care
+// team's note in a box, its title run in before the note's first line. Each
+// field is optional; the labels come in the handout's language.
+//
+// The block is laid out the same way in every format and on every page of
+// a packet: its pairs fill lines in turn, grouped at the guide's measure
+// (see guideMeasure), the narrowest column at the largest size, so a
+// summary set smaller on a wider page breaks them where the guide does.
+// Only the space around it follows each format (compact: the summary's
+// tighter rhythm).
 func (b *builder) personal(p *Personal, compact bool) {
 	if p.IsZero() {
 		return
 	}
 	lab := b.th.Labels
 	ts := b.body()
-	// The summary's page is full already: tighter spacing there buys the
-	// note about a line.
 	gapAbove, gapBelow := 0.4, 0.6
 	if compact {
 		gapAbove, gapBelow = 0.25, 0.35
 	}
-	// pairs are "Label: value" run pairs; they share a line, separated
-	// by a mark, when they fit, and stack one to a line when they do not,
-	// so a wrap never parts a label from its value.
 	var pairs [][]layout.Run
 	add := func(label, value string) {
 		if value != "" {
 			pairs = append(pairs, []layout.Run{{Text: label + ": ", Style: fontset.Bold}, {Text: value, Style: fontset.Regular}})
 		}
 	}
-	flush := func() {
-		if len(pairs) == 0 {
-			return
-		}
-		var line []layout.Run
-		for i, pr := range pairs {
-			if i > 0 {
-				line = append(line, layout.Run{Text: " · ", Style: fontset.Regular})
-			}
-			line = append(line, pr...)
-		}
-		groups := [][]layout.Run{line}
-		if len(b.wrapper.Wrap(b.m, line, ts.size, b.w)) > 1 {
-			// Pairs fill each line in turn: dates written out in words
-			// ("December 6, 2026, 10:30 AM") make the whole line too long
-			// more often, and one pair a line would cost the summary's
-			// note two lines where one does.
-			groups = nil
-			var cur []layout.Run
-			for _, pr := range pairs {
-				if len(cur) > 0 {
-					try := append(append(append([]layout.Run(nil), cur...), layout.Run{Text: " · ", Style: fontset.Regular}), pr...)
-					if len(b.wrapper.Wrap(b.m, try, ts.size, b.w)) == 1 {
-						cur = try
-						continue
-					}
-					groups = append(groups, cur)
-				}
-				cur = append([]layout.Run(nil), pr...)
-			}
-			groups = append(groups, cur)
-		}
-		for i, g := range groups {
-			if i > 0 {
-				b.keepWithNext()
-			}
-			st := b.tree.Add(layout.Paragraph, 0)
-			b.unbroken(g, ts, st, "the patient line")
-		}
-		pairs = nil
-	}
 	add(lab.Patient, p.Patient)
 	add(lab.Clinician, p.Clinician)
 	add(lab.Date, lab.DateField(p.Date))
-	if !compact && p.NextVisit != "" && len(pairs) > 0 {
-		flush()
-		b.gap(b.th.Leading * 0.15)
-		b.keepWithNext()
-	}
 	add(lab.NextVisit, lab.DateField(p.NextVisit))
-	flush()
+	for i, g := range b.patientLines(pairs) {
+		if i > 0 {
+			b.keepWithNext()
+		}
+		st := b.tree.Add(layout.Paragraph, 0)
+		b.unbroken(g, ts, st, "the patient line")
+	}
 	if p.Note != "" {
-		if p.Patient != "" || p.Clinician != "" || p.Date != "" || p.NextVisit != "" {
+		if len(pairs) > 0 {
 			b.gap(b.th.Leading * gapAbove)
 		}
 		aside := b.tree.Add(layout.Aside, 0)
 		b.box(b.th.CallFill, b.th.CallRule, aside)
-		paras := strings.Split(p.Note, "\n")
-		if compact {
-			paras = []string{strings.Join(paras, " ")}
-		} else {
-			b.boxTitle(lab.CareTeamNote, aside)
-		}
-		for i, para := range paras {
-			if i > 0 {
-				b.gap(b.th.Leading * 0.3)
-			}
+		for i, para := range strings.Split(p.Note, "\n") {
 			rs := plain(para, fontset.Regular)
-			if compact && i == 0 {
+			if i == 0 {
 				// The title runs in as the note's lead, in heading colour
-				// weight: a heading element of its own for screen readers.
+				// and weight: a heading element of its own for screen
+				// readers, and a line saved on every format.
 				title := b.tree.Add(layout.Heading2, aside)
 				st := b.tree.Add(layout.Paragraph, aside)
 				b.runIn(lab.CareTeamNote+": ", title, rs, ts, st)
 				continue
 			}
+			b.gap(b.th.Leading * 0.2)
 			st := b.tree.Add(layout.Paragraph, aside)
 			b.text(rs, ts, 0, b.w, st, "the care team's note")
 		}
 		b.endBox()
 	}
 	b.gap(b.th.Leading * gapBelow)
+}
+
+// patientLines groups the patient's "Label: value" pairs into lines, each
+// pair on the line it starts (a wrap never parts a label from its value),
+// filling each line in turn at the guide's measure.
+func (b *builder) patientLines(pairs [][]layout.Run) [][]layout.Run {
+	sep := layout.Run{Text: " · ", Style: fontset.Regular}
+	w, size := guideMeasure(b.th.Brand, b.th.Fonts, b.th.Paper, b.th.LargePrint)
+	var lines [][]layout.Run
+	var cur []layout.Run
+	for _, pr := range pairs {
+		if len(cur) > 0 {
+			try := append(append(append([]layout.Run(nil), cur...), sep), pr...)
+			if len(b.wrapper.Wrap(b.m, try, size, w)) == 1 {
+				cur = try
+				continue
+			}
+			lines = append(lines, cur)
+		}
+		cur = append([]layout.Run(nil), pr...)
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 // runIn sets a bold lead-in (its own structure element, st0) followed by

@@ -108,6 +108,9 @@ type Theme struct {
 	// left (setScript); nil for text set one glyph per character.
 	shaped   layout.Measurer
 	Personal *Personal
+	// closeUp scales the space between blocks (0 is 1): a patient's
+	// summary closes it up before its type shrinks (see fitPersonal).
+	closeUp float64
 }
 
 // NewTheme derives a theme for a body size. The text column is measured, not
@@ -148,11 +151,7 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.SmallLeading = t.Small * 1.3
 	t.Tagline, _ = b.Tagline.For("")
 	t.Footer, _ = b.Footer.For("")
-	avail := opt.Paper.W - 2*t.Margin
-	t.Width = avail
-	if !opt.LargePrint {
-		t.Width = math.Min(avail, charsPerLine*averageCharWidth(b.Fonts, base))
-	}
+	t.Width, _ = guideMeasure(b, fonts, opt.Paper, opt.LargePrint)
 	t.Left = (opt.Paper.W - t.Width) / 2
 
 	t.Ink = colour.Color{R: 0x1A, G: 0x1A, B: 0x1A}
@@ -168,6 +167,22 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.Heading = t.Heading.Readable(t.KeyFill).Readable(t.CallFill)
 	t.Muted = t.Muted.Readable(t.KeyFill)
 	return t
+}
+
+// guideMeasure is the guide's text width and body size for a paper, print
+// size and family: the narrowest column at the largest type any format
+// sets its text in, so what fits a line of the guide fits one everywhere.
+func guideMeasure(b *brand.Brand, fonts *fontset.Family, paper Paper, largePrint bool) (width, body float64) {
+	margin, base := minMargin, BodySize
+	if largePrint {
+		margin, base = largeMargin, LargePrintSize
+	}
+	base *= xHeightScale(fonts)
+	width = paper.W - 2*margin
+	if !largePrint {
+		width = math.Min(width, charsPerLine*averageCharWidth(b.Fonts, base))
+	}
+	return width, base
 }
 
 // xHeightScale is how much larger than its nominal size a family is set:
