@@ -65,7 +65,12 @@ func (b *builder) add(r layout.Row) {
 }
 
 // gap adds vertical space that disappears at the top of a page.
-func (b *builder) gap(h float64) { b.add(layout.Row{H: h, Gap: true}) }
+func (b *builder) gap(h float64) {
+	if b.th.closeUp > 0 {
+		h *= b.th.closeUp
+	}
+	b.add(layout.Row{H: h, Gap: true})
+}
 
 // keepWithNext makes the next rows stay with what was just added.
 func (b *builder) keepWithNext() { b.keepNext = true }

@@ -393,6 +393,14 @@ func summaryTheme(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Op
 }
 
 func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+	if !opt.Personal.IsZero() {
+		if doc := fitPersonal(h, b, lab, opt); doc != nil {
+			return doc, nil
+		}
+		// Not even at the smallest size, or in large print not on the
+		// stock copy's pages: the search below makes the error, or the
+		// large-print copy a page longer.
+	}
 	theme := func(size float64) *Theme { return summaryTheme(h, b, lab, opt, size) }
 	if opt.LargePrint {
 		// Large print is 18 pt set to the font's x-height, down to 18 pt
@@ -471,6 +479,60 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		}
 	}
 	return best, nil
+}
+
+// personalCloseUp are the factors a patient's summary tries on the space
+// between blocks before its type shrinks: the guide's (closeUp), then
+// half, which a full page of type at a larger size reads better than.
+var personalCloseUp = [...]float64{1, closeUp[0], closeUp[1], 0.5}
+
+// fitPersonal fits a patient's copy of the summary (handouts serve) to the
+// stock copy's type size and pages whenever its block fits there: as it
+// is, then with the space between blocks closed up a little, then a
+// little more (personalCloseUp); lines keep their leading. Only a note that cannot
+// fit that way sets the type smaller, and then as little as it must: the
+// largest quarter point below the stock size at which it fits, closing up
+// the same way. It returns nil when the stock copy cannot be made, when
+// nothing fits down to the smallest size, and in large print (which keeps
+// its size) when the copy needs a page more than the stock copy.
+func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) *Document {
+	stockOpt := opt
+	stockOpt.Personal = nil
+	stock, err := fitSummary(h, b, lab, stockOpt)
+	if err != nil {
+		return nil
+	}
+	fits := func(size float64) *Document {
+		for _, f := range personalCloseUp {
+			th := summaryTheme(h, b, lab, opt, size)
+			th.closeUp = f
+			if d, err := compose(Summary, h, th, summary); err == nil && len(d.Pages) <= len(stock.Pages) {
+				return d
+			}
+		}
+		return nil
+	}
+	if d := fits(stock.Body); d != nil || opt.LargePrint {
+		return d
+	}
+	// Quarter points below the stock size, down to the smallest: fit is
+	// monotonic in the size, so the largest that fits is a binary search.
+	size := func(i int) float64 { return stock.Body - 0.25*float64(i) }
+	last := int(math.Floor((stock.Body - MinSummarySize) / 0.25))
+	best := fits(size(last))
+	if best == nil {
+		return nil
+	}
+	lo, hi := 1, last // size(hi) fits and best is its layout
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d := fits(size(mid)); d != nil {
+			hi, best = mid, d
+		} else {
+			lo = mid + 1
+		}
+	}
+	return best
 }
 
 // wordsToCut finds roughly how many words must go for the summary to fit,

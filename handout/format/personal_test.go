@@ -2,6 +2,7 @@ package format
 
 import (
 	"errors"
+	"fmt"
 	"handouts/handout/content"
 	"strings"
 	"testing"
@@ -234,5 +235,78 @@ func TestConcatJoinsHandouts(t *testing.T) {
 	}
 	if _, err := layout.Concat([]*layout.Document{&g.Document, &a4.Document}); err == nil {
 		t.Error("a packet of mixed paper was made")
+	}
+}
+
+// A patient's copy keeps the stock copy's type size, and in large print its
+// pages, unless the note cannot fit there: then the type is as large as
+// lets it fit, a quarter point more fitting in no way the copy tries.
+func TestPersonalKeepsTheStockSize(t *testing.T) {
+	note := strings.TrimSpace(strings.Repeat("Take one week at a time and bring your questions. ", 12))
+	for _, file := range []string{seedFile, "../../testdata/ptsd.yaml"} {
+		h := loadHandout(t, file)
+		for _, b := range []*brand.Brand{noBrand(t), exampleBrand(t)} {
+			for _, paper := range []Paper{Letter, A4} {
+				for _, large := range []bool{false, true} {
+					opt := Options{Paper: paper, LargePrint: large}
+					name := fmt.Sprintf("%s %q %s large=%v", file, b.Name, paper.Name, large)
+					stock, err := Compose(Summary, h, b, labelsFor(h), opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					// A name alone always finds room.
+					opt.Personal = &Personal{Patient: "Maria Lopez"}
+					doc, err := Compose(Summary, h, b, labelsFor(h), opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if doc.Body != stock.Body || len(doc.Pages) != len(stock.Pages) {
+						t.Errorf("%s: a name alone: %.2f pt on %d pages, the stock copy %.2f pt on %d", name, doc.Body, len(doc.Pages), stock.Body, len(stock.Pages))
+					}
+					for _, n := range []int{0, 130, 250, 380, 500} {
+						p := *maria
+						p.Note = strings.TrimSpace(note[:n])
+						opt.Personal = &p
+						doc, err := Compose(Summary, h, b, labelsFor(h), opt)
+						if err != nil {
+							continue // too long even at the smallest size (TestPersonalSummaryStaysOnePage)
+						}
+						if doc.Body > stock.Body {
+							t.Errorf("%s: a %d-character note set the type larger than the stock copy", name, n)
+						}
+						if large || doc.Body == stock.Body {
+							continue
+						}
+						// Smaller than the stock copy: a quarter point more
+						// must not fit, however closed up.
+						for _, f := range personalCloseUp {
+							th := summaryTheme(h, b, labelsFor(h), opt, doc.Body+0.25)
+							th.closeUp = f
+							if d, err := compose(Summary, h, th, summary); err == nil && len(d.Pages) == 1 {
+								t.Errorf("%s: a %d-character note set at %.2f pt, but it fits at %.2f (space ×%.2f)", name, n, doc.Body, doc.Body+0.25, f)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// What closing up won: the unbranded group-therapy summary on A4 is
+	// set at 12.75 pt with a 500-character note (12.5 pt before), and the
+	// branded large-print one keeps its two pages with every field but
+	// the note (three before).
+	h := loadHandout(t, seedFile)
+	p := *maria
+	p.Note = strings.TrimSpace(note[:500])
+	if doc, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: A4, Personal: &p}); err != nil {
+		t.Error(err)
+	} else if doc.Body != 12.75 {
+		t.Errorf("unbranded A4, a 500-character note: %v pt, want 12.75 pt", doc.Body)
+	}
+	p.Note = ""
+	if doc, err := Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, LargePrint: true, Personal: &p}); err != nil {
+		t.Error(err)
+	} else if len(doc.Pages) != 2 {
+		t.Errorf("large print, every field but the note: %d pages, want 2", len(doc.Pages))
 	}
 }
