@@ -2,8 +2,10 @@ package pdfcheck
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -242,6 +244,29 @@ func (c *checker) page(i int, ref string) string {
 	var font *fontInfo
 	seen := map[int]bool{}
 	where := func() string { return fmt.Sprintf("page %d", i+1) }
+	// A text object's pieces (its glyphs' text, its spans' /ActualText)
+	// wait for its end: a right-to-left run is drawn left to right, and
+	// read, as a screen reader speaks it, in reverse (readsRTL).
+	type piece struct {
+		text string
+		to   *strings.Builder // the marked content it belongs to, or nil
+	}
+	var pieces []piece
+	inText := false
+	put := func(p piece) {
+		// Direction marks (the writer's, for readers that reorder
+		// right-to-left lines themselves) say nothing to a listener.
+		p.text = strings.Map(func(r rune) rune {
+			if r == '\u200e' || r == '\u200f' {
+				return -1
+			}
+			return r
+		}, p.text)
+		all.WriteString(p.text)
+		if p.to != nil {
+			p.to.WriteString(p.text)
+		}
+	}
 	var emit func(string)
 	show := func(b []byte) {
 		if font == nil {
@@ -256,15 +281,20 @@ func (c *checker) page(i int, ref string) string {
 		emit(font.decode(b))
 	}
 	emit = func(t string) {
-		all.WriteString(t)
+		p := piece{text: t}
 		for k := len(stack) - 1; k >= 0; k-- {
 			if stack[k].artifact {
-				return
+				break
 			}
 			if stack[k].mcid >= 0 {
-				c.mcText[mcKey{ref, stack[k].mcid}].WriteString(t)
-				return
+				p.to = c.mcText[mcKey{ref, stack[k].mcid}]
+				break
 			}
+		}
+		if inText {
+			pieces = append(pieces, p)
+		} else {
+			put(p)
 		}
 	}
 	l := &lexer{b: data}
@@ -296,6 +326,20 @@ func (c *checker) page(i int, ref string) string {
 			}
 		}
 		switch op {
+		case "BT":
+			inText = true
+		case "ET":
+			texts := make([]string, len(pieces))
+			for k, p := range pieces {
+				texts[k] = p.text
+			}
+			if readsRTL(texts, c.rtl) {
+				slices.Reverse(pieces)
+			}
+			for _, p := range pieces {
+				put(p)
+			}
+			pieces, inText = pieces[:0], false
 		case "BMC":
 			tag := ""
 			if len(args) > 0 {
@@ -398,4 +442,35 @@ func (c *checker) page(i int, ref string) string {
 		c.problem("%s: %d marked-content sequences left open at the end of the page (a sequence must not span pages)", where(), len(stack))
 	}
 	return all.String()
+}
+
+// readsRTL reports whether a text object whose pieces read texts, in
+// drawing order, is a right-to-left run: its first letter is of a
+// right-to-left script, or it has no letter nor digit (a space, a stop, a
+// bracket) and the document reads right to left (rtl). The writer draws
+// each run, one direction and one face, as one text object.
+func readsRTL(texts []string, rtl bool) bool {
+	digits := false
+	for _, t := range texts {
+		for _, r := range t {
+			switch {
+			case unicode.IsLetter(r):
+				return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+			case unicode.IsDigit(r):
+				digits = true
+			}
+		}
+	}
+	return rtl && !digits
+}
+
+// rtlLanguage reports whether a document in lang (BCP 47) reads right to
+// left.
+func rtlLanguage(lang string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch primary {
+	case "ar", "fa", "ur", "ps", "he", "yi", "ckb", "sd", "ug", "dv", "syr":
+		return true
+	}
+	return false
 }

@@ -164,6 +164,7 @@ type checker struct {
 	// annots maps a link annotation's reference to the element holding
 	// its OBJR.
 	objr map[string]string
+	rtl  bool // the document's language reads right to left
 }
 
 func (c *checker) problem(format string, a ...any) {
@@ -258,6 +259,7 @@ func (c *checker) run() {
 		c.problem("the Info dictionary has no /Title")
 	}
 	c.r.Lang = c.text(cat["/Lang"])
+	c.rtl = rtlLanguage(c.r.Lang)
 	if c.r.Lang == "" {
 		c.problem("the catalog has no /Lang")
 	}

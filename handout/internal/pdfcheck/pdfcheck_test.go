@@ -156,3 +156,33 @@ func TestListNumbering(t *testing.T) {
 		t.Errorf("list %+v", n)
 	}
 }
+
+// A text object is read in reverse when it is a right-to-left run: its
+// first letter is Arabic (or Hebrew …), or it holds no letter nor digit
+// in a right-to-left document. Numbers and Latin words read as drawn.
+func TestReadsRTL(t *testing.T) {
+	cases := []struct {
+		texts []string
+		rtl   bool
+		want  bool
+	}{
+		{[]string{"ه", "ل", "ل", "ا"}, false, true},
+		{[]string{" ", "مهم", "\u200f؟"}, true, true},
+		{[]string{"\u200f.", ")"}, true, true},
+		{[]string{")."}, false, false},
+		{[]string{"\u200fCDC"}, true, false},
+		{[]string{"\u200f800-100-2030"}, true, false},
+		{[]string{"۷"}, true, false},
+		{[]string{"Page 1 of 2"}, false, false},
+	}
+	for _, c := range cases {
+		if got := readsRTL(c.texts, c.rtl); got != c.want {
+			t.Errorf("readsRTL(%q, rtl %v) = %v, want %v", c.texts, c.rtl, got, c.want)
+		}
+	}
+	for lang, want := range map[string]bool{"ar": true, "fa-IR": true, "ur": true, "en": false, "hi": false, "AR": true} {
+		if rtlLanguage(lang) != want {
+			t.Errorf("rtlLanguage(%q) = %v", lang, !want)
+		}
+	}
+}
