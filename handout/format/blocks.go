@@ -28,7 +28,10 @@ type builder struct {
 	titleGap    float64 // the space under the masthead, in leadings
 	// fitted: the document is fitted to its pages (the summary), which
 	// cannot spare a line for a continued label.
-	fitted  bool
+	fitted bool
+	// once is what the footer had no room for on every page (the brand's
+	// note, the review date): the handout prints it once, at its end.
+	once    []string
 	frame   *layout.Frame // rows go into this box
 	frameAt int           // index of the box's first row
 	x, w    float64       // current text column, relative to the content's left
@@ -674,5 +677,34 @@ func (b *builder) briefGrid(h *content.Handout) {
 		}
 		first, prevCallout = false, callout
 		b.add(layout.Row{H: rowH, Ops: ops, Where: where})
+	}
+}
+
+// onceLines wraps what the handout prints once (builder.once) in the
+// footer's small type, to width w.
+func (b *builder) onceLines(w float64) [][]layout.Line {
+	var out [][]layout.Line
+	for _, s := range b.once {
+		out = append(out, layout.Wrap(b.m, plain(s, fontset.Regular), b.th.Small, w))
+	}
+	return out
+}
+
+// closing prints once, after the guide's last block and kept with it, what
+// the footer had no room for on every page: the brand's note and the review
+// date, in the footer's small type.
+func (b *builder) closing() {
+	if len(b.once) == 0 {
+		return
+	}
+	th := b.th
+	ts := textStyle{size: th.Small, leading: th.SmallLeading, font: fontset.Regular, color: th.Muted}
+	b.keepWithNext()
+	b.gap(th.Leading * 1.1)
+	for k, s := range b.once {
+		if k > 0 {
+			b.keepWithNext()
+		}
+		b.text(plain(s, fontset.Regular), ts, 0, b.w, b.tree.Add(layout.SmallPrint, 0), "the closing note")
 	}
 }

@@ -163,15 +163,42 @@ func (b *builder) writingArea(title string, minLines int) {
 	hair := th.Hairline
 	x, w := b.x, b.w
 	// A whole line is left below the last rule, so that the footer's rule
-	// never reads as one more line to write on.
+	// never reads as one more line to write on. What the footer had no
+	// room for (builder.once) is printed there, at the foot of the area:
+	// text between the two rules, which then cannot read as a pair of
+	// lines either.
+	once := b.onceLines(w)
+	var onceH float64
+	for _, lines := range once {
+		onceH += float64(len(lines)) * th.SmallLeading
+	}
+	below := spacing // from the last rule to the area's foot
+	if onceH > 0 {
+		below = max(spacing, onceH+spacing*0.4)
+	}
+	var sts []int
+	for range once {
+		sts = append(sts, b.tree.Add(layout.SmallPrint, 0))
+	}
+	muted := th.Muted
+	base := b.baseline(th.Small, th.SmallLeading)
 	b.add(layout.Row{
-		H:      spacing * (float64(minLines) + 1),
+		H:      spacing*float64(minLines) + below,
 		Spring: true,
 		Where:  "the writing area",
 		Expand: func(h float64) []layout.Op {
 			var ops []layout.Op
-			for y := spacing; y <= h-spacing+0.01; y += spacing {
+			for y := spacing; y <= h-below+0.01; y += spacing {
 				ops = append(ops, layout.Op{Kind: layout.LineOp, X: x, Y: y, W: w, Stroke: &hair, LineWidth: 0.6, Artifact: layout.Decoration})
+			}
+			y := h - onceH
+			for k, lines := range once {
+				for _, ln := range lines {
+					for _, p := range ln.Pieces {
+						ops = append(ops, layout.Op{Kind: layout.TextOp, X: x + p.X, Y: y + base, W: p.W, Text: p.Text, Font: p.Style, Size: th.Small, Color: muted, Struct: sts[k]})
+					}
+					y += th.SmallLeading
+				}
 			}
 			return ops
 		},

@@ -118,6 +118,7 @@ func guide(b *builder, h *content.Handout) {
 		b.gap(b.th.Leading * 0.2)
 		b.references(h.References)
 	}
+	b.closing()
 }
 
 // summary prints the short version in two columns, each section's brief
@@ -261,6 +262,11 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := f.spec()
 	b := newBuilder(th)
+	for _, s := range []string{f.onceNote, f.onceReviewed} {
+		if s != "" {
+			b.once = append(b.once, s)
+		}
+	}
 	if kind == Summary {
 		b.titleGap = 0.35 // the summary's box sits close under its title
 		b.fitted = true

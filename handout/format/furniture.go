@@ -174,6 +174,13 @@ type furniture struct {
 	// contact details or note rather than taking a line of its own.
 	reviewedInline bool
 	mode           furnitureMode
+	// The guide's and FAQ's footer keeps to two lines (see running):
+	// pageInline sets the page number (and the review date, when
+	// reviewedFoot) at the right of the last contact line rather than on a
+	// line of its own; what does not fit is printed once, at the end of the
+	// handout (onceNote, onceReviewed), by the format.
+	pageInline, reviewedFoot bool
+	onceNote, onceReviewed   string
 	// tree, when set, takes the summary's contact details as content on
 	// its last page: there they are the clinic's contact card, printed
 	// once, not furniture repeated on every page.
@@ -261,11 +268,14 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 			f.textW -= f.qr + th.Small*1.5
 		}
 	}
-	if mode != furnitureNotes {
+	if mode == furnitureRunning {
+		lines = f.running(parts)
+	}
+	if mode == furnitureSummary {
 		f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
 	}
 	// The large-print summary prints its note once, on its contact strip.
-	if th.Footer != "" && mode != furnitureNotes {
+	if th.Footer != "" && mode == furnitureSummary {
 		// Regular, not italic: the muted colour sets the note apart, and
 		// every extra face costs each PDF milliseconds to embed.
 		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
@@ -282,7 +292,9 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 			}
 		}
 	}
-	lines += len(f.note) + len(f.contact)
+	if mode != furnitureRunning {
+		lines += len(f.note) + len(f.contact)
+	}
 	f.textTop = f.pageLineY() - float64(lines)*th.SmallLeading
 	f.ruleY = f.textTop - th.Small*0.6
 	if f.qr > 0 {
@@ -299,22 +311,84 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 	return f
 }
 
-// lastLineW is the width of the footer's last line of contact details or
-// note.
-func (f *furniture) lastLineW() float64 {
+// running lays out the guide's and FAQ's footer in at most two lines, and
+// returns how many it takes. Every page carries the clinic's contact
+// details and the page number, side by side when they fit; the review date
+// joins the page number when there is room, and the brand's note goes above
+// when it fits on one line. A note of more than a line, or a date with no
+// room, is printed once, at the end of the handout, rather than make every
+// page's footer three or four lines.
+func (f *furniture) running(parts []contactPart) int {
 	th := f.th
-	if n := len(f.note); n > 0 {
-		return f.note[n-1].W
+	w := func(s string) float64 { return f.m.Width(s, fontset.Regular, th.Small) }
+	// The page count is not known yet: room is kept for two digits each.
+	page := w(th.Labels.Page(88, 88))
+	meta := page
+	if f.reviewed != "" {
+		meta += w(contactSep) + w(f.reviewed)
 	}
-	line := f.contact[len(f.contact)-1]
+	gap := th.Small * 2
+	f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+	var note []layout.Line
+	if th.Footer != "" {
+		note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
+	}
+	noteFits := len(note) == 1
+	last := 0.0
+	if n := len(f.contact); n > 0 {
+		last = f.partsW(f.contact[n-1])
+	}
+	switch {
+	case len(f.contact) == 0:
+		f.reviewedFoot = true // the page line: the date at the left, the page number at the right
+	case len(f.contact) == 1 && last+gap+meta <= f.textW:
+		f.pageInline, f.reviewedFoot = true, true
+	case len(f.contact) == 1 && last+gap+page <= f.textW && noteFits:
+		f.pageInline = true // keep the note on every page; the date is printed once
+	case len(f.contact) == 1:
+		f.reviewedFoot = true // the page line below the contact line; the note once
+		noteFits = false
+	default:
+		// Contact details over more than a line: the page number ends
+		// the last when it fits, and the date and note are printed once.
+		f.pageInline = last+gap+page <= f.textW
+		noteFits = false
+	}
+	if !f.reviewedFoot {
+		f.onceReviewed = f.reviewed
+	}
+	lines := len(f.contact)
+	if !f.pageInline {
+		lines++
+	}
+	if noteFits && lines < 2 {
+		f.note = note
+		lines++
+	} else {
+		f.onceNote = th.Footer
+	}
+	return lines
+}
+
+// partsW is the printed width of a line of contact parts.
+func (f *furniture) partsW(line []contactPart) float64 {
 	w := 0.0
 	for k, p := range line {
 		if k > 0 {
-			w += f.m.Width(contactSep, fontset.Regular, th.Small)
+			w += f.m.Width(contactSep, fontset.Regular, f.th.Small)
 		}
-		w += f.m.Width(p.text, fontset.Regular, th.Small)
+		w += f.m.Width(p.text, fontset.Regular, f.th.Small)
 	}
 	return w
+}
+
+// lastLineW is the width of the footer's last line of contact details or
+// note.
+func (f *furniture) lastLineW() float64 {
+	if n := len(f.note); n > 0 {
+		return f.note[n-1].W
+	}
+	return f.partsW(f.contact[len(f.contact)-1])
 }
 
 // pageLineY is the baseline of the footer's last line, which sits on the
@@ -480,11 +554,7 @@ func (f *furniture) draw(i, total int) []layout.Op {
 		}
 		ops = append(ops, qrCode(th.Brand, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
 	}
-	for _, line := range f.contact {
-		y += th.SmallLeading
-		if card != 0 {
-			st = f.tree.Add(layout.SmallPrint, card)
-		}
+	contactLine := func(line []contactPart, y float64) {
 		x := left
 		for k, p := range line {
 			if k > 0 {
@@ -494,6 +564,47 @@ func (f *furniture) draw(i, total int) []layout.Op {
 			text(p.text, x, y, fontset.Regular, p.url)
 			x += f.m.Width(p.text, fontset.Regular, th.Small)
 		}
+	}
+	if f.mode == furnitureRunning {
+		// The note above; the contact details with the page number
+		// (and the date) at the right of their last line, or the page
+		// line below them.
+		for _, ln := range f.note {
+			y += th.SmallLeading
+			text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
+		}
+		for _, line := range f.contact {
+			y += th.SmallLeading
+			contactLine(line, y)
+		}
+		// A one-page sheet has no page number ("Page 1 of 1" tells a
+		// reader nothing).
+		right := ""
+		if total > 1 {
+			right = th.Labels.Page(i+1, total)
+		}
+		if !f.pageInline {
+			y = f.pageLineY()
+			if f.reviewedFoot && f.reviewed != "" {
+				text(f.reviewed, left, y, fontset.Regular, "")
+			}
+		} else if f.reviewedFoot && f.reviewed != "" {
+			if right != "" {
+				right = contactSep + right
+			}
+			right = f.reviewed + right
+		}
+		if right != "" {
+			text(right, left+f.textW-f.m.Width(right, fontset.Regular, th.Small), y, fontset.Regular, "")
+		}
+		return ops
+	}
+	for _, line := range f.contact {
+		y += th.SmallLeading
+		if card != 0 {
+			st = f.tree.Add(layout.SmallPrint, card)
+		}
+		contactLine(line, y)
 	}
 	st = 0
 	for _, ln := range f.note {
