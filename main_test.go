@@ -1330,6 +1330,14 @@ func TestTaggedStructure(t *testing.T) {
 			t.Errorf("%s: the tree does not open with the logo, the clinic's name and tagline, and the title:\n%s", kind, firstWords(tree, 40))
 		}
 		for _, furniture := range []string{"Page 1 of", "Reviewed", "This handout is general education"} {
+			if kind != "summary" && furniture == "Reviewed" {
+				// The guide's and FAQ's footer has no room for the date
+				// with this brand: it is read once, at the end.
+				if strings.Count(tree, furniture) != 1 || strings.Index(tree, "| P Reviewed November 2026") < strings.LastIndex(tree, "| H2 ") {
+					t.Errorf("%s: the review date is not read once, at the end:\n…%s", kind, tree[max(0, len(tree)-200):])
+				}
+				continue
+			}
 			if strings.Contains(tree, furniture) {
 				t.Errorf("%s: page furniture %q is in the structure tree", kind, furniture)
 			}
