@@ -12,6 +12,9 @@ package handout
 import (
 	"bytes"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -67,7 +70,7 @@ func TestCJKHandouts(t *testing.T) {
 					t.Fatalf("%s: %v", name, err)
 				}
 				checkTagged(t, name, buf.Bytes(), &doc.Document, h.Language)
-				checkFontsAndQpdf(t, name, buf.Bytes())
+				checkCJKFonts(t, name, lang, checkFontsAndQpdf(t, name, buf.Bytes()))
 				text := pdfText(t, buf.Bytes())
 				readsInOrderNoSpaces(t, name, text, shapedTexts(h, kind))
 				heading := lab.ShortVersion
@@ -86,6 +89,64 @@ func TestCJKHandouts(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// cjkOutlinesEnv, set to "glyf" by TestCJKHandoutsGlyfFonts, says which
+// CJK fonts TestCJKHandouts must find: without it, Noto Sans CJK when
+// Debian's fonts-noto-cjk is installed.
+const cjkOutlinesEnv = "HANDOUTS_TEST_CJK_OUTLINES"
+
+// checkCJKFonts fails unless the handout's CJK fonts are the ones
+// expected (pdffonts' listing): Noto Sans CJK, CFF, with a bold face for
+// every language, or the glyf fallbacks.
+func checkCJKFonts(t *testing.T, name, lang, pdffonts string) {
+	t.Helper()
+	want := os.Getenv(cjkOutlinesEnv)
+	if want == "" {
+		want = "glyf"
+		if _, err := os.Stat("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"); err == nil {
+			want = "cff"
+		}
+	}
+	noto := strings.Contains(pdffonts, "NotoSansCJK")
+	switch {
+	case want == "cff" && (!noto || !strings.Contains(pdffonts, "CID Type 0C")):
+		t.Errorf("%s: not set in Noto Sans CJK (CFF):\n%s", name, pdffonts)
+	case want == "cff" && !strings.Contains(pdffonts, "-Bold"):
+		t.Errorf("%s: no bold Noto Sans CJK face:\n%s", name, pdffonts)
+	case want == "glyf" && (noto || strings.Contains(pdffonts, "Type 0C")):
+		t.Errorf("%s: set in Noto Sans CJK, not the glyf fallback:\n%s", name, pdffonts)
+	}
+}
+
+// Without Noto Sans CJK, each language falls back to its glyf font:
+// TestCJKHandouts again, in a process whose search path holds only those
+// (the CJK fonts are loaded once per process).
+func TestCJKHandoutsGlyfFonts(t *testing.T) {
+	if os.Getenv(cjkOutlinesEnv) != "" {
+		return // the process this test started
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"truetype/wqy/wqy-microhei.ttc", "truetype/arphic/uming.ttc", "opentype/ipafont-gothic/ipag.ttf", "truetype/nanum/NanumGothic.ttf", "truetype/nanum/NanumGothicBold.ttf"} {
+		src := "/usr/share/fonts/" + f
+		f = strings.SplitN(f, "/", 2)[1]
+		if _, err := os.Stat(src); err != nil {
+			tooltest.Missing(t, "%s: install Debian's fonts-wqy-microhei, fonts-arphic-uming, fonts-ipafont-gothic and fonts-nanum", src)
+			return
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(src, filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCJKHandouts$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), cjkOutlinesEnv+"=glyf", fontset.CJKSearchEnv+"="+dir, fontset.IgnoreSystemFontsEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestCJKHandouts") {
+		t.Errorf("TestCJKHandouts with the glyf fonts: %v\n%s", err, out)
 	}
 }
 

@@ -204,7 +204,7 @@ func readsInOrder(t *testing.T, name, got string, texts []string) {
 
 // checkFontsAndQpdf reads pdf with qpdf --check and pdffonts: every font
 // embedded, with a Unicode map.
-func checkFontsAndQpdf(t *testing.T, name string, pdf []byte) {
+func checkFontsAndQpdf(t *testing.T, name string, pdf []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "x.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
@@ -230,4 +230,5 @@ func checkFontsAndQpdf(t *testing.T, name string, pdf []byte) {
 			t.Errorf("%s: font not embedded with a Unicode map: %s", name, l)
 		}
 	}
+	return string(out)
 }

@@ -14,12 +14,12 @@ import (
 
 // Chinese, Japanese and Korean. Their fonts are 5–20 MB, so they are not
 // shipped in the binary: they are taken from the machine, by a search
-// path (CJKSearchPath), one face file per language and weight. Only fonts
-// outlined in glyf are used, which the glyph-ID subsetter already cuts:
-// Noto Sans CJK, the quality choice, is CFF in a collection, and a CFF
-// subsetter is work for later. A face inside a collection (.ttc) is
-// taken out of it on its own, so only the face the language needs is
-// parsed.
+// path (CJKSearchPath), one face file per language and weight. Noto Sans
+// CJK comes first: one sans family for all four languages, each with its
+// own glyph forms, in a regular and a bold weight. It is CFF in a
+// collection (.ttc) of ten faces; only the face the language needs is
+// read, and its glyphs are cut by the CFF subsetter (subsetCFF). Where it
+// is not installed, a glyf-outlined font for the language is used.
 
 // cjkFile is one face of a CJK font on disk.
 type cjkFile struct {
@@ -28,14 +28,19 @@ type cjkFile struct {
 	name  string // the face's name in a PDF
 }
 
-// cjkFont is the font a CJK language is set in: its regular and bold
-// faces (bold is the regular face where the font has none) and the Debian
-// package that installs them.
-type cjkFont struct {
-	lang    string // the language's name in messages
+// cjkChoice is one font a CJK language can be set in: its regular and
+// bold faces (bold is the regular face where the font has none) and the
+// Debian package that installs them.
+type cjkChoice struct {
 	pkg     string
 	regular cjkFile
 	bold    *cjkFile
+}
+
+// cjkFont is the fonts a CJK language is set in, in order of preference.
+type cjkFont struct {
+	lang    string // the language's name in messages
+	choices []cjkChoice
 	letters string // what a clinic's own family must print to be used instead
 
 	once sync.Once
@@ -43,24 +48,40 @@ type cjkFont struct {
 	err  error
 }
 
+// notoSansCJK is Noto Sans CJK's regular and bold face for a language: the
+// collections hold JP, KR, SC, TC and HK faces in that order.
+func notoSansCJK(index int, region string) cjkChoice {
+	return cjkChoice{pkg: "fonts-noto-cjk",
+		regular: cjkFile{file: "noto/NotoSansCJK-Regular.ttc", index: index, name: "NotoSansCJK" + region + "-Regular"},
+		bold:    &cjkFile{file: "noto/NotoSansCJK-Bold.ttc", index: index, name: "NotoSansCJK" + region + "-Bold"}}
+}
+
 // The faces are chosen for their glyph forms: the same character is
 // drawn differently in mainland China, Taiwan and Hong Kong, and Japan.
+// The fallbacks are glyf fonts with one weight, but Korean's; AR PL
+// UMing, the only Traditional Chinese one Debian packages, is a serif
+// (Ming) face.
 var (
-	cjkHans = &cjkFont{lang: "Simplified Chinese", pkg: "fonts-wqy-microhei",
-		regular: cjkFile{file: "wqy/wqy-microhei.ttc", name: "WenQuanYiMicroHei"},
+	cjkHans = &cjkFont{lang: "Simplified Chinese",
+		choices: []cjkChoice{notoSansCJK(2, "sc"), {pkg: "fonts-wqy-microhei",
+			regular: cjkFile{file: "wqy/wqy-microhei.ttc", name: "WenQuanYiMicroHei"}}},
 		letters: "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年洗"}
-	cjkHant = &cjkFont{lang: "Traditional Chinese", pkg: "fonts-arphic-uming",
-		regular: cjkFile{file: "arphic/uming.ttc", index: 2, name: "ARPLUMingTW"},
+	cjkHant = &cjkFont{lang: "Traditional Chinese",
+		choices: []cjkChoice{notoSansCJK(3, "tc"), {pkg: "fonts-arphic-uming",
+			regular: cjkFile{file: "arphic/uming.ttc", index: 2, name: "ARPLUMingTW"}}},
 		letters: "的一是不了人我在有他這中大來上國個到說們為子和你地出道也時年洗"}
-	cjkHantHK = &cjkFont{lang: "Traditional Chinese (Hong Kong)", pkg: "fonts-arphic-uming",
-		regular: cjkFile{file: "arphic/uming.ttc", index: 1, name: "ARPLUMingHK"},
+	cjkHantHK = &cjkFont{lang: "Traditional Chinese (Hong Kong)",
+		choices: []cjkChoice{notoSansCJK(4, "hk"), {pkg: "fonts-arphic-uming",
+			regular: cjkFile{file: "arphic/uming.ttc", index: 1, name: "ARPLUMingHK"}}},
 		letters: cjkHant.letters}
-	cjkJa = &cjkFont{lang: "Japanese", pkg: "fonts-ipafont-gothic",
-		regular: cjkFile{file: "ipafont-gothic/ipag.ttf", name: "IPAGothic"},
+	cjkJa = &cjkFont{lang: "Japanese",
+		choices: []cjkChoice{notoSansCJK(0, "jp"), {pkg: "fonts-ipafont-gothic",
+			regular: cjkFile{file: "ipafont-gothic/ipag.ttf", name: "IPAGothic"}}},
 		letters: "あいうえおかきくけこさしすせそたちつてとなにぬねのアイウエオカキクケコ日本語ー"}
-	cjkKo = &cjkFont{lang: "Korean", pkg: "fonts-nanum",
-		regular: cjkFile{file: "nanum/NanumGothic.ttf", name: "NanumGothic"},
-		bold:    &cjkFile{file: "nanum/NanumGothicBold.ttf", name: "NanumGothicBold"},
+	cjkKo = &cjkFont{lang: "Korean",
+		choices: []cjkChoice{notoSansCJK(1, "kr"), {pkg: "fonts-nanum",
+			regular: cjkFile{file: "nanum/NanumGothic.ttf", name: "NanumGothic"},
+			bold:    &cjkFile{file: "nanum/NanumGothicBold.ttf", name: "NanumGothicBold"}}},
 		letters: "가나다라마바사아자차카타파하한국어의는을를이가에서"}
 )
 
@@ -116,23 +137,46 @@ func IsCJK(lang string) bool { return cjkFor(lang) != nil }
 // in for CJK fonts before the system's, separated as PATH is.
 const CJKSearchEnv = "HANDOUTS_CJK_FONTS"
 
+// IgnoreSystemFontsEnv names the environment variable that, set to 1 or
+// true, keeps the system's font folders off the search path (as Typst's
+// --ignore-system-fonts): only the folders of $HANDOUTS_CJK_FONTS are
+// searched, for hermetic builds and to choose a fallback font.
+const IgnoreSystemFontsEnv = "HANDOUTS_IGNORE_SYSTEM_FONTS"
+
 // CJKSearchPath is where CJK fonts are looked for, in order: the folders
 // in $HANDOUTS_CJK_FONTS, then the system's font folders (Debian installs
-// its font packages under /usr/share/fonts/truetype and .../opentype).
-// In each folder a face is looked for at its Debian path
-// ("wqy/wqy-microhei.ttc") and by its file name alone.
+// its font packages under /usr/share/fonts/truetype and .../opentype),
+// unless $HANDOUTS_IGNORE_SYSTEM_FONTS is set. In each folder a face is
+// looked for at its Debian path ("noto/NotoSansCJK-Regular.ttc") and by
+// its file name alone.
 func CJKSearchPath() []string {
 	var dirs []string
-	for _, d := range filepath.SplitList(os.Getenv(CJKSearchEnv)) {
-		if d != "" {
-			dirs = append(dirs, d)
-		}
-	}
-	dirs = append(dirs, "/usr/share/fonts/truetype", "/usr/share/fonts/opentype", "/usr/local/share/fonts")
-	if home, err := os.UserHomeDir(); err == nil {
-		dirs = append(dirs, filepath.Join(home, ".local/share/fonts"), filepath.Join(home, ".fonts"))
+	for _, g := range cjkSearchGroups() {
+		dirs = append(dirs, g...)
 	}
 	return dirs
+}
+
+// cjkSearchGroups is the search path as load takes it: each folder of
+// $HANDOUTS_CJK_FONTS alone, then the system's folders together. A font a
+// user put in a folder of their own is used before any on the system;
+// among the system's, the language's first choice wherever it is.
+func cjkSearchGroups() [][]string {
+	var groups [][]string
+	for _, d := range filepath.SplitList(os.Getenv(CJKSearchEnv)) {
+		if d != "" {
+			groups = append(groups, []string{d})
+		}
+	}
+	switch strings.ToLower(os.Getenv(IgnoreSystemFontsEnv)) {
+	case "1", "true", "yes":
+		return groups
+	}
+	system := []string{"/usr/share/fonts/opentype", "/usr/share/fonts/truetype", "/usr/local/share/fonts"}
+	if home, err := os.UserHomeDir(); err == nil {
+		system = append(system, filepath.Join(home, ".local/share/fonts"), filepath.Join(home, ".fonts"))
+	}
+	return append(groups, system)
 }
 
 // find is the path of f's file on the search path, or "".
@@ -153,12 +197,17 @@ type MissingFontError struct {
 	Lang    string   // the language's name
 	Package string   // the Debian package with the font
 	File    string   // the file looked for
+	Others  []string // other packages whose fonts would do
 	Dirs    []string // where it was looked for
 }
 
 func (e *MissingFontError) Error() string {
-	return fmt.Sprintf("%s needs a CJK font, which is not shipped with handouts: install Debian's %s (apt-get install %s), or put %s in a folder named in $%s (looked in %s)",
-		e.Lang, e.Package, e.Package, filepath.Base(e.File), CJKSearchEnv, strings.Join(e.Dirs, ", "))
+	also := ""
+	if len(e.Others) > 0 {
+		also = " (or " + strings.Join(e.Others, ", ") + ")"
+	}
+	return fmt.Sprintf("%s needs a CJK font, which is not shipped with handouts: install Debian's %s (apt-get install %s)%s, or put %s in a folder named in $%s (looked in %s)",
+		e.Lang, e.Package, e.Package, also, filepath.Base(e.File), CJKSearchEnv, strings.Join(e.Dirs, ", "))
 }
 
 // LanguageFontError is why a handout in lang cannot be printed with base:
@@ -175,39 +224,59 @@ func LanguageFontError(base *Family, lang string) error {
 
 // family loads the font's faces once per process.
 func (c *cjkFont) family() (*Family, error) {
-	c.once.Do(func() { c.fam, c.err = c.load(CJKSearchPath()) })
+	c.once.Do(func() { c.fam, c.err = c.load(cjkSearchGroups()) })
 	return c.fam, c.err
 }
 
-// load finds the font's faces in dirs and parses them.
-func (c *cjkFont) load(dirs []string) (*Family, error) {
+// load finds the first of the font's choices on the search path (its
+// groups in order, cjkSearchGroups) and parses its faces.
+func (c *cjkFont) load(groups [][]string) (*Family, error) {
+	for _, dirs := range groups {
+		for _, ch := range c.choices {
+			if p := ch.regular.find(dirs); p != "" {
+				return c.loadChoice(ch, dirs)
+			}
+		}
+	}
+	var all, others []string
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	for _, ch := range c.choices[1:] {
+		others = append(others, ch.pkg)
+	}
+	return nil, &MissingFontError{Lang: c.lang, Package: c.choices[0].pkg, File: c.choices[0].regular.file, Others: others, Dirs: all}
+}
+
+// loadChoice parses a font's faces, found in dirs.
+func (c *cjkFont) loadChoice(ch cjkChoice, dirs []string) (*Family, error) {
 	load := func(f cjkFile) (*Face, error) {
 		p := f.find(dirs)
 		if p == "" {
-			return nil, &MissingFontError{Lang: c.lang, Package: c.pkg, File: f.file, Dirs: dirs}
+			return nil, &MissingFontError{Lang: c.lang, Package: ch.pkg, File: f.file, Dirs: dirs}
 		}
 		data, err := readFace(p, f.index)
 		if err != nil {
 			return nil, fmt.Errorf("%s font %s: %w", c.lang, p, err)
 		}
-		face, err := parseFaceGlyphs(data, p, false)
+		face, err := parseCJKFace(data, p)
 		if err != nil {
 			return nil, fmt.Errorf("%s font %s: %w", c.lang, p, err)
 		}
 		face.Name, face.shaped, face.cjk = f.name, true, true
 		return face, nil
 	}
-	reg, err := load(c.regular)
+	reg, err := load(ch.regular)
 	if err != nil {
 		return nil, err
 	}
 	bold := reg
-	if c.bold != nil {
-		if bold, err = load(*c.bold); err != nil {
+	if ch.bold != nil {
+		if bold, err = load(*ch.bold); err != nil {
 			return nil, err
 		}
 	}
-	fam := &Family{Name: c.regular.name, Faces: [4]*Face{reg, bold, reg, bold}, shaped: true}
+	fam := &Family{Name: ch.regular.name, Faces: [4]*Face{reg, bold, reg, bold}, shaped: true}
 	// The table directories identify the files (each table's
 	// checksum and length) without hashing megabytes per build.
 	fam.Digest = FilesDigest([4][]byte{directory(reg.Data), directory(bold.Data), nil, nil})

@@ -28,12 +28,12 @@ func TestCJKFor(t *testing.T) {
 // Debian package and the file, and where it looked.
 func TestCJKMissingFont(t *testing.T) {
 	dir := t.TempDir()
-	_, err := cjkHans.copy().load([]string{dir})
+	_, err := cjkHans.copy().load([][]string{{dir}})
 	var missing *MissingFontError
 	if !errors.As(err, &missing) {
 		t.Fatalf("err = %v, want a MissingFontError", err)
 	}
-	for _, want := range []string{"Simplified Chinese", "apt-get install fonts-wqy-microhei", "wqy-microhei.ttc", dir, CJKSearchEnv} {
+	for _, want := range []string{"Simplified Chinese", "apt-get install fonts-noto-cjk", "or fonts-wqy-microhei", "NotoSansCJK-Regular.ttc", dir, CJKSearchEnv} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q: %v", want, err)
 		}
@@ -42,7 +42,7 @@ func TestCJKMissingFont(t *testing.T) {
 
 // copy is c without its loaded family, for loading from other folders.
 func (c *cjkFont) copy() *cjkFont {
-	return &cjkFont{lang: c.lang, pkg: c.pkg, regular: c.regular, bold: c.bold, letters: c.letters}
+	return &cjkFont{lang: c.lang, choices: c.choices, letters: c.letters}
 }
 
 // A collection's face is read on its own, from a font folder found by
@@ -57,7 +57,7 @@ func TestCJKCollectionFace(t *testing.T) {
 	if err := os.Symlink(src, filepath.Join(dir, "uming.ttc")); err != nil {
 		t.Fatal(err)
 	}
-	fam, err := cjkHant.copy().load([]string{dir})
+	fam, err := cjkHant.copy().load([][]string{{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +110,48 @@ func TestForLanguageCJK(t *testing.T) {
 func TestCJKForAllocatesNothing(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { cjkFor("en-US"); cjkFor("zh-Hant-HK"); cjkFor("ko") }); n != 0 {
 		t.Errorf("%v allocations", n)
+	}
+}
+
+// Noto Sans CJK is the first choice wherever it is in a group of the
+// search path, with its bold face; a folder of the user's own comes
+// before the system's, whatever font it holds.
+func TestCJKSearchPrefersNotoSansCJK(t *testing.T) {
+	noto := "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+	wqy := "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	for _, p := range []string{noto, wqy} {
+		if _, err := os.Stat(p); err != nil {
+			tooltest.Missing(t, "%s: install Debian's fonts-noto-cjk and fonts-wqy-microhei", p)
+			return
+		}
+	}
+	link := func(dir string, files ...string) string {
+		for _, f := range files {
+			if err := os.Symlink(f, filepath.Join(dir, filepath.Base(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	notoDir := link(t.TempDir(), noto, strings.Replace(noto, "Regular", "Bold", 1))
+	wqyDir := link(t.TempDir(), wqy)
+	fam, err := cjkHans.copy().load([][]string{{wqyDir, notoDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fam.Faces[Regular].Name != "NotoSansCJKsc-Regular" || fam.Faces[Bold].Name != "NotoSansCJKsc-Bold" {
+		t.Errorf("faces %q, %q; want Noto Sans CJK SC regular and bold", fam.Faces[Regular].Name, fam.Faces[Bold].Name)
+	}
+	fam, err = cjkHans.copy().load([][]string{{wqyDir}, {notoDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fam.Faces[Regular].Name != "WenQuanYiMicroHei" {
+		t.Errorf("face %q; want the user's folder's WenQuanYi Micro Hei", fam.Faces[Regular].Name)
+	}
+	t.Setenv(CJKSearchEnv, wqyDir)
+	t.Setenv(IgnoreSystemFontsEnv, "1")
+	if g := cjkSearchGroups(); len(g) != 1 || len(g[0]) != 1 || g[0][0] != wqyDir {
+		t.Errorf("search groups with the system's ignored: %v", g)
 	}
 }

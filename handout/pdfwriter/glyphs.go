@@ -522,7 +522,7 @@ func (p *fontPlan) glyphFontsToEmbed() []embeddedGlyphFont {
 }
 
 // writeGlyphFont writes a glyph font as objects k to k+4: the Type0 font,
-// its CIDFontType2 descendant and descriptor into the object stream, its
+// its CIDFontType2 or CIDFontType0 descendant and descriptor into the object stream, its
 // program and Unicode map as streams.
 func writeGlyphFont(w *pdfWriter, k int, ft embeddedGlyphFont, subsets *Subsets) {
 	gf, sub := ft.gf, ft.gf.sub
@@ -537,11 +537,24 @@ func writeGlyphFont(w *pdfWriter, k int, ft embeddedGlyphFont, subsets *Subsets)
 	for i, wd := range sub.widths {
 		widths[i] = pdfInt(wd)
 	}
-	w.packedObj(k+1, pdfDict{
-		{"Type", pdfName("Font")}, {"Subtype", pdfName("CIDFontType2")}, {"BaseFont", pdfName(ft.name)},
+	// A TrueType subset is a CIDFontType2 whose CIDs are its glyph
+	// numbers; a CFF subset (Noto Sans CJK) a CIDFontType0, whose CFF
+	// charset makes each glyph number its CID (ISO 32000-1, 9.7.4).
+	subtype, file, fileKey := pdfName("CIDFontType2"), "", pdfName("FontFile2")
+	cid := pdfDict{
+		{"Type", pdfName("Font")}, {"Subtype", subtype}, {"BaseFont", pdfName(ft.name)},
 		{"CIDSystemInfo", pdfDict{{"Registry", textString("Adobe")}, {"Ordering", textString("Identity")}, {"Supplement", pdfInt(0)}}},
 		{"FontDescriptor", pdfRef(k + 2)}, {"W", pdfArray{pdfInt(0), widths}}, {"CIDToGIDMap", pdfName("Identity")},
-	})
+	}
+	if sub.sub.CFF {
+		subtype, fileKey = pdfName("CIDFontType0"), pdfName("FontFile3")
+		cid[1].val = subtype
+		cid = cid[:len(cid)-1] // a CIDFontType0 has no CIDToGIDMap
+		file = " /Subtype /CIDFontType0C"
+	} else {
+		file = fmt.Sprintf(" /Length1 %d", len(sub.sub.Program))
+	}
+	w.packedObj(k+1, cid)
 	flags := flagSymbolic
 	if face.ItalicAngle != 0 {
 		flags |= flagItalic
@@ -550,9 +563,9 @@ func writeGlyphFont(w *pdfWriter, k int, ft embeddedGlyphFont, subsets *Subsets)
 		{"Type", pdfName("FontDescriptor")}, {"FontName", pdfName(ft.name)}, {"Flags", pdfInt(flags)},
 		{"FontBBox", pdfArray{pdfInt(face.BBox[0]), pdfInt(face.BBox[1]), pdfInt(face.BBox[2]), pdfInt(face.BBox[3])}},
 		{"ItalicAngle", pdfInt(int(face.ItalicAngle))}, {"Ascent", pdfInt(int(face.Ascent))}, {"Descent", pdfInt(int(face.Descent))},
-		{"CapHeight", pdfInt(face.CapHeight)}, {"StemV", pdfInt(face.StemV)}, {"FontFile2", pdfRef(k + 3)},
+		{"CapHeight", pdfInt(face.CapHeight)}, {"StemV", pdfInt(face.StemV)}, {fileKey, pdfRef(k + 3)},
 	})
-	w.streamObj(k+3, fmt.Sprintf(" /Length1 %d", len(sub.sub.Program)), sub.program)
+	w.streamObj(k+3, file, sub.program)
 	w.streamObj(k+4, "", subsets.deflate(glyphCMap(gf)))
 }
 

@@ -105,6 +105,13 @@ func withoutOutlines(data []byte, cjk bool) *maskedFile {
 			if cjk {
 				m.at = append(m.at, rec)
 			}
+		case "CFF ":
+			// Noto Sans CJK's 15 MB of charstrings: go-text would
+			// index all 65,535 of them to shape text that has no
+			// marks to place.
+			if cjk {
+				m.at = append(m.at, rec)
+			}
 		case "EBLC":
 			// A CJK face's embedded bitmaps (2.5 MB in AR PL UMing)
 			// are for screens; without their index they are not read.
