@@ -204,9 +204,9 @@ type MissingFontError struct {
 func (e *MissingFontError) Error() string {
 	also := ""
 	if len(e.Others) > 0 {
-		also = " (or " + strings.Join(e.Others, ", ") + ")"
+		also = "; " + strings.Join(e.Others, ", ") + " also works"
 	}
-	return fmt.Sprintf("%s needs a CJK font, which is not shipped with handouts: install Debian's %s (apt-get install %s)%s, or put %s in a folder named in $%s (looked in %s)",
+	return fmt.Sprintf("%s needs a CJK font, which is not shipped with handouts: install Debian's %s (apt-get install %s%s), or put %s in a folder named in $%s (looked in %s)",
 		e.Lang, e.Package, e.Package, also, filepath.Base(e.File), CJKSearchEnv, strings.Join(e.Dirs, ", "))
 }
 

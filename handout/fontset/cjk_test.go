@@ -33,7 +33,7 @@ func TestCJKMissingFont(t *testing.T) {
 	if !errors.As(err, &missing) {
 		t.Fatalf("err = %v, want a MissingFontError", err)
 	}
-	for _, want := range []string{"Simplified Chinese", "apt-get install fonts-noto-cjk", "or fonts-wqy-microhei", "NotoSansCJK-Regular.ttc", dir, CJKSearchEnv} {
+	for _, want := range []string{"Simplified Chinese", "apt-get install fonts-noto-cjk", "fonts-wqy-microhei also works", "NotoSansCJK-Regular.ttc", dir, CJKSearchEnv} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q: %v", want, err)
 		}

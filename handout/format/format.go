@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"handouts/handout/brand"
 	"handouts/handout/content"
@@ -143,7 +141,7 @@ func summary(b *builder, h *content.Handout) {
 				b.box(b.th.CallFill, b.th.CallRule, parent)
 			}
 			st := b.tree.Add(layout.Paragraph, parent)
-			rs := append([]layout.Run{{Text: runIn(s.Heading.Raw), Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
+			rs := append([]layout.Run{{Text: b.th.Labels.RunIn(s.Heading.Raw), Style: fontset.Bold}}, runs(s.Brief.Spans, fontset.Regular)...)
 			b.text(rs, b.body(), 0, b.w, st, "brief of "+s.Heading.Raw)
 			if s.Style == content.Callout {
 				b.endBox()
@@ -158,15 +156,6 @@ func summary(b *builder, h *content.Handout) {
 	b.keyPoints(h, b.body(), true)
 	b.gap(b.th.Leading * 0.6)
 	b.briefGrid(h)
-}
-
-// runIn is a heading set before its text on the same line: a colon after
-// it, unless it already ends in punctuation ("What is asthma?").
-func runIn(heading string) string {
-	if r, _ := utf8.DecodeLastRuneInString(heading); unicode.IsPunct(r) && r != ')' && r != '"' && r != '\u201d' {
-		return heading + " "
-	}
-	return heading + ": "
 }
 
 // brandCost says, for a summary that does not fit at size with its brand,

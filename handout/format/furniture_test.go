@@ -8,6 +8,7 @@ import (
 
 	"handouts/handout/brand"
 	"handouts/handout/diag"
+	"handouts/handout/labels"
 	"handouts/handout/layout"
 	"handouts/handout/picture"
 )
@@ -173,17 +174,30 @@ func TestLogoTooSmall(t *testing.T) {
 	}
 }
 
-// A run-in heading gets a colon unless it already ends in punctuation.
+// A run-in heading gets a colon unless it already ends in punctuation;
+// in Chinese and Japanese the full-width colon, with no space after it.
 func TestRunIn(t *testing.T) {
-	for in, want := range map[string]string{
-		"What it is":          "What it is: ",
-		"What is asthma?":     "What is asthma? ",
-		"¿Qué es el asma?":    "¿Qué es el asma? ",
-		"Call now!":           "Call now! ",
-		"Side effects (rare)": "Side effects (rare): ",
+	en, _ := labels.For("en")
+	zh, _ := labels.For("zh-Hans")
+	ja, _ := labels.For("ja")
+	ko, _ := labels.For("ko")
+	for _, c := range []struct {
+		lab      *labels.Labels
+		in, want string
+	}{
+		{en, "What it is", "What it is: "},
+		{en, "What is asthma?", "What is asthma? "},
+		{en, "¿Qué es el asma?", "¿Qué es el asma? "},
+		{en, "Call now!", "Call now! "},
+		{en, "Side effects (rare)", "Side effects (rare): "},
+		{zh, "咖啡因", "咖啡因："},
+		{zh, "为什么睡眠很重要？", "为什么睡眠很重要？"},
+		{zh, "酒精（少量）", "酒精（少量）："},
+		{ja, "カフェイン", "カフェイン："},
+		{ko, "카페인", "카페인: "},
 	} {
-		if got := runIn(in); got != want {
-			t.Errorf("runIn(%q) = %q, want %q", in, got, want)
+		if got := c.lab.RunIn(c.in); got != c.want {
+			t.Errorf("%s RunIn(%q) = %q, want %q", c.lab.Lang, c.in, got, c.want)
 		}
 	}
 }

@@ -121,7 +121,7 @@ func (b *builder) personal(p *Personal, compact bool) {
 	var pairs [][]layout.Run
 	add := func(label, value string) {
 		if value != "" {
-			pairs = append(pairs, []layout.Run{{Text: label + ": ", Style: fontset.Bold}, {Text: value, Style: fontset.Regular}})
+			pairs = append(pairs, []layout.Run{{Text: label + lab.Colon(), Style: fontset.Bold}, {Text: value, Style: fontset.Regular}})
 		}
 	}
 	add(lab.Patient, p.Patient)
@@ -149,7 +149,7 @@ func (b *builder) personal(p *Personal, compact bool) {
 				// readers, and a line saved on every format.
 				title := b.tree.Add(layout.Heading2, aside)
 				st := b.tree.Add(layout.Paragraph, aside)
-				b.runIn(lab.CareTeamNote+": ", title, rs, ts, st)
+				b.runIn(lab.CareTeamNote+lab.Colon(), title, rs, ts, st)
 				continue
 			}
 			b.gap(b.th.Leading * 0.2)
