@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"math"
 	"os"
 	"reflect"
 	"slices"
@@ -13,6 +14,9 @@ import (
 	"github.com/go-text/typesetting/font/cff"
 	"github.com/go-text/typesetting/font/opentype/tables"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"handouts/fonts"
 
 	"handouts/internal/fonttest"
 	"handouts/internal/tooltest"
@@ -318,4 +322,40 @@ func FuzzSubsetCFF(f *testing.F) {
 			t.Fatalf("the subset cannot be cut again: %v", err)
 		}
 	})
+}
+
+// The width table read from the character map and hmtx (cmapWidths) is
+// the one sfnt's lookups give, for all 65,536 code points.
+func TestCmapWidthsAgreeWithSfnt(t *testing.T) {
+	data := notoCJK(t, false)
+	if data == nil {
+		return
+	}
+	for _, d := range [][]byte{data, fonts.Regular} {
+		fast, ok := cmapWidths(d)
+		if !ok {
+			t.Fatal("cmapWidths cannot read the font")
+		}
+		sf, err := sfnt.Parse(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		upem := sf.UnitsPerEm()
+		var buf sfnt.Buffer
+		for r := rune(0x20); r < 0xFFFF; r++ {
+			var want uint16
+			if gi, err := sf.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				adv, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(upem)<<6, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want = uint16(math.Round(float64(adv) / 64 * 1000 / float64(upem))); want == 0 {
+					want = zeroAdvance
+				}
+			}
+			if fast[r] != want {
+				t.Fatalf("U+%04X: %d from the cmap, %d from sfnt", r, fast[r], want)
+			}
+		}
+	}
 }

@@ -535,6 +535,11 @@ func parseFaceOutlines(data []byte, path string, allGlyphs, cff bool) (*Face, er
 		}
 	}
 	face.lazy = &lazyWidths{fill: func() []uint16 {
+		if cff {
+			if t, ok := cmapWidths(data); ok {
+				return t
+			}
+		}
 		var buf sfnt.Buffer
 		t := make([]uint16, 0x10000)
 		// Skipping the surrogate range and private-use area would save
