@@ -419,16 +419,24 @@ func rtlPage(page layout.Page) bool {
 // islandStarts marks, by op of page (reusing buf), each left-to-right
 // shaped run that begins a stretch of them in a line holding a
 // right-to-left run (a line: the ops of one element on one baseline,
-// which come in reading order). The stretch's left end is there.
-func islandStarts(page layout.Page, buf []bool) []bool {
+// which come in reading order; a link's words belong to the element the
+// link is in). The stretch's left end is there.
+func islandStarts(page layout.Page, tree *layout.Tree, buf []bool) []bool {
 	type line struct {
 		y    float64
 		elem int
 	}
+	lineOf := func(op layout.Op) line {
+		e := op.Struct
+		if e > 0 && e < len(tree.Structs) && tree.Structs[e].Role == layout.Link {
+			e = tree.Structs[e].Parent
+		}
+		return line{op.Y, e}
+	}
 	rtl := map[line]bool{}
 	for _, op := range page.Ops {
 		if op.Kind == layout.TextOp && op.Glyphs != nil && op.Glyphs.RTL {
-			rtl[line{op.Y, op.Struct}] = true
+			rtl[lineOf(op)] = true
 		}
 	}
 	out := slices.Grow(buf[:0], len(page.Ops))[:len(page.Ops)]
@@ -438,7 +446,7 @@ func islandStarts(page layout.Page, buf []bool) []bool {
 		if op.Kind != layout.TextOp || op.Glyphs == nil {
 			continue
 		}
-		l := line{op.Y, op.Struct}
+		l := lineOf(op)
 		out[k] = !op.Glyphs.RTL && rtl[l] && !ltr[l]
 		ltr[l] = !op.Glyphs.RTL
 	}

@@ -127,7 +127,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		pdf.AddPage()
 		d.startPage(doc.Height)
 		d.rtl = rtlPage(page)
-		d.islands = islandStarts(page, d.islands[:0])
+		d.islands = islandStarts(page, tree, d.islands[:0])
 		d.fonts.use(page.Fonts)
 		for k, op := range page.Ops {
 			d.at = k
