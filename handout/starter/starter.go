@@ -17,13 +17,13 @@ import (
 	"handouts/handout/labels"
 )
 
-//go:embed en.yaml es.yaml ar.yaml fa.yaml
+//go:embed *.yaml
 var templates embed.FS
 
 // Languages lists the languages a template is written in: its notes and
 // sample text (Arabic and Persian print right to left). Any other language gets the
 // English template with its language set and a note (see Template).
-var Languages = []string{"en", "es", "ar", "fa"}
+var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "tl"}
 
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the
@@ -65,8 +65,10 @@ func Template(lang, name, path string, today time.Time) ([]byte, error) {
 	if !labels.Known(tag) {
 		return nil, &LanguageError{fmt.Sprintf("%q is not a language tag; give a BCP 47 tag such as %s", lang, strings.Join(labels.Supported, ", "))}
 	}
-	primary, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
-	src, err := fs.ReadFile(templates, primary+".yaml")
+	// The template of the language whose labels print (zh-TW: zh-Hant,
+	// pt-BR: pt), if it has one.
+	file, _ := labels.Match(tag)
+	src, err := fs.ReadFile(templates, file+".yaml")
 	own := err == nil
 	if !own {
 		src, _ = fs.ReadFile(templates, "en.yaml")
