@@ -20,10 +20,12 @@ import (
 //go:embed *.yaml
 var templates embed.FS
 
-// Languages lists the languages a template is written in: its notes and
-// sample text (Arabic and Persian print right to left). Any other language gets the
-// English template with its language set and a note (see Template).
-var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "tl"}
+// Languages lists the languages a template is written in, notes and
+// sample text (the project's own translations; Arabic and Persian print
+// right to left): a tag finds the one its labels print in (labels.Match).
+// Any other language gets the English template with its language set and
+// a note (see Template).
+var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "tl", "fr", "pt", "pl"}
 
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the

@@ -2,6 +2,7 @@ package starter
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,12 +120,10 @@ func TestPersianTemplate(t *testing.T) {
 // tool has none, and the direction.
 func TestOtherLanguagesTemplate(t *testing.T) {
 	for _, tc := range []struct{ tag, note string }{
-		{"fr", `The printed labels
-# will be in French ("En bref", "Page 1 sur 2").`},
-		{"pt-BR", `will be in Portuguese ("Em resumo", "Página 1 de 2")`},
-		{"zh-TW", `will be in Traditional Chinese ("重點摘要"`},
-		{"ur", "It prints right to left."},
-		{"ur", "It prints right to left."},
+		{"so", `The printed labels
+# will be in Somali ("Si kooban", "Bogga 1 ee 2").`},
+		{"el-CY", `will be in Greek ("Με λίγα λόγια"`},
+		{"he", "It prints right to left."},
 		{"sw", "The tool has no printed\n# labels in sw"},
 	} {
 		src, err := Template(tc.tag, "x", "x.yaml", today)
@@ -178,5 +177,40 @@ func TestTitle(t *testing.T) {
 		if got := Title(in); got != want {
 			t.Errorf("Title(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A region or script in the tag finds the template of the language its
+// labels print in (pt-BR: pt, zh-TW: zh-Hant), and every embedded template
+// is listed in Languages.
+func TestTemplatesFoundByLanguage(t *testing.T) {
+	for tag, subtitle := range map[string]string{"pt-BR": "O que você precisa saber", "fr-CA": "Ce qu'il faut savoir", "ru-RU": "Что нужно знать"} {
+		src, err := Template(tag, "x", "x.yaml", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, errs := content.Decode("t.yaml", src)
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", tag, errs)
+		}
+		if h.Language != tag || h.Subtitle.Raw != subtitle || strings.Contains(string(src), "are in English") {
+			t.Errorf("%s: language %q, subtitle %q", tag, h.Language, h.Subtitle.Raw)
+		}
+	}
+	files, err := fs.Glob(templates, "*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, l := range Languages {
+		listed[l+".yaml"] = true
+	}
+	for _, f := range files {
+		if !listed[f] {
+			t.Errorf("%s is not in Languages", f)
+		}
+	}
+	if len(files) != len(Languages) {
+		t.Errorf("%d templates, %d languages listed", len(files), len(Languages))
 	}
 }
