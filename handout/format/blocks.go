@@ -690,6 +690,19 @@ func (b *builder) onceLines(w float64) [][]layout.Line {
 	return out
 }
 
+// largeStrip closes a large-print guide with the clinic's contact strip
+// and note, kept with what comes before it: at 16 pt its footer has room
+// for the page line alone (see furniture.running). The FAQ sheet opens
+// with it instead (see faq).
+func (b *builder) largeStrip() {
+	if !b.th.LargePrint {
+		return
+	}
+	b.keepWithNext()
+	b.gap(b.th.Leading * 0.8)
+	b.contactStrip(true)
+}
+
 // closing prints once, after the guide's last block and kept with it, what
 // the footer had no room for on every page: the brand's note and the review
 // date, in the footer's small type.

@@ -7,7 +7,8 @@ import (
 	"handouts/handout/layout"
 )
 
-// contactStrip is the clinic's contact card, one strip: phone, website and
+// contactStrip is the clinic's contact card, one strip (small print, at the
+// furniture's size, not body text): phone, website and
 // email, the address below, and a QR code of the website at the right. The
 // clinic's name is in the header band above, so it is not repeated, and a
 // brand without contact details gets no strip. Its type has a fixed size,
@@ -21,7 +22,7 @@ func (b *builder) contactStrip(note bool) {
 	if sm.h == 0 {
 		return
 	}
-	ts := textStyle{size: th.Body, leading: th.Body * 1.3, font: fontset.Regular, color: th.Ink}
+	ts := textStyle{size: stripSize(th), leading: stripSize(th) * 1.3, font: fontset.Regular, color: th.Ink}
 	aside := b.tree.Add(layout.Aside, 0)
 	border := th.Hairline
 	b.frame = &layout.Frame{Border: &border, Pad: sm.pad, Radius: 3, X: b.x, W: b.w, Struct: aside}
@@ -34,7 +35,7 @@ func (b *builder) contactStrip(note bool) {
 	}
 	base := b.baseline(ts.size, ts.leading)
 	for _, line := range sm.reach {
-		st := b.tree.Add(layout.Paragraph, aside)
+		st := b.tree.Add(layout.SmallPrint, aside)
 		row := layout.Row{H: ts.leading, Where: "the contact strip"}
 		x := b.x + sm.pad
 		for k, p := range line {
@@ -53,7 +54,7 @@ func (b *builder) contactStrip(note bool) {
 	if th.Brand.Address != "" {
 		outer := b.x
 		b.x += sm.pad
-		b.text(plain(th.Brand.Address, fontset.Regular), ts, 0, sm.textW, b.tree.Add(layout.Paragraph, aside), "the contact strip")
+		b.text(plain(th.Brand.Address, fontset.Regular), ts, 0, sm.textW, b.tree.Add(layout.SmallPrint, aside), "the contact strip")
 		b.x = outer
 	}
 	if len(sm.note) > 0 {
@@ -99,7 +100,7 @@ func stripLayout(th *Theme, m layout.Measurer, note bool) stripMetrics {
 	if len(parts) == 0 && th.Brand.Address == "" && !note {
 		return stripMetrics{}
 	}
-	size := th.Body
+	size := stripSize(th)
 	lead := size * 1.3
 	sm := stripMetrics{pad: lead * 0.45}
 	w := th.Width - 2*sm.pad
@@ -115,12 +116,22 @@ func stripLayout(th *Theme, m layout.Measurer, note bool) stripMetrics {
 	}
 	sm.textH = float64(lines) * lead
 	if note {
-		sm.note = layout.Wrap(m, plain(th.Footer, fontset.Regular), th.Small, w)
+		// Below the QR code the note takes the strip's whole width.
+		noteW := w
+		if sm.qr == 0 || sm.textH >= sm.qr {
+			noteW = th.Width - 2*sm.pad
+		}
+		sm.note = layout.Wrap(m, plain(th.Footer, fontset.Regular), th.Small, noteW)
 		sm.textH += float64(len(sm.note)) * th.SmallLeading
 	}
 	sm.h = max(sm.textH, sm.qr) + 2*sm.pad
 	return sm
 }
+
+// stripSize is the contact strip's type size: the furniture's, which large
+// print sets at 16 pt, so that the strip closing a large-print handout
+// takes two lines fewer than at the body's 18 pt.
+func stripSize(th *Theme) float64 { return max(th.Small, min(th.Body, 16*xHeightScale(th.Fonts))) }
 
 // qrCode draws a QR code as vector squares, merged into runs per row: crisp
 // at any zoom or printer resolution, deterministic, and a few hundred bytes.

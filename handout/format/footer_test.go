@@ -153,3 +153,43 @@ func TestBrandedFAQNoLonger(t *testing.T) {
 		}
 	}
 }
+
+// Large print's footer is one line (the review date and page number) at
+// 16 pt: the contact details and note print once, on the contact strip
+// that closes the guide and opens the FAQ sheet, and nowhere else.
+func TestLargePrintFooterOneLine(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	for _, mb := range matrixBrands {
+		b := mb.brand(t)
+		for _, paper := range []Paper{Letter, A4} {
+			opt := Options{Paper: paper, LargePrint: true}
+			th := NewTheme(b, labelsFor(h), opt, 0)
+			for _, kind := range []Kind{Guide, FAQ} {
+				name := fmt.Sprintf("%s/%s/%s", mb.name, paper.Name, kind)
+				doc, err := Compose(kind, h, b, labelsFor(h), opt)
+				if err != nil {
+					t.Fatal(name, err)
+				}
+				phones := 0
+				for i, p := range doc.Pages {
+					lines := map[float64]bool{}
+					for _, op := range footerOps(p, th) {
+						lines[op.Y] = true
+						if op.Size < 16 {
+							t.Errorf("%s page %d: footer %q at %.1f pt", name, i+1, op.Text, op.Size)
+						}
+					}
+					if len(lines) > 1 {
+						t.Errorf("%s page %d: footer of %d lines, want 1: %q", name, i+1, len(lines), squash(footerOps(p, th)))
+					}
+					if b.Phone != "" {
+						phones += strings.Count(squash(texts(p)), b.Phone)
+					}
+				}
+				if b.Phone != "" && phones != 1 {
+					t.Errorf("%s: the phone number printed %d times, want once (on the contact strip)", name, phones)
+				}
+			}
+		}
+	}
+}

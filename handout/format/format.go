@@ -117,6 +117,7 @@ func guide(b *builder, h *content.Handout) {
 		b.references(h.References)
 	}
 	b.closing()
+	b.largeStrip()
 }
 
 // summary prints the short version in two columns, each section's brief
@@ -216,6 +217,14 @@ func brandCost(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Optio
 func faq(b *builder, h *content.Handout) {
 	b.masthead(h.Title.Raw, b.th.Labels.FAQ)
 	b.personal(b.th.Personal, false)
+	if b.th.LargePrint {
+		// Large print's footer has room for the page line alone: the
+		// contact strip opens the sheet, under its title, since after
+		// the write-in lines it would make the last question, the lines
+		// and the strip too tall to keep together.
+		b.contactStrip(true)
+		b.gap(b.th.Leading * 0.8)
+	}
 	lastQ := 0
 	for i, q := range h.FAQ {
 		if i > 0 {

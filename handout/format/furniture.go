@@ -92,8 +92,11 @@ type bandMetrics struct {
 // a very wide wordmark may take at most 45 % of the band, and then prints
 // lower (check warns when its lettering would be too small to read).
 func bandLayout(th *Theme, m layout.Measurer) bandMetrics {
-	bl := bandMetrics{padX: th.BandTag * 1.1}
-	padY := th.BandTag * 0.65
+	// The padding is the regular tagline's: large print's type grows,
+	// not the white around it.
+	pad := min(th.BandTag, 14)
+	bl := bandMetrics{padX: pad * 1.1}
+	padY := pad * 0.65
 	bl.textX = bl.padX
 	logoBlock := 0.0
 	if logo := th.Brand.Logo; logo != nil {
@@ -328,6 +331,14 @@ func (f *furniture) running(parts []contactPart) int {
 		meta += w(contactSep) + w(f.reviewed)
 	}
 	gap := th.Small * 2
+	if th.LargePrint {
+		// At 16 pt the contact details alone take two lines a page: large
+		// print prints them, and the note, once on the contact strip that
+		// closes the handout (as its summary does), and its footer is the
+		// page line alone.
+		f.reviewedFoot = true
+		return 1
+	}
 	f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
 	var note []layout.Line
 	if th.Footer != "" {

@@ -72,7 +72,9 @@ func TestFurnitureWraps(t *testing.T) {
 				all.WriteString(op.Text + " ")
 			}
 			text := strings.Join(strings.Fields(all.String()), " ")
-			if !strings.Contains(text, "front-desk.appointments@northern-valley-community-clinic.example") {
+			// Large print prints the contact details once, on the strip
+			// that closes the handout.
+			if (!opt.LargePrint || i == len(doc.Pages)-1) && !strings.Contains(text, "front-desk.appointments@northern-valley-community-clinic.example") {
 				t.Errorf("%s page %d: the email is not printed whole: %q", opt.Paper.Name, i+1, text)
 			}
 			// The band on page one holds the whole name, over as many

@@ -99,8 +99,8 @@ func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Bran
 				t.Errorf("%s page %d: text %q is cut", name, i+1, op.Text)
 			}
 			// Page furniture (running header, footer, page numbers, the
-			// contact line) at 10 pt or more, 14 pt in large print.
-			if min := map[bool]float64{false: 10, true: 14}[opt.LargePrint]; op.Kind == layout.TextOp && op.Artifact == layout.Pagination && op.Size < min-1e-9 {
+			// contact line) at 10 pt or more, 16 pt in large print.
+			if min := map[bool]float64{false: 10, true: 16}[opt.LargePrint]; op.Kind == layout.TextOp && op.Artifact == layout.Pagination && op.Size < min-1e-9 {
 				t.Errorf("%s page %d: furniture %q at %.1f pt, want at least %.0f", name, i+1, op.Text, op.Size, min)
 			}
 			if op.Kind == layout.ImageOp && op.H < 0.45*inch {

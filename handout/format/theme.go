@@ -144,11 +144,18 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	if opt.LargePrint {
 		// Large-print guidance: leading about 1.3–1.4 times the size.
 		t.Leading = body * 1.35
-		t.Small, t.BandName, t.BandTag, t.LogoH = 14*k, 18*k, 14*k, 0.6*72
+		// Everything a reader must read at 16 pt or more (APH, RNIB): the
+		// furniture carries fewer lines instead (see furniture.running).
+		t.Small, t.BandName, t.BandTag, t.LogoH = 16*k, 18*k, 16*k, 0.6*72
 		t.QRSize = 0.9 * 72
 	}
 	t.BandW = opt.Paper.W - 2*t.BandX
 	t.SmallLeading = t.Small * 1.3
+	if opt.LargePrint {
+		// Furniture is one line or two, not running text: 1.2 keeps
+		// two lines of it clearly apart.
+		t.SmallLeading = t.Small * 1.2
+	}
 	t.Tagline, _ = b.Tagline.For("")
 	t.Footer, _ = b.Footer.For("")
 	t.Width, _ = guideMeasure(b, fonts, opt.Paper, opt.LargePrint)
@@ -226,7 +233,7 @@ func (t *Theme) subtitleSize() float64 {
 }
 func (t *Theme) h1Size() float64  { return t.Body * 1.38 }
 func (t *Theme) h2Size() float64  { return t.Body * 1.08 }
-func (t *Theme) refSize() float64 { return math.Max(10, t.Body*0.82) }
+func (t *Theme) refSize() float64 { return math.Max(t.Small, t.Body*0.82) }
 
 // itemGap is the space between list items, in leadings.
 func (t *Theme) itemGap() float64 { return 0.3 }
