@@ -365,3 +365,97 @@ faq:
 		}
 	}
 }
+
+// A word longer than a line, in a script other than Latin, is cut where
+// the Unicode line-breaking rules (UAX #14) allow: after a hyphen or a
+// slash, so no line starts with one (a dash opening a line reads as a
+// new item). Hindi and Arabic compounds joined by hyphens and slashes,
+// in every paper and print size.
+func TestLongWordsBreakAfterHyphens(t *testing.T) {
+	cases := map[string]string{
+		"hi": `title: लंबे शब्द
+language: hi
+reviewed: 2026-01-15
+summary:
+  - यह एक परीक्षा है।
+  - यह दूसरी बात है।
+sections:
+  - heading: लंबे शब्द
+    brief: लंबे शब्दों की जाँच।
+    body: मधुमेह-उच्चरक्तचाप-हृदयरोग-गुर्दारोग-यकृतरोग-फेफड़ारोग-मस्तिष्करोग-नेत्ररोग-त्वचारोग-दंतरोग-अस्थिरोग-मानसिकरोग जैसी बीमारियाँ।
+    items:
+      - label: कौन
+        text: मधुमेह/उच्चरक्तचाप/हृदयरोग/गुर्दारोग/यकृतरोग/फेफड़ारोग/मस्तिष्करोग/नेत्ररोग/त्वचारोग/दंतरोग वाले लोग।
+`,
+		"ar": `title: كلمات طويلة
+language: ar
+reviewed: 2026-01-15
+summary:
+  - هذا اختبار.
+  - هذه جملة ثانية.
+sections:
+  - heading: كلمات طويلة
+    brief: اختبار الكلمات الطويلة.
+    body: مرض-السكري-وارتفاع-ضغط-الدم-وأمراض-القلب-والكلى-والكبد-والرئتين-والدماغ-والعينين-والجلد-والعظام نص قصير.
+    items:
+      - label: من
+        text: السكري/الضغط/القلب/الكلى/الكبد/الرئتين/الدماغ/العينين/الجلد/العظام/الأسنان/المعدة.
+`,
+	}
+	br := defaultBrand(t)
+	for lang, src := range cases {
+		file := filepath.Join(t.TempDir(), lang+".yaml")
+		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for on, opt := range everyPaper() {
+			h, errs := Load(file, br, opt, time.Now())
+			if errs.HasErrors() {
+				t.Fatalf("%s: %v", lang, errs.Errors())
+			}
+			lab, _ := labels.For(h.Language)
+			doc, err := format.Compose(format.Guide, h, br, lab, opt)
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, on, err)
+			}
+			cut := 0
+			for pi, p := range doc.Pages {
+				type key struct {
+					y    float64
+					elem int
+				}
+				lines := map[key]string{}
+				var order []key
+				for _, op := range p.Ops {
+					if op.Kind != layout.TextOp || op.Struct == 0 {
+						continue
+					}
+					k := key{op.Y, op.Struct}
+					if _, ok := lines[k]; !ok {
+						order = append(order, k)
+					}
+					lines[k] += op.Text
+				}
+				for n, k := range order {
+					line := strings.TrimSpace(lines[k])
+					if strings.HasPrefix(line, "-") || strings.HasPrefix(line, "/") {
+						t.Errorf("%s %s page %d: a line starts with %q", lang, on, pi+1, line)
+					}
+					if strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/") {
+						cut++
+						continue
+					}
+					// A line that goes on in the same element ends at a
+					// space (drawn with it), else a word was cut where
+					// nothing allows it.
+					if n+1 < len(order) && order[n+1].elem == k.elem && !strings.HasSuffix(lines[k], " ") {
+						t.Errorf("%s %s page %d: a line ends inside a word: %q", lang, on, pi+1, line)
+					}
+				}
+			}
+			if cut == 0 {
+				t.Errorf("%s %s: no long word was cut after a hyphen or a slash", lang, on)
+			}
+		}
+	}
+}

@@ -67,6 +67,17 @@ type WordBreaker interface {
 	Breaks(word string) []int
 }
 
+// A LongWordBreaker is a Measurer that knows where a word of its script
+// longer than a line may be cut: the line-break opportunities of UAX #14
+// inside it (after a hyphen or a slash: "मधुमेह-उच्चरक्तचाप-…" breaks after
+// each hyphen, so no line starts with one), as byte offsets in increasing
+// order, without 0 and len(word). splitLong asks it about words with
+// letters of a script other than Latin; addresses keep the Chicago rule.
+type LongWordBreaker interface {
+	Measurer
+	LongBreaks(word string) []int
+}
+
 // softHyphen (U+00AD) marks where a word may break. It is never drawn: a
 // line that breaks there ends in a visible hyphen instead.
 const softHyphen = '\u00ad'
@@ -300,18 +311,29 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 // When no such place fits in what is left of the line the part starts on
 // the next; only a stretch with no such place wider than a whole line is
 // cut between characters, so nothing runs off the page.
+//
+// A word in another script (letters not Latin, in a document whose
+// Measurer is a LongWordBreaker) is cut where UAX #14 allows instead.
 func splitLong(m Measurer, t token, size, width, used float64) []token {
 	var parts []token
 	room := width - used
 	if room <= 0 {
 		room = width
 	}
+	allowed := breaksBefore
+	if lb, ok := m.(LongWordBreaker); ok && t.url == "" && otherScript(t.text) {
+		at := map[int]bool{}
+		for _, b := range lb.LongBreaks(t.text) {
+			at[b] = true
+		}
+		allowed = func(_, _ rune, rest string) bool { return at[len(t.text)-len(rest)] }
+	}
 	start := 0
 	w := 0.0             // width of t.text[start:i]
 	cut, cutW := -1, 0.0 // the last allowed cut after start, and the width before it
 	prev := rune(0)
 	for i, c := range t.text {
-		if i > start && breaksBefore(prev, c, t.text[i:]) {
+		if i > start && allowed(prev, c, t.text[i:]) {
 			cut, cutW = i, w
 		}
 		cw := m.Width(string(c), t.style, size)
@@ -335,7 +357,7 @@ func splitLong(m Measurer, t token, size, width, used float64) []token {
 			start = at
 			room = width
 			cut = -1
-			if i > start && breaksBefore(lastRuneOf(t.text[:i]), c, t.text[i:]) {
+			if i > start && allowed(lastRuneOf(t.text[:i]), c, t.text[i:]) {
 				cut, cutW = i, w
 			}
 		}
@@ -361,6 +383,17 @@ func breaksBefore(prev, c rune, rest string) bool {
 	switch c {
 	case '.', '-', '?', '#', '_', '~', '%', '&', '=':
 		return len(rest) > 1 // not before a final mark, which would sit alone
+	}
+	return false
+}
+
+// otherScript reports whether s has a letter of a script other than
+// Latin: a word, not an address.
+func otherScript(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return true
+		}
 	}
 	return false
 }

@@ -21,6 +21,8 @@ type Measurer struct {
 	// cjk is set for Chinese and Japanese, whose lines break between
 	// characters (Breaks).
 	cjk *Breaker
+	// long finds where a word longer than a line may be cut (LongBreaks).
+	long Breaker
 }
 
 // ForLanguage returns a Measurer for a handout in lang set in fam, or nil
@@ -55,6 +57,13 @@ func (m *Measurer) Breaks(word string) []int {
 		return nil
 	}
 	return m.cjk.CJKBreaks(word)
+}
+
+// LongBreaks is where a word longer than a line may be cut
+// (layout.LongWordBreaker): UAX #14's opportunities inside it, after a
+// hyphen or a slash and between Chinese or Japanese characters.
+func (m *Measurer) LongBreaks(word string) []int {
+	return m.long.Breaks(word)
 }
 
 // NeedsLanguage reports whether text in lang (a BCP 47 tag) is shaped:
