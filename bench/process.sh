@@ -16,9 +16,12 @@
 # change is measured against its parent under the same load: on a shared
 # machine the load moves both figures by more than most changes do.
 #
+# CONTENT names another content file (default data/group-therapy.yaml).
+#
 # Usage: bench/process.sh [RUNS] [REV]
 #   bench/process.sh              this tree, 20 runs
 #   bench/process.sh 100 HEAD~3   this tree against HEAD~3, 100 runs each
+#   CONTENT=testdata/languages/zh-Hans.yaml bench/process.sh   a Chinese guide
 set -euo pipefail
 export LC_ALL=C # EPOCHREALTIME with a decimal point
 cd "$(dirname "$0")/.."
@@ -39,7 +42,7 @@ if [ -n "$rev" ]; then
   names+=(rev)
 fi
 bin() { echo "$tmp/bin/$1"; }
-content=data/group-therapy.yaml
+content="${CONTENT:-data/group-therapy.yaml}"
 
 # Wall time from bash's own clock, EPOCHREALTIME: no process is started
 # (not even a subshell) to read it.

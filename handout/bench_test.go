@@ -33,12 +33,16 @@ import (
 )
 
 func benchmarkFormat(b *testing.B, kind format.Kind, brandFile string) {
+	benchmarkFile(b, kind, brandFile, seedFile)
+}
+
+func benchmarkFile(b *testing.B, kind format.Kind, brandFile, file string) {
 	TuneGC(os.LookupEnv)
 	br, errs := ResolveBrand(nil, nil, brandFile)
 	if errs.HasErrors() {
 		b.Fatalf("brand: %v", errs)
 	}
-	h, errs := Load(seedFile, br, letter, time.Now())
+	h, errs := Load(file, br, letter, time.Now())
 	if errs.HasErrors() {
 		b.Fatalf("seed: %v", errs.Errors())
 	}
@@ -64,6 +68,14 @@ func BenchmarkFAQ(b *testing.B)            { benchmarkFormat(b, format.FAQ, "") 
 func BenchmarkGuideBranded(b *testing.B)   { benchmarkFormat(b, format.Guide, exampleBrand) }
 func BenchmarkSummaryBranded(b *testing.B) { benchmarkFormat(b, format.Summary, exampleBrand) }
 func BenchmarkFAQBranded(b *testing.B)     { benchmarkFormat(b, format.FAQ, exampleBrand) }
+
+// BenchmarkGuideChinese is BenchmarkGuide for the zh-Hans handout of
+// testdata/languages, with the CJK font already loaded (the first
+// iteration loads it): shaping, breaking between characters, and cutting
+// the CFF subsets of Noto Sans CJK (or the glyf fallback) every time.
+func BenchmarkGuideChinese(b *testing.B) {
+	benchmarkFile(b, format.Guide, "", "../testdata/languages/zh-Hans.yaml")
+}
 
 // BenchmarkBuild100 builds 100 copies of the seed: every handout draws the
 // same characters, so the build subsets each face once per format.
