@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -312,13 +311,6 @@ func LoadFile(path string) (Settings, diag.List) {
 		return nil, errs
 	}
 	return DecodeFile(path, src)
-}
-
-func unwrap(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // DecodeFile decodes brand file source.

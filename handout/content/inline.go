@@ -7,21 +7,17 @@ import (
 	"unicode/utf8"
 )
 
-// ParseInline splits text into styled spans. The only markup is **bold**,
+// ParseInlineStray splits text into styled spans. The only markup is **bold**,
 // *italic* and [words](https://link); anything else is literal text. Stars
 // pair as CommonMark's emphasis does: an opening star sits against the
 // start of a word and a closing one against its end, so "2*3 tablets",
 // "5 * 4 * 3" and a footnote mark ("Ibuprofen*") print as written, and a
 // star with a digit on both sides is never emphasis. It runs in time linear
 // in the length of text.
-func ParseInline(text string) []Span {
-	spans, _ := ParseInlineStray(text)
-	return spans
-}
-
-// ParseInlineStray is ParseInline that also returns the byte offsets of
-// stray markers: stars that look like the start or end of emphasis but have
-// no partner, and so print as written. The writer may have meant italics.
+//
+// It also returns the byte offsets of stray markers: stars that look like
+// the start or end of emphasis but have no partner, and so print as
+// written. The writer may have meant italics.
 func ParseInlineStray(text string) ([]Span, []int) {
 	var p inlineParser
 	p.run(text, false, false)

@@ -259,3 +259,9 @@ func TestEscapesAndAddresses(t *testing.T) {
 		}
 	}
 }
+
+// ParseInline is ParseInlineStray's spans, as most tests read them.
+func ParseInline(text string) []Span {
+	spans, _ := ParseInlineStray(text)
+	return spans
+}

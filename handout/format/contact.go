@@ -215,8 +215,3 @@ func (b *builder) writingArea(title string, minLines int) {
 		},
 	})
 }
-
-// spring pushes what follows to the foot of the page.
-func (b *builder) spring() {
-	b.add(layout.Row{Spring: true, Gap: false})
-}

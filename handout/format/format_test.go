@@ -514,7 +514,7 @@ func TestHeadingParagraphKeeps(t *testing.T) {
 	b.heading("What it is", th.h1Size(), layout.Heading1, 0, "test")
 	b.gap(th.Leading * 0.3)
 	text := strings.Repeat("Group therapy is a form of psychotherapy in which a small group meets. ", 5)
-	b.paragraph(content.ParseInline(text), 0, "test")
+	b.paragraph(inline(text), 0, "test")
 	if len(b.rows) < 2+5 {
 		t.Fatalf("%d rows, want a heading, a gap and at least 5 lines", len(b.rows))
 	}
@@ -543,7 +543,7 @@ func TestQuestionKeepsWithAnswer(t *testing.T) {
 	th := NewTheme(noBrand(t), labelsFor(&content.Handout{Language: "en"}), Options{Paper: Letter}, 0)
 	b := newBuilder(th)
 	answer := strings.Repeat("For many conditions, yes: research finds group therapy comparably effective. ", 4)
-	b.qa(content.QA{Q: content.Text{Raw: "Is group therapy as good as individual therapy?"}, A: content.Text{Raw: answer, Spans: content.ParseInline(answer)}}, b.body())
+	b.qa(content.QA{Q: content.Text{Raw: "Is group therapy as good as individual therapy?"}, A: content.Text{Raw: answer, Spans: inline(answer)}}, b.body())
 	if len(b.rows) < 5 || b.rows[0].Gap || !b.rows[1].Gap {
 		t.Fatalf("rows: want a one-line question, a gap and the answer's lines; got %d rows", len(b.rows))
 	}

@@ -116,15 +116,6 @@ func ByName(name string) (string, bool) {
 	return "", false
 }
 
-// Script returns the ISO 15924 script the labels of lang (as Match
-// returns it) are written in.
-func Script(lang string) string {
-	if t, ok := tables[lang]; ok {
-		return t.script
-	}
-	return ""
-}
-
 func isAlpha(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if (s[i]|0x20) < 'a' || (s[i]|0x20) > 'z' {

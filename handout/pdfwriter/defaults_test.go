@@ -2,6 +2,7 @@ package pdfwriter
 
 import (
 	"bytes"
+	"compress/zlib"
 	"flag"
 	"fmt"
 	"go/format"
@@ -93,4 +94,19 @@ func TestDefaultSubsetsUsed(t *testing.T) {
 func defaultSubsetFile(s fontset.Style) string {
 	name, _ := s.Suffix()
 	return "defaultsubsets/" + name + ".z"
+}
+
+// compressWinAnsiCMap makes winAnsiCMapZ.
+func compressWinAnsiCMap() []byte {
+	var all []rune
+	for c := 32; c < 256; c++ {
+		if winAnsiRunes[c] != 0 {
+			all = append(all, winAnsiRunes[c])
+		}
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(cmap(fontMap{runes: all}))
+	zw.Close()
+	return z.Bytes()
 }

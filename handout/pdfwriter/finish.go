@@ -262,7 +262,6 @@ type finishInput struct {
 	content   [][]byte            // each page's content stream, uncompressed
 	pageH     float64
 	subsets   *Subsets
-	footAlt   func(a annot) string
 	structAlt func(st int) string
 }
 

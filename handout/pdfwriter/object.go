@@ -16,11 +16,10 @@ type object interface {
 }
 
 type (
-	pdfName  string  // a name, /Type
-	pdfInt   int     // an integer
-	pdfReal  float64 // a real, at most 3 decimals
-	pdfBool  bool    // true or false
-	pdfRef   int     // an indirect reference to object n, generation 0
+	pdfName  string // a name, /Type
+	pdfInt   int    // an integer
+	pdfBool  bool   // true or false
+	pdfRef   int    // an indirect reference to object n, generation 0
 	pdfArray []object
 	// textString is a text string (7.9.2.2): a literal when it is
 	// printable ASCII, else UTF-16BE with a byte order mark, in hex.
@@ -43,11 +42,6 @@ type entry struct {
 
 func (n pdfName) appendPDF(b []byte) []byte { return appendName(b, string(n)) }
 func (i pdfInt) appendPDF(b []byte) []byte  { return strconv.AppendInt(b, int64(i), 10) }
-func (r pdfReal) appendPDF(b []byte) []byte {
-	c := content{b: b}
-	c.num(float64(r), 3)
-	return c.b
-}
 func (v pdfBool) appendPDF(b []byte) []byte { return strconv.AppendBool(b, bool(v)) }
 func (r pdfRef) appendPDF(b []byte) []byte {
 	return append(strconv.AppendInt(b, int64(r), 10), " 0 R"...)

@@ -84,21 +84,6 @@ var winAnsiCMapZ []byte
 
 func winAnsiCMap() []byte { return winAnsiCMapZ }
 
-// compressWinAnsiCMap makes winAnsiCMapZ.
-func compressWinAnsiCMap() []byte {
-	var all []rune
-	for c := 32; c < 256; c++ {
-		if winAnsiRunes[c] != 0 {
-			all = append(all, winAnsiRunes[c])
-		}
-	}
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(cmap(fontMap{runes: all}))
-	zw.Close()
-	return z.Bytes()
-}
-
 // toUnicode returns the compressed map of a font. A build makes each
 // distinct map of the extra fonts once, as it does each subset, within the
 // same bound.

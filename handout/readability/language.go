@@ -149,12 +149,6 @@ func Unspaced(tag string) bool {
 	return false
 }
 
-// Syllables counts the syllables of one word in l.
-func (l *Language) Syllables(word string) int {
-	var run []byte
-	return l.syllables([]byte(word), &run)
-}
-
 // A text needs at least MinSentences full sentences and MinWords words in
 // them to be graded on its own. Below that one long word or one short
 // sentence swings the score by several grades (a 4-sentence section was

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Sentence is one full sentence found by Sentences.
+// Sentence is one full sentence found by Read.
 type Sentence struct {
 	// Text is the verbatim source of the sentence, markup and line breaks
 	// included, so that text[Offset:Offset+len(Text)] == Text and an editor
@@ -16,42 +16,6 @@ type Sentence struct {
 	// Offset is the byte offset of the sentence start in text.
 	Offset int
 }
-
-// Measure counts, in English, only full sentences in text: runs of words ending in '.',
-// '!' or '?' (optionally followed by closing quotes/brackets). A trailing
-// fragment without terminal punctuation (a heading, a fragment bullet) is
-// not counted at all. Abbreviations such as "e.g.", "i.e.", "etc.", "Dr.",
-// "vs.", "et al." and decimals like "2.5" do not end sentences; see the
-// package documentation for how words, numbers and markup are counted.
-//
-// Abbreviations fall into two groups. Titles, Latin connectives and the
-// like ("Dr.", "St.", "e.g.", "vs.", "et al.", "U.S.", and capitalised days
-// and months such as "Mon." and "Jan.") never end a sentence inside a block,
-// because the next word is routinely capitalised ("Dr. Lee", "e.g.
-// Tylenol", "St. John's wort", "Mon.–Fri."). "etc.", "a.m.", "p.m.", other
-// dotted initials and units such as "min." often do close a sentence, so
-// they end one only when the next word starts with a capital letter ("…,
-// nuts, etc. Drink water." is two sentences; "…, nuts, etc. every day." is
-// one); an ellipsis behaves the same way. An abbreviation or ellipsis at the
-// very end of a block always ends its sentence, as otherwise the whole
-// sentence would be silently dropped. A single initial ("J. Smith") is not
-// recognised and ends a sentence.
-//
-// Measure runs in time linear in len(text) and accepts any input, including
-// invalid UTF-8.
-func Measure(text string) Stats { return English.Measure(text) }
-
-// Sentences splits English text into its full sentences (same rules as
-// Measure), for reporting long sentences. It returns nil when text has no
-// full sentence.
-func Sentences(text string) []Sentence { return English.Sentences(text) }
-
-// Measure counts the full sentences of text in language l, by the rules of
-// the package function Measure with l's abbreviations and syllables.
-func (l *Language) Measure(text string) Stats { return l.Read(text).Stats }
-
-// Sentences splits text into its full sentences; see Measure.
-func (l *Language) Sentences(text string) []Sentence { return l.Read(text).Sentences }
 
 // Reading is what one pass over a text finds.
 type Reading struct {
@@ -73,6 +37,29 @@ type Word struct {
 
 // Read counts the full sentences of text and collects them and its long
 // words, in one pass that is linear in len(text).
+//
+// Read counts only full sentences in text: runs of words ending in '.',
+// '!' or '?' (optionally followed by closing quotes/brackets). A trailing
+// fragment without terminal punctuation (a heading, a fragment bullet) is
+// not counted at all. Abbreviations such as "e.g.", "i.e.", "etc.", "Dr.",
+// "vs.", "et al." and decimals like "2.5" do not end sentences; see the
+// package documentation for how words, numbers and markup are counted.
+//
+// Abbreviations fall into two groups. Titles, Latin connectives and the
+// like ("Dr.", "St.", "e.g.", "vs.", "et al.", "U.S.", and capitalised days
+// and months such as "Mon." and "Jan.") never end a sentence inside a block,
+// because the next word is routinely capitalised ("Dr. Lee", "e.g.
+// Tylenol", "St. John's wort", "Mon.–Fri."). "etc.", "a.m.", "p.m.", other
+// dotted initials and units such as "min." often do close a sentence, so
+// they end one only when the next word starts with a capital letter ("…,
+// nuts, etc. Drink water." is two sentences; "…, nuts, etc. every day." is
+// one); an ellipsis behaves the same way. An abbreviation or ellipsis at the
+// very end of a block always ends its sentence, as otherwise the whole
+// sentence would be silently dropped. A single initial ("J. Smith") is not
+// recognised and ends a sentence.
+//
+// It runs in time linear in len(text) and accepts any input, including
+// invalid UTF-8.
 func (l *Language) Read(text string) Reading {
 	var r Reading
 	sc := scanner{text: text, lang: l}

@@ -5,7 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// Syllables estimates the syllables of one English word (case-insensitive).
+// syllablesOf estimates the syllables of one English word (case-insensitive),
+// using *run as scratch space so that Read does not allocate per word.
 //
 // Letters are counted with a vowel-group heuristic (see heuristicSyllables)
 // backed by a small table of common words it gets wrong. Apostrophes inside
@@ -13,14 +14,6 @@ import (
 // splits the word into parts whose counts are added ("well-being" = 3), and
 // each run of digits counts one syllable. A word with no letter or digit has
 // 0 syllables; otherwise the result is at least 1.
-func Syllables(word string) int {
-	var run []byte
-	return syllablesOf([]byte(word), &run)
-}
-
-// syllablesOf sums the syllables of the letter runs and digit groups of
-// tok, using *run as scratch space so that Measure does not allocate per
-// word.
 func syllablesOf(tok []byte, run *[]byte) int {
 	total := 0
 	r0 := (*run)[:0]

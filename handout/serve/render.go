@@ -354,13 +354,6 @@ func showRune(r rune) string {
 	return fmt.Sprintf("an invisible character (U+%04X)", r)
 }
 
-func pagesWord(n int) string {
-	if n == 1 {
-		return "one page"
-	}
-	return fmt.Sprintf("%d pages", n)
-}
-
 // failJSON is the API's error: {"error": "…", "findings": [...]}.
 func (s *Server) failJSON(w http.ResponseWriter, p *problem) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -231,18 +231,6 @@ func (c *checker) text(v any) string {
 	return ""
 }
 
-func (c *checker) bytesOf(v any) []byte {
-	s, _ := c.get(v).(string)
-	switch {
-	case strings.HasPrefix(s, "u:"):
-		return []byte(s[2:])
-	case strings.HasPrefix(s, "b:"):
-		b, _ := hex.DecodeString(s[2:])
-		return b
-	}
-	return nil
-}
-
 func (c *checker) run() {
 	c.mcElem = map[mcKey]string{}
 	c.fonts = map[string]*fontInfo{}
