@@ -270,8 +270,11 @@ func (c *cjkFont) loadChoice(ch cjkChoice, dirs []string) (*Family, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A folder holding the regular face alone (NotoSansCJK-Regular.ttc
+	// copied without its bold) prints headings in the regular weight,
+	// as the fonts without a bold do.
 	bold := reg
-	if ch.bold != nil {
+	if ch.bold != nil && ch.bold.find(dirs) != "" {
 		if bold, err = load(*ch.bold); err != nil {
 			return nil, err
 		}

@@ -149,6 +149,14 @@ func TestCJKSearchPrefersNotoSansCJK(t *testing.T) {
 	if fam.Faces[Regular].Name != "WenQuanYiMicroHei" {
 		t.Errorf("face %q; want the user's folder's WenQuanYi Micro Hei", fam.Faces[Regular].Name)
 	}
+	// The regular face alone: headings in the regular weight.
+	fam, err = cjkHans.copy().load([][]string{{link(t.TempDir(), noto)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fam.Faces[Bold] != fam.Faces[Regular] || fam.Faces[Regular].Name != "NotoSansCJKsc-Regular" {
+		t.Errorf("regular alone: faces %q, %q", fam.Faces[Regular].Name, fam.Faces[Bold].Name)
+	}
 	t.Setenv(CJKSearchEnv, wqyDir)
 	t.Setenv(IgnoreSystemFontsEnv, "1")
 	if g := cjkSearchGroups(); len(g) != 1 || len(g[0]) != 1 || g[0][0] != wqyDir {
