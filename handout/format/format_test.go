@@ -125,7 +125,8 @@ func composeAll(t *testing.T) []composed {
 func TestGolden(t *testing.T) {
 	for _, d := range composeAll(t) {
 		t.Run(d.name, func(t *testing.T) {
-			golden.Compare(t, filepath.Join("testdata", d.name+".golden"), layout.Dump(d.doc.Pages, d.doc.Tree), *update, "./handout/format")
+			th := NewTheme(d.c.brand(t), labelsFor(d.h), d.c.opt, 0)
+			golden.Compare(t, filepath.Join("testdata", d.name+".golden"), structure(d.doc, th.Labels), *update, "./handout/format")
 		})
 	}
 }
