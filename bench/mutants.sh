@@ -52,8 +52,8 @@ check@check.go@s/h.Reviewed.After(now.AddDate(0, 0, 1))/h.Reviewed.After(now)/@n
 check@check.go@s/h.Reviewed.After(now.AddDate(0, 0, 1))/!h.Reviewed.Before(now.AddDate(0, 0, 1))/@grace ends a moment early
 check@check.go@s/^\t\tstyles\[fontset.Bold\] = true/\t\t_ = fontset.Bold/@glyphs missing from the bold face passed
 check@check.go@s/styles\[fontset.Regular.With(s.Bold, s.Italic)\] = true/styles[fontset.Regular.With(s.Bold, false)] = true/@italic spans checked in the upright face
-yamldoc@suggest.go@s/if len(s) <= 4 {/if len(s) < 4 {/@four-letter keys allowed two edits
-yamldoc@suggest.go@s/if best == "" || bestDist > limit {/if best == "" || bestDist >= limit {/@Suggest one edit short
+suggest@suggest.go@s/if len(s) <= 4 {/if len(s) < 4 {/@four-letter keys allowed two edits
+suggest@suggest.go@s/if best == "" || bestDist > limit {/if best == "" || bestDist >= limit {/@Suggest one edit short
 serve@render.go@s/CommonText(p.Patient + p.Clinician/CommonText(p.Clinician/@patient name kept in shared subsets
 serve@render.go@s/if len(req.Handouts) > maxPacket {/if len(req.Handouts) >= maxPacket {/@a packet of exactly the maximum refused
 layout@flow.go@s/if k > 0 \&\& f.rows\[k\].Frame != nil \&\& f.rows\[k-1\].Frame == f.rows\[k\].Frame {/if k > 0 \&\& f.rows[k].Frame != nil {/@a box first row taken as continuing the box before it
@@ -119,7 +119,7 @@ content@decode.go@s/ >= 0 \&\& raw\[i+1\] != .\\\\. {/ >= 0 {/@a doubled backsla
 content@inline.go@s/if isDigit(before) \&\& isDigit(after) {/if false {/@2*3*4 turns italic
 content@inline.go@s/\(case c == .).\) \&\& strings.Count(s, "(") < strings.Count(s, ")"):/\1:/@the ) that closes an address ( cut from it
 content@inline.go@s/IndexByte("?!.,:;/IndexByte("?!,:;/@a sentence full stop made part of an address
-yamldoc@suggest.go@s/if i > 1 \&\& j > 1 \&\& ra/if false \&\& i > 1 \&\& j > 1 \&\& ra/@swapped letters cost two edits
+suggest@suggest.go@s/if i > 1 \&\& j > 1 \&\& ra/if false \&\& i > 1 \&\& j > 1 \&\& ra/@swapped letters cost two edits
 yamldoc@yamldoc.go@s/case r < 0x20 || r >= 0x7f \&\& r < 0xa0 || r == 0xfffe/case r < 0x20 || r > 0x7f \&\& r < 0xa0 || r == 0xfffe/@a DEL control character let through
 yamldoc@yamldoc.go@s/if n <= MaxKeys {/if n < MaxKeys {/@a file of exactly the most keys refused
 yamldoc@yamldoc.go@s/if \(c == .\\n.\) || c == .\\r. \&\& (i+1 == len(d.Src) || d.Src\[i+1\] != .\\n.) {/if \1 {/@lines ended by a lone CR numbered wrong in messages
@@ -199,7 +199,7 @@ mutants | while IFS='@' read -r pkg file expr what eq; do
 	if [ "$changed" -ne 1 ]; then
 		echo "STALE   #$i $pkg/$file: pattern changes $changed lines, not 1 ($what)"
 		echo stale >>"$work/tally"
-	elif ! (cd "$work" && go vet "./handout/$pkg" >"$work/vet.log" 2>&1); then
+	elif ! (cd "$work" && if $dry; then go build "./handout/$pkg"; else go vet "./handout/$pkg"; fi >"$work/vet.log" 2>&1); then
 		echo "STALE   #$i $pkg/$file: does not build ($what)"
 		echo stale >>"$work/tally"
 	elif $dry; then
