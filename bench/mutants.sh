@@ -54,7 +54,7 @@ check@check.go@s/^\t\tstyles\[fontset.Bold\] = true/\t\t_ = fontset.Bold/@glyphs
 check@check.go@s/styles\[fontset.Regular.With(s.Bold, s.Italic)\] = true/styles[fontset.Regular.With(s.Bold, false)] = true/@italic spans checked in the upright face
 suggest@suggest.go@s/if len(s) <= 4 {/if len(s) < 4 {/@four-letter keys allowed two edits
 suggest@suggest.go@s/if best == "" || bestDist > limit {/if best == "" || bestDist >= limit {/@Suggest one edit short
-serve@render.go@s/CommonText(p.Patient + p.Clinician/CommonText(p.Clinician/@patient name kept in shared subsets
+.@render.go@s/pdfwriter.CommonText(p.Patient+p.Clinician/pdfwriter.CommonText(p.Clinician/@patient name kept in shared subsets
 serve@render.go@s/if len(req.Handouts) > maxPacket {/if len(req.Handouts) >= maxPacket {/@a packet of exactly the maximum refused
 layout@flow.go@s/if k > 0 \&\& f.rows\[k\].Frame != nil \&\& f.rows\[k-1\].Frame == f.rows\[k\].Frame {/if k > 0 \&\& f.rows[k].Frame != nil {/@a box first row taken as continuing the box before it
 layout@flow.go@s/for j < len(f.rows) \&\& f.rows\[j\].KeepWithPrev {/for j < len(f.rows) \&\& false {/@keep-with-previous ignored when paging
@@ -88,7 +88,7 @@ format@blocks.go@s/if i == 1 || i == len(items)-1 {/if i == 1 {/@a list last ite
 format@blocks.go@s/if above < h\/2 {/if above < h\/4 {/@a callout split leaving a sliver behind
 format@blocks.go@s/mark.Text = strconv.Itoa(i+1) + "."/mark.Text = strconv.Itoa(i) + "."/@numbered items start at 0
 format@blocks.go@s/^\t\tif rows\[k\].KeepWithPrev {/\t\tif false {/@a summary column breaks between a heading and its text
-format@furniture.go@s/nameW+th.Small\*2+titleW <= th.Width/nameW+titleW <= th.Width/@the header clinic name runs into the title
+format@furniture.go@s/name != "" \&\& nameW+gap+titleW <= th.Width {/name != "" \&\& nameW+titleW <= th.Width {/@the header clinic name runs into the title
 format@furniture.go@s/if total > 1 {/if total > 0 {/@Page 1 of 1 printed on a one-page sheet
 format@contact.go@s/y <= h-spacing+0.01; y += spacing/y < h-spacing; y += spacing/@the FAQ last write-in line dropped
 pdfwriter@object.go@s/\(, .(.\), .).:/\1:/@an unbalanced ) in a string not escaped
