@@ -89,7 +89,7 @@ format@blocks.go@s/if above < h\/2 {/if above < h\/4 {/@a callout split leaving 
 format@blocks.go@s/mark.Text = strconv.Itoa(i+1) + "."/mark.Text = strconv.Itoa(i) + "."/@numbered items start at 0
 format@blocks.go@s/^\t\tif rows\[k\].KeepWithPrev {/\t\tif false {/@a summary column breaks between a heading and its text
 format@furniture.go@s/name != "" \&\& nameW+gap+titleW <= th.Width {/name != "" \&\& nameW+titleW <= th.Width {/@the header clinic name runs into the title
-format@furniture.go@s/if total > 1 {/if total > 0 {/@Page 1 of 1 printed on a one-page sheet
+format@furniture.go@/right := ""/,/}/s/if total > 1 {/if total > 0 {/@Page 1 of 1 printed on a one-page sheet
 format@contact.go@s/y <= h-spacing+0.01; y += spacing/y < h-spacing; y += spacing/@the FAQ last write-in line dropped
 pdfwriter@object.go@s/\(, .(.\), .).:/\1:/@an unbalanced ) in a string not escaped
 pdfwriter@object.go@s/case .\\r.:/case 0:/@a carriage return in a string written raw
