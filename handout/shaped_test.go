@@ -1,12 +1,13 @@
 package handout
 
-// Handouts in scripts that must be shaped (Arabic, Persian, Hindi,
+// Handouts in scripts that must be shaped (Arabic, Persian, Urdu, Hindi,
 // Bengali) print out of the box: no font flags, no brand, every format,
 // Letter and A4, regular and large print. Every text is drawn as shaped
 // glyph runs and none as the missing glyph; every word reads back with
-// poppler in order (right-to-left text compared word by word once the
-// direction marks poppler adds are folded); right-to-left lines end at
-// the right edge of their column, read back from the PDF's positions.
+// poppler in order, exactly (right-to-left text too, once the direction
+// marks are removed); the PDF/UA checks hold as for English;
+// right-to-left lines end at the right edge of their column, read back
+// from the PDF's positions.
 
 import (
 	"bytes"
@@ -42,8 +43,8 @@ func TestShapedScriptsOutOfTheBox(t *testing.T) {
 	br := defaultBrand(t)
 	options := everyPaper()
 	subsets := &pdfwriter.Subsets{}
-	for _, lang := range []string{"ar", "fa", "hi", "bn"} {
-		rtl := lang == "ar" || lang == "fa"
+	for _, lang := range []string{"ar", "fa", "ur", "hi", "bn"} {
+		rtl := lang == "ar" || lang == "fa" || lang == "ur"
 		file := "../testdata/languages/" + lang + ".yaml"
 		for on, opt := range options {
 			h, errs := Load(file, br, opt, time.Now())
