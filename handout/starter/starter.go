@@ -25,7 +25,7 @@ var templates embed.FS
 // right to left): a tag finds the one its labels print in (labels.Match).
 // Any other language gets the English template with its language set and
 // a note (see Template).
-var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "tl", "fr", "pt", "pl", "de", "it", "zh-Hans", "zh-Hant", "ja", "ko", "ur", "pa", "am"}
+var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "tl", "fr", "pt", "pl", "de", "it", "zh-Hans", "zh-Hant", "ja", "ko", "ur", "pa", "am", "el"}
 
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the

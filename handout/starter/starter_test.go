@@ -122,7 +122,7 @@ func TestOtherLanguagesTemplate(t *testing.T) {
 	for _, tc := range []struct{ tag, note string }{
 		{"so", `The printed labels
 # will be in Somali ("Si kooban", "Bogga 1 ee 2").`},
-		{"el-CY", `will be in Greek ("Με λίγα λόγια"`},
+		{"so-KE", `will be in Somali ("Si kooban"`},
 		{"he", "It prints right to left."},
 		{"sw", "The tool has no printed\n# labels in sw"},
 	} {
