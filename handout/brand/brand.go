@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -16,6 +15,7 @@ import (
 	"handouts/handout/colour"
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
+	"handouts/handout/labels"
 	"handouts/handout/userfile"
 	"handouts/handout/yamldoc"
 )
@@ -414,17 +414,13 @@ func footerText(doc *yamldoc.Doc) func(n *yaml.Node, what string) (string, bool)
 	}
 }
 
-// langTag accepts BCP 47 tags in their common shapes (en, es-MX,
-// zh-Hant-TW), as a handout's `language` does.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
 // decodeLangs reads text given per language: a mapping of BCP 47 tags to
 // text, in file order.
 func decodeLangs(doc *yamldoc.Doc, n *yaml.Node, what string, read func(*yaml.Node, string) (string, bool), dir string) Value {
 	v := Value{Pos: doc.Pos(n), Dir: dir}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if !langTag.MatchString(k.Value) {
+		if !labels.Valid(k.Value) {
 			doc.Errs.Errorf(doc.Pos(k), "%s: %q is not a language tag; give the text per language as BCP 47 tags (en, es, es-MX) or give one text for every language", what, k.Value)
 			continue
 		}

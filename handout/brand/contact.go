@@ -1,13 +1,13 @@
 package brand
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 
 	"handouts/handout/diag"
+	"handouts/handout/linkcheck"
 )
 
 // The clinic's contact details become links in every PDF (and the website
@@ -128,27 +128,14 @@ var schemeLike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:([^0-9]|$)`)
 
 // checkWebsite makes the website a link a patient's phone can open safely:
 // http or https, with a host name. People write "riverbend.example"; it
-// gets https://. It returns the URL to use, or why it cannot be used.
+// gets https://. It returns the URL to use, or why it cannot be used; the
+// rules are a content link's (linkcheck.Web).
 func checkWebsite(site string) (string, string) {
-	if strings.ContainsFunc(site, unicode.IsSpace) {
-		return "", "contains spaces"
-	}
 	if !strings.Contains(site, "://") && !schemeLike.MatchString(site) {
 		site = "https://" + site
 	}
-	scheme, _, _ := strings.Cut(site, ":")
-	if scheme = strings.ToLower(scheme); scheme != "https" && scheme != "http" {
-		return "", "must be a web address starting https:// (or http://)"
-	}
-	u, err := url.Parse(site)
-	if err != nil {
-		return "", "is not a web address"
-	}
-	switch {
-	case u.User != nil:
-		return "", "must not hold a user name before @"
-	case u.Hostname() == "" || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost":
-		return "", "has no host name (like clinic.example)"
+	if why := linkcheck.Web(site); why != "" {
+		return "", why
 	}
 	return site, ""
 }

@@ -13,6 +13,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"handouts/handout/diag"
+	"handouts/handout/labels"
+	"handouts/handout/linkcheck"
 	"handouts/handout/suggest"
 	"handouts/handout/yamldoc"
 )
@@ -94,7 +96,7 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 				d.Errs.Errorf(t.PosAt(at), "%s: more than %d links in one file; a handout needs far fewer", what, MaxLinks)
 				ok = false
 			}
-			if msg := CheckURL(s.URL); msg != "" {
+			if msg := linkcheck.Check(s.URL); msg != "" {
 				d.Errs.Errorf(t.PosAt(at), "%s: link %q %s", what, s.URL, msg)
 				ok = false
 			}
@@ -202,7 +204,7 @@ func (d *decoder) handout(root *yaml.Node, h *Handout) {
 		case "language":
 			h.LangPos = d.Pos(v)
 			if t, ok := d.oneLine(v, "language"); ok {
-				if !langTag.MatchString(t.Raw) {
+				if !labels.Valid(t.Raw) {
 					d.Errs.Errorf(t.Pos, "language %q is not a language tag such as en, es or en-US", t.Raw)
 				} else {
 					h.Language = t.Raw
@@ -325,9 +327,6 @@ func ordinal(n int) string {
 	}
 	return strconv.Itoa(n) + suffix
 }
-
-// langTag accepts BCP 47 tags in their common shapes (en, es-MX, zh-Hant-TW).
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 func (d *decoder) section(n *yaml.Node, idx int) Section {
 	s := Section{Pos: d.Pos(n)}
@@ -452,7 +451,7 @@ func (d *decoder) reference(n *yaml.Node, idx int) Reference {
 		case "url":
 			r.URLPos = d.Pos(v)
 			if t, ok := d.oneLine(v, what+" url"); ok {
-				if msg := CheckURL(t.Raw); msg != "" {
+				if msg := linkcheck.Check(t.Raw); msg != "" {
 					d.Errs.Errorf(t.Pos, "%s url %q %s", what, t.Raw, msg)
 				} else {
 					r.URL = t.Raw
@@ -523,27 +522,4 @@ func joinLines(s string) string {
 		fields[i] = strings.TrimSpace(fields[i])
 	}
 	return strings.Join(fields, " ")
-}
-
-// CheckURL returns why u is not a usable link, or "" when it is.
-func CheckURL(u string) string {
-	lower := strings.ToLower(u)
-	switch {
-	case strings.ContainsAny(u, " \t\n"):
-		return "contains spaces"
-	case strings.HasPrefix(lower, "mailto:") && strings.Contains(u, "@"):
-		return ""
-	case strings.HasPrefix(lower, "tel:") && len(u) > 4:
-		return ""
-	case !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://"):
-		return "must start with https:// (or http://, mailto:, tel:)"
-	}
-	host := u[strings.Index(u, "//")+2:]
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		host = host[:i]
-	}
-	if host == "" || !strings.Contains(host, ".") && !strings.HasPrefix(host, "localhost") {
-		return "has no host name"
-	}
-	return ""
 }

@@ -443,37 +443,6 @@ func TestDecodeDigest(t *testing.T) {
 	}
 }
 
-func TestCheckURL(t *testing.T) {
-	for u, bad := range map[string]bool{
-		"https://example.org":        false,
-		"http://example.org/a?b#c":   false,
-		"HTTPS://Example.org":        false,
-		"https://localhost:8080/x":   false,
-		"mailto:care@example.org":    false,
-		"tel:+15550100199":           false,
-		"www.example.org":            true,
-		"https://":                   true,
-		"https:///path":              true,
-		"https://example":            true,
-		"https://exa mple.org":       true,
-		"ftp://example.org":          true,
-		"example":                    true,
-		"mailto:nobody":              true,
-		"tel:":                       true,
-		"javascript:alert(1)":        true,
-		"https://example.org/a b":    true,
-		"https://example.org?q=a.b":  false,
-		"https://?q=a.b":             true,
-		"https://#frag.ment":         true,
-		"http://example.org.":        false,
-		"https://xn--bcher-kva.test": false,
-	} {
-		if msg := CheckURL(u); (msg != "") != bad {
-			t.Errorf("CheckURL(%q) = %q, want bad=%v", u, msg, bad)
-		}
-	}
-}
-
 // Steps decode in order, each with the position it was written at, and
 // count as a section's content on their own.
 func TestDecodeSteps(t *testing.T) {

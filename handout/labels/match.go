@@ -30,6 +30,16 @@ var wellFormed = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
 // WellFormed reports whether tag has the shape of a BCP 47 tag.
 func WellFormed(tag string) bool { return wellFormed.MatchString(tag) }
 
+// written accepts BCP 47 tags in their common shapes (en, es-MX,
+// zh-Hant-TW, es-419) as a content or brand file must write them: hyphens
+// only, each subtag of two to eight letters or digits.
+var written = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// Valid reports whether tag is a language tag as a handout's `language`
+// and a brand file's per-language text must write it. WellFormed is the
+// looser reading of a tag already accepted (pt_BR as pt-BR).
+func Valid(tag string) bool { return written.MatchString(tag) }
+
 // aliases maps the three-letter codes of the supported languages (ISO
 // 639-2/T and /B, and ISO 639-3 codes for a variety) to their labels.
 var aliases = map[string]string{
