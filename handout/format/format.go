@@ -149,7 +149,9 @@ func summary(b *builder, h *content.Handout) {
 			}
 		}
 		// Large print keeps the contact details off its two footers: they
-		// close the summary, once.
+		// close the summary, once, and never on a page of their own: the
+		// last brief's closing lines go with them.
+		b.keepWithNext()
 		b.gap(b.th.Leading * 0.8)
 		b.contactStrip(true)
 		return

@@ -310,3 +310,47 @@ func TestPersonalKeepsTheStockSize(t *testing.T) {
 		t.Errorf("large print, every field but the note: %d pages, want 2", len(doc.Pages))
 	}
 }
+
+// A large-print summary's contact card closes it, never on a page of its
+// own: a patient's copy that takes a third page for its note carries the
+// last brief's closing lines there too. (The card alone was page 3 of the
+// branded group-therapy copy on Letter early this round; the composer's
+// last-page rule, a price, avoids it today, and the keep makes it sure.)
+func TestLargePrintContactCardNotAlone(t *testing.T) {
+	b := exampleBrand(t)
+	note := strings.TrimSpace(strings.Repeat("Take one week at a time and bring your questions. ", 12))
+	for _, file := range []string{seedFile, "../../testdata/ptsd.yaml", "../../testdata/diabetes-es.yaml", "../../testdata/asma.yaml", "../../testdata/sleep.yaml", "../../testdata/minimal.yaml", "../../testdata/no-faq.yaml"} {
+		h := loadHandout(t, file)
+		var last string // the last word of the last brief
+		for _, s := range h.Sections {
+			if !s.Brief.IsZero() {
+				w := strings.Fields(s.Brief.Raw)
+				last = w[len(w)-1]
+			}
+		}
+		for _, paper := range []Paper{Letter, A4} {
+			for n := 0; n <= 500; n += 50 {
+				p := *maria
+				p.Note = strings.TrimSpace(note[:n])
+				doc, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: paper, LargePrint: true, Personal: &p})
+				if err != nil {
+					t.Fatal(err)
+				}
+				pageOf := func(s string) int {
+					for i, pg := range doc.Pages {
+						for _, op := range pg.Ops {
+							if op.Kind == layout.TextOp && op.Artifact == 0 && strings.Contains(op.Text, s) {
+								return i
+							}
+						}
+					}
+					return -1
+				}
+				card, brief := pageOf(b.Phone), pageOf(last)
+				if card < 0 || brief < 0 || card != brief {
+					t.Errorf("%s %s, a %d-character note: the contact card is on page %d, the last brief ends on page %d", file, paper.Name, n, card+1, brief+1)
+				}
+			}
+		}
+	}
+}
