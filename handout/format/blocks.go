@@ -267,9 +267,9 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 	list := b.tree.Add(layout.List, parent)
 	// A screen reader announces "list of 3 items" and reads the labels;
 	// the attribute also says whether they count.
-	b.tree.Structs[list].Numbering = "Disc"
+	b.tree.Structs[list].Numbering = layout.DiscNumbering
 	if numbered {
-		b.tree.Structs[list].Numbering = "Decimal"
+		b.tree.Structs[list].Numbering = layout.DecimalNumbering
 	}
 	indent := ts.size * 1.2
 	if numbered {
@@ -312,7 +312,7 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 // its text below, and the label kept with the text's first two lines.
 func (b *builder) labelled(items []content.Item, parent int, where string) {
 	list := b.tree.Add(layout.List, parent)
-	b.tree.Structs[list].Numbering = "None" // its labels are words, not numbers or bullets
+	b.tree.Structs[list].Numbering = layout.WordLabels // its labels are words, not numbers or bullets
 	ts := b.body()
 	for i, it := range items {
 		if i > 0 {
@@ -502,7 +502,7 @@ func (b *builder) references(refs []content.Reference) {
 	size := b.th.refSize()
 	ts := textStyle{size: size, leading: size * 1.35, font: fontset.Regular, color: b.th.Ink}
 	list := b.tree.Add(layout.List, 0)
-	b.tree.Structs[list].Numbering = "Decimal"
+	b.tree.Structs[list].Numbering = layout.DecimalNumbering
 	for i, r := range refs {
 		if i > 0 {
 			b.gap(ts.leading * 0.35)

@@ -188,7 +188,7 @@ func structure(doc *Document, lab *labels.Labels) string {
 		if s.Lang != "" {
 			fmt.Fprintf(&b, " lang=%s", s.Lang)
 		}
-		if s.Numbering != "" {
+		if s.Numbering != layout.NoNumbering {
 			fmt.Fprintf(&b, " numbering=%s", s.Numbering)
 		}
 		if s.Role == layout.Figure {

@@ -62,10 +62,36 @@ type Struct struct {
 	// Lang is the element's language (BCP 47) where it differs from the
 	// document's: a packet's later handouts in another language.
 	Lang string
-	// Numbering is how a List's labels count, as PDF's ListNumbering
-	// attribute names it: "Decimal" for numbered steps, "Disc" for bullets;
-	// "" says nothing (the labels are plain text).
-	Numbering string
+	// Numbering is how a List's labels count (PDF's ListNumbering);
+	// NoNumbering for an element that is not a list.
+	Numbering Numbering
+}
+
+// Numbering is how a list's labels count. A writer names each value as
+// PDF's ListNumbering attribute does; there is no other value to splice
+// into the file.
+type Numbering int
+
+// The numberings a list has.
+const (
+	NoNumbering      Numbering = iota // not a list: no attribute
+	DiscNumbering                     // bullets
+	DecimalNumbering                  // numbered steps
+	WordLabels                        // labels that are words ("None")
+)
+
+// String is the value's name in PDF's ListNumbering attribute, "" for
+// NoNumbering.
+func (n Numbering) String() string {
+	switch n {
+	case DiscNumbering:
+		return "Disc"
+	case DecimalNumbering:
+		return "Decimal"
+	case WordLabels:
+		return "None"
+	}
+	return ""
 }
 
 // Tree builds the structure tree as formats compose. Index 0 is the document.

@@ -532,8 +532,8 @@ func (n *numbers) writeStructTree(w *pdfWriter, in finishInput) error {
 		}
 		// PDF/UA: a list whose items have labels says how they count (only
 		// lists carry Numbering).
-		if st := t.tree.Structs[e]; st.Numbering != "" {
-			el = appendName(append(el, " /A <</O /List /ListNumbering "...), st.Numbering)
+		if n := t.tree.Structs[e].Numbering.String(); n != "" {
+			el = appendName(append(el, " /A <</O /List /ListNumbering "...), n)
 			el = append(el, ">>"...)
 		}
 		nk := len(elem.kids)
