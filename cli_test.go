@@ -58,7 +58,7 @@ func TestFlagWithoutValueIsAUsageError(t *testing.T) {
 }
 
 func TestFlagOrderNeverChangesMeaning(t *testing.T) {
-	app := newApp(&sys{})
+	app := newApp(&shell{})
 	for _, words := range [][]string{
 		{"x.yaml", "-o", "dist", "--paper", "a4"},
 		{"x.yaml", "--large-print", "y.yaml", "--format=guide"},

@@ -15,7 +15,7 @@ import (
 	"handouts/handout/diag"
 )
 
-func buildCommand(s *sys) *cli.Command {
+func buildCommand(s *shell) *cli.Command {
 	return &cli.Command{
 		Name:      "build",
 		Usage:     "make the PDF handouts",
@@ -156,7 +156,7 @@ func findingProblem(f diag.Finding) jsonProblem {
 // reportJSON prints the build's one JSON object: what was written, what
 // failed, the warnings, and what stopped the whole build (errors, empty
 // when nothing did). Every list is there, empty or not, for jq.
-func (s *sys) reportJSON(rep *handout.Report, problems []jsonProblem) {
+func (s *shell) reportJSON(rep *handout.Report, problems []jsonProblem) {
 	if rep.Written == nil {
 		rep.Written = []handout.Output{}
 	}

@@ -11,7 +11,7 @@ import (
 	"handouts/handout/diag"
 )
 
-func checkCommand(s *sys) *cli.Command {
+func checkCommand(s *shell) *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "find content and brand mistakes without writing PDFs",

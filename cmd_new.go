@@ -10,7 +10,7 @@ import (
 	"handouts/handout/starter"
 )
 
-func newCommand(s *sys) *cli.Command {
+func newCommand(s *shell) *cli.Command {
 	return &cli.Command{
 		Name:      "new",
 		Usage:     "start a new handout from a commented template",
@@ -37,7 +37,7 @@ Examples:
 }
 
 // newHandout writes the template and says what to do next.
-func (s *sys) newHandout(args []string, lang, dir string, today time.Time) error {
+func (s *shell) newHandout(args []string, lang, dir string, today time.Time) error {
 	if len(args) != 1 {
 		return usageError("new needs one NAME, such as: handouts new asthma-at-home")
 	}

@@ -15,7 +15,7 @@ import (
 // only this computer can reach it.
 const defaultAddr = "127.0.0.1:8080"
 
-func serveCommand(s *sys) *cli.Command {
+func serveCommand(s *shell) *cli.Command {
 	return &cli.Command{
 		Name:      "serve",
 		Usage:     "a page for the front desk: pick, personalise, preview and print handouts",

@@ -23,7 +23,7 @@ import (
 // gets its messages and keeps its last good PDFs (Build never replaces a
 // PDF with a broken one). It returns when the context ends (Ctrl-C,
 // SIGTERM).
-func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) error {
+func (s *shell) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) error {
 	cfg.Progress = nil
 	// The warnings each file's last rebuild printed, so that a save
 	// shows the warnings it brought, not every one again.
@@ -86,7 +86,7 @@ func (s *sys) watchBuilds(c *cli.Context, cfg handout.Config, bs brandSetup) err
 // the errors and each warning the files did not have at their last
 // rebuild (shown, updated here): the writer sees at once that curly
 // quotes are about to print, without running check in another terminal.
-func (s *sys) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix string, shown map[string]map[string]bool) {
+func (s *shell) rebuild(c *cli.Context, cfg handout.Config, files []string, prefix string, shown map[string]map[string]bool) {
 	cfg.Inputs = files
 	start := time.Now()
 	rep, err := handout.Build(c.Context, cfg)

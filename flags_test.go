@@ -13,7 +13,7 @@ import (
 // urfave/cli or a user sees: the same names, the same help line, the
 // same kind of value, for every flag of every command.
 func TestNamesOnceChangesNothingVisible(t *testing.T) {
-	s := &sys{stdout: io.Discard, stderr: io.Discard, env: os.LookupEnv}
+	s := &shell{stdout: io.Discard, stderr: io.Discard, env: os.LookupEnv}
 	n := 0
 	for _, c := range commands(s) {
 		for _, f := range c.Flags {

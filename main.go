@@ -50,9 +50,10 @@ func main() {
 	os.Exit(code)
 }
 
-// sys is the outside world a command sees, passed in so that tests drive
-// the program exactly as a shell would.
-type sys struct {
+// shell is what a command sees of the shell that ran it: its output
+// streams and its environment variables, passed in so that tests drive the
+// program exactly as a shell would.
+type shell struct {
 	stdout, stderr io.Writer
 	env            func(string) (string, bool)
 	// printedJSON is set once `build --json` has printed its object.
@@ -60,7 +61,7 @@ type sys struct {
 }
 
 // commands lists every command, in the order help shows them.
-func commands(s *sys) []*cli.Command {
+func commands(s *shell) []*cli.Command {
 	return []*cli.Command{newCommand(s), buildCommand(s), checkCommand(s), serveCommand(s)}
 }
 
@@ -80,7 +81,7 @@ func usageError(format string, args ...any) *exitError {
 
 // run is the whole program with its outside world passed in.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
-	s := &sys{stdout: stdout, stderr: stderr, env: env}
+	s := &shell{stdout: stdout, stderr: stderr, env: env}
 	app := newApp(s)
 	// `build --json` feeds a program (jq in a CI step): whatever stops it,
 	// a usage mistake included, stdout gets one JSON object.
@@ -151,7 +152,7 @@ func wantsJSON(args []string, env func(string) (string, bool)) bool {
 	return on
 }
 
-func newApp(s *sys) *cli.App {
+func newApp(s *shell) *cli.App {
 	cmds := commands(s)
 	for _, c := range cmds {
 		// urfave/cli would otherwise give each command a `help` subcommand

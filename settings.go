@@ -65,7 +65,7 @@ func given(c *cli.Context) map[string]bool {
 
 // get reads a string or string-slice flag, else its variable. An empty
 // variable counts as unset.
-func (s *sys) get(c *cli.Context, name string) setting {
+func (s *shell) get(c *cli.Context, name string) setting {
 	if given(c)[name] {
 		text := c.String(name)
 		if sl := c.StringSlice(name); sl != nil {
@@ -80,7 +80,7 @@ func (s *sys) get(c *cli.Context, name string) setting {
 }
 
 // flag reads a boolean flag, else its variable.
-func (s *sys) flag(c *cli.Context, name string) (bool, error) {
+func (s *shell) flag(c *cli.Context, name string) (bool, error) {
 	if given(c)[name] {
 		return c.Bool(name), nil
 	}
@@ -106,7 +106,7 @@ func parseBool(v string) (value, ok bool) {
 }
 
 // jobs reads --jobs: 0 (unset) means one per CPU.
-func (s *sys) jobs(c *cli.Context) (int, error) {
+func (s *shell) jobs(c *cli.Context) (int, error) {
 	v := s.get(c, "jobs")
 	if !v.set {
 		return 0, nil
@@ -125,7 +125,7 @@ func layoutFlags() []cli.Flag {
 	}
 }
 
-func (s *sys) options(c *cli.Context) (handout.Options, error) {
+func (s *shell) options(c *cli.Context) (handout.Options, error) {
 	lp, err := s.flag(c, "large-print")
 	opt := handout.Options{Paper: handout.Letter, LargePrint: lp}
 	if err != nil {
@@ -142,7 +142,7 @@ func (s *sys) options(c *cli.Context) (handout.Options, error) {
 }
 
 // formats reads --format: a repeated or comma-separated list.
-func (s *sys) formats(c *cli.Context) ([]handout.Kind, error) {
+func (s *shell) formats(c *cli.Context) ([]handout.Kind, error) {
 	v := s.get(c, "format")
 	if !v.set {
 		return nil, nil
@@ -202,7 +202,7 @@ type brandSetup struct {
 }
 
 // brand reads the three brand layers from the command line.
-func (s *sys) brand(c *cli.Context) brandSetup {
+func (s *shell) brand(c *cli.Context) brandSetup {
 	flags, vars := brand.Settings{}, brand.Settings{}
 	var from []string
 	set := given(c)
@@ -250,7 +250,7 @@ const maxEpoch = 253402300799
 
 // sourceDateEpoch reads SOURCE_DATE_EPOCH, the reproducible-builds standard
 // for "the date to put in outputs".
-func (s *sys) sourceDateEpoch() (*time.Time, error) {
+func (s *shell) sourceDateEpoch() (*time.Time, error) {
 	v, ok := s.env("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
 		return nil, nil

@@ -7,7 +7,7 @@ import (
 	"handouts/handout/colour"
 )
 
-// content is one page's content stream, written here rather than through
+// pageStream is one page's content stream, written here rather than through
 // fpdf: fpdf formats every operator with Sprintf, copies the stream into
 // its output, and needs fonts registered through JSON definitions it
 // parses again. finish puts these streams in place of fpdf's own, which
@@ -15,14 +15,14 @@ import (
 //
 // The page's origin is its top left, y growing down, as layout places
 // things; PDF's is the bottom left.
-type content struct {
+type pageStream struct {
 	b     []byte
 	pageH float64
 }
 
 // num appends v with at most prec decimals and no trailing zeros: the
 // stream is compressed, and shorter numbers compress faster.
-func (c *content) num(v float64, prec int) {
+func (c *pageStream) num(v float64, prec int) {
 	start := len(c.b)
 	c.b = strconv.AppendFloat(c.b, v, 'f', prec, 64)
 	if prec > 0 {
@@ -41,7 +41,7 @@ func (c *content) num(v float64, prec int) {
 }
 
 // point appends x and y in PDF coordinates, then op.
-func (c *content) point(x, y float64, prec int, op string) {
+func (c *pageStream) point(x, y float64, prec int, op string) {
 	c.num(x, prec)
 	c.b = append(c.b, ' ')
 	c.num(c.pageH-y, prec)
@@ -49,11 +49,11 @@ func (c *content) point(x, y float64, prec int, op string) {
 	c.b = append(c.b, op...)
 }
 
-func (c *content) op(s string) { c.b = append(c.b, s...) }
+func (c *pageStream) op(s string) { c.b = append(c.b, s...) }
 
 // colour sets the fill colour (which text is painted with too) or, with
 // stroke, the stroking colour, each component to three decimals.
-func (c *content) colour(col colour.Color, stroke bool) {
+func (c *pageStream) colour(col colour.Color, stroke bool) {
 	v := [3]uint8{col.R, col.G, col.B}
 	n := 3
 	if col.R == col.G && col.G == col.B {
@@ -77,7 +77,7 @@ func (c *content) colour(col colour.Color, stroke bool) {
 
 // text shows encoded (one byte a character) at x, y on the baseline, in
 // font at size; font is empty when it is the one already selected.
-func (c *content) text(x, y float64, font string, size float64, encoded []byte) {
+func (c *pageStream) text(x, y float64, font string, size float64, encoded []byte) {
 	c.op("BT ")
 	if font != "" {
 		c.b = append(c.b, '/')
@@ -102,7 +102,7 @@ func paintOp(fill, stroke bool) string {
 	return "S\n"
 }
 
-func (c *content) rect(x, y, w, h float64, paint string) {
+func (c *pageStream) rect(x, y, w, h float64, paint string) {
 	c.point(x, y, 2, "")
 	c.num(w, 2)
 	c.b = append(c.b, ' ')
@@ -113,7 +113,7 @@ func (c *content) rect(x, y, w, h float64, paint string) {
 
 // roundedRect is a rectangle whose corners are quarter circles of radius
 // r, each drawn as one Bézier curve.
-func (c *content) roundedRect(x, y, w, h, r float64, paint string) {
+func (c *pageStream) roundedRect(x, y, w, h, r float64, paint string) {
 	r = min(r, w/2, h/2)
 	k := r * 4 / 3 * (math.Sqrt2 - 1) // the control points' distance
 	curve := func(x1, y1, x2, y2, x3, y3 float64) {
@@ -134,19 +134,19 @@ func (c *content) roundedRect(x, y, w, h, r float64, paint string) {
 	c.op(paint)
 }
 
-func (c *content) line(x1, y1, x2, y2 float64) {
+func (c *pageStream) line(x1, y1, x2, y2 float64) {
 	c.point(x1, y1, 2, "m ")
 	c.point(x2, y2, 2, "l S\n")
 }
 
-func (c *content) lineWidth(w float64) {
+func (c *pageStream) lineWidth(w float64) {
 	c.num(w, 2)
 	c.op(" w\n")
 }
 
 // image draws the form named name, whose own size is fw by fh, scaled to
 // w by h with its top left at x, y.
-func (c *content) image(name string, fw, fh, x, y, w, h float64) {
+func (c *pageStream) image(name string, fw, fh, x, y, w, h float64) {
 	c.op("q ")
 	c.num(w/fw, 5)
 	c.op(" 0 0 ")

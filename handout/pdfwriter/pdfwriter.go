@@ -176,7 +176,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 type drawer struct {
 	pdf   *fpdf.Fpdf // for images and bookmarks
 	fonts *fontPlan
-	c     content
+	c     pageStream
 	rtl   bool // the page reads right to left (rtlPage)
 	// islands marks, by op, the left-to-right runs that begin a stretch
 	// of them in a right-to-left line (islandStarts); at is the op drawn.
@@ -204,7 +204,7 @@ func (d *drawer) startPage(height float64) {
 	d.tags.startPage()
 	// About what a page of a guide takes, so the stream is rarely copied
 	// as it grows.
-	d.c = content{b: make([]byte, 0, 8<<10), pageH: height}
+	d.c = pageStream{b: make([]byte, 0, 8<<10), pageH: height}
 	d.font, d.size, d.fill, d.stroke, d.lineW = "", 0, nil, nil, -1
 }
 
