@@ -183,7 +183,7 @@ func brandFlags() []cli.Flag {
 		brand.Email:    "clinic email `ADDRESS`",
 		brand.Website:  "clinic website `URL` (also shown as a QR code)",
 		brand.Address:  "clinic street `ADDRESS`",
-		brand.Footer:   "footer `NOTE` printed on every page",
+		brand.Footer:   "footer `NOTE` printed on every page (once, at the end, when the footer has no room for it)",
 		brand.FontDir:  "`DIR` holding the clinic's TrueType family: *-Regular.ttf, *-Bold.ttf, *-Italic.ttf, *-BoldItalic.ttf",
 	}
 	flags := []cli.Flag{&cli.StringFlag{Name: "brand", Usage: withVar("brand", "brand `FILE` (YAML; see README)"), Category: "Brand"}}

@@ -259,6 +259,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 			mode = furnitureNotes
 		}
 	}
+	th.BandLabel = bandLabel(kind, th)
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := f.spec()
 	b := newBuilder(th)
@@ -308,6 +309,19 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},
 		Kind:     kind, Paper: th.Paper, Body: th.Body,
 	}, nil
+}
+
+// bandLabel is what the header band names a format, as printed labels: the
+// FAQ sheet has none (its subtitle, right under the band, says it), nor has
+// the large-print summary, which may run to two pages.
+func bandLabel(kind Kind, th *Theme) string {
+	switch {
+	case kind == Guide:
+		return th.Labels.PatientGuide
+	case kind == Summary && !th.LargePrint:
+		return th.Labels.Summary
+	}
+	return ""
 }
 
 // A guide whose last page would hold only a few lines (the references, a
@@ -387,6 +401,8 @@ func summaryTheme(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Op
 	// is what keeps it to two pages.
 	th.Margin = summaryMargin
 	th.Left, th.Width = th.Margin, opt.Paper.W-2*th.Margin
+	th.BandX, th.BandW = th.Left, th.Width
+	th.BandLabel = bandLabel(Summary, th)
 	if opt.LargePrint {
 		th.Leading = th.Body * 1.3 // the low end of large-print guidance
 	} else {

@@ -77,6 +77,10 @@ func (b *builder) band() {
 			y += part.leading
 		}
 	}
+	if bl.label != "" {
+		// Furniture: the document's subject says what the format is.
+		ops = append(ops, layout.Op{Kind: layout.TextOp, X: x0 + th.BandW - bl.padX - bl.labelW, Y: bl.h/2 + b.baseline(th.BandTag, th.BandTag*1.3) - th.BandTag*0.65, W: bl.labelW, Text: bl.label, Font: fontset.Regular, Size: th.BandTag, Color: white, Artifact: layout.Pagination})
+	}
 	b.add(layout.Row{H: bl.h, Ops: ops, Where: "the header band"})
 }
 
@@ -86,6 +90,29 @@ type bandMetrics struct {
 	h, padX, textX, textH float64
 	logoW, logoH, logoPad float64
 	name, tagline         []layout.Line
+	label                 string // the format's name, at the right
+	labelW                float64
+}
+
+// balancedWrap wraps text to width in as few lines as it needs, and then
+// as evenly as those lines allow: at the narrowest width that takes no
+// more lines, so a last line does not hold one word ("Wellness" / "Center")
+// while the line above is full.
+func balancedWrap(m layout.Measurer, rs []layout.Run, size, width float64) []layout.Line {
+	lines := layout.Wrap(m, rs, size, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width // hi wraps to len(lines)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if len(layout.Wrap(m, rs, size, mid)) <= len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return layout.Wrap(m, rs, size, hi)
 }
 
 // bandLayout measures the band for a theme. A logo is sized by its height;
@@ -106,11 +133,19 @@ func bandLayout(th *Theme, m layout.Measurer) bandMetrics {
 		bl.textX += bl.logoW + 2*bl.logoPad + bl.padX
 	}
 	room := th.BandW - bl.textX - bl.padX
+	if th.BandLabel != "" {
+		// The format's name at the right, unless it would leave the
+		// clinic's name less than half the band.
+		if w := m.Width(th.BandLabel, fontset.Regular, th.BandTag); room-w-bl.padX >= th.BandW/2 {
+			bl.label, bl.labelW = th.BandLabel, w
+			room -= w + bl.padX
+		}
+	}
 	if th.Brand.Name != "" {
-		bl.name = layout.Wrap(m, plain(th.Brand.Name, fontset.Bold), th.BandName, room)
+		bl.name = balancedWrap(m, plain(th.Brand.Name, fontset.Bold), th.BandName, room)
 	}
 	if th.Tagline != "" {
-		bl.tagline = layout.Wrap(m, plain(th.Tagline, fontset.Regular), th.BandTag, room)
+		bl.tagline = balancedWrap(m, plain(th.Tagline, fontset.Regular), th.BandTag, room)
 	}
 	bl.textH = float64(len(bl.name))*th.BandName*1.2 + float64(len(bl.tagline))*th.BandTag*1.3
 	bl.h = max(bl.textH, logoBlock) + 2*padY
@@ -134,7 +169,8 @@ func hasBand(th *Theme) bool { return th.Brand.Name != "" || th.Brand.Logo != ni
 // "" when it prints at full height.
 func LogoTooSmall(logo *brand.Logo) string {
 	const minH = 0.45 * 72
-	th := &Theme{LogoH: 0.55 * 72, BandW: A4.W - 2*summaryMargin}
+	// The narrowest band is the guide's text column on A4.
+	th := &Theme{LogoH: 0.55 * 72, BandW: math.Min(A4.W-2*minMargin, charsPerLine*averageCharWidth(fontset.Default(), BodySize))}
 	w, h := LogoSize(logo, th)
 	if h >= minH {
 		return ""

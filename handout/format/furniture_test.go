@@ -166,8 +166,9 @@ func TestLogoTooSmall(t *testing.T) {
 	}{
 		{600, 180, ""},  // 3.3:1 prints at full height
 		{800, 200, ""},  // 4:1
-		{1200, 200, ""}, // 6:1 still prints 0.45 in or more
-		{2400, 120, "prints it 3.14 × 0.16 in: any lettering in it prints at most 11 pt tall"},
+		{1000, 200, ""}, // 5:1 still prints 0.45 in or more in the guide's column on A4
+		{1200, 200, "prints it 2.55 × 0.42 in"},
+		{2400, 120, "prints it 2.55 × 0.13 in: any lettering in it prints at most 9 pt tall"},
 	} {
 		got := LogoTooSmall(&brand.Logo{Path: "logo.png", Image: picture.Image{Width: tc.w, Height: tc.h}})
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {

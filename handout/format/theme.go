@@ -84,11 +84,14 @@ type Theme struct {
 	// is known before the summary is fitted.
 	Small        float64 // footer and running-header text
 	SmallLeading float64
-	BandX, BandW float64 // the header band, the same on every format
-	BandName     float64 // the clinic name in the band
-	BandTag      float64 // the tagline
-	LogoH        float64 // a logo's printed height
-	QRSize       float64
+	BandX, BandW float64 // the header band: the text column's edges
+	// BandLabel names the format at the band's right ("Patient guide");
+	// "" for none.
+	BandLabel string
+	BandName  float64 // the clinic name in the band
+	BandTag   float64 // the tagline
+	LogoH     float64 // a logo's printed height
+	QRSize    float64
 
 	// The brand's text in the handout's language.
 	Tagline, Footer string
@@ -138,9 +141,6 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.Leading = body + 4 // clear-print guidance: leading of the size plus 2–4 pt
 	t.Small, t.BandName, t.BandTag, t.LogoH = 10*k, 15*k, 10.5*k, 0.55*72
 	t.QRSize = 0.7 * 72
-	// The band spans the summary's margins on every format and in large
-	// print, so a clinic's name sits the same way on all its handouts.
-	t.BandX = summaryMargin
 	if opt.LargePrint {
 		// Large-print guidance: leading about 1.3–1.4 times the size.
 		t.Leading = body * 1.35
@@ -149,7 +149,6 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 		t.Small, t.BandName, t.BandTag, t.LogoH = 16*k, 18*k, 16*k, 0.6*72
 		t.QRSize = 0.9 * 72
 	}
-	t.BandW = opt.Paper.W - 2*t.BandX
 	t.SmallLeading = t.Small * 1.3
 	if opt.LargePrint {
 		// Furniture is one line or two, not running text: 1.2 keeps
@@ -160,6 +159,9 @@ func NewTheme(b *brand.Brand, lab *labels.Labels, opt Options, body float64) *Th
 	t.Footer, _ = b.Footer.For("")
 	t.Width, _ = guideMeasure(b, fonts, opt.Paper, opt.LargePrint)
 	t.Left = (opt.Paper.W - t.Width) / 2
+	// The band has the text column's edges, so that its left and right
+	// line up with the title and text under it.
+	t.BandX, t.BandW = t.Left, t.Width
 
 	t.Ink = colour.Color{R: 0x1A, G: 0x1A, B: 0x1A}
 	t.Muted = colour.Color{R: 0x4D, G: 0x4D, B: 0x4D}
