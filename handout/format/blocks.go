@@ -680,14 +680,24 @@ func (b *builder) briefGrid(h *content.Handout) {
 	}
 }
 
-// onceLines wraps what the handout prints once (builder.once) in the
-// footer's small type, to width w.
+// onceLines wraps what the handout prints once (builder.once: the note,
+// then the date, on one line when they fit) in the footer's small type, to
+// width w.
 func (b *builder) onceLines(w float64) [][]layout.Line {
 	var out [][]layout.Line
-	for _, s := range b.once {
+	for _, s := range b.onceTexts(w) {
 		out = append(out, layout.Wrap(b.m, plain(s, fontset.Regular), b.th.Small, w))
 	}
 	return out
+}
+
+// onceTexts is builder.once as printed: one line when all of it fits on
+// one, else each on its own lines (so no separator ends a line).
+func (b *builder) onceTexts(w float64) []string {
+	if joined := strings.Join(b.once, contactSep); len(b.once) > 1 && b.m.Width(joined, fontset.Regular, b.th.Small) <= w {
+		return []string{joined}
+	}
+	return b.once
 }
 
 // largeStrip closes a large-print guide with the clinic's contact strip
@@ -713,8 +723,8 @@ func (b *builder) closing() {
 	th := b.th
 	ts := textStyle{size: th.Small, leading: th.SmallLeading, font: fontset.Regular, color: th.Muted}
 	b.keepWithNext()
-	b.gap(th.Leading * 1.1)
-	for k, s := range b.once {
+	b.gap(th.Leading * 0.6)
+	for k, s := range b.onceTexts(b.w) {
 		if k > 0 {
 			b.keepWithNext()
 		}
