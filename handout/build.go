@@ -32,6 +32,7 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/diag"
 	"handouts/handout/format"
+	"handouts/handout/labels"
 	"handouts/handout/pdfwriter"
 	"handouts/handout/userfile"
 )
@@ -324,6 +325,12 @@ type fileResult struct {
 	removed  []Removal
 }
 
+// made is a format made, and its pages.
+type made struct {
+	kind  format.Kind
+	pages int
+}
+
 func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) (res fileResult) {
 	// What Load does, with the reading level graded beside the layout:
 	// its warnings join the others, in Load's order, however the file
@@ -355,9 +362,7 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	if !explicit {
 		kinds = format.Kinds
 	}
-	dest := func(k format.Kind) string {
-		return filepath.Join(cfg.OutDir, fmt.Sprintf("%s-%s.pdf", h.Name, k))
-	}
+	dest := func(k format.Kind) string { return outPath(cfg.OutDir, h.Name, k) }
 	failed := func(k format.Kind, pos diag.Pos, format string, args ...any) {
 		var f diag.List
 		f.Errorf(pos, format, args...)
@@ -367,10 +372,6 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 	// and the others are still written. Those that were made are written
 	// together (fileSet.commit), so the file's PDFs are never half old and
 	// half new.
-	type made struct {
-		kind  format.Kind
-		pages int
-	}
 	var set []*pending
 	var ok []made
 	var lost []format.Kind
@@ -383,10 +384,12 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		if ctx.Err() != nil {
 			return fileResult{}
 		}
-		doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
+		pdf, pages, notes, err := makeFormat(k, h, lab, cfg, brandID, subsets, images)
+		for _, n := range notes {
+			res.notes = append(res.notes, fmt.Sprintf("%s: %s", path, n))
+		}
 		if err != nil {
-			var tooLong *format.ErrTooLong
-			if errors.As(err, &tooLong) {
+			if tooLong := new(*format.ErrTooLong); errors.As(err, tooLong) {
 				failed(k, h.SummaryPos, "%v", err) // as `check` says it
 			} else {
 				failed(k, diag.Pos{File: path}, "%s: %v", k, err)
@@ -394,19 +397,8 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 			lost = append(lost, k)
 			continue
 		}
-		for _, n := range doc.Notes {
-			res.notes = append(res.notes, fmt.Sprintf("%s: %s", path, n))
-		}
-		opt := writerOptions(h, cfg, brandID, k)
-		opt.Subsets, opt.Images = subsets, images
-		pdf, err := pdfwriter.Bytes(&doc.Document, opt)
-		if err != nil {
-			failed(k, diag.Pos{File: path}, "%s: %v", k, err)
-			lost = append(lost, k)
-			continue
-		}
 		set = append(set, &pending{dest: dest(k), data: pdf})
-		ok = append(ok, made{k, len(doc.Pages)})
+		ok = append(ok, made{k, pages})
 	}
 	if ctx.Err() != nil {
 		return fileResult{}
@@ -415,24 +407,75 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 		return res
 	}
 	fset := &fileSet{dir: cfg.OutDir, name: h.Name, source: path, digest: h.Digest, write: set, hook: cfg.commitHook}
-	// Old PDFs of this name that the new ones must not stand beside: a
-	// summary that no longer matches the guide must not be printed by
-	// mistake. reasons holds why each goes, for the report.
-	reasons := map[string]string{}
-	// A format that failed: its old PDF belongs to older content.
-	for _, k := range lost {
-		reasons[dest(k)] = "lost"
-	}
 	tried := map[format.Kind]bool{}
 	for _, m := range ok {
 		tried[m.kind] = true
 	}
+	reasons := staleReasons(cfg, h, path, explicit, tried, lost)
+	for _, k := range format.Kinds {
+		if _, ok := reasons[dest(k)]; ok {
+			fset.remove = append(fset.remove, dest(k))
+		}
+	}
+	if err := fset.commit(); err != nil {
+		for _, m := range ok {
+			failed(m.kind, diag.Pos{File: path}, "%s: %v; none of this file's PDFs were replaced", m.kind, err)
+		}
+		return res
+	}
+	for i, m := range ok {
+		res.written = append(res.written, Output{Path: set[i].dest, Source: path, Format: m.kind, Pages: m.pages, Bytes: len(set[i].data)})
+	}
+	res.noteRemoved(path, fset.remove, reasons, lost, dest)
+	return res
+}
+
+// noteRemoved reports the old PDFs a committed set took away: a lost
+// format's in its failure, the others as removals.
+func (res *fileResult) noteRemoved(path string, removed []string, reasons map[string]string, lost []format.Kind, dest func(format.Kind) string) {
+	for i, k := range lost {
+		if gone(dest(k)) {
+			f := &res.failed[i].Findings[0] // the failures so far are the lost formats, in order
+			f.Message += fmt.Sprintf(" (the old %s was removed, as it no longer matches the file)", dest(k))
+		}
+	}
+	for _, r := range removed {
+		if why := reasons[r]; why != "lost" && gone(r) {
+			res.removed = append(res.removed, Removal{Path: r, Source: path, Reason: why})
+		}
+	}
+}
+
+// makeFormat composes and writes format k of h, in memory, with the
+// notes the composition has for the person building (they stand even
+// when the writing fails).
+func makeFormat(k format.Kind, h *content.Handout, lab *labels.Labels, cfg Config, brandID []byte, subsets *pdfwriter.Subsets, images *pdfwriter.Images) (pdf []byte, pages int, notes []string, err error) {
+	doc, err := format.Compose(k, h, cfg.Brand, lab, cfg.Options)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	opt := writerOptions(h, cfg, brandID, k)
+	opt.Subsets, opt.Images = subsets, images
+	pdf, err = pdfwriter.Bytes(&doc.Document, opt)
+	return pdf, len(doc.Pages), doc.Notes, err
+}
+
+// staleReasons decides which old PDFs of h go when its new set is written,
+// and why (for the report), by path: old PDFs of this name that the new
+// ones must not stand beside, as a summary that no longer matches the
+// guide must not be printed by mistake. made holds the formats made, and
+// is given the lost ones (formats that failed).
+func staleReasons(cfg Config, h *content.Handout, path string, explicit bool, made map[format.Kind]bool, lost []format.Kind) map[string]string {
+	reasons := map[string]string{}
+	dest := func(k format.Kind) string { return outPath(cfg.OutDir, h.Name, k) }
+	// A format that failed: its old PDF belongs to older content.
 	for _, k := range lost {
-		tried[k] = true
+		reasons[dest(k)] = "lost"
+		made[k] = true
 	}
 	var recorded *string
 	for _, k := range format.Kinds {
-		if tried[k] {
+		if made[k] {
 			continue
 		}
 		if info, err := os.Lstat(dest(k)); err != nil || !info.Mode().IsRegular() {
@@ -455,32 +498,12 @@ func buildFile(ctx context.Context, path string, cfg Config, brandID []byte, sub
 			}
 		}
 	}
-	for _, k := range format.Kinds {
-		if _, ok := reasons[dest(k)]; ok {
-			fset.remove = append(fset.remove, dest(k))
-		}
-	}
-	if err := fset.commit(); err != nil {
-		for _, m := range ok {
-			failed(m.kind, diag.Pos{File: path}, "%s: %v; none of this file's PDFs were replaced", m.kind, err)
-		}
-		return res
-	}
-	for i, m := range ok {
-		res.written = append(res.written, Output{Path: set[i].dest, Source: path, Format: m.kind, Pages: m.pages, Bytes: len(set[i].data)})
-	}
-	for i, k := range lost {
-		if gone(dest(k)) {
-			f := &res.failed[i].Findings[0] // the failures so far are the lost formats, in order
-			f.Message += fmt.Sprintf(" (the old %s was removed, as it no longer matches the file)", dest(k))
-		}
-	}
-	for _, r := range fset.remove {
-		if why := reasons[r]; why != "lost" && gone(r) {
-			res.removed = append(res.removed, Removal{Path: r, Source: path, Reason: why})
-		}
-	}
-	return res
+	return reasons
+}
+
+// outPath is where the PDF of format k of the handout name goes.
+func outPath(dir, name string, k format.Kind) string {
+	return filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", name, k))
 }
 
 // gone reports whether nothing is at path now.
