@@ -117,8 +117,8 @@ content@decode.go@s/if host == "" || !strings.Contains(host, ".") \&\& !strings.
 content@decode.go@s/if d.links++; d.links == MaxLinks+1 {/if d.links++; d.links == MaxLinks {/@exactly the most links refused
 content@decode.go@s/ >= 0 \&\& raw\[i+1\] != .\\\\. {/ >= 0 {/@a doubled backslash in plain text warned about
 content@inline.go@s/if isDigit(before) \&\& isDigit(after) {/if false {/@2*3*4 turns italic
-content@inline.go@s/\(case c == .).\) \&\& strings.Count(s, "(") < strings.Count(s, ")"):/\1:/@the ) that closes an address ( cut from it
-content@inline.go@s/IndexByte("?!.,:;/IndexByte("?!,:;/@a sentence full stop made part of an address
+content@inline.go@s/\(case c == .).\) \&\& strings.Count(s, "(") < strings.Count(s, ")"):/\1:/@the ) that closes an address ( cut from it (a ) is never markup: literal either way)@eq
+content@inline.go@s/IndexByte("?!.,:;/IndexByte("?!,:;/@a sentence full stop made part of an address (a . is never markup: literal either way)@eq
 suggest@suggest.go@s/if i > 1 \&\& j > 1 \&\& ra/if false \&\& i > 1 \&\& j > 1 \&\& ra/@swapped letters cost two edits
 yamldoc@yamldoc.go@s/case r < 0x20 || r >= 0x7f \&\& r < 0xa0 || r == 0xfffe/case r < 0x20 || r > 0x7f \&\& r < 0xa0 || r == 0xfffe/@a DEL control character let through
 yamldoc@yamldoc.go@s/if n <= MaxKeys {/if n < MaxKeys {/@a file of exactly the most keys refused

@@ -22,6 +22,8 @@ func TestTypeset(t *testing.T) {
 		"reviewed 2026-11-01":                  "reviewed 2026-11-01",
 		"call 555-0199 or 1-800-273-8255":      "call" + nb + "555-0199" + nb + "or 1-800-273-8255",
 		"a score of 12-5":                      "a score of 12-5",
+		"a score of 5-5":                       "a score of 5-5",
+		"call 555-1234 today":                  "call" + nb + "555-1234" + nb + "today",
 		"COVID-19 and re-experiencing":         "COVID-19 and re-experiencing",
 		"2.5-3 hours":                          "2.5-3" + nb + "hours",
 		"symptoms - re-experiencing":           "symptoms" + nb + "– re-experiencing",
