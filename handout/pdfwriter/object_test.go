@@ -119,6 +119,12 @@ func TestStringsRoundTrip(t *testing.T) {
 		if textOf(got) != s || len(rest) != 0 {
 			t.Errorf("text %q written %q reads %q (rest %q)", s, enc, textOf(got), rest)
 		}
+		// A literal text string is read in PDFDocEncoding, whose control
+		// codes and 0x7F are undefined: anything but printable ASCII
+		// goes as UTF-16.
+		if enc[0] == '(' && bytes.ContainsFunc(enc, func(r rune) bool { return r < 0x20 || r > 0x7E }) {
+			t.Errorf("text %q written as the literal %q: only printable ASCII may be", s, enc)
+		}
 		if pdfText(s) != string(enc) {
 			t.Errorf("pdfText and appendText differ for %q", s)
 		}

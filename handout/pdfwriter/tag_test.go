@@ -230,3 +230,34 @@ func TestWriteRefusesUnknownRole(t *testing.T) {
 		t.Errorf("%d bytes written for a refused document", buf.Len())
 	}
 }
+
+// Heading levels never skip, in a guide's order: the title is H1, a
+// section heading H2, and every question under a section H3, the second
+// and later ones too; a box title before any section is H2.
+func TestHeadingLevels(t *testing.T) {
+	tree := layout.NewTree()
+	for _, r := range []layout.Role{layout.Heading2, layout.Title, layout.Heading1, layout.Paragraph, layout.Heading2, layout.Heading2, layout.Paragraph, layout.Heading2, layout.Heading1, layout.Heading2} {
+		tree.Add(r, 0)
+	}
+	got := strings.Join(headingLevels(tree)[1:], " ")
+	if want := "H2 H1 H2 P H3 H3 P H3 H2 H3"; got != want {
+		t.Errorf("heading levels %s, want %s", got, want)
+	}
+}
+
+// A link's /Contents are its words; the address is added only when the
+// words do not already give it, as a screen reader would otherwise read it
+// twice.
+func TestLinkWords(t *testing.T) {
+	for _, c := range []struct{ text, url, want string }{
+		{"Call (555) 010-0199", "tel:5550100199", "Call (555) 010-0199"},
+		{"Visit riverbend.example today", "https://riverbend.example", "Visit riverbend.example today"},
+		{"write to care@riverbend.example", "mailto:care@riverbend.example", "write to care@riverbend.example"},
+		{"our website", "https://riverbend.example/", "our website (https://riverbend.example/)"},
+		{"", "https://x.example", "https://x.example"},
+	} {
+		if got := linkWords(c.text, c.url); got != c.want {
+			t.Errorf("linkWords(%q, %q) = %q, want %q", c.text, c.url, got, c.want)
+		}
+	}
+}
