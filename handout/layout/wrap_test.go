@@ -119,6 +119,9 @@ func TestWrapExact(t *testing.T) {
 		// at the end of the line's text.
 		{"break space kept", []Run{{Text: "alpha beta gamma"}}, 50, []string{"alpha beta ", "gamma"}},
 		{"leading and doubled spaces", []Run{{Text: "  alpha   beta\n\ngamma "}}, 50, []string{"alpha beta ", "gamma"}},
+		// An address exactly as wide as a line goes whole onto the next
+		// line; it is not cut to fill the end of this one.
+		{"address exactly a line wide", []Run{{Text: "See "}, {Text: "x.org/abcd", URL: "https://x.org/abcd"}}, 50, []string{"See ", "x.org/abcd"}},
 		{"break at a style change keeps its space", []Run{{Text: "alpha "}, {Text: "beta", Style: fontset.Bold}, {Text: " gamma"}}, 50,
 			[]string{"alpha beta ", "gamma"}},
 	}
@@ -446,6 +449,8 @@ func TestWrapURLChicago(t *testing.T) {
 		"https://www.cdc.gov/diabetes/es/about/lo-que-usted-debe-saber-sobre-la-diabetes.html",
 		"https://www.nimh.nih.gov/health/topics/post-traumatic-stress-disorder-ptsd",
 		"https://example.org/search?q=shyness&page=2#results",
+		"https://example.org/archive--2024/sleep--notes.html",
+		"https://example.org/search?q=sleep&from=",
 	} {
 		for width := 60.0; width <= 220; width += 7 {
 			runs := []Run{{Text: "See "}, {Text: url, URL: url}, {Text: "."}}
@@ -468,6 +473,9 @@ func TestWrapURLChicago(t *testing.T) {
 				a, b := parts[i-1], parts[i]
 				if !strings.HasSuffix(a, "/") && !strings.ContainsAny(b[:1], ".-?#_~%&=") {
 					t.Errorf("%s at %.0f: broken inside a word: %q | %q", url, width, a, b)
+				}
+				if i == len(parts)-1 && len(b) == 1 {
+					t.Errorf("%s at %.0f: its final mark alone on a line: %q | %q", url, width, a, b)
 				}
 				if strings.HasSuffix(a, "-") || strings.HasSuffix(a, ":/") {
 					t.Errorf("%s at %.0f: broken after a hyphen or inside //: %q | %q", url, width, a, b)
