@@ -137,7 +137,7 @@ readability@formulas.go@s/case score < 55:/case score <= 55:/@an INFLESZ score o
 readability@sentences.go@s/if syl >= 3 {/if syl > 3 {/@three-syllable words not counted as polysyllables
 readability@sentences.go@s/if n < 2 || n > 4 ||/if n < 2 || n > 3 ||/@a three-digit list number read as a word
 readability@syllables_es.go@s/case k == strongVowel \&\& prev == strongVowel:/case false:/@a Spanish hiatus not split
-readability@syllables_es.go@s/if i > 0 \&\& w\[i-1\] == .q. {/if false {/@the u of que counted as a vowel
+readability@syllables_es.go@s/if i > 0 \&\& w\[i-1\] == .q. {/if false {/@the u of que counted as a vowel (qu comes only before e or i: a diphthong either way)@eq
 readability@sentences.go@s/if newlines >= 2 {/if newlines > 2 {/@a blank line does not end a sentence
 readability@sentences.go@s/s.cur.words > 0 \&\& upper {/s.cur.words > 0 \&\& (upper || true) {/@an abbreviation before a lower-case word ends a sentence
 brand@brand.go@s/func(tag string) bool { return tag == lang },/func(tag string) bool { return false },/@es-MX text passed over for es

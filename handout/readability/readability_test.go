@@ -231,6 +231,7 @@ func TestMeasureSentenceRules(t *testing.T) {
 		// list and are not one-word sentences; "nausea" is a fragment.
 		{"typed numbered list", "1. Take it with food.\n2. nausea", 1, 4},
 		{"typed numbered list with parenthesis", "1) Take it. 2) Rest.", 2, 3},
+		{"typed numbered list past 99", "100. Take it with food.\n101. Rest now.", 2, 6},
 		// The dose is 5 = 4 words: a number ending a sentence still counts.
 		{"number at the end of a sentence", "The dose is 5. Then rest.", 2, 6},
 		{"lead-in and bullets", "Side effects include:\n- nausea\n- dizziness\n", 0, 0},
