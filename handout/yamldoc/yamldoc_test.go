@@ -58,6 +58,7 @@ func TestParseErrors(t *testing.T) {
 		{"wrapped plain value is not over-indented", "a: b\n  c\nd: e: f\n", "f.yaml:3:5: YAML syntax: the value of `d` holds \": \" after \"e\", which YAML reads as the start of another key; put the whole value in quotes: d: \"e: f\""},
 		{"list after mapping", "a: b\n- c\n", "f.yaml:2:1: YAML syntax: did not find expected key"},
 		{"bracket at end", "[", "f.yaml:1:1: YAML syntax: did not find expected node content"},
+		{"mapping in value on a last line without a line break", "x: y\na: b: c", "f.yaml:2:5: YAML syntax: the value of `a` holds \": \" after \"b\", which YAML reads as the start of another key; put the whole value in quotes: a: \"b: c\""},
 		{"mapping in value", "a: b: c\n", "f.yaml:1:5: YAML syntax: the value of `a` holds \": \" after \"b\", which YAML reads as the start of another key; put the whole value in quotes: a: \"b: c\""},
 		{"colon in a title", "title: Terapia: ¿qué es?\n", "f.yaml:1:15: YAML syntax: the value of `title` holds \": \" after \"Terapia\", which YAML reads as the start of another key; put the whole value in quotes: title: \"Terapia: ¿qué es?\""},
 		{"unknown escape", "a: b\nc: \"d \\q e\"\n", "f.yaml:2:7: YAML syntax: in double quotes a backslash starts one of YAML's escapes (\\\" \\\\ \\n …), and `\\q` is none; write `\\\\` for a backslash, or put the value in single quotes or none"},
