@@ -73,7 +73,7 @@ layout@wrap.go@s/if toks\[i\].soft {/if false \&\& toks[i].soft {/@no hyphen pri
 layout@wrap.go@/last.Style == t.style/,/return/s/if x > curW {/if x >= curW {/@a space put inside a word joined across styles
 layout@concat.go@s/if s.Parent == 0 \&\& d.Meta.Lang != out.Meta.Lang \&\& s.Lang == "" {/if false {/@a packet handout in another language not marked with it
 layout@concat.go@s/op.Level++/op.Level += 0/@a packet handout bookmarks not under its title
-format@format.go@s/unicode.IsPunct(r) \&\& r != .). \&\&/unicode.IsPunct(r) \&\&/@a run-in heading ending in ) gets no colon
+labels@punct.go@s/unicode.IsPunct(r) \&\& r != .). \&\&/unicode.IsPunct(r) \&\&/@a run-in heading ending in ) gets no colon
 format@format.go@s/if n < 2 {/if n < 3 {/@a two-page guide nearly empty last page kept
 format@format.go@s/err == nil \&\& len(p) < n {/err == nil \&\& len(p) <= n {/@spacing closed up without saving a page
 format@format.go@s/if len(doc.Pages) <= allowed || size == LargePrintSize {/if len(doc.Pages) < allowed || size == LargePrintSize {/@a large-print summary shrunk though it fits
@@ -90,7 +90,7 @@ format@blocks.go@s/mark.Text = strconv.Itoa(i+1) + "."/mark.Text = strconv.Itoa(
 format@blocks.go@s/^\t\tif rows\[k\].KeepWithPrev {/\t\tif false {/@a summary column breaks between a heading and its text
 format@furniture.go@s/name != "" \&\& nameW+gap+titleW <= th.Width {/name != "" \&\& nameW+titleW <= th.Width {/@the header clinic name runs into the title
 format@furniture.go@/right := ""/,/}/s/if total > 1 {/if total > 0 {/@Page 1 of 1 printed on a one-page sheet
-format@contact.go@s/y <= h-spacing+0.01; y += spacing/y < h-spacing; y += spacing/@the FAQ last write-in line dropped
+format@contact.go@s/y <= h-below+0.01; y += spacing/y < h-below; y += spacing/@the FAQ last write-in line dropped
 pdfwriter@object.go@s/\(, .(.\), .).:/\1:/@an unbalanced ) in a string not escaped
 pdfwriter@object.go@s/case .\\r.:/case 0:/@a carriage return in a string written raw
 pdfwriter@object.go@s/if s\[i\] < 0x20 || s\[i\] > 0x7E {/if s[i] < 0x20 || s[i] > 0x7F {/@a DEL in a text string written as a literal
@@ -112,8 +112,8 @@ content@decode.go@s/ok \&\& len(items) > MaxSummary {/ok \&\& len(items) >= MaxS
 content@decode.go@s/if len(items) < MinSummary {/if len(items) <= MinSummary {/@a summary of exactly the fewest bullets refused
 content@decode.go@s/if mo < 1 || mo > 12 {/if mo < 1 || mo >= 12 {/@December called no month in a bad date
 content@decode.go@s/case n%100 >= 11 \&\& n%100 <= 13:/case n%100 >= 11 \&\& n%100 <= 12:/@13rd (only days past 28 are ever named)@eq
-content@decode.go@s/strings.HasPrefix(lower, "tel:") \&\& len(u) > 4:/strings.HasPrefix(lower, "tel:") \&\& len(u) >= 4:/@an empty tel: link accepted
-content@decode.go@s/if host == "" || !strings.Contains(host, ".") \&\& !strings.HasPrefix(host, "localhost") {/if host == "" {/@a link with no host name accepted
+linkcheck@link.go@s/strings.HasPrefix(lower, "tel:") \&\& len(u) > 4:/strings.HasPrefix(lower, "tel:") \&\& len(u) >= 4:/@an empty tel: link accepted
+linkcheck@link.go@s/case host == "" || !strings.Contains(host, ".") \&\& host != "localhost":/case host == "":/@a link or website with no host name accepted
 content@decode.go@s/if d.links++; d.links == MaxLinks+1 {/if d.links++; d.links == MaxLinks {/@exactly the most links refused
 content@decode.go@s/ >= 0 \&\& raw\[i+1\] != .\\\\. {/ >= 0 {/@a doubled backslash in plain text warned about
 content@inline.go@s/if isDigit(before) \&\& isDigit(after) {/if false {/@2*3*4 turns italic
@@ -143,8 +143,7 @@ readability@sentences.go@s/s.cur.words > 0 \&\& upper {/s.cur.words > 0 \&\& (up
 brand@brand.go@s/func(tag string) bool { return tag == lang },/func(tag string) bool { return false },/@es-MX text passed over for es
 brand@brand.go@s/for i := len(layers) - 1; i >= 0; i-- {/for i := 0; i < len(layers); i++ {/@the brand file wins over flags
 brand@contact.go@s/case unicode.IsLetter(r) \&\& d.Len() > 0:/case false:/@a phone extension dialled as part of the number
-brand@contact.go@s/case u.Hostname() == "" || !strings.Contains(u.Hostname(), ".") \&\& u.Hostname() != "localhost":/case u.Hostname() == "":/@a website with no host name accepted
-brand@contact.go@s/case u.User != nil:/case false:/@a website with a user name before the at sign accepted
+linkcheck@link.go@s/case p.User != nil:/case false:/@a website with a user name before the at sign accepted
 brand@logo.go@s/if p\[0\] != p\[1\] || p\[1\] != p\[2\] {/if p[0] != p[1] {/@a logo with R = G != B stored as grey
 brand@labels.go@s/return specificity(out\[i\].Tag) < specificity(out\[j\].Tag)/return specificity(out[i].Tag) > specificity(out[j].Tag)/@labels for es override those for es-MX
 serve@server.go@s/h.Set("Cache-Control", "no-store")/h.Set("Cache-Control", "private")/@a patient PDF may be kept in the browser cache
