@@ -806,3 +806,16 @@ func TestReadingLevelReported(t *testing.T) {
 		t.Errorf("short file: %+v", lv)
 	}
 }
+
+// A section of exactly MaxSectionWords words is short enough; one word
+// more is not.
+func TestPEMATSectionOfTheMostWords(t *testing.T) {
+	for _, n := range []int{MaxSectionWords, MaxSectionWords + 1} {
+		src := "title: Asthma\nsummary: [Use your inhaler., Call us.]\nsections:\n  - heading: How your inhaler works\n    body: " +
+			strings.TrimSpace(strings.Repeat("word ", n)) + "\n"
+		long := strings.Contains(list(PEMAT(decode(t, src))), "short sections (")
+		if long != (n > MaxSectionWords) {
+			t.Errorf("a section of %d words flagged as long: %v", n, long)
+		}
+	}
+}

@@ -193,3 +193,20 @@ func TestContinued(t *testing.T) {
 		t.Errorf("continued: es %q, en %q", es.Continued(), en.Continued())
 	}
 }
+
+// A run-in heading takes a colon unless it ends in its own punctuation; a
+// closing bracket or quote is not the heading's punctuation, so it still
+// takes one.
+func TestRunIn(t *testing.T) {
+	en, _ := For("en")
+	for in, want := range map[string]string{
+		"What is asthma?":       "What is asthma? ",
+		"Dose":                  "Dose: ",
+		"Inhalers (rescue)":     "Inhalers (rescue): ",
+		"The \u201cquiet\u201d": "The \u201cquiet\u201d: ",
+	} {
+		if got := en.RunIn(in); got != want {
+			t.Errorf("RunIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
