@@ -16,6 +16,7 @@ import (
 	"handouts/handout/diag"
 	"handouts/handout/fontset"
 	"handouts/handout/labels"
+	"handouts/handout/spaces"
 	"handouts/handout/userfile"
 	"handouts/handout/yamldoc"
 )
@@ -132,10 +133,10 @@ func (l Localized) For(lang string) (text string, ok bool) {
 
 // fold turns runs of white space, line breaks included, into one space.
 func (l Localized) fold() Localized {
-	l.Text = fold(l.Text)
+	l.Text = spaces.Fold(l.Text)
 	langs := make([]LangText, len(l.Langs))
 	for i, t := range l.Langs {
-		t.Text = fold(t.Text)
+		t.Text = spaces.Fold(t.Text)
 		langs[i] = t
 	}
 	l.Langs = langs
@@ -222,7 +223,7 @@ func Resolve(fonts *fontset.Cache, merged Settings) (*Brand, diag.List) {
 		}
 	}
 	errs = append(errs, checkText(merged)...)
-	b.Tagline, b.Address, b.Footer = b.Tagline.fold(), fold(b.Address), b.Footer.fold()
+	b.Tagline, b.Address, b.Footer = b.Tagline.fold(), spaces.Fold(b.Address), b.Footer.fold()
 	errs = append(errs, checkContact(b, merged)...)
 	if v, ok := merged[LogoPath]; ok && strings.TrimSpace(v.Text) != "" {
 		b.Files = append(b.Files, resolvePath(v))
@@ -410,7 +411,7 @@ func nestedKeyHints(errs diag.List) {
 func footerText(doc *yamldoc.Doc) func(n *yaml.Node, what string) (string, bool) {
 	return func(n *yaml.Node, what string) (string, bool) {
 		t, _, ok := doc.Scalar(n, what)
-		return strings.Join(strings.Fields(t), " "), ok
+		return spaces.Fold(t), ok
 	}
 }
 

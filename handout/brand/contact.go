@@ -119,9 +119,6 @@ func isOneLine(f Field) bool {
 	return false
 }
 
-// fold turns runs of whitespace, line breaks included, into one space.
-func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // schemeLike is "data:", "javascript:", "file:": a URL scheme rather than
 // a host name with a port ("clinic.example:8080").
 var schemeLike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:([^0-9]|$)`)

@@ -513,6 +513,9 @@ func (t Text) paragraphs() []Text {
 	return out
 }
 
+// joinLines joins a paragraph's lines with one space, trimming each line.
+// It is not spaces.Fold on purpose: runs of spaces and no-break spaces
+// inside a line are the author's and reach the typesetter as written.
 func joinLines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s

@@ -10,6 +10,7 @@ import (
 
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
+	"handouts/handout/spaces"
 )
 
 // Personal is what the front desk adds to one patient's copy of a handout
@@ -42,12 +43,12 @@ func (p *Personal) IsZero() bool {
 // of spaces in one-line fields collapsed, and the note's line breaks made
 // plain newlines, so what is checked is what prints.
 func (p Personal) Normalize() Personal {
-	line := func(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
+	line := func(s string) string { return spaces.Fold(norm.NFC.String(s)) }
 	note := strings.ReplaceAll(norm.NFC.String(p.Note), "\r\n", "\n")
 	note = strings.ReplaceAll(note, "\r", "\n")
 	var paras []string
 	for _, l := range strings.Split(note, "\n") {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
+		if l = spaces.Fold(l); l != "" {
 			paras = append(paras, l)
 		}
 	}

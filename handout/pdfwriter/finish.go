@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"handouts/handout/spaces"
 	"regexp"
 	"slices"
 	"strconv"
@@ -720,7 +721,7 @@ func writeFont(w *pdfWriter, k int, ft embeddedFont, subsets *Subsets) {
 // That is the link's own text, with the address added when the text does
 // not already say it.
 func linkWords(text, url string) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = spaces.Fold(text)
 	target := url
 	for _, p := range []string{"tel:", "mailto:", "https://", "http://"} {
 		target = strings.TrimPrefix(target, p)
