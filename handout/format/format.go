@@ -296,7 +296,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		// content, where it is read.
 		var under, after []layout.Op
 		for _, op := range f.draw(i, len(pages)) {
-			if op.Struct != 0 {
+			if op.InTree() {
 				after = append(after, op)
 			} else {
 				under = append(under, op)
@@ -689,7 +689,7 @@ func wordsOver(h *content.Handout, doc *Document, allowed int) int {
 	countText := func(p layout.Page) int {
 		n := 0
 		for _, op := range p.Ops {
-			if op.Kind == layout.TextOp && op.Struct != 0 {
+			if op.Kind == layout.TextOp && op.InTree() {
 				n += len(strings.Fields(op.Text))
 			}
 		}

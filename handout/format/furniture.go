@@ -552,18 +552,18 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	var ops []layout.Op
 	muted := th.Muted
 	hair := th.Hairline
-	card, st := 0, 0 // the contact card's element, and the element text goes in
+	card, st := layout.NoStruct, layout.NoStruct // the contact card's element, and the element text goes in
 	if f.tree != nil && f.mode == furnitureSummary && i == total-1 && (len(f.contact) > 0 || f.qr > 0) {
 		card = f.tree.Add(layout.Aside, 0)
 	}
 	text := func(s string, x, y float64, style fontset.Style, url string) {
 		w := f.m.Width(s, style, th.Small)
 		op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Struct: st, URL: url}
-		if st == 0 {
+		if !op.InTree() {
 			op.Artifact = layout.Pagination
 		}
 		link := layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Struct: op.Struct, Artifact: op.Artifact}
-		if url != "" && st != 0 {
+		if url != "" && op.InTree() {
 			link.Struct = f.tree.Add(layout.Link, st)
 			op.Struct = link.Struct
 		}
@@ -594,8 +594,8 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	y := f.textTop
 	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
 	if f.qr > 0 {
-		fig, link, art := 0, 0, layout.Pagination
-		if card != 0 {
+		fig, link, art := layout.NoStruct, layout.NoStruct, layout.Pagination
+		if card != layout.NoStruct {
 			link = f.tree.Add(layout.Link, card)
 			fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
 		}
@@ -648,12 +648,12 @@ func (f *furniture) draw(i, total int) []layout.Op {
 	}
 	for _, line := range f.contact {
 		y += th.SmallLeading
-		if card != 0 {
+		if card != layout.NoStruct {
 			st = f.tree.Add(layout.SmallPrint, card)
 		}
 		contactLine(line, y)
 	}
-	st = 0
+	st = layout.NoStruct
 	for _, ln := range f.note {
 		y += th.SmallLeading
 		text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")

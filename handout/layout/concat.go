@@ -29,11 +29,11 @@ func Concat(docs []*Document) (*Document, error) {
 			return nil, errors.New("the documents of a packet must share a page size")
 		}
 		// Element i of d's tree becomes element i+offset; its root (0)
-		// becomes the packet's root, and 0 on an op (an artifact) stays 0.
+		// becomes the packet's root, and NoStruct on an op (an artifact) stays so.
 		offset := len(out.Tree.Structs) - 1
 		remap := func(i int) int {
-			if i == 0 {
-				return 0
+			if i == NoStruct {
+				return NoStruct
 			}
 			return i + offset
 		}

@@ -18,7 +18,7 @@ func Dump(pages []Page, tree *Tree) string {
 		modules := 0 // a QR code's squares are summarised, not listed
 		for _, op := range p.Ops {
 			role := Artifact
-			if tree != nil && op.Struct > 0 && op.Struct < len(tree.Structs) {
+			if tree != nil && tree.Has(op.Struct) {
 				role = tree.Structs[op.Struct].Role
 			}
 			if op.Kind == RectOp && role == Figure && op.Fill != nil && *op.Fill == (colour.Color{}) {

@@ -106,6 +106,10 @@ func (t *Tree) Add(role Role, parent int) int {
 	return len(t.Structs) - 1
 }
 
+// Has reports whether i is an element of the tree an op can belong to: not
+// the document root, and not past the last element.
+func (t *Tree) Has(i int) bool { return i > NoStruct && i < len(t.Structs) }
+
 // AddFigure appends a figure with its alternative text.
 func (t *Tree) AddFigure(alt string, parent int) int {
 	t.Structs = append(t.Structs, Struct{Role: Figure, Parent: parent, Alt: alt})
@@ -143,9 +147,9 @@ type Op struct {
 	Image     *picture.Image
 	Level     int
 	// Struct is the op's element in the structure tree. An op outside the
-	// tree (Struct 0) must say which kind of artifact it is: a writer
-	// refuses an op that is neither, so new drawing can never slip out of
-	// the tagged PDF unnoticed.
+	// tree (Struct NoStruct, the zero value) must say which kind of
+	// artifact it is: a writer refuses an op that is neither, so new
+	// drawing can never slip out of the tagged PDF unnoticed.
 	Struct   int
 	Artifact ArtifactKind
 	// Glyphs, on a TextOp, is Text shaped: the writer draws these glyphs
@@ -159,6 +163,16 @@ type Op struct {
 	// each (Mirror), so the figure still reads.
 	Rigid bool
 }
+
+// NoStruct is Op.Struct for an op outside the structure tree: an artifact
+// (its Artifact says which kind) or a bookmark. It is the index of the
+// tree's root, the document, which no drawn op belongs to, and the zero
+// value, so an op built without a Struct is outside the tree.
+const NoStruct = 0
+
+// InTree reports whether the op belongs to an element of the structure
+// tree rather than being an artifact or a bookmark.
+func (o Op) InTree() bool { return o.Struct != NoStruct }
 
 // ArtifactKind is why an op is not content: decoration, or furniture
 // repeated on every page.

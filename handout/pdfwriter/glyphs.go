@@ -428,7 +428,7 @@ func islandStarts(page layout.Page, tree *layout.Tree, buf []bool) []bool {
 	}
 	lineOf := func(op layout.Op) line {
 		e := op.Struct
-		if e > 0 && e < len(tree.Structs) && tree.Structs[e].Role == layout.Link {
+		if tree.Has(e) && tree.Structs[e].Role == layout.Link {
 			e = tree.Structs[e].Parent
 		}
 		return line{op.Y, e}

@@ -227,7 +227,7 @@ func (d *drawer) draw(op layout.Op) {
 	switch op.Kind {
 	case layout.TextOp:
 		d.last = op.Text
-		if op.Struct > 0 {
+		if op.InTree() {
 			w := d.words[op.Struct]
 			if w == nil {
 				w = &strings.Builder{}
@@ -283,9 +283,9 @@ func (d *drawer) draw(op layout.Op) {
 	case layout.LinkOp:
 		// Written by finish, as objects the structure tree can point at.
 		words := d.last
-		if w := d.words[op.Struct]; op.Struct > 0 && w != nil {
+		if w := d.words[op.Struct]; op.InTree() && w != nil {
 			words = w.String()
-		} else if op.Struct > 0 {
+		} else if op.InTree() {
 			words = ""
 		}
 		d.linkText[len(d.tags.annots)] = words

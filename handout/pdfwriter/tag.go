@@ -118,8 +118,8 @@ func (t *tagger) startPage() {
 // ops that paint.
 func (t *tagger) mark(op layout.Op) string {
 	k := mcKey{st: op.Struct}
-	if op.Struct <= 0 || op.Struct >= len(t.tree.Structs) {
-		if op.Struct != 0 || op.Artifact == layout.NotArtifact {
+	if !t.tree.Has(op.Struct) {
+		if op.InTree() || op.Artifact == layout.NotArtifact {
 			t.fail(op)
 			k = mcKey{art: layout.Decoration}
 		} else {
@@ -170,8 +170,8 @@ func opKind(k layout.Kind) string {
 // link records a link annotation on the current page.
 func (t *tagger) link(op layout.Op) {
 	st := op.Struct
-	if st <= 0 || st >= len(t.tree.Structs) {
-		if st != 0 || op.Artifact == layout.NotArtifact {
+	if !t.tree.Has(st) {
+		if op.InTree() || op.Artifact == layout.NotArtifact {
 			t.fail(op)
 			return
 		}
