@@ -42,94 +42,124 @@ Examples:
 			&cli.BoolFlag{Name: "json", Usage: withVar("json", "print what was written and what failed as JSON")},
 			&cli.BoolFlag{Name: "watch", Aliases: []string{"w"}, Usage: "after building, rebuild each file as it is saved (and everything when the brand changes), until Ctrl-C"},
 		}, layoutFlags()...), brandFlags()...),
-		Action: func(c *cli.Context) error {
-			opt, err := s.options(c)
-			if err != nil {
-				return err
-			}
-			kinds, err := s.formats(c)
-			if err != nil {
-				return err
-			}
-			jobs, err := s.jobs(c)
-			if err != nil {
-				return err
-			}
-			quiet, err := s.flag(c, "quiet")
-			if err != nil {
-				return err
-			}
-			asJSON, err := s.flag(c, "json")
-			if err != nil {
-				return err
-			}
-			epoch, err := s.sourceDateEpoch()
-			if err != nil {
-				return err
-			}
-			out := "out"
-			if v := s.get(c, "out"); v.set {
-				if strings.TrimSpace(v.text) == "" {
-					return usageError("%s: name a folder", v.blame())
-				}
-				out = v.text
-			}
-			watching := c.Bool("watch")
-			if watching && asJSON {
-				return usageError("--watch prints a line per rebuild; it cannot be combined with --json")
-			}
-			bs := s.brand(c)
-			if bs.findings.HasErrors() {
-				printFindings(s.stderr, bs.findings.Errors())
-				if asJSON {
-					var problems []jsonProblem
-					for _, f := range bs.findings.Errors() {
-						problems = append(problems, findingProblem(f))
-					}
-					s.reportJSON(&handout.Report{Warnings: bs.findings.Warnings()}, problems)
-				}
-				return &exitError{1, "the brand has errors; no handouts were built"}
-			}
-			tty := isTerminal(s.stdout) && !asJSON && !quiet
-			cfg := handout.Config{
-				Inputs: inputs(c), OutDir: out, Formats: kinds, Options: opt,
-				Brand: bs.brand, Jobs: jobs, Epoch: epoch, Version: version,
-			}
-			if tty {
-				cfg.Progress = progressBar(s.stderr)
-			}
-			cfg.Waiting = func(pid int) {
-				who := "another build"
-				if pid > 0 {
-					who = fmt.Sprintf("another build (process %d)", pid)
-				}
-				fmt.Fprintf(s.stderr, "handouts: %s is writing to %s; waiting for it to finish (Ctrl-C stops)\n", who, out)
-			}
-			start := time.Now()
-			rep, err := handout.Build(c.Context, cfg)
-			if err != nil && rep == nil {
-				return &exitError{1, err.Error()}
-			}
-			rep.Warnings = append(bs.findings, rep.Warnings...)
-			switch {
-			case asJSON:
-				s.reportJSON(rep, nil)
-			default:
-				report(s.stdout, s.stderr, rep, time.Since(start), tty, quiet)
-			}
-			if err != nil {
-				return &exitError{130, "interrupted; PDFs already written are complete, the rest were not started"}
-			}
-			if watching {
-				// A file with errors is what the writer is about to fix:
-				// keep watching it.
-				return s.watchBuilds(c, cfg, bs)
-			}
-			if len(rep.Failed) > 0 {
-				return &exitError{1, ""}
-			}
-			return nil
-		},
+		Action: s.runBuild,
+	}
+}
+
+// buildRun is what build's flags ask for: the build's settings but its
+// inputs and brand, and how to report and whether to watch.
+type buildRun struct {
+	cfg                     handout.Config
+	quiet, asJSON, watching bool
+}
+
+// runBuild is build's action: the flags read, the brand checked, the
+// handouts built and reported, then watched when asked.
+func (s *shell) runBuild(c *cli.Context) error {
+	run, err := s.buildFlags(c)
+	if err != nil {
+		return err
+	}
+	bs := s.brand(c)
+	if bs.findings.HasErrors() {
+		return s.brandRefused(bs, run.asJSON)
+	}
+	tty := isTerminal(s.stdout) && !run.asJSON && !run.quiet
+	cfg := run.cfg
+	cfg.Inputs, cfg.Brand = inputs(c), bs.brand
+	if tty {
+		cfg.Progress = progressBar(s.stderr)
+	}
+	cfg.Waiting = waitingNote(s.stderr, cfg.OutDir)
+	start := time.Now()
+	rep, err := handout.Build(c.Context, cfg)
+	if err != nil && rep == nil {
+		return &exitError{1, err.Error()}
+	}
+	rep.Warnings = append(bs.findings, rep.Warnings...)
+	switch {
+	case run.asJSON:
+		s.reportJSON(rep, nil)
+	default:
+		report(s.stdout, s.stderr, rep, time.Since(start), tty, run.quiet)
+	}
+	if err != nil {
+		return &exitError{130, "interrupted; PDFs already written are complete, the rest were not started"}
+	}
+	if run.watching {
+		// A file with errors is what the writer is about to fix:
+		// keep watching it.
+		return s.watchBuilds(c, cfg, bs)
+	}
+	if len(rep.Failed) > 0 {
+		return &exitError{1, ""}
+	}
+	return nil
+}
+
+// buildFlags reads build's flags, refusing a bad one before any work.
+func (s *shell) buildFlags(c *cli.Context) (buildRun, error) {
+	var run buildRun
+	opt, err := s.options(c)
+	if err != nil {
+		return run, err
+	}
+	kinds, err := s.formats(c)
+	if err != nil {
+		return run, err
+	}
+	jobs, err := s.jobs(c)
+	if err != nil {
+		return run, err
+	}
+	if run.quiet, err = s.flag(c, "quiet"); err != nil {
+		return run, err
+	}
+	if run.asJSON, err = s.flag(c, "json"); err != nil {
+		return run, err
+	}
+	epoch, err := s.sourceDateEpoch()
+	if err != nil {
+		return run, err
+	}
+	out := "out"
+	if v := s.get(c, "out"); v.set {
+		if strings.TrimSpace(v.text) == "" {
+			return run, usageError("%s: name a folder", v.blame())
+		}
+		out = v.text
+	}
+	run.watching = c.Bool("watch")
+	if run.watching && run.asJSON {
+		return run, usageError("--watch prints a line per rebuild; it cannot be combined with --json")
+	}
+	run.cfg = handout.Config{OutDir: out, Formats: kinds, Options: opt, Jobs: jobs, Epoch: epoch, Version: version}
+	return run, nil
+}
+
+// brandRefused prints the brand's errors (as JSON too when asked) and
+// returns the failure: no handout is built with a brand in error.
+func (s *shell) brandRefused(bs brandSetup, asJSON bool) error {
+	printFindings(s.stderr, bs.findings.Errors())
+	if asJSON {
+		var problems []jsonProblem
+		for _, f := range bs.findings.Errors() {
+			problems = append(problems, findingProblem(f))
+		}
+		s.reportJSON(&handout.Report{Warnings: bs.findings.Warnings()}, problems)
+	}
+	return &exitError{1, "the brand has errors; no handouts were built"}
+}
+
+// waitingNote tells the user that another build holds the output
+// folder out and this one waits for it.
+func waitingNote(stderr io.Writer, out string) func(pid int) {
+	return func(pid int) {
+		who := "another build"
+		if pid > 0 {
+			who = fmt.Sprintf("another build (process %d)", pid)
+		}
+		fmt.Fprintf(stderr, "handouts: %s is writing to %s; waiting for it to finish (Ctrl-C stops)\n", who, out)
 	}
 }
 
