@@ -139,15 +139,9 @@ func isBlockHeader(v string) bool { return blockHeader.MatchString(v) }
 // level with a list's dashes without being an entry. It gives up (false)
 // on what it cannot follow, such as flow lists spanning lines.
 func (d *Doc) indentHint() (diag.Pos, string, bool) {
-	type level struct {
-		indent int
-		seq    bool   // "- " entries sit at this indent
-		key    string // the first key at this indent, for messages
-	}
-	levels := []level{{indent: 0}}
+	w := indentWalk{levels: []indentLevel{{indent: 0}}}
 	d.index()
-	opens, plainValue, inBlock, blockIndent := false, false, false, 0
-	prevKey := ""
+	inBlock, blockIndent := false, 0
 	for ln := 1; ln <= len(d.lineStarts); ln++ {
 		text := d.line(ln)
 		trimmed := strings.TrimSpace(text)
@@ -161,95 +155,140 @@ func (d *Doc) indentHint() (diag.Pos, string, bool) {
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") || trimmed == "---" {
 			continue
 		}
-		if strings.HasPrefix(strings.TrimLeft(text, " "), "\t") {
-			return diag.Pos{}, "", false // tabs have their own message
+		if cannotFollow(text, p) {
+			return diag.Pos{}, "", false
 		}
-		if strings.HasPrefix(p.value, "[") || strings.HasPrefix(p.value, "{") || strings.HasPrefix(p.value, "\"") && !closesQuote(p.value) || strings.HasPrefix(p.value, "'") && !closesQuote(p.value) {
-			if !closesFlow(p.value) {
-				return diag.Pos{}, "", false
-			}
-		}
-		i := p.indent
-		entry := len(p.dashes) > 0
-		top := levels[len(levels)-1]
 		name := p.key
-		if name == "" && entry {
+		if name == "" && len(p.dashes) > 0 {
 			name = "-"
 		}
-		describe := func(s string) string {
-			if s == "-" {
-				return "the `-` entry"
-			}
-			if s == "--" {
-				return "the `-` entries above"
-			}
-			if s == "" {
-				return "this line"
-			}
-			return "`" + s + ":`"
+		skip, msg := w.place(p, name)
+		if skip {
+			continue
 		}
-		switch {
-		case opens && i > top.indent:
-			levels = append(levels, level{indent: i, seq: entry})
-		case opens && i == top.indent && entry:
-			// "key:" with its list's dashes at the key's own indent.
-		case i > top.indent:
-			if plainValue && p.key == "" && !entry {
-				continue // a plain value wrapped onto the next line
-			}
-			msg := fmt.Sprintf("YAML syntax: %s is indented more than the line above (%s where %s has %d), so YAML reads it as part of the value above; line it up with %s",
-				describe(name), spaces(i), describe(prevKey), top.indent, describe(prevKey))
-			return d.colPos(ln, text, i), msg, true
-		default:
-			var popped *level
-			for len(levels) > 1 && levels[len(levels)-1].indent > i {
-				l := levels[len(levels)-1]
-				popped = &l
-				levels = levels[:len(levels)-1]
-			}
-			top = levels[len(levels)-1]
-			if top.indent != i || top.seq && !entry {
-				want := "the line above"
-				if popped != nil && popped.key != "" {
-					want = fmt.Sprintf("%s (%s)", describe(popped.key), spaces(popped.indent))
-				}
-				msg := fmt.Sprintf("YAML syntax: %s is indented less than the line above (%s), so YAML cannot tell what it belongs to; line it up with %s",
-					describe(name), spaces(i), want)
-				return d.colPos(ln, text, i), msg, true
-			}
+		if msg != "" {
+			return d.colPos(ln, text, p.indent), msg, true
 		}
-		// The line's own nesting: each "- " opens a list entry whose
-		// content sits after the dash.
-		for k, at := range p.dashes {
-			if k > 0 || at != levels[len(levels)-1].indent {
-				levels = append(levels, level{indent: at, seq: true})
-			}
-			levels[len(levels)-1].seq = true
-			if levels[len(levels)-1].key == "" {
-				levels[len(levels)-1].key = "--"
-			}
-			next := p.keyAt
-			if k+1 < len(p.dashes) {
-				next = p.dashes[k+1]
-			}
-			if next < len(text) && (p.key != "" || k+1 < len(p.dashes)) {
-				levels = append(levels, level{indent: next})
-			}
-		}
-		if p.key != "" && levels[len(levels)-1].key == "" {
-			levels[len(levels)-1].key = p.key
-		}
-		prevKey = p.key
-		if prevKey == "" {
-			prevKey = name
-		}
-		opens = p.key != "" && !p.hasValue() || p.key == "" && entry && !p.hasValue()
-		plainValue = p.hasValue() && !strings.ContainsAny(p.value[:1], `"'[{|>`)
+		w.nest(p, text, name)
 		if p.hasValue() && isBlockHeader(p.value) {
-			inBlock, blockIndent, opens = true, levels[len(levels)-1].indent, false
+			inBlock, blockIndent, w.opens = true, w.levels[len(w.levels)-1].indent, false
 		}
 	}
 	return diag.Pos{}, "", false
+}
+
+// indentLevel is one level of nesting open at a line.
+type indentLevel struct {
+	indent int
+	seq    bool   // "- " entries sit at this indent
+	key    string // the first key at this indent, for messages
+}
+
+// indentWalk is indentHint's state between lines: the levels open, and
+// what the line before left.
+type indentWalk struct {
+	levels     []indentLevel
+	opens      bool   // the line before opens a level ("key:" or "-" with no value)
+	plainValue bool   // the line before ends in a plain value, which may wrap
+	prevKey    string // the line before's key, for messages
+}
+
+// cannotFollow reports a line indentHint gives up on: a tab in its indent
+// (tabs have their own message) or a flow list, mapping or quoted value
+// that goes on past the line.
+func cannotFollow(text string, p lineParts) bool {
+	if strings.HasPrefix(strings.TrimLeft(text, " "), "\t") {
+		return true
+	}
+	if strings.HasPrefix(p.value, "[") || strings.HasPrefix(p.value, "{") || strings.HasPrefix(p.value, "\"") && !closesQuote(p.value) || strings.HasPrefix(p.value, "'") && !closesQuote(p.value) {
+		return !closesFlow(p.value)
+	}
+	return false
+}
+
+// place fits a line (its key or "-", name) among the open levels, closing
+// those it leaves. It returns skip for a plain value wrapped onto the
+// line, and a message when the line's indent fits no level.
+func (w *indentWalk) place(p lineParts, name string) (skip bool, msg string) {
+	i := p.indent
+	entry := len(p.dashes) > 0
+	top := w.levels[len(w.levels)-1]
+	switch {
+	case w.opens && i > top.indent:
+		w.levels = append(w.levels, indentLevel{indent: i, seq: entry})
+	case w.opens && i == top.indent && entry:
+		// "key:" with its list's dashes at the key's own indent.
+	case i > top.indent:
+		if w.plainValue && p.key == "" && !entry {
+			return true, "" // a plain value wrapped onto the next line
+		}
+		return false, fmt.Sprintf("YAML syntax: %s is indented more than the line above (%s where %s has %d), so YAML reads it as part of the value above; line it up with %s",
+			describeKey(name), spaces(i), describeKey(w.prevKey), top.indent, describeKey(w.prevKey))
+	default:
+		var popped *indentLevel
+		for len(w.levels) > 1 && w.levels[len(w.levels)-1].indent > i {
+			l := w.levels[len(w.levels)-1]
+			popped = &l
+			w.levels = w.levels[:len(w.levels)-1]
+		}
+		top = w.levels[len(w.levels)-1]
+		if top.indent != i || top.seq && !entry {
+			want := "the line above"
+			if popped != nil && popped.key != "" {
+				want = fmt.Sprintf("%s (%s)", describeKey(popped.key), spaces(popped.indent))
+			}
+			return false, fmt.Sprintf("YAML syntax: %s is indented less than the line above (%s), so YAML cannot tell what it belongs to; line it up with %s",
+				describeKey(name), spaces(i), want)
+		}
+	}
+	return false, ""
+}
+
+// nest opens the levels of a placed line's own nesting, each "- " an
+// entry whose content sits after the dash, and records what the next
+// line needs to know of it.
+func (w *indentWalk) nest(p lineParts, text, name string) {
+	for k, at := range p.dashes {
+		if k > 0 || at != w.levels[len(w.levels)-1].indent {
+			w.levels = append(w.levels, indentLevel{indent: at, seq: true})
+		}
+		w.levels[len(w.levels)-1].seq = true
+		if w.levels[len(w.levels)-1].key == "" {
+			w.levels[len(w.levels)-1].key = "--"
+		}
+		next := p.keyAt
+		if k+1 < len(p.dashes) {
+			next = p.dashes[k+1]
+		}
+		if next < len(text) && (p.key != "" || k+1 < len(p.dashes)) {
+			w.levels = append(w.levels, indentLevel{indent: next})
+		}
+	}
+	if p.key != "" && w.levels[len(w.levels)-1].key == "" {
+		w.levels[len(w.levels)-1].key = p.key
+	}
+	w.prevKey = p.key
+	if w.prevKey == "" {
+		w.prevKey = name
+	}
+	entry := len(p.dashes) > 0
+	w.opens = p.key != "" && !p.hasValue() || p.key == "" && entry && !p.hasValue()
+	w.plainValue = p.hasValue() && !strings.ContainsAny(p.value[:1], `"'[{|>`)
+}
+
+// describeKey names a line in a message by its key, "-" for an entry,
+// "--" for the entries of a list, "" for a line with neither.
+func describeKey(s string) string {
+	if s == "-" {
+		return "the `-` entry"
+	}
+	if s == "--" {
+		return "the `-` entries above"
+	}
+	if s == "" {
+		return "this line"
+	}
+	return "`" + s + ":`"
 }
 
 func spaces(n int) string {
