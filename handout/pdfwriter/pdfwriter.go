@@ -66,21 +66,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("pdf writer: %v", r)
 		}
 	}()
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
-	})
-	// Layout has already placed every line; fpdf must not move anything.
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCellMargin(0)
-	// fpdf's pages hold only its set-up, which finish replaces with the
-	// drawer's streams, compressed with the build's reused compressors:
-	// fpdf makes a new one for every page, which allocates and clears
-	// about 1 MB.
-	pdf.SetCompression(false)
-
+	pdf := newSkeleton(doc)
 	if opt.Subsets == nil {
 		opt.Subsets = &Subsets{}
 		defer opt.Subsets.spill() // its compressors outlive it
@@ -94,25 +80,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
 
-	// fpdf writes the clock for a zero date; a fixed one keeps every
-	// document reproducible, whoever calls.
-	date := opt.Date.UTC()
-	if opt.Date.IsZero() {
-		date = FixedDate
-	}
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
-	pdf.SetCatalogSort(true)
-	pdf.SetProducer("handouts", false)
-	pdf.SetCreator(opt.Creator, true)
-	pdf.SetTitle(doc.Meta.Title, true)
-	pdf.SetAuthor(doc.Meta.Author, true)
-	pdf.SetSubject(doc.Meta.Subject, true)
-	pdf.SetKeywords(doc.Meta.Keywords, true)
-	pdf.SetLang(doc.Meta.Lang)
-	pdf.SetDisplayMode("fullpage", "single")
-	pdf.SetXmpMetadata(xmp(doc.Meta, opt, date))
-
+	setMetadata(pdf, doc.Meta, opt)
 	if opt.Images == nil {
 		opt.Images = &Images{}
 	}
@@ -120,25 +88,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	if tree == nil {
 		tree = layout.NewTree()
 	}
-	d := &drawer{pdf: pdf, fonts: fonts, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]*strings.Builder{}, cache: opt.Images}
-	pages := make([][]byte, len(doc.Pages))
-	for i, page := range doc.Pages {
-		// fpdf makes the page object; its content is replaced by ours.
-		pdf.AddPage()
-		d.startPage(doc.Height)
-		d.rtl = rtlPage(page)
-		d.islands = islandStarts(page, tree, d.islands[:0])
-		d.fonts.use(page.Fonts)
-		for k, op := range page.Ops {
-			d.at = k
-			d.draw(op)
-		}
-		if end := d.tags.endPage(); end != "" {
-			d.c.op(end)
-			d.c.op("\n")
-		}
-		pages[i] = d.c.b
-	}
+	d, pages := drawPages(pdf, doc, fonts, tree, opt.Images)
 	if d.tags.err != nil {
 		return nil, fmt.Errorf("pdf writer: %w", d.tags.err)
 	}
@@ -168,6 +118,74 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
 	return out, nil
+}
+
+// newSkeleton starts the fpdf document that holds the pages, fonts and
+// metadata, set to place nothing itself.
+func newSkeleton(doc *layout.Document) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
+	})
+	// Layout has already placed every line; fpdf must not move anything.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	// fpdf's pages hold only its set-up, which finish replaces with the
+	// drawer's streams, compressed with the build's reused compressors:
+	// fpdf makes a new one for every page, which allocates and clears
+	// about 1 MB.
+	pdf.SetCompression(false)
+	return pdf
+}
+
+// setMetadata sets the document's dates, information and XMP metadata.
+func setMetadata(pdf *fpdf.Fpdf, meta layout.Meta, opt Options) {
+	// fpdf writes the clock for a zero date; a fixed one keeps every
+	// document reproducible, whoever calls.
+	date := opt.Date.UTC()
+	if opt.Date.IsZero() {
+		date = FixedDate
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetProducer("handouts", false)
+	pdf.SetCreator(opt.Creator, true)
+	pdf.SetTitle(meta.Title, true)
+	pdf.SetAuthor(meta.Author, true)
+	pdf.SetSubject(meta.Subject, true)
+	pdf.SetKeywords(meta.Keywords, true)
+	pdf.SetLang(meta.Lang)
+	pdf.SetDisplayMode("fullpage", "single")
+	pdf.SetXmpMetadata(xmp(meta, opt, date))
+}
+
+// drawPages draws each page of doc into its content stream, adding the
+// page to fpdf's skeleton, and returns the drawer (its tags, links' words
+// and any error) with the streams.
+func drawPages(pdf *fpdf.Fpdf, doc *layout.Document, fonts *fontPlan, tree *layout.Tree, images *Images) (*drawer, [][]byte) {
+	d := &drawer{pdf: pdf, fonts: fonts, tags: newTagger(tree), linkText: map[int]string{}, words: map[int]*strings.Builder{}, cache: images}
+	pages := make([][]byte, len(doc.Pages))
+	for i, page := range doc.Pages {
+		// fpdf makes the page object; its content is replaced by ours.
+		pdf.AddPage()
+		d.startPage(doc.Height)
+		d.rtl = rtlPage(page)
+		d.islands = islandStarts(page, tree, d.islands[:0])
+		d.fonts.use(page.Fonts)
+		for k, op := range page.Ops {
+			d.at = k
+			d.draw(op)
+		}
+		if end := d.tags.endPage(); end != "" {
+			d.c.op(end)
+			d.c.op("\n")
+		}
+		pages[i] = d.c.b
+	}
+	return d, pages
 }
 
 // drawer writes each page's content stream, remembering the graphics
