@@ -304,6 +304,11 @@ func (p *inlineParser) destinationEnd(text string, from int) int {
 	depth := 0
 	for j := from; j < len(text); j++ {
 		if p.flag(j) != 0 {
+			if text[j] == '[' {
+				// An escaped '[' is still one: a destination never holds
+				// it, or the printed address would carry a bracket.
+				return -1
+			}
 			continue // an escaped parenthesis is part of the address
 		}
 		switch text[j] {
