@@ -185,10 +185,16 @@ func handoutTexts(h *content.Handout, kind format.Kind) []string {
 // spaces folded (a line break reads as a space; a no-break space too).
 func readsInOrder(t *testing.T, name, got string, texts []string) {
 	t.Helper()
-	fold := func(s string) string {
+	readsInOrderFolded(t, name, got, texts, func(s string) string {
 		s = strings.NewReplacer("“", "\"", "”", "\"", "’", "'").Replace(s)
 		return strings.Join(strings.Fields(s), " ")
-	}
+	})
+}
+
+// readsInOrderFolded fails unless each text, folded, is in got, folded,
+// each after the one before.
+func readsInOrderFolded(t *testing.T, name, got string, texts []string, fold func(string) string) {
+	t.Helper()
 	flat := fold(got)
 	at := 0
 	for _, want := range texts {
