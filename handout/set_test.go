@@ -292,3 +292,74 @@ func TestKilledWhileCommitting(t *testing.T) {
 		})
 	}
 }
+
+// A set that replaces nothing (its PDFs are new to the folder) is written
+// without a commit record, which saves two of its syncs: killed among its
+// renames it leaves some new PDFs and never an old one beside them, and the
+// next build of the file writes the rest.
+func TestKilledWhileAddingASet(t *testing.T) {
+	t.Parallel()
+	_, ref2 := references(t)
+	_, v2 := versions(t)
+	dir, out := t.TempDir(), t.TempDir()
+	in := filepath.Join(dir, "x.yaml")
+	write(t, in, v2)
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "HANDOUTS_TEST_CRASH_AT="+stepRenamed+"x-guide.pdf", "HANDOUTS_TEST_CRASH_IN="+in, "HANDOUTS_TEST_CRASH_OUT="+out)
+	outp, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || !ee.Sys().(syscall.WaitStatus).Signaled() {
+		t.Fatalf("the child was not killed: %v\n%s", err, outp)
+	}
+	if d := sameSet(pdfsIn(t, out), map[string]string{"x-guide.pdf": ref2["x-guide.pdf"]}); d != "" {
+		t.Errorf("right after the kill: %s", d)
+	}
+	if _, err := os.Stat(manifestPath(out, "x") + commitSuffix); err == nil {
+		t.Errorf("a set that replaces nothing wrote a commit record")
+	}
+	buildX(t, dir, out, v2, nil)
+	if d := sameSet(pdfsIn(t, out), ref2); d != "" {
+		t.Errorf("after the next build: %s", d)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), commitSuffix) {
+			t.Errorf("left in the folder: %s", e.Name())
+		}
+	}
+	if readManifest(out, "x") == "" {
+		t.Errorf("no manifest for x after the next build")
+	}
+}
+
+// The commit record is written exactly when a set replaces or removes
+// PDFs: not for a first build into an empty folder, nor for a rebuild that
+// changes nothing; for a build over other content, yes.
+func TestCommitRecordOnlyWhenReplacing(t *testing.T) {
+	t.Parallel()
+	v1, v2 := versions(t)
+	dir, out := t.TempDir(), t.TempDir()
+	in := filepath.Join(dir, "x.yaml")
+	for _, step := range []struct {
+		what, src string
+		record    bool
+	}{
+		{"a first build", v1, false},
+		{"a rebuild of the same content", v1, false},
+		{"a build of other content", v2, true},
+		{"a build of the first content again", v1, true},
+	} {
+		write(t, in, step.src)
+		recorded := false
+		_, err := Build(context.Background(), Config{
+			Inputs: []string{in}, OutDir: out, Options: letter, Brand: defaultBrand(t), Version: "test",
+			commitHook: func(s string) { recorded = recorded || s == stepCommitted },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if recorded != step.record {
+			t.Errorf("%s: commit record written %v, want %v", step.what, recorded, step.record)
+		}
+	}
+}

@@ -14,16 +14,18 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 // pending is one PDF made in memory, waiting to be written with the other
 // formats of its file.
 type pending struct {
-	dest string
-	data []byte
-	tmp  string
-	same bool // dest already holds exactly data
+	dest     string
+	data     []byte
+	tmp      string
+	same     bool // dest already holds exactly data
+	replaces bool // dest holds something else, which data replaces
 }
 
 // fileSet is what one content file's build changes in the output folder,
@@ -97,9 +99,10 @@ func readManifest(dir, name string) string {
 //     than the rest of writing it. If any cannot be written nothing is
 //     renamed and the temporary files are removed, and the error names the
 //     PDF at fault.
-//  2. When more than one file changes, a commit record listing the renames
-//     and removals is written and synced, with the folder; from then on the
-//     set is new. The renames and removals follow, and the record becomes
+//  2. When more than one file changes and an old PDF is replaced or
+//     removed, a commit record listing the renames and removals is written
+//     and synced, with the folder; from then on the set is new. (A set that
+//     only adds PDFs has no old one to keep apart from the new.) The renames and removals follow, and the record becomes
 //     the file's manifest. A build stopped among the renames leaves the
 //     record, and the next build into the folder finishes the set before
 //     anything else (recoverSets). One rename alone is atomic and needs no
@@ -107,11 +110,7 @@ func readManifest(dir, name string) string {
 //  3. The manifest records the content the set was made from, so that a
 //     build of only some formats can tell which others are out of date.
 func (s *fileSet) commit() error {
-	type written struct {
-		f    *os.File
-		dest string
-	}
-	var open []written // not yet synced
+	var open []tempFile // not yet synced
 	fail := func(err error) error {
 		for _, w := range open {
 			w.f.Close()
@@ -137,13 +136,15 @@ func (s *fileSet) commit() error {
 		} else if err == nil && holds(p.dest, info, p.data) {
 			p.same = true
 			continue
+		} else if err == nil {
+			p.replaces = true
 		}
 		tmp, err := os.CreateTemp(filepath.Dir(p.dest), tempPrefix(p.dest)+"*.tmp")
 		if err != nil {
 			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
 		}
 		p.tmp = tmp.Name()
-		open = append(open, written{tmp, p.dest})
+		open = append(open, tempFile{tmp, p.dest})
 		_, err = tmp.Write(p.data)
 		if err == nil {
 			err = tmp.Chmod(0o644)
@@ -154,19 +155,14 @@ func (s *fileSet) commit() error {
 	}
 	// Renaming a file whose bytes are still only in memory would, after a
 	// power cut, leave an empty PDF where the old one was. The files are
-	// synced after all are written, so that the filesystem can put them on
-	// disk in one go (ext4 commits them together) rather than one by one.
-	for len(open) > 0 {
-		w := open[0]
-		err := w.f.Sync()
-		if cerr := w.f.Close(); err == nil {
-			err = cerr
-		}
-		open = open[1:]
-		if err != nil {
-			return fail(fmt.Errorf("cannot write %s: %w", w.dest, unwrapPath(err)))
-		}
+	// synced after all are written, and at once, so that the filesystem can
+	// put them on disk in one journal commit (ext4 groups the syncs it is
+	// waiting on) rather than one after another.
+	if err := syncAll(open); err != nil {
+		open = nil
+		return fail(err)
 	}
+	open = nil
 	s.step(stepTemps)
 	now := time.Now()
 	m := manifest{Source: s.source, Content: hex.EncodeToString(s.digest[:])}
@@ -185,7 +181,12 @@ func (s *fileSet) commit() error {
 		}
 	}
 	record := manifestPath(s.dir, s.name)
-	if len(m.Renames)+len(m.Remove) > 1 {
+	// A set that replaces nothing needs no record: stopped among its
+	// renames, it leaves some new PDFs and no old one beside them, and
+	// the next build, finding no manifest, writes the rest. (Into an empty
+	// folder this saves two of a set's five syncs.)
+	journal := len(m.Renames)+len(m.Remove) > 1 && !s.replacesNothing(m)
+	if journal {
 		if err := writeRecord(record+commitSuffix, m, true); err != nil {
 			return fail(fmt.Errorf("cannot write %s: %w", record+commitSuffix, unwrapPath(err)))
 		}
@@ -196,7 +197,7 @@ func (s *fileSet) commit() error {
 		// passed, short of the folder changing under us. A commit record
 		// lets the next build finish what is left; without one, nothing
 		// was replaced.
-		if len(m.Renames)+len(m.Remove) == 1 {
+		if !journal {
 			fail(nil)
 		}
 		return fmt.Errorf("cannot write the PDFs of %s: %w", filepath.Join(s.dir, s.name), unwrapPath(err))
@@ -205,7 +206,7 @@ func (s *fileSet) commit() error {
 		p.tmp = ""
 	}
 	s.step(stepDone)
-	if len(m.Renames)+len(m.Remove) > 1 {
+	if journal {
 		// Should this fail, the next build finds the record and, with
 		// nothing left to do, makes it the manifest.
 		os.Rename(record+commitSuffix, record)
@@ -218,6 +219,51 @@ func (s *fileSet) commit() error {
 	// anything else: without it a later build only leaves more in place.
 	m.Renames, m.Remove = nil, nil
 	return writeRecord(record, m, false)
+}
+
+// tempFile is a PDF's temporary file, written and not yet synced.
+type tempFile struct {
+	f    *os.File
+	dest string
+}
+
+// syncAll syncs and closes every file, each in its own goroutine, and
+// returns the first failure in the files' order, naming its PDF.
+func syncAll(files []tempFile) error {
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, w := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := w.f.Sync()
+			if cerr := w.f.Close(); err == nil {
+				err = cerr
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", files[i].dest, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+// replacesNothing reports whether the set, whose record is m, only adds
+// PDFs: none of its destinations held a file and it removes none.
+func (s *fileSet) replacesNothing(m manifest) bool {
+	if len(m.Remove) > 0 {
+		return false
+	}
+	for _, p := range s.write {
+		if p.replaces {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *fileSet) step(name string) {
