@@ -164,26 +164,7 @@ func cmapWidths(data []byte) (t []uint16, ok bool) {
 	if upem == 0 || long == 0 || len(hmtx) < 4*long {
 		return nil, false
 	}
-	var sub []byte
-	for i := range int(binary.BigEndian.Uint16(cmap[2:])) {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			return nil, false
-		}
-		platform, encoding := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
-		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
-		if off < 0 || off+4 > len(cmap) {
-			return nil, false
-		}
-		if platform == 3 && encoding == 1 && binary.BigEndian.Uint16(cmap[off:]) == 4 {
-			length := int(binary.BigEndian.Uint16(cmap[off+2:]))
-			if length < 16 || off+length > len(cmap) {
-				return nil, false
-			}
-			sub = cmap[off : off+length]
-			break
-		}
-	}
+	sub := cmapSubtable(cmap, 3, 1, 4)
 	if sub == nil {
 		return nil, false
 	}
@@ -219,4 +200,71 @@ func cmapWidths(data []byte) (t []uint16, ok bool) {
 		}
 	}
 	return t, true
+}
+
+// cmapSubtable is the subtable of the cmap table for platform and
+// encoding, if it has the format (4 or 14), or nil when it has none or
+// the table is damaged.
+func cmapSubtable(cmap []byte, platform, encoding, format uint16) []byte {
+	if len(cmap) < 4 {
+		return nil
+	}
+	for i := range int(binary.BigEndian.Uint16(cmap[2:])) {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			return nil
+		}
+		if binary.BigEndian.Uint16(cmap[rec:]) != platform || binary.BigEndian.Uint16(cmap[rec+2:]) != encoding {
+			continue
+		}
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if off < 0 || off+8 > len(cmap) {
+			return nil
+		}
+		if binary.BigEndian.Uint16(cmap[off:]) != format {
+			continue
+		}
+		length := int(binary.BigEndian.Uint16(cmap[off+2:]))
+		if format == 14 {
+			length = int(binary.BigEndian.Uint32(cmap[off+2:]))
+		}
+		if length < 16 || length > len(cmap)-off {
+			return nil
+		}
+		return cmap[off : off+length]
+	}
+	return nil
+}
+
+// SmallCmap is a cmap table holding only the BMP Unicode map (platform 3
+// encoding 1, format 4) of the cmap table given, and its Unicode
+// variation sequences (platform 0 encoding 5, format 14) if it has them,
+// or nil when it has no such BMP map. The shaper reads it in place of a
+// CJK face's own (shape's maskedFile): the characters a handout prints
+// are the BMP map's (Face.Has), and the 32-bit map beside it is four
+// times as long.
+func SmallCmap(cmap []byte) []byte {
+	bmp := cmapSubtable(cmap, 3, 1, 4)
+	if bmp == nil {
+		return nil
+	}
+	var subs [][]byte
+	var ids [][2]uint16
+	if uvs := cmapSubtable(cmap, 0, 5, 14); uvs != nil {
+		subs, ids = append(subs, uvs), append(ids, [2]uint16{0, 5})
+	}
+	subs, ids = append(subs, bmp), append(ids, [2]uint16{3, 1})
+	out := binary.BigEndian.AppendUint16(nil, 0)
+	out = binary.BigEndian.AppendUint16(out, uint16(len(subs)))
+	off := 4 + 8*len(subs)
+	for i, sub := range subs {
+		out = binary.BigEndian.AppendUint16(out, ids[i][0])
+		out = binary.BigEndian.AppendUint16(out, ids[i][1])
+		out = binary.BigEndian.AppendUint32(out, uint32(off))
+		off += len(sub)
+	}
+	for _, sub := range subs {
+		out = append(out, sub...)
+	}
+	return out
 }

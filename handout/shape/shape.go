@@ -33,6 +33,7 @@ import (
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
@@ -65,12 +66,24 @@ func parse(face *fontset.Face) *font.Font {
 		}
 	}
 	p := v.(*parsedFont)
-	p.once.Do(func() {
-		if f, err := font.ParseTTF(withoutOutlines(face.Data, face.IsCJK())); err == nil {
-			p.font = f.Font
-		}
-	})
+	p.once.Do(func() { p.font = parseFont(face) })
 	return p.font
+}
+
+// parseFont is face parsed by go-text, or nil. Not font.ParseTTF: it
+// wraps the font in a Face whose glyph-extents cache has a slot per
+// glyph (1.3 MB for a CJK face's 65,535), and each Shaper makes its own
+// Face of the font anyway.
+func parseFont(face *fontset.Face) *font.Font {
+	ld, err := ot.NewLoader(withoutOutlines(face.Data, face.IsCJK()))
+	if err != nil {
+		return nil
+	}
+	f, err := font.NewFont(ld)
+	if err != nil {
+		return nil
+	}
+	return f
 }
 
 // withoutOutlines reads a font file with its outlines hidden when it has
@@ -92,6 +105,10 @@ func withoutOutlines(data []byte, cjk bool) *maskedFile {
 			break
 		}
 		switch string(data[rec : rec+4]) {
+		case "cmap":
+			if cjk {
+				m.smallCmap(rec)
+			}
 		case "loca":
 			// Without its index go-text leaves glyf alone (with an
 			// index and no glyf it would panic).
@@ -132,18 +149,76 @@ func withoutOutlines(data []byte, cjk bool) *maskedFile {
 
 // maskedFile is a font file read as is, but for the four bytes at each
 // offset in at (a table's tag in the table directory), which read as
-// "hidn".
+// "hidn", and the table directory record at cmapAt, which names cmap
+// instead of the file's: a table of its own, read after the file's end.
 type maskedFile struct {
 	data []byte
 	at   []int
 	pos  int64
+
+	cmap   []byte   // the table the cmap record names, or nil
+	cmapAt int      // where that record is
+	record [16]byte // the record as read
+}
+
+// smallCmap gives go-text, in place of the cmap table whose directory
+// record is at rec, one with the font's BMP Unicode map (format 4) and
+// its variation sequences (format 14) alone. Noto Sans CJK's cmap also
+// holds a 190 KB format 12 map of 44,000 characters, which go-text
+// prefers and decodes whole (16,000 groups) on every load: a handout
+// prints BMP characters only (fontset.Face.Has), which the format 4 map
+// gives the same glyphs.
+func (m *maskedFile) smallCmap(rec int) {
+	off, size := int(binary.BigEndian.Uint32(m.data[rec+8:])), int(binary.BigEndian.Uint32(m.data[rec+12:]))
+	if off < 0 || size < 4 || off > len(m.data)-size {
+		return
+	}
+	cmap := fontset.SmallCmap(m.data[off : off+size])
+	if cmap == nil {
+		return
+	}
+	m.cmap, m.cmapAt = cmap, rec
+	copy(m.record[:], m.data[rec:rec+16])
+	binary.BigEndian.PutUint32(m.record[4:], 0) // go-text does not check sums
+	binary.BigEndian.PutUint32(m.record[8:], uint32(m.cmapOffset()))
+	binary.BigEndian.PutUint32(m.record[12:], uint32(len(cmap)))
+}
+
+// cmapOffset is where the small cmap lies: after the file, aligned.
+func (m *maskedFile) cmapOffset() int64 { return (int64(len(m.data)) + 3) &^ 3 }
+
+// size is the file's length, with the small cmap.
+func (m *maskedFile) size() int64 {
+	if m.cmap == nil {
+		return int64(len(m.data))
+	}
+	return m.cmapOffset() + int64(len(m.cmap))
 }
 
 func (m *maskedFile) ReadAt(p []byte, off int64) (int, error) {
-	if off < 0 || off > int64(len(m.data)) {
+	if off < 0 || off > m.size() {
 		return 0, io.EOF
 	}
-	n := copy(p, m.data[off:])
+	n := 0
+	if off < int64(len(m.data)) {
+		n = copy(p, m.data[off:])
+	}
+	if m.cmap != nil {
+		// The padding before the small cmap reads as zeros, the
+		// table itself from m.cmap, and its record from m.record.
+		for n < len(p) && off+int64(n) < m.cmapOffset() {
+			p[n] = 0
+			n++
+		}
+		if at := off + int64(n) - m.cmapOffset(); at >= 0 && at < int64(len(m.cmap)) {
+			n += copy(p[n:], m.cmap[at:])
+		}
+		for i, c := range m.record {
+			if k := int64(m.cmapAt+i) - off; k >= 0 && k < int64(n) {
+				p[k] = c
+			}
+		}
+	}
 	for _, at := range m.at {
 		for i, c := range []byte("hidn") {
 			if k := int64(at+i) - off; k >= 0 && k < int64(n) {
@@ -158,7 +233,7 @@ func (m *maskedFile) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func (m *maskedFile) Read(p []byte) (int, error) {
-	if m.pos >= int64(len(m.data)) {
+	if m.pos >= m.size() {
 		return 0, io.EOF
 	}
 	n, _ := m.ReadAt(p, m.pos)
@@ -171,7 +246,7 @@ func (m *maskedFile) Seek(offset int64, whence int) (int64, error) {
 	case io.SeekCurrent:
 		offset += m.pos
 	case io.SeekEnd:
-		offset += int64(len(m.data))
+		offset += m.size()
 	}
 	if offset < 0 {
 		return 0, errors.New("shape: seek before the start of a font file")

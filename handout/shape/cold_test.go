@@ -1,0 +1,100 @@
+package shape
+
+import (
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+
+	"handouts/handout/fontset"
+	"handouts/internal/tooltest"
+)
+
+// cjkFaces is the Simplified Chinese family's own faces (Noto Sans CJK SC
+// where installed), or skips t.
+func cjkFaces(t testing.TB) *fontset.Family {
+	t.Helper()
+	fam := fontset.ForLanguage(fontset.Default(), "zh-Hans").Fallback
+	if fam == nil || !fam.Faces[fontset.Regular].IsCJK() {
+		tooltest.Missing(t, "no CJK font on this machine: install Debian's fonts-noto-cjk")
+		return nil
+	}
+	return fam
+}
+
+// go-text reads a CJK face's BMP character map alone (SmallCmap), not
+// its 32-bit one, and gets from it the glyph the whole table gives every
+// character the face prints.
+func TestCJKSmallCmap(t *testing.T) {
+	fam := cjkFaces(t)
+	if fam == nil {
+		return
+	}
+	face := fam.Faces[fontset.Regular]
+	ld, err := ot.NewLoader(withoutOutlines(face.Data, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := ld.RawTable(ot.MustNewTag("cmap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmap, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range cmap.Records {
+		switch rec.Subtable.(type) {
+		case tables.CmapSubtable4, tables.CmapSubtable14:
+		default:
+			t.Errorf("go-text reads a cmap subtable %T for %d,%d", rec.Subtable, rec.PlatformID, rec.EncodingID)
+		}
+	}
+	small := parseFont(face)
+	whole, err := font.ParseTTF(withoutOutlines(face.Data, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if small == nil || small.Upem() != whole.Upem() {
+		t.Fatalf("the face with its small cmap does not parse as the whole one")
+	}
+	sf := font.NewFace(small)
+	n := 0
+	for r := rune(0x20); r < 0x10000; r++ {
+		if !face.Has(r) {
+			continue
+		}
+		n++
+		g, ok := small.Cmap.Lookup(r)
+		w, wok := whole.Cmap.Lookup(r)
+		if g != w || ok != wok {
+			t.Fatalf("U+%04X: glyph %d (%v) from the small cmap, %d (%v) from the whole one", r, g, ok, w, wok)
+		}
+		if a, b := sf.HorizontalAdvance(g), whole.HorizontalAdvance(w); a != b {
+			t.Fatalf("U+%04X: advance %v, the whole font's %v", r, a, b)
+		}
+	}
+	if n < 20000 {
+		t.Errorf("the face prints %d BMP characters; Noto Sans CJK has over 20,000", n)
+	}
+}
+
+// BenchmarkChineseColdParse is go-text reading the Simplified Chinese
+// faces (regular and bold) for shaping, as a process does once: each
+// iteration parses copies of the faces, which parse has never seen.
+func BenchmarkChineseColdParse(b *testing.B) {
+	fam := cjkFaces(b)
+	if fam == nil {
+		return
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range []fontset.Style{fontset.Regular, fontset.Bold} {
+			f := *fam.Faces[s]
+			if parse(&f) == nil {
+				b.Fatal("go-text cannot read the face")
+			}
+		}
+	}
+}
