@@ -158,7 +158,7 @@ serve@server.go@s/for len(s.sessions) >= maxSessions {/for len(s.sessions) > max
 labels@match.go@s/region == "TW" || region == "HK" || region == "MO"/region == "TW" || region == "MO"/@zh-HK given Simplified labels
 labels@match.go@s/if !found || script != "" \&\& script != t.script \&\& !sameScript\[script+" "+t.script\] {/if !found {/@a tag in another script given the labels anyway
 labels@labels.go@s/^\t\tcase 1:$/\t\tcase 1, 2:/@a placeholder given twice accepted
-shape@breaks.go@s/if strings.ContainsRune(noLineStart, next) || strings.ContainsRune(noLineEnd, prev) {/if strings.ContainsRune(noLineStart, next) {/@a CJK line ends with an opening bracket
+shape@breaks.go@s/if strings.ContainsRune(noLineStart, next) || strings.ContainsRune(noLineEnd, prev) {/if strings.ContainsRune(noLineStart, next) {/@a CJK line ends with an opening bracket (each is OP or an opening quote, after which UAX #14 never breaks)@eq
 shape@breaks.go@s/if strings.ContainsRune(noLineStart, next) || /if /@a CJK line starts with a full stop
 shape@line.go@s/for l := hi; l >= lo \&\& l > 0; l-- {/for l := hi; l > lo \&\& l > 0; l-- {/@bidi reordering stops a level early
 fontset@fontset.go@s/b := s == Bold || s == BoldItalic || bold/b := s == Bold || bold/@bold italic loses its bold

@@ -39,6 +39,11 @@ func TestDefaultGlyphs(t *testing.T) {
 		if got := fam.Missing("Plain text — “quoted” ¿sí?", st); got != nil {
 			t.Errorf("style %d Missing = %q for printable text", st, string(got))
 		}
+		// Atkinson has U+00A0 but neither U+202F (macOS's "10:00 AM") nor
+		// U+2007: each prints as a space, so none of them is missing.
+		if got := fam.Missing("10:00\u202fAM, 1\u2007000\u00a0mg", st); got != nil {
+			t.Errorf("style %d Missing = %q for no-break spaces", st, string(got))
+		}
 		if face.Ascent <= 0 || face.Descent >= 0 {
 			t.Errorf("style %d metrics: ascent %v descent %v", st, face.Ascent, face.Descent)
 		}

@@ -1,6 +1,7 @@
 package fontset
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 
@@ -12,8 +13,8 @@ import (
 
 // A subset holds exactly the glyphs asked for, their components and
 // .notdef, renumbered from 0, each drawing the same outline with the same
-// advance as in the whole font; composites name their components' new
-// numbers.
+// advance as in the whole font (also past the font's long metrics);
+// composites name their components' new numbers.
 func TestSubsetKeepsOutlines(t *testing.T) {
 	fam := ForLanguage(Default(), "vi")
 	face := fam.Faces[Regular]
@@ -30,6 +31,13 @@ func TestSubsetKeepsOutlines(t *testing.T) {
 		}
 		gids = append(gids, int(gi))
 	}
+	// Noto Sans's last glyphs share one advance (hhea.numberOfHMetrics
+	// is less than the glyph count): the first and last of them too.
+	long := int(binary.BigEndian.Uint16(table(face.Data, "hhea")[34:]))
+	if long >= face.NumGlyphs {
+		t.Fatalf("%s: every glyph has its own metrics; the test does not test the shared advance", face.Name)
+	}
+	gids = append(gids, long, face.NumGlyphs-1)
 	s, err := Subset(face.Data, gids)
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +91,22 @@ func TestSubsetRefuses(t *testing.T) {
 	}
 	if _, err := Subset([]byte("not a font"), []int{1}); err == nil {
 		t.Error("a file that is no font was cut")
+	}
+	// A download cut off halfway through the glyph outlines: the table
+	// directory still lists the whole glyf table.
+	var cut []byte
+	for i := range int(binary.BigEndian.Uint16(face.Data[4:])) {
+		rec := face.Data[12+16*i:]
+		if string(rec[:4]) == "glyf" {
+			off, size := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			cut = slices.Clone(face.Data[:off+size/2])
+		}
+	}
+	if cut == nil {
+		t.Fatal("the default face has no glyf table")
+	}
+	if _, err := Subset(cut, []int{1}); err == nil {
+		t.Error("a font cut off inside its glyf table was cut")
 	}
 }
 

@@ -1315,3 +1315,35 @@ func TestRenderProblemBlamesTheBrand(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionCap: at the most sessions a server keeps, a new sign-in ends
+// the oldest one, so the server holds exactly maxSessions and every other
+// desk stays signed in.
+func TestSessionCap(t *testing.T) {
+	now := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
+	s, err := New(Config{Brand: noBrand(t), Token: "correct horse battery staple", Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.smu.Lock()
+	for i := 0; i < maxSessions; i++ {
+		s.sessions[sessionKey(strconv.Itoa(i))] = now.Add(time.Hour + time.Duration(i)*time.Second)
+	}
+	s.smu.Unlock()
+	id, err := s.newSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.smu.Lock()
+	n := len(s.sessions)
+	s.smu.Unlock()
+	if n != maxSessions {
+		t.Errorf("%d sessions kept after a sign-in at the cap, want %d", n, maxSessions)
+	}
+	if s.live("0") {
+		t.Error("the oldest session is still signed in past the cap")
+	}
+	if !s.live("1") || !s.live(strconv.Itoa(maxSessions-1)) || !s.live(id) {
+		t.Error("a session other than the oldest was ended")
+	}
+}

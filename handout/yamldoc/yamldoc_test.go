@@ -376,12 +376,14 @@ func TestHintsQuietOnValidFiles(t *testing.T) {
 // TestMarkupEscapesInDoubleQuotes: the markup's escape typed inside YAML's
 // double quotes ("2\*3"), which YAML refuses as an escape of its own,
 // reaches the text as typed, so the markup reads it; YAML's own escapes
-// and backslashes in block and single-quoted text are left alone.
+// and backslashes in block and single-quoted text are left alone. A # inside
+// a word (C#) starts no comment, so the quotes after it are read too.
 func TestMarkupEscapesInDoubleQuotes(t *testing.T) {
 	src := "a: \"2\\*3 and \\[x\\] and \\\"q\\\" and \\\\ end\"\n" +
 		"b: ['1\\*2', \"3\\_4\"]\n" +
 		"c: |\n  5\\*6 \"7\\*8\"\n" +
-		"d: \"multi\n  line \\(y\\)\"\n"
+		"d: \"multi\n  line \\(y\\)\"\n" +
+		"e: [C#, \"9\\*9\"] # a # inside a word is text\n"
 	d, root := Parse("f.yaml", []byte(src), "")
 	if root == nil || len(d.Errs) != 0 {
 		t.Fatalf("errors: %v", d.Errs)
@@ -396,6 +398,12 @@ func TestMarkupEscapesInDoubleQuotes(t *testing.T) {
 		if k == "b" {
 			if len(v.Content) != 2 || v.Content[0].Value != `1\*2` || v.Content[1].Value != `3\_4` {
 				t.Errorf("b = %v", v.Content)
+			}
+			continue
+		}
+		if k == "e" {
+			if len(v.Content) != 2 || v.Content[0].Value != "C#" || v.Content[1].Value != `9\*9` {
+				t.Errorf("e = %v", v.Content)
 			}
 			continue
 		}
