@@ -130,6 +130,25 @@ func TestComposeIsGreedyWithoutRules(t *testing.T) {
 	if Dump(g, nil) != Dump(c, nil) {
 		t.Errorf("composed:\n%s\ngreedy:\n%s", Dump(c, nil), Dump(g, nil))
 	}
+	// Settings that cost the same: page two ends 2 lines short before a
+	// block that cannot split, so page one could give it a line or two
+	// for free. The fuller page one wins, as in the greedy fill.
+	block := func(id string, n int) []Row {
+		rows := lines(id, n)
+		for i := 1; i < n; i++ {
+			rows[i].KeepWithPrev = true
+		}
+		return rows
+	}
+	rows = cat(lines("a", 26+2), block("k", 20), block("m", 20))
+	g, _ = greedy(rows, testSpec())
+	c, _ = Flow(rows, testSpec())
+	if at := pageOf(t, c); at["a26"] != 0 || at["a27"] != 1 || at["k20"] != 1 || at["m1"] != 2 {
+		t.Errorf("equal costs: a26 on page %d, a27 on %d, k20 on %d, m1 on %d; want 1, 2, 2, 3:\n%s", at["a26"]+1, at["a27"]+1, at["k20"]+1, at["m1"]+1, Dump(c, nil))
+	}
+	if Dump(g, nil) != Dump(c, nil) {
+		t.Errorf("equal costs: composed:\n%s\ngreedy:\n%s", Dump(c, nil), Dump(g, nil))
+	}
 }
 
 // list is a list of one-line items marked as format's builder marks them:

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -482,5 +483,37 @@ func TestWrapURLChicago(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWrapURLExactFit: an address cut where a line is exactly full. The
+// fake measurer gives 5 pt a character, so the widths are exact.
+func TestWrapURLExactFit(t *testing.T) {
+	lines := func(runs []Run, width float64) []string {
+		var out []string
+		for _, l := range Wrap(fakeMeasurer{}, runs, wrapSize, width) {
+			out = append(out, l.Text())
+		}
+		return out
+	}
+	// A line holds "https://example.org/" exactly, alone or after the
+	// opening bracket joined to the address: the address breaks after that
+	// slash, not before ".org".
+	url := "https://example.org/sleep/tips.html"
+	got := lines([]Run{{Text: url, URL: url}}, 5*float64(len("https://example.org/")))
+	if want := []string{"https://example.org/", "sleep/tips.html"}; !slices.Equal(got, want) {
+		t.Errorf("exactly full: lines %q, want %q", got, want)
+	}
+	got = lines([]Run{{Text: "See ("}, {Text: url, URL: url}, {Text: ")"}}, 5*float64(len("(https://example.org/")))
+	if want := []string{"See ", "(https://example.org/", "sleep/tips.html)"}; !slices.Equal(got, want) {
+		t.Errorf("exactly full after other text: lines %q, want %q", got, want)
+	}
+	// An address one character too wide for a line, that character a
+	// final mark: the mark does not go to a line of its own; the address
+	// breaks at the last place before it.
+	url = "https://example.org/sleep?from="
+	got = lines([]Run{{Text: url, URL: url}}, 5*float64(len(url)-1))
+	if want := []string{"https://example.org/sleep", "?from="}; !slices.Equal(got, want) {
+		t.Errorf("a final mark past the line: lines %q, want %q", got, want)
 	}
 }
