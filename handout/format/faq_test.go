@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"handouts/handout/content"
 	"handouts/handout/layout"
 )
 
@@ -76,6 +77,46 @@ func TestFAQSheet(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// The write-in area holds as many ruled lines as its height gives, a whole
+// line left under the last: at its least height exactly its fewest lines
+// (an FAQ that fills its page still gets all three), one more for each
+// further line's height, none for less.
+func TestWritingAreaLines(t *testing.T) {
+	th := NewTheme(noBrand(t), labelsFor(&content.Handout{Language: "en"}), Options{Paper: Letter}, 0)
+	b := newBuilder(th)
+	b.writingArea("Your questions", 3)
+	var area *layout.Row
+	for i := range b.rows {
+		if b.rows[i].Spring {
+			area = &b.rows[i]
+		}
+	}
+	if area == nil || area.Expand == nil {
+		t.Fatal("no writing area row")
+	}
+	spacing := th.Body * 2.2
+	rules := func(h float64) int {
+		n := 0
+		for _, op := range area.Expand(h) {
+			if op.Kind == layout.LineOp {
+				n++
+				if op.Y > h-spacing+0.01 {
+					t.Errorf("height %.2f: a rule at %.2f, less than a line above the foot", h, op.Y)
+				}
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		extra float64
+		want  int
+	}{{0, 3}, {0.99, 3}, {1, 4}, {4, 7}, {4.5, 7}} {
+		if got := rules(area.H + c.extra*spacing); got != c.want {
+			t.Errorf("%.2f lines more than its least height: %d rules, want %d", c.extra, got, c.want)
 		}
 	}
 }

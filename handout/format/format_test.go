@@ -538,6 +538,77 @@ func TestHeadingParagraphKeeps(t *testing.T) {
 	}
 }
 
+// The composer's lone-item rule reads these marks (layout's tests model a
+// list with them): a break before the second item would leave the first
+// alone at a page's foot, one before the last item would leave it alone at
+// the next page's top, so the gap before each of them and the item's first
+// row are marked Lone, and no other break is.
+func TestListLoneMarks(t *testing.T) {
+	th := NewTheme(noBrand(t), labelsFor(&content.Handout{Language: "en"}), Options{Paper: Letter}, 0)
+	for _, n := range []int{2, 3, 5} {
+		b := newBuilder(th)
+		var items [][]content.Span
+		for i := range n {
+			items = append(items, inline(fmt.Sprintf("Item %d.", i+1)))
+		}
+		b.bullets(items, 0, b.body(), "test")
+		var got, want []string
+		item := 0
+		for _, r := range b.rows {
+			if r.Gap {
+				got = append(got, fmt.Sprintf("gap lone=%v", r.Lone))
+				want = append(want, fmt.Sprintf("gap lone=%v", item == 1 || item == n-1))
+				continue
+			}
+			item++
+			got = append(got, fmt.Sprintf("item %d lone=%v", item, r.Lone))
+			want = append(want, fmt.Sprintf("item %d lone=%v", item, item == 2 || item == n))
+		}
+		if item != n {
+			t.Fatalf("%d items: %d one-line rows", n, item)
+		}
+		if strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%d items: lone marks\n got %v\nwant %v", n, got, want)
+		}
+	}
+}
+
+// A callout short enough to move whole splits, if the composer must, only
+// where at least half of it stays behind: never its top lines left as a
+// sliver at a page's foot. Each break it allows costs the composer extra.
+func TestCalloutSplitsAtHalf(t *testing.T) {
+	th := NewTheme(noBrand(t), labelsFor(&content.Handout{Language: "en"}), Options{Paper: Letter}, 0)
+	b := newBuilder(th)
+	b.wholeBox = th.Paper.H
+	b.box(th.CallFill, th.CallRule, 0)
+	text := strings.Repeat("If you are thinking about harming yourself, call or text 988 at any hour. ", 12)
+	b.paragraph(inline(text), 0, "test")
+	b.endBox()
+	if len(b.rows) < 12 {
+		t.Fatalf("%d rows, want a callout of at least 10 lines", len(b.rows))
+	}
+	h := 0.0
+	for _, r := range b.rows {
+		h += r.H
+	}
+	above, breaks := 0.0, 0
+	for k, r := range b.rows {
+		if k > 0 && !r.KeepWithPrev {
+			breaks++
+			if above < h/2-0.01 {
+				t.Errorf("row %d: a break with %.1f pt of the %.1f pt callout above it, less than half", k, above, h)
+			}
+			if r.Penalty <= 0 {
+				t.Errorf("row %d: a break inside a callout that costs nothing", k)
+			}
+		}
+		above += r.H
+	}
+	if breaks == 0 {
+		t.Error("the callout cannot split at all")
+	}
+}
+
 // A question keeps with the first two lines of its answer, across the small
 // gap between them, so it never ends a page.
 func TestQuestionKeepsWithAnswer(t *testing.T) {

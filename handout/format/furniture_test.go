@@ -8,6 +8,7 @@ import (
 
 	"handouts/handout/brand"
 	"handouts/handout/diag"
+	"handouts/handout/fontset"
 	"handouts/handout/labels"
 	"handouts/handout/layout"
 	"handouts/handout/picture"
@@ -281,5 +282,50 @@ func TestRunningHeaderLongTitle(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The clinic name and the title share the running header's line only with
+// twice the small size between them; a title that would come closer goes
+// under the name. Titles cut a character at a time cross that edge.
+func TestRunningHeaderGap(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	b := brandWith(t, map[brand.Field]string{brand.Clinic: "Riverbend Wellness Clinic"})
+	long := "Group therapy for anxiety, depression, trauma and loneliness: what happens in a group, what it helps with"
+	opt := Options{Paper: Letter}
+	th := NewTheme(b, labelsFor(h), opt, 0)
+	oneLine, twoLines := 0, 0
+	for n := 40; n <= len(long); n++ {
+		h.Title.Raw = strings.TrimSpace(long[:n])
+		doc, err := Compose(Guide, h, b, labelsFor(h), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Pages) < 2 {
+			t.Fatalf("%d page, want a running header to test", len(doc.Pages))
+		}
+		lines := map[float64][]layout.Op{}
+		for _, op := range headerOps(doc.Pages[1], th) {
+			lines[op.Y] = append(lines[op.Y], op)
+		}
+		if len(lines) == 1 {
+			oneLine++
+		} else {
+			twoLines++
+		}
+		for _, l := range lines {
+			for _, a := range l {
+				for _, c := range l {
+					if a.Font == fontset.Bold && c.Font != fontset.Bold {
+						if gap := c.X - (a.X + a.W); gap < 2*th.Small-0.01 {
+							t.Errorf("title of %d characters: the name ends %.1f pt before the title, want at least %.1f", n, gap, 2*th.Small)
+						}
+					}
+				}
+			}
+		}
+	}
+	if oneLine == 0 || twoLines == 0 {
+		t.Errorf("%d titles on the name's line, %d under it: the test does not cross the edge", oneLine, twoLines)
 	}
 }
