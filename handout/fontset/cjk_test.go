@@ -1,9 +1,12 @@
 package fontset
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,5 +164,38 @@ func TestCJKSearchPrefersNotoSansCJK(t *testing.T) {
 	t.Setenv(IgnoreSystemFontsEnv, "1")
 	if g := cjkSearchGroups(); len(g) != 1 || len(g[0]) != 1 || g[0][0] != wqyDir {
 		t.Errorf("search groups with the system's ignored: %v", g)
+	}
+}
+
+// A CJK face with CFF outlines read from its tables alone (parseCFFFace)
+// is the face the general path reads with sfnt, field for field.
+func TestCFFFaceAsSfnt(t *testing.T) {
+	fam, err := cjkHans.copy().load(cjkSearchGroups())
+	if err != nil || !bytes.HasPrefix(fam.Faces[Regular].Data, []byte("OTTO")) {
+		tooltest.Missing(t, "Noto Sans CJK is not installed: install Debian's fonts-noto-cjk")
+		return
+	}
+	for _, s := range []Style{Regular, Bold} {
+		data := fam.Faces[s].Data
+		fast := parseCFFFace(data, "x.ttc")
+		if fast == nil {
+			t.Fatalf("%s: parseCFFFace refuses Noto Sans CJK", s)
+		}
+		slow, err := parseFaceSfnt(data, "x.ttc", false, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(fast.table(), slow.table()) {
+			t.Errorf("%s: the widths differ", s)
+		}
+		if &fast.Data[0] != &slow.Data[0] {
+			t.Errorf("%s: the face's data was copied", s)
+		}
+		// The rest, field for field (the file and table aside).
+		fast.Data, fast.widths, fast.lazy = nil, nil, nil
+		slow.Data, slow.widths, slow.lazy = nil, nil, nil
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: read from the tables\n%+v\nread by sfnt\n%+v", s, *fast, *slow)
+		}
 	}
 }

@@ -470,6 +470,16 @@ func parseCJKFace(data []byte, path string) (*Face, error) {
 
 // parseFaceOutlines is parseFaceGlyphs, taking CFF outlines too if cff.
 func parseFaceOutlines(data []byte, path string, allGlyphs, cff bool) (*Face, error) {
+	if cff && bytes.HasPrefix(data, []byte("OTTO")) {
+		if face := parseCFFFace(data, path); face != nil {
+			return face, nil
+		}
+	}
+	return parseFaceSfnt(data, path, allGlyphs, cff)
+}
+
+// parseFaceSfnt is parseFaceOutlines for any face, read with sfnt.
+func parseFaceSfnt(data []byte, path string, allGlyphs, cff bool) (*Face, error) {
 	if len(data) < 12 {
 		return nil, errors.New("not a TrueType font (file too short)")
 	}

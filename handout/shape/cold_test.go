@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/go-text/typesetting/font"
@@ -96,5 +97,33 @@ func BenchmarkChineseColdParse(b *testing.B) {
 				b.Fatal("go-text cannot read the face")
 			}
 		}
+	}
+}
+
+// A document's Shaper makes its own go-text face of each font it sets
+// text in, but no cache with a slot per glyph: for a CJK face's 65,535
+// glyphs that was 1.3 MB a face a document (a process's whole heap for
+// an English guide is 3 MB).
+func TestShaperFaceSmall(t *testing.T) {
+	fam := cjkFaces(t)
+	if fam == nil {
+		return
+	}
+	face := fam.Faces[fontset.Regular]
+	if parse(face) == nil {
+		t.Fatal("go-text cannot read the face")
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fc := NewWithCache("zh-Hans", &Cache{}).face(face)
+	runtime.ReadMemStats(&after)
+	if fc == nil {
+		t.Fatal("no face")
+	}
+	if g, ok := fc.NominalGlyph('睡'); !ok || g == 0 {
+		t.Errorf("the face has no glyph for 睡")
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("a Shaper's face of a CJK font allocates %d KB", n>>10)
 	}
 }

@@ -379,11 +379,23 @@ func (s *Shaper) face(f *fontset.Face) *font.Face {
 	fc, ok := s.faces[f]
 	if !ok {
 		if pf := parse(f); pf != nil {
-			fc = font.NewFace(pf)
+			fc = newFace(pf)
 			s.back[fc] = f
 		}
 		s.faces[f] = fc
 	}
+	return fc
+}
+
+// newFace is a Shaper's face of f: font.NewFace's, without its cache of
+// glyph extents, which has a slot for every glyph of the font (1.3 MB a
+// CJK face, for each document) and which shaping never fills: it asks no
+// extents (ShapeNoExtents). A face made for a font of no glyphs has the
+// character-map caches NewFace initialises and an extents cache of no
+// slots; it is then pointed at f.
+func newFace(f *font.Font) *font.Face {
+	fc := font.NewFace(&font.Font{})
+	fc.Font = f
 	return fc
 }
 
