@@ -53,13 +53,6 @@ func (b *Brand) EmailLink() string {
 	return "mailto:" + b.Email
 }
 
-// DisplayURL is a URL as printed: without the scheme or a trailing slash,
-// since patients type what they see.
-func DisplayURL(u string) string {
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return strings.TrimSuffix(u, "/")
-}
-
 // oneLine are the fields printed on one line and used in links: a line
 // break or tab in them cannot be printed (every build would fail), so
 // check says so. Fields that wrap (tagline, address, footer) fold their

@@ -94,19 +94,6 @@ func TestPhoneLink(t *testing.T) {
 	}
 }
 
-func TestDisplayURL(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{
-		"https://riverbend.example/":     "riverbend.example",
-		"http://riverbend.example/care/": "riverbend.example/care",
-		"https://riverbend.example/care": "riverbend.example/care",
-	} {
-		if got := DisplayURL(in); got != want {
-			t.Errorf("DisplayURL(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestLineBreaksInBrandFields(t *testing.T) {
 	t.Parallel()
 	for _, f := range []Field{Clinic, Phone, Email, Website} {

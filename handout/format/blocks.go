@@ -9,6 +9,7 @@ import (
 	"handouts/handout/content"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
+	"handouts/handout/linkcheck"
 )
 
 // builder accumulates measured rows for one document. Every block a format
@@ -101,7 +102,7 @@ func runs(spans []content.Span, base fontset.Style) []layout.Run {
 		if i+1 < len(spans) && spans[i+1].URL == s.URL {
 			continue
 		}
-		if addr := ShortAddress(s.URL); addr != "" && !saysAddress(words.String(), s.URL, addr) {
+		if addr := linkcheck.Printed(s.URL); addr != "" && !linkcheck.Shown(words.String(), s.URL) {
 			out = append(out, layout.Run{Text: " (", Style: base}, layout.Run{Text: addr, Style: base, URL: s.URL}, layout.Run{Text: ")", Style: base})
 		}
 		words.Reset()
@@ -112,53 +113,6 @@ func runs(spans []content.Span, base fontset.Style) []layout.Run {
 // plain is text without markup, through the typographic pass.
 func plain(s string, style fontset.Style) []layout.Run {
 	return []layout.Run{{Text: typeset(s, ' ', ' '), Style: style}}
-}
-
-// ShortAddress is a link's address as printed after its words: a web
-// address without its scheme, "www." or a trailing slash, but otherwise in
-// full (a reader must be able to type it; a long one wraps at "/" and "."),
-// an email address without "mailto:", a phone number without "tel:".
-func ShortAddress(url string) string {
-	lower := strings.ToLower(url)
-	switch {
-	case strings.HasPrefix(lower, "mailto:"):
-		a := url[len("mailto:"):]
-		if i := strings.IndexByte(a, '?'); i >= 0 {
-			a = a[:i]
-		}
-		return a
-	case strings.HasPrefix(lower, "tel:"):
-		return url[len("tel:"):]
-	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"):
-		a := url[strings.Index(url, "//")+2:]
-		if strings.HasPrefix(strings.ToLower(a), "www.") {
-			a = a[4:]
-		}
-		return strings.TrimSuffix(a, "/")
-	}
-	return ""
-}
-
-// saysAddress reports whether a link's words already show its address, as
-// in [example.org](https://example.org) or [911](tel:911).
-func saysAddress(words, url, addr string) bool {
-	w := strings.ToLower(strings.TrimRight(words, ".,;:!? "))
-	if strings.HasPrefix(strings.ToLower(url), "tel:") {
-		dw, du := digitsOf(w), digitsOf(addr)
-		return dw != "" && strings.HasSuffix(du, dw)
-	}
-	w = ShortAddress("https://" + strings.TrimPrefix(strings.TrimPrefix(w, "https://"), "http://"))
-	return strings.Contains(w, strings.ToLower(addr))
-}
-
-func digitsOf(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if isDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // baseline is where text of a size sits in a row of a height: centred on

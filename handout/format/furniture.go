@@ -9,6 +9,7 @@ import (
 	"handouts/handout/colour"
 	"handouts/handout/fontset"
 	"handouts/handout/layout"
+	"handouts/handout/linkcheck"
 )
 
 // masthead is the top of page one: the clinic's band (when there is a clinic
@@ -259,7 +260,7 @@ func contactParts(b *brand.Brand) []contactPart {
 		parts = append(parts, contactPart{b.Phone, b.PhoneLink()})
 	}
 	if b.Website != "" {
-		parts = append(parts, contactPart{brand.DisplayURL(b.Website), b.Website})
+		parts = append(parts, contactPart{linkcheck.Printed(b.Website), b.Website})
 	}
 	if b.Email != "" {
 		parts = append(parts, contactPart{b.Email, b.EmailLink()})

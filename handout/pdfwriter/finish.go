@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"handouts/handout/linkcheck"
 	"handouts/handout/spaces"
 	"regexp"
 	"slices"
@@ -719,27 +720,14 @@ func writeFont(w *pdfWriter, k int, ft embeddedFont, subsets *Subsets) {
 
 // linkWords is a link annotation's /Contents: what it links to, in words.
 // That is the link's own text, with the address added when the text does
-// not already say it.
+// not already show it (linkcheck.Shown, the rule the page's own printed
+// address follows).
 func linkWords(text, url string) string {
 	text = spaces.Fold(text)
-	target := url
-	for _, p := range []string{"tel:", "mailto:", "https://", "http://"} {
-		target = strings.TrimPrefix(target, p)
-	}
-	target = strings.TrimSuffix(strings.TrimPrefix(target, "www."), "/")
 	if text == "" {
 		return url
 	}
-	norm := func(s string) string {
-		var b strings.Builder
-		for _, r := range strings.ToLower(s) {
-			if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '@' || r == '.' || r == '/' {
-				b.WriteRune(r)
-			}
-		}
-		return strings.TrimSuffix(strings.TrimPrefix(b.String(), "www."), "/")
-	}
-	if strings.Contains(norm(text), norm(target)) || strings.HasPrefix(url, "tel:") && strings.Contains(norm(target), norm(text)) {
+	if linkcheck.Shown(text, url) {
 		return text
 	}
 	return text + " (" + url + ")"

@@ -255,6 +255,8 @@ func TestLinkWords(t *testing.T) {
 		{"write to care@riverbend.example", "mailto:care@riverbend.example", "write to care@riverbend.example"},
 		{"our website", "https://riverbend.example/", "our website (https://riverbend.example/)"},
 		{"", "https://x.example", "https://x.example"},
+		{"Riverbend.example", "HTTPS://www.riverbend.example/", "Riverbend.example"},
+		{"555", "tel:+15550100199", "555 (tel:+15550100199)"}, // not the number's end
 	} {
 		if got := linkWords(c.text, c.url); got != c.want {
 			t.Errorf("linkWords(%q, %q) = %q, want %q", c.text, c.url, got, c.want)
