@@ -106,7 +106,7 @@ pdfwriter@content.go@s/float64(x)\/255/float64(x)\/256/@colour components divide
 pdfwriter@pdfwriter.go@s/^\t\t\tcase .\&.:/\t\t\tcase 0:/@an & in the XMP metadata not escaped
 pdfwriter@tounicode.go@s/if j-i > 1 {/if j-i > 2 {/@two-code runs written as bfchar, not bfrange (same map)@eq
 pdfwriter@tag.go@s/if last == section || last == sub {/if last == section {/@a second subheading tagged H2 instead of H3
-pdfwriter@finish.go@s/strings.Contains(norm(text), norm(target)) ||/norm(text) == norm(target) ||/@a link description repeats the address its words already give
+linkcheck@printed.go@s/return strings.Contains(strings.ToLower(words), strings.ToLower(addr))/return strings.EqualFold(words, addr)/@a link description (and the page) repeats the address its words already give
 pdfwriter@finish.go@s/if c < 0x21 || c > 0x7E {/if c < 0x20 || c > 0x7E {/@a space in a link URI not percent-encoded
 content@decode.go@s/ok \&\& len(items) > MaxSummary {/ok \&\& len(items) >= MaxSummary {/@a summary of exactly the most bullets refused
 content@decode.go@s/if len(items) < MinSummary {/if len(items) <= MinSummary {/@a summary of exactly the fewest bullets refused
