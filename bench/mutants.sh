@@ -3,19 +3,30 @@
 # mutants (flipped comparisons, off-by-ones, dropped conditions, removed
 # escapes, wrong constants), chosen line by line as a reviewer would: where
 # a slip would reach a patient or a clinic (fitting and page breaks,
-# escaping, validation, positions in messages, PHI in serve). Each is
-# applied alone to a copy of the committed tree, and the mutated package's
-# own tests are run in full (go test -count=1; no test looks at -short,
-# and CI=true, so a missing tool fails rather than skips); a mutant is
-# caught when they fail. A mutant marked eq is likely equivalent (no user
-# could tell); the score is given with and without them. A mutant whose
-# pattern no longer matches exactly one line, or that does not build, is
-# reported as STALE and left out of the score: update the list.
+# escaping, validation, positions in messages, PHI in serve). A mutant is
+# caught when the mutated package's own tests fail. A mutant marked eq is
+# likely equivalent (no user could tell); the score is given with and
+# without them. A mutant whose pattern no longer matches exactly one line,
+# or that does not build, is reported as STALE and left out of the score:
+# update the list.
 #
-# Slow (about 30 minutes: each mutant runs a package's whole tests), so it
-# is not part of go test or CI. Usage:
+# How it runs: the committed tree is extracted once (a score is of a
+# commit). Each package's tests are built and run once, in full, unmutated:
+# they must pass. Each mutant is then the one mutated file given to the
+# compiler through go test -overlay (no copy of the tree, and the build
+# cache serves every other package), its package's test binary built with
+# go test -c and run in the package's directory with -test.failfast: a
+# caught mutant stops at its first failing test, and a surviving one has
+# run every test of its package. CI=true, so a missing tool fails rather
+# than skips; -test.timeout is go test's 10 minutes (a hang is caught).
+# Most of a caught mutant's time is the build (compile and link of its
+# package's test binary, 1 to 4 s of CPU each); the summary gives the CPU
+# time of builds and of tests.
+#
+# Slow (a whole run is most of an hour on 2 cores), so it is not part of
+# go test or CI. Usage:
 #   bench/mutants.sh [filter]      run the mutants whose package/file holds filter
-#   bench/mutants.sh -n [filter]   only check that every pattern still applies
+#   bench/mutants.sh -n [filter]   only check that every pattern still applies and builds
 set -u
 dry=false
 if [ "${1:-}" = -n ]; then
@@ -26,11 +37,30 @@ filter=${1:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The committed tree, not the working one: a score is of a commit.
-git -C "$root" archive HEAD | tar -x -C "$work"
+tree=$work/tree
+m=$work/m
+mkdir -p "$tree" "$m"
+git -C "$root" archive HEAD | tar -x -C "$tree"
 export CI=true
+# /usr/bin/time gives each step's CPU time; without it, none is reported.
+timed() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%U %S' -o "$m/cpu" "$@"
+	else
+		: >"$m/cpu"
+		"$@"
+	fi
+}
+cpu() { awk '{ s += $1 + $2 } END { printf "%.1f", s }' "$m/cpu"; }
+build() { # package, overlay: the test binary $m/test
+	(cd "$tree" && timed go test -c -vet=off -ldflags='-s -w' ${2:+-overlay "$2"} -o "$m/test" "./handout/$1")
+}
+run() { # package, flags: run its test binary in its directory
+	(cd "$tree/handout/$1" && shift && timed "$m/test" -test.paniconexit0 -test.timeout=10m "$@")
+}
+start=$(date +%s)
 
-# package @ file @ sed expression (changes exactly one line) @ what it breaks [@ eq]
+# package @ file @ sed expression (changes exactly one line) @ what it breaks [@ eq [reason]]
 list='
 pdfwriter@pdfwriter.go@s/if d.font == key \&\& d.size == op.Size {/if d.font == key {/@no Tf when only the size changes
 pdfwriter@content.go@s/if col.R == col.G \&\& col.G == col.B {/if col.R == col.G {/@R = G != B written as a grey
@@ -166,6 +196,7 @@ fontset@fontset.go@s/ || IsNoBreakSpace(r) \&\& fam.Has(style, . .) || / || /@a 
 fontset@fontset.go@s/ || size > len(data)-off {/ {/@a truncated font table read past its end
 fontset@subset.go@s/if gi < long {/if gi <= long {/@a subset glyph after the long metrics given a wrong width
 '
+
 mutants() { printf "%s\n" "$list" | grep -v '^$' | while IFS='@' read -r pkg file expr what eq; do
 	case "$pkg/$file" in *"$filter"*) printf "%s@%s@%s@%s@%s\n" "$pkg" "$file" "$expr" "$what" "$eq" ;; esac
 done; }
@@ -173,54 +204,65 @@ done; }
 # Every package's own tests must pass unmutated, or no score means anything.
 if ! $dry; then
 	for pkg in $(mutants | cut -d@ -f1 | sort -u); do
-		if ! (cd "$work" && go test -count=1 "./handout/$pkg" >"$work/base.log" 2>&1); then
-			cat "$work/base.log"
+		if ! build "$pkg" "" >"$m/base.log" 2>&1 || ! run "$pkg" >>"$m/base.log" 2>&1; then
+			cat "$m/base.log"
 			echo "the tests of handout/$pkg fail without a mutant: no score" >&2
 			exit 1
 		fi
+		echo "BASE    handout/$pkg: tests pass, $(cpu) s CPU"
 	done
 fi
 
 i=0
 mutants | while IFS='@' read -r pkg file expr what eq; do
 	i=$((i + 1))
-	f="$work/handout/$pkg/$file"
+	f="$tree/handout/$pkg/$file"
 	tag=""
-	[ "$eq" = eq ] && tag=" [likely equivalent]"
+	case "$eq" in eq*) tag=" [likely equivalent]" ;; esac
 	if [ ! -f "$f" ]; then
 		echo "STALE   #$i $pkg/$file: no such file ($what)"
-		echo stale >>"$work/tally"
+		echo stale >>"$m/tally"
 		continue
 	fi
-	cp "$f" "$f.orig"
-	sed -i "$expr" "$f"
-	changed=$(diff "$f.orig" "$f" | grep -c '^>')
+	sed "$expr" "$f" >"$m/$i.go"
+	printf '{"Replace": {"%s": "%s"}}\n' "$f" "$m/$i.go" >"$m/overlay.json"
+	changed=$(diff "$f" "$m/$i.go" | grep -c '^>')
 	if [ "$changed" -ne 1 ]; then
 		echo "STALE   #$i $pkg/$file: pattern changes $changed lines, not 1 ($what)"
-		echo stale >>"$work/tally"
-	elif ! (cd "$work" && if $dry; then go build "./handout/$pkg"; else go vet "./handout/$pkg"; fi >"$work/vet.log" 2>&1); then
-		echo "STALE   #$i $pkg/$file: does not build ($what)"
-		echo stale >>"$work/tally"
+		echo stale >>"$m/tally"
 	elif $dry; then
-		echo "OK      #$i $pkg/$file: $what$tag"
-	elif (cd "$work" && go test -count=1 "./handout/$pkg" >/dev/null 2>&1); then
-		echo "SURVIVE #$i $pkg/$file: $what$tag"
-		echo "survive $eq" >>"$work/tally"
+		if (cd "$tree" && go build -overlay "$m/overlay.json" "./handout/$pkg") >"$m/build.log" 2>&1; then
+			echo "OK      #$i $pkg/$file: $what$tag"
+		else
+			echo "STALE   #$i $pkg/$file: does not build ($what)"
+			echo stale >>"$m/tally"
+		fi
+	elif ! build "$pkg" "$m/overlay.json" >"$m/build.log" 2>&1; then
+		echo "STALE   #$i $pkg/$file: does not build ($what)"
+		echo stale >>"$m/tally"
 	else
-		echo "CAUGHT  #$i $pkg/$file: $what$tag"
-		echo "caught $eq" >>"$work/tally"
+		b=$(cpu)
+		if run "$pkg" -test.failfast >/dev/null 2>&1; then
+			echo "SURVIVE #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
+			echo "survive ${eq%% *} $b $(cpu)" >>"$m/tally"
+		else
+			echo "CAUGHT  #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
+			echo "caught ${eq%% *} $b $(cpu)" >>"$m/tally"
+		fi
 	fi
-	mv "$f.orig" "$f"
+	rm -f "$m/$i.go"
 done
-touch "$work/tally"
-k=$(grep -c '^stale' "$work/tally")
+touch "$m/tally"
+k=$(grep -c '^stale' "$m/tally")
 if $dry; then
 	echo "$k stale"
 	[ "$k" -eq 0 ]
 	exit
 fi
-c=$(grep -c '^caught' "$work/tally"); s=$(grep -c '^survive' "$work/tally")
-ce=$(grep -c '^caught eq' "$work/tally"); se=$(grep -c '^survive eq' "$work/tally")
+c=$(grep -c '^caught' "$m/tally"); s=$(grep -c '^survive' "$m/tally")
+ce=$(grep -c '^caught eq' "$m/tally"); se=$(grep -c '^survive eq' "$m/tally")
 pct() { [ "$2" -gt 0 ] && echo "$((100 * $1 / $2)) %" || echo "-"; }
 echo "caught $c of $((c + s)) mutants: $(pct "$c" $((c + s))) ($k stale)"
 echo "leaving out the $((ce + se)) likely equivalent: caught $((c - ce)) of $((c + s - ce - se)): $(pct $((c - ce)) $((c + s - ce - se)))"
+awk '$1 != "stale" { n = NF; b += $(n-1); t += $n } END { printf "CPU: builds %.0f s, tests %.0f s\n", b, t }' "$m/tally"
+echo "wall: $(( $(date +%s) - start )) s, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
