@@ -27,12 +27,18 @@
 # go test or CI. Usage:
 #   bench/mutants.sh [filter]      run the mutants whose package/file holds filter
 #   bench/mutants.sh -n [filter]   only check that every pattern still applies and builds
+#   bench/mutants.sh -j 2 [filter] two mutants at a time (two test binaries at once)
 set -u
 dry=false
-if [ "${1:-}" = -n ]; then
-	dry=true
+jobs=1
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-n) dry=true ;;
+	-j) jobs=$2; shift ;;
+	*) break ;;
+	esac
 	shift
-fi
+done
 filter=${1:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -45,18 +51,18 @@ export CI=true
 # /usr/bin/time gives each step's CPU time; without it, none is reported.
 timed() {
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f '%U %S' -o "$m/cpu" "$@"
+		/usr/bin/time -f '%U %S' -o "$w/cpu" "$@"
 	else
-		: >"$m/cpu"
+		: >"$w/cpu"
 		"$@"
 	fi
 }
-cpu() { awk '{ s += $1 + $2 } END { printf "%.1f", s }' "$m/cpu"; }
-build() { # package, overlay: the test binary $m/test
-	(cd "$tree" && timed go test -c -vet=off -ldflags='-s -w' ${2:+-overlay "$2"} -o "$m/test" "./handout/$1")
+cpu() { awk '{ s += $1 + $2 } END { printf "%.1f", s }' "$w/cpu"; }
+build() { # package, overlay: the test binary $w/test
+	(cd "$tree" && timed go test -c -vet=off -ldflags='-s -w' ${2:+-overlay "$2"} -o "$w/test" "./handout/$1")
 }
 run() { # package, flags: run its test binary in its directory
-	(cd "$tree/handout/$1" && shift && timed "$m/test" -test.paniconexit0 -test.timeout=10m "$@")
+	(cd "$tree/handout/$1" && shift && timed "$w/test" -test.paniconexit0 -test.timeout=10m "$@")
 }
 start=$(date +%s)
 
@@ -202,56 +208,80 @@ mutants() { printf "%s\n" "$list" | grep -v '^$' | while IFS='@' read -r pkg fil
 done; }
 
 # Every package's own tests must pass unmutated, or no score means anything.
-if ! $dry; then
+# Worker $1 of $jobs takes every jobs-th package, then every jobs-th mutant.
+base() {
+	w=$m/w$1
+	mkdir -p "$w"
+	k=0
 	for pkg in $(mutants | cut -d@ -f1 | sort -u); do
-		if ! build "$pkg" "" >"$m/base.log" 2>&1 || ! run "$pkg" >>"$m/base.log" 2>&1; then
-			cat "$m/base.log"
+		k=$((k + 1))
+		[ $(((k - 1) % jobs)) -eq "$1" ] || continue
+		if ! build "$pkg" "" >"$w/base.log" 2>&1 || ! run "$pkg" >>"$w/base.log" 2>&1; then
+			cat "$w/base.log"
 			echo "the tests of handout/$pkg fail without a mutant: no score" >&2
-			exit 1
+			touch "$m/basefail"
+			return
 		fi
 		echo "BASE    handout/$pkg: tests pass, $(cpu) s CPU"
 	done
-fi
-
-i=0
-mutants | while IFS='@' read -r pkg file expr what eq; do
-	i=$((i + 1))
-	f="$tree/handout/$pkg/$file"
-	tag=""
-	case "$eq" in eq*) tag=" [likely equivalent]" ;; esac
-	if [ ! -f "$f" ]; then
-		echo "STALE   #$i $pkg/$file: no such file ($what)"
-		echo stale >>"$m/tally"
-		continue
-	fi
-	sed "$expr" "$f" >"$m/$i.go"
-	printf '{"Replace": {"%s": "%s"}}\n' "$f" "$m/$i.go" >"$m/overlay.json"
-	changed=$(diff "$f" "$m/$i.go" | grep -c '^>')
-	if [ "$changed" -ne 1 ]; then
-		echo "STALE   #$i $pkg/$file: pattern changes $changed lines, not 1 ($what)"
-		echo stale >>"$m/tally"
-	elif $dry; then
-		if (cd "$tree" && go build -overlay "$m/overlay.json" "./handout/$pkg") >"$m/build.log" 2>&1; then
-			echo "OK      #$i $pkg/$file: $what$tag"
-		else
+}
+one() {
+	w=$m/w$1
+	mkdir -p "$w"
+	i=0
+	mutants | while IFS='@' read -r pkg file expr what eq; do
+		i=$((i + 1))
+		[ $(((i - 1) % jobs)) -eq "$1" ] || continue
+		f="$tree/handout/$pkg/$file"
+		tag=""
+		case "$eq" in eq*) tag=" [likely equivalent]" ;; esac
+		if [ ! -f "$f" ]; then
+			echo "STALE   #$i $pkg/$file: no such file ($what)"
+			echo stale >>"$m/tally"
+			continue
+		fi
+		sed "$expr" "$f" >"$w/$i.go"
+		printf '{"Replace": {"%s": "%s"}}\n' "$f" "$w/$i.go" >"$w/overlay.json"
+		changed=$(diff "$f" "$w/$i.go" | grep -c '^>')
+		if [ "$changed" -ne 1 ]; then
+			echo "STALE   #$i $pkg/$file: pattern changes $changed lines, not 1 ($what)"
+			echo stale >>"$m/tally"
+		elif $dry; then
+			if (cd "$tree" && go build -overlay "$w/overlay.json" "./handout/$pkg") >"$w/build.log" 2>&1; then
+				echo "OK      #$i $pkg/$file: $what$tag"
+			else
+				echo "STALE   #$i $pkg/$file: does not build ($what)"
+				echo stale >>"$m/tally"
+			fi
+		elif ! build "$pkg" "$w/overlay.json" >"$w/build.log" 2>&1; then
 			echo "STALE   #$i $pkg/$file: does not build ($what)"
 			echo stale >>"$m/tally"
-		fi
-	elif ! build "$pkg" "$m/overlay.json" >"$m/build.log" 2>&1; then
-		echo "STALE   #$i $pkg/$file: does not build ($what)"
-		echo stale >>"$m/tally"
-	else
-		b=$(cpu)
-		if run "$pkg" -test.failfast >/dev/null 2>&1; then
-			echo "SURVIVE #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
-			echo "survive ${eq%% *} $b $(cpu)" >>"$m/tally"
 		else
-			echo "CAUGHT  #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
-			echo "caught ${eq%% *} $b $(cpu)" >>"$m/tally"
+			b=$(cpu)
+			if run "$pkg" -test.failfast >/dev/null 2>&1; then
+				echo "SURVIVE #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
+				echo "survive ${eq%% *} $b $(cpu)" >>"$m/tally"
+			else
+				echo "CAUGHT  #$i $pkg/$file: $what$tag (build $b s, tests $(cpu) s CPU)"
+				echo "caught ${eq%% *} $b $(cpu)" >>"$m/tally"
+			fi
 		fi
-	fi
-	rm -f "$m/$i.go"
-done
+		rm -f "$w/$i.go"
+	done
+}
+all() { # function: run it in jobs workers at once
+	n=0
+	while [ $n -lt "$jobs" ]; do
+		"$1" $n &
+		n=$((n + 1))
+	done
+	wait
+}
+if ! $dry; then
+	all base
+	[ -e "$m/basefail" ] && exit 1
+fi
+all one
 touch "$m/tally"
 k=$(grep -c '^stale' "$m/tally")
 if $dry; then
