@@ -1,6 +1,7 @@
 package pdfcheck
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -226,211 +227,45 @@ func (c *checker) resources(page any) map[string]any {
 	return nil
 }
 
-// page checks page i's content and returns all the text it shows.
-func (c *checker) page(i int, ref string) string {
-	pd := c.dict(ref)
+// contentVisitor is told each operator of a page's content, with its
+// operands, in order.
+type contentVisitor interface {
+	visit(op operator, args []any)
+}
+
+// pageContent is page ref's content streams one after another, as a
+// reader takes them: one stream.
+func (c *checker) pageContent(ref string) []byte {
 	var data []byte
-	for _, s := range c.kids(pd["/Contents"]) {
+	for _, s := range c.kids(c.dict(ref)["/Contents"]) {
 		if st, ok := c.get(s).(*stream); ok {
 			data = append(append(data, st.data...), '\n')
 		}
 	}
-	res := c.resources(ref)
-	fonts := c.dict(res["/Font"])
-	props := c.dict(res["/Properties"])
-	var all strings.Builder
-	var stack []marked
+	return data
+}
+
+// walkContent lexes page ref's content once and gives each operator, with
+// its operands, to every visitor in turn. An inline image's data is
+// skipped up to its EI.
+func (c *checker) walkContent(ref string, visitors ...contentVisitor) {
+	l := &lexer{b: c.pageContent(ref)}
 	var args []any
-	var font *fontInfo
-	seen := map[int]bool{}
-	where := func() string { return fmt.Sprintf("page %d", i+1) }
-	// A text object's pieces (its glyphs' text, its spans' /ActualText)
-	// wait for its end: a right-to-left run is drawn left to right, and
-	// read, as a screen reader speaks it, in reverse (readsRTL).
-	type piece struct {
-		text string
-		to   *strings.Builder // the marked content it belongs to, or nil
-	}
-	var pieces []piece
-	inText := false
-	put := func(p piece) {
-		// Direction marks (the writer's, for readers that reorder
-		// right-to-left lines themselves) say nothing to a listener.
-		p.text = strings.Map(func(r rune) rune {
-			if r == '\u200e' || r == '\u200f' {
-				return -1
-			}
-			return r
-		}, p.text)
-		all.WriteString(p.text)
-		if p.to != nil {
-			p.to.WriteString(p.text)
-		}
-	}
-	var emit func(string)
-	show := func(b []byte) {
-		if font == nil {
-			c.problem("%s: text shown with no font selected", where())
-			return
-		}
-		for _, m := range stack {
-			if m.actual {
-				return // the span's /ActualText stands for its glyphs
-			}
-		}
-		emit(font.decode(b))
-	}
-	emit = func(t string) {
-		p := piece{text: t}
-		for k := len(stack) - 1; k >= 0; k-- {
-			if stack[k].artifact {
-				break
-			}
-			if stack[k].mcid >= 0 {
-				p.to = c.mcText[mcKey{ref, stack[k].mcid}]
-				break
-			}
-		}
-		if inText {
-			pieces = append(pieces, p)
-		} else {
-			put(p)
-		}
-	}
-	l := &lexer{b: data}
 	for {
 		v, ok := l.next()
 		if !ok {
-			break
+			return
 		}
 		op, isOp := v.(operator)
 		if !isOp {
 			args = append(args, v)
 			continue
 		}
-		if painting[op] {
-			tagged := false
-			for _, m := range stack {
-				if m.artifact || m.mcid >= 0 {
-					tagged = true
-				}
-			}
-			if !tagged {
-				what := string(op)
-				if len(args) > 0 {
-					if s, ok := args[len(args)-1].([]byte); ok && font != nil {
-						what += fmt.Sprintf(" %q", font.decode(s))
-					}
-				}
-				c.problem("%s: %s outside tagged content or an Artifact (7.1-3)", where(), what)
-			}
+		for _, vis := range visitors {
+			vis.visit(op, args)
 		}
-		switch op {
-		case "BT":
-			inText = true
-		case "ET":
-			texts := make([]string, len(pieces))
-			for k, p := range pieces {
-				texts[k] = p.text
-			}
-			if readsRTL(texts, c.rtl) {
-				slices.Reverse(pieces)
-			}
-			for _, p := range pieces {
-				put(p)
-			}
-			pieces, inText = pieces[:0], false
-		case "BMC":
-			tag := ""
-			if len(args) > 0 {
-				n, _ := args[0].(pdfName)
-				tag = string(n)
-			}
-			stack = append(stack, marked{tag: tag, mcid: -1, artifact: tag == "Artifact"})
-		case "BDC":
-			m := marked{mcid: -1}
-			if len(args) >= 2 {
-				n, _ := args[0].(pdfName)
-				m.tag = string(n)
-				m.artifact = m.tag == "Artifact"
-				var p map[string]any
-				switch pv := args[1].(type) {
-				case map[string]any:
-					p = pv
-				case pdfName:
-					// A named property list from the resources, as qpdf
-					// gives it.
-					if d := c.dict(props["/"+string(pv)]); d != nil {
-						p = map[string]any{}
-						if n, ok := c.num(d["/MCID"]); ok {
-							p["MCID"] = float64(n)
-						}
-					}
-				}
-				// A span standing for a cluster of glyphs reads as its
-				// /ActualText (shaped text: a conjunct, a base and its
-				// marks), nested in the content's own marked sequence.
-				if at, ok := p["ActualText"]; ok && m.tag == "Span" {
-					m.actual = true
-					b, _ := at.([]byte)
-					emit(textString(b))
-				}
-				if f, ok := p["MCID"].(float64); ok && !m.artifact {
-					m.mcid = int(f)
-					if seen[m.mcid] {
-						c.problem("%s: MCID %d is used twice", where(), m.mcid)
-					}
-					seen[m.mcid] = true
-					k := mcKey{ref, m.mcid}
-					c.order = append(c.order, k)
-					c.mcText[k] = &strings.Builder{}
-				}
-			}
-			stack = append(stack, m)
-		case "EMC":
-			if len(stack) == 0 {
-				c.problem("%s: EMC with no marked content open", where())
-			} else {
-				stack = stack[:len(stack)-1]
-			}
-		case "Tf":
-			if len(args) >= 1 {
-				if n, ok := args[0].(pdfName); ok {
-					fr := fonts["/"+string(n)]
-					if fr == nil {
-						c.problem("%s: font /%s is not in the resources", where(), n)
-						font = nil
-					} else {
-						font = c.font(fr)
-					}
-				}
-			}
-		case "Tj", "'":
-			if len(args) > 0 {
-				if s, ok := args[len(args)-1].([]byte); ok {
-					show(s)
-				}
-			}
-		case "\"":
-			if len(args) > 0 {
-				if s, ok := args[len(args)-1].([]byte); ok {
-					show(s)
-				}
-			}
-		case "TJ":
-			if len(args) > 0 {
-				if a, ok := args[0].([]any); ok {
-					for _, e := range a {
-						if s, ok := e.([]byte); ok {
-							show(s)
-						}
-					}
-				}
-			}
-		case "BI":
-			// Skip an inline image's data up to EI.
-			end := strings.Index(string(l.b[l.i:]), "EI")
-			if end < 0 {
+		if op == "BI" {
+			if end := bytes.Index(l.b[l.i:], []byte("EI")); end < 0 {
 				l.i = len(l.b)
 			} else {
 				l.i += end + 2
@@ -438,10 +273,237 @@ func (c *checker) page(i int, ref string) string {
 		}
 		args = args[:0]
 	}
-	if len(stack) > 0 {
-		c.problem("%s: %d marked-content sequences left open at the end of the page (a sequence must not span pages)", where(), len(stack))
+}
+
+// tagCheck checks one page's marked content and gathers its text: every
+// painting operator inside tagged content or an Artifact, sequences closed
+// on the page, each MCID used once, and each MCID's text kept for
+// comparing with the tree.
+type tagCheck struct {
+	c            *checker
+	ref          string
+	page         int // from 0
+	fonts, props map[string]any
+	stack        []marked
+	font         *fontInfo
+	seen         map[int]bool // MCIDs
+	// A text object's pieces (its glyphs' text, its spans' /ActualText)
+	// wait for its end: a right-to-left run is drawn left to right, and
+	// read, as a screen reader speaks it, in reverse (readsRTL).
+	pieces []piece
+	inText bool
+	all    strings.Builder // all the page's text
+}
+
+// piece is some text and the marked content it belongs to, or nil.
+type piece struct {
+	text string
+	to   *strings.Builder
+}
+
+func (c *checker) newTagCheck(i int, ref string) *tagCheck {
+	res := c.resources(ref)
+	return &tagCheck{c: c, ref: ref, page: i, fonts: c.dict(res["/Font"]), props: c.dict(res["/Properties"]), seen: map[int]bool{}}
+}
+
+func (t *tagCheck) where() string { return fmt.Sprintf("page %d", t.page+1) }
+
+func (t *tagCheck) visit(op operator, args []any) {
+	if painting[op] {
+		t.checkTagged(op, args)
 	}
-	return all.String()
+	switch op {
+	case "BT":
+		t.inText = true
+	case "ET":
+		t.endText()
+	case "BMC":
+		tag := ""
+		if len(args) > 0 {
+			n, _ := args[0].(pdfName)
+			tag = string(n)
+		}
+		t.stack = append(t.stack, marked{tag: tag, mcid: -1, artifact: tag == "Artifact"})
+	case "BDC":
+		t.stack = append(t.stack, t.beginMarked(args))
+	case "EMC":
+		if len(t.stack) == 0 {
+			t.c.problem("%s: EMC with no marked content open", t.where())
+		} else {
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+	case "Tf":
+		t.selectFont(args)
+	case "Tj", "'", "\"":
+		if len(args) > 0 {
+			if s, ok := args[len(args)-1].([]byte); ok {
+				t.show(s)
+			}
+		}
+	case "TJ":
+		if len(args) > 0 {
+			if a, ok := args[0].([]any); ok {
+				for _, e := range a {
+					if s, ok := e.([]byte); ok {
+						t.show(s)
+					}
+				}
+			}
+		}
+	}
+}
+
+// finish reports sequences left open and returns all the page's text.
+func (t *tagCheck) finish() string {
+	if len(t.stack) > 0 {
+		t.c.problem("%s: %d marked-content sequences left open at the end of the page (a sequence must not span pages)", t.where(), len(t.stack))
+	}
+	return t.all.String()
+}
+
+// checkTagged reports a painting operator outside tagged content or an
+// Artifact (7.1-3), with the text it shows.
+func (t *tagCheck) checkTagged(op operator, args []any) {
+	for _, m := range t.stack {
+		if m.artifact || m.mcid >= 0 {
+			return
+		}
+	}
+	what := string(op)
+	if len(args) > 0 {
+		if s, ok := args[len(args)-1].([]byte); ok && t.font != nil {
+			what += fmt.Sprintf(" %q", t.font.decode(s))
+		}
+	}
+	t.c.problem("%s: %s outside tagged content or an Artifact (7.1-3)", t.where(), what)
+}
+
+// beginMarked reads a BDC's tag and properties: an MCID, counted once, or
+// an /ActualText span, whose text is emitted in place of its glyphs'.
+func (t *tagCheck) beginMarked(args []any) marked {
+	m := marked{mcid: -1}
+	if len(args) < 2 {
+		return m
+	}
+	n, _ := args[0].(pdfName)
+	m.tag = string(n)
+	m.artifact = m.tag == "Artifact"
+	var p map[string]any
+	switch pv := args[1].(type) {
+	case map[string]any:
+		p = pv
+	case pdfName:
+		// A named property list from the resources, as qpdf gives it.
+		if d := t.c.dict(t.props["/"+string(pv)]); d != nil {
+			p = map[string]any{}
+			if n, ok := t.c.num(d["/MCID"]); ok {
+				p["MCID"] = float64(n)
+			}
+		}
+	}
+	// A span standing for a cluster of glyphs reads as its /ActualText
+	// (shaped text: a conjunct, a base and its marks), nested in the
+	// content's own marked sequence.
+	if at, ok := p["ActualText"]; ok && m.tag == "Span" {
+		m.actual = true
+		b, _ := at.([]byte)
+		t.emit(textString(b))
+	}
+	if f, ok := p["MCID"].(float64); ok && !m.artifact {
+		m.mcid = int(f)
+		if t.seen[m.mcid] {
+			t.c.problem("%s: MCID %d is used twice", t.where(), m.mcid)
+		}
+		t.seen[m.mcid] = true
+		k := mcKey{t.ref, m.mcid}
+		t.c.order = append(t.c.order, k)
+		t.c.mcText[k] = &strings.Builder{}
+	}
+	return m
+}
+
+// selectFont follows a Tf to the font it names in the page's resources.
+func (t *tagCheck) selectFont(args []any) {
+	if len(args) < 1 {
+		return
+	}
+	n, ok := args[0].(pdfName)
+	if !ok {
+		return
+	}
+	fr := t.fonts["/"+string(n)]
+	if fr == nil {
+		t.c.problem("%s: font /%s is not in the resources", t.where(), n)
+		t.font = nil
+		return
+	}
+	t.font = t.c.font(fr)
+}
+
+// show emits a string's text through the current font, unless a span's
+// /ActualText stands for its glyphs.
+func (t *tagCheck) show(b []byte) {
+	if t.font == nil {
+		t.c.problem("%s: text shown with no font selected", t.where())
+		return
+	}
+	for _, m := range t.stack {
+		if m.actual {
+			return
+		}
+	}
+	t.emit(t.font.decode(b))
+}
+
+// emit gives text to the innermost marked content with an MCID (none in
+// an Artifact), at once or, inside a text object, at its end.
+func (t *tagCheck) emit(text string) {
+	p := piece{text: text}
+	for k := len(t.stack) - 1; k >= 0; k-- {
+		if t.stack[k].artifact {
+			break
+		}
+		if t.stack[k].mcid >= 0 {
+			p.to = t.c.mcText[mcKey{t.ref, t.stack[k].mcid}]
+			break
+		}
+	}
+	if t.inText {
+		t.pieces = append(t.pieces, p)
+	} else {
+		t.put(p)
+	}
+}
+
+// endText puts a text object's pieces in reading order.
+func (t *tagCheck) endText() {
+	texts := make([]string, len(t.pieces))
+	for k, p := range t.pieces {
+		texts[k] = p.text
+	}
+	if readsRTL(texts, t.c.rtl) {
+		slices.Reverse(t.pieces)
+	}
+	for _, p := range t.pieces {
+		t.put(p)
+	}
+	t.pieces, t.inText = t.pieces[:0], false
+}
+
+// put adds a piece to the page's text and to its marked content's.
+func (t *tagCheck) put(p piece) {
+	// Direction marks (the writer's, for readers that reorder right-to-left
+	// lines themselves) say nothing to a listener.
+	p.text = strings.Map(func(r rune) rune {
+		if r == '\u200e' || r == '\u200f' {
+			return -1
+		}
+		return r
+	}, p.text)
+	t.all.WriteString(p.text)
+	if p.to != nil {
+		p.to.WriteString(p.text)
+	}
 }
 
 // readsRTL reports whether a text object whose pieces read texts, in

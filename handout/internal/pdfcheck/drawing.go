@@ -91,225 +91,266 @@ func hexColour(comps []float64) string {
 	return "?"
 }
 
-// drawing reads page ref (of height pageH) back.
-func (c *checker) drawing(ref string) PageDrawing {
-	pd := c.dict(ref)
-	var box []float64
-	for d, i := pd, 0; d != nil && len(box) == 0 && i < 32; d, i = c.dict(d["/Parent"]), i+1 {
-		box = c.fnums(d["/MediaBox"]) // inherited from the page tree
-	}
-	pageH := 0.0
-	if len(box) == 4 {
-		pageH = box[3] - box[1]
-	}
-	var data []byte
-	for _, s := range c.kids(pd["/Contents"]) {
-		if st, ok := c.get(s).(*stream); ok {
-			data = append(append(data, st.data...), '\n')
-		}
-	}
+// drawReader reads one page's painting back as a viewer would, one
+// content-stream operator at a time.
+type drawReader struct {
+	c            *checker
+	pageH        float64
+	fonts, xobjs map[string]any
+	out          PageDrawing
+	stack        []mark // open marked content
+	seq          int    // marked sequences opened so far
+	gs           gstate
+	saved        []gstate
+	font         *fontInfo
+	fontRes      string
+	fontWidths   map[int]float64
+	size, tx, ty float64
+	path         [][2]float64 // points and control points
+	rects        [][4]float64
+	args         []any // the current operator's operands
+}
+
+// mark is an open marked-content sequence: its tag and its number.
+type mark struct {
+	tag string
+	n   int
+}
+
+type gstate struct {
+	fill, stroke string
+	ctm          [6]float64
+}
+
+func (c *checker) newDrawReader(ref string) *drawReader {
 	res := c.resources(ref)
-	fonts := c.dict(res["/Font"])
-	xobjs := c.dict(res["/XObject"])
-	var out PageDrawing
-	type mark struct {
-		tag string
-		n   int
+	return &drawReader{
+		c: c, pageH: c.pageHeight(ref), fonts: c.dict(res["/Font"]), xobjs: c.dict(res["/XObject"]),
+		gs: gstate{fill: "#000000", stroke: "#000000", ctm: [6]float64{1, 0, 0, 1, 0, 0}},
 	}
-	var stack []mark
-	seq := 0
-	tag := func() (string, int) {
-		for k := len(stack) - 1; k >= 0; k-- {
-			if stack[k].tag != "" && stack[k].tag != "Span" {
-				return stack[k].tag, stack[k].n
-			}
-		}
-		return "", 0
+}
+
+// pageHeight is the height of page ref's media box, inherited from the
+// page tree.
+func (c *checker) pageHeight(ref string) float64 {
+	var box []float64
+	for d, i := c.dict(ref), 0; d != nil && len(box) == 0 && i < 32; d, i = c.dict(d["/Parent"]), i+1 {
+		box = c.fnums(d["/MediaBox"])
 	}
-	type gstate struct {
-		fill, stroke string
-		ctm          [6]float64
+	if len(box) == 4 {
+		return box[3] - box[1]
 	}
-	gs := gstate{fill: "#000000", stroke: "#000000", ctm: [6]float64{1, 0, 0, 1, 0, 0}}
-	var saved []gstate
-	var font *fontInfo
-	var fontRes string
-	var fontWidths map[int]float64
-	var size, tx, ty float64
-	var path [][2]float64 // points and control points
-	var segs []string     // each point's operator
-	var rects [][4]float64
-	var args []any
-	argf := func(i int) float64 {
-		if i < len(args) {
-			if f, ok := args[i].(float64); ok {
-				return f
-			}
-		}
-		return math.NaN()
-	}
-	comps := func() []float64 {
-		var f []float64
-		for i := range args {
-			f = append(f, argf(i))
-		}
-		return f
-	}
-	paint := func(fill, stroke bool) {
-		t, n := tag()
-		d := Drawn{Tag: t, mc: n}
-		if fill {
-			d.Fill = gs.fill
-		}
-		if stroke {
-			d.Stroke = gs.stroke
-		}
-		for _, r := range rects {
-			e := d
-			e.Kind, e.X, e.Y, e.W, e.H = "rect", r[0], pageH-r[1]-r[3], r[2], r[3]
-			if r[3] < 0 {
-				e.Y, e.H = pageH-r[1], -r[3]
-			}
-			out.Ops = append(out.Ops, e)
-		}
-		if len(path) > 0 {
-			minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-			for _, p := range path {
-				minX, maxX = min(minX, p[0]), max(maxX, p[0])
-				minY, maxY = min(minY, p[1]), max(maxY, p[1])
-			}
-			e := d
-			if len(path) == 2 && !fill {
-				e.Kind = "line"
-				e.X, e.Y = path[0][0], pageH-path[0][1]
-				e.W, e.H = path[1][0]-path[0][0], path[0][1]-path[1][1]
-			} else {
-				e.Kind, e.X, e.Y, e.W, e.H = "rect", minX, pageH-maxY, maxX-minX, maxY-minY
-				e.Folded = folds(path)
-			}
-			out.Ops = append(out.Ops, e)
-		}
-		path, segs, rects = path[:0], segs[:0], rects[:0]
-	}
-	l := &lexer{b: data}
-	for {
-		v, ok := l.next()
-		if !ok {
-			break
-		}
-		op, isOp := v.(operator)
-		if !isOp {
-			args = append(args, v)
-			continue
-		}
-		switch op {
-		case "BMC", "BDC":
-			m := mark{}
-			if len(args) > 0 {
-				n, _ := args[0].(pdfName)
-				m.tag = string(n)
-			}
-			seq++
-			m.n = seq
-			stack = append(stack, m)
-		case "EMC":
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case "q":
-			saved = append(saved, gs)
-		case "Q":
-			if len(saved) > 0 {
-				gs, saved = saved[len(saved)-1], saved[:len(saved)-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				m := [6]float64{argf(0), argf(1), argf(2), argf(3), argf(4), argf(5)}
-				o := gs.ctm
-				gs.ctm = [6]float64{
-					m[0]*o[0] + m[1]*o[2], m[0]*o[1] + m[1]*o[3],
-					m[2]*o[0] + m[3]*o[2], m[2]*o[1] + m[3]*o[3],
-					m[4]*o[0] + m[5]*o[2] + o[4], m[4]*o[1] + m[5]*o[3] + o[5],
-				}
-			}
-		case "g", "rg":
-			gs.fill = hexColour(comps())
-		case "G", "RG":
-			gs.stroke = hexColour(comps())
-		case "BT":
-			tx, ty = 0, 0
-		case "Tf":
-			if len(args) >= 2 {
-				n, _ := args[0].(pdfName)
-				fontRes = string(n)
-				fr := fonts["/"+fontRes]
-				font, fontWidths = nil, nil
-				if fr != nil {
-					font = c.font(fr)
-					fontWidths = c.widths(fr)
-				}
-				size = argf(1)
-			}
-		case "Td":
-			tx, ty = tx+argf(0), ty+argf(1)
-		case "Tj":
-			if len(args) == 0 || font == nil {
-				break
-			}
-			s, _ := args[0].([]byte)
-			w, trail := 0.0, 0.0
-			for _, b := range s {
-				w += fontWidths[int(b)]
-				if font.decode([]byte{b}) == " " {
-					trail += fontWidths[int(b)]
-				} else {
-					trail = 0
-				}
-			}
-			name := font.name
-			if i := strings.IndexByte(name, '+'); i == 6 {
-				name = name[i+1:]
-			}
-			t, n := tag()
-			out.Ops = append(out.Ops, Drawn{Kind: "text", X: tx, Y: pageH - ty, W: (w - trail) * size / 1000, Advance: w * size / 1000, Tag: t, mc: n,
-				Font: name, Size: size, Text: font.decode(s), Fill: gs.fill, Res: fontRes})
-		case "Do":
-			if len(args) == 0 {
-				break
-			}
+	return 0
+}
+
+func (d *drawReader) visit(op operator, args []any) {
+	d.args = args
+	switch op {
+	case "BMC", "BDC":
+		m := mark{}
+		if len(args) > 0 {
 			n, _ := args[0].(pdfName)
-			bb := c.fnums(c.dict(xobjs["/"+string(n)])["/BBox"])
-			if len(bb) != 4 {
-				break
-			}
-			m := gs.ctm
-			w, h := m[0]*(bb[2]-bb[0]), m[3]*(bb[3]-bb[1])
-			x, y := m[4]+m[0]*bb[0], m[5]+m[3]*bb[1]
-			t, k := tag()
-			out.Ops = append(out.Ops, Drawn{Kind: "image", X: x, Y: pageH - y - h, W: w, H: h, Tag: t, mc: k})
-		case "re":
-			rects = append(rects, [4]float64{argf(0), argf(1), argf(2), argf(3)})
-		case "m", "l":
-			path = append(path, [2]float64{argf(0), argf(1)})
-			segs = append(segs, string(op))
-		case "c":
-			for i := 0; i < 3; i++ {
-				path = append(path, [2]float64{argf(2 * i), argf(2*i + 1)})
-				segs = append(segs, "c")
-			}
-		case "f", "F", "f*":
-			paint(true, false)
-		case "S", "s":
-			paint(false, true)
-		case "B", "B*", "b", "b*":
-			paint(true, true)
-		case "n":
-			path, segs, rects = path[:0], segs[:0], rects[:0]
+			m.tag = string(n)
 		}
-		args = args[:0]
+		d.seq++
+		m.n = d.seq
+		d.stack = append(d.stack, m)
+	case "EMC":
+		if len(d.stack) > 0 {
+			d.stack = d.stack[:len(d.stack)-1]
+		}
+	case "q":
+		d.saved = append(d.saved, d.gs)
+	case "Q":
+		if len(d.saved) > 0 {
+			d.gs, d.saved = d.saved[len(d.saved)-1], d.saved[:len(d.saved)-1]
+		}
+	case "cm":
+		d.transform()
+	case "g", "rg":
+		d.gs.fill = hexColour(d.comps())
+	case "G", "RG":
+		d.gs.stroke = hexColour(d.comps())
+	case "BT":
+		d.tx, d.ty = 0, 0
+	case "Tf":
+		d.setFont()
+	case "Td":
+		d.tx, d.ty = d.tx+d.argf(0), d.ty+d.argf(1)
+	case "Tj":
+		d.showText()
+	case "Do":
+		d.image()
+	case "re":
+		d.rects = append(d.rects, [4]float64{d.argf(0), d.argf(1), d.argf(2), d.argf(3)})
+	case "m", "l":
+		d.path = append(d.path, [2]float64{d.argf(0), d.argf(1)})
+	case "c":
+		for i := 0; i < 3; i++ {
+			d.path = append(d.path, [2]float64{d.argf(2 * i), d.argf(2*i + 1)})
+		}
+	case "f", "F", "f*":
+		d.paint(true, false)
+	case "S", "s":
+		d.paint(false, true)
+	case "B", "B*", "b", "b*":
+		d.paint(true, true)
+	case "n":
+		d.path, d.rects = d.path[:0], d.rects[:0]
 	}
-	out.Ops = mergeRuns(out.Ops)
-	for _, a := range c.array(pd["/Annots"]) {
+}
+
+// argf is operand i as a number, or NaN.
+func (d *drawReader) argf(i int) float64 {
+	if i < len(d.args) {
+		if f, ok := d.args[i].(float64); ok {
+			return f
+		}
+	}
+	return math.NaN()
+}
+
+// comps is the operands as a colour's components.
+func (d *drawReader) comps() []float64 {
+	var f []float64
+	for i := range d.args {
+		f = append(f, d.argf(i))
+	}
+	return f
+}
+
+// tag is the structure tag of the innermost marked content that is not a
+// span, and its sequence's number.
+func (d *drawReader) tag() (string, int) {
+	for k := len(d.stack) - 1; k >= 0; k-- {
+		if d.stack[k].tag != "" && d.stack[k].tag != "Span" {
+			return d.stack[k].tag, d.stack[k].n
+		}
+	}
+	return "", 0
+}
+
+// transform applies a cm to the current matrix.
+func (d *drawReader) transform() {
+	if len(d.args) != 6 {
+		return
+	}
+	m := [6]float64{d.argf(0), d.argf(1), d.argf(2), d.argf(3), d.argf(4), d.argf(5)}
+	o := d.gs.ctm
+	d.gs.ctm = [6]float64{
+		m[0]*o[0] + m[1]*o[2], m[0]*o[1] + m[1]*o[3],
+		m[2]*o[0] + m[3]*o[2], m[2]*o[1] + m[3]*o[3],
+		m[4]*o[0] + m[5]*o[2] + o[4], m[4]*o[1] + m[5]*o[3] + o[5],
+	}
+}
+
+// setFont follows a Tf: the font, its widths and the size.
+func (d *drawReader) setFont() {
+	if len(d.args) < 2 {
+		return
+	}
+	n, _ := d.args[0].(pdfName)
+	d.fontRes = string(n)
+	fr := d.fonts["/"+d.fontRes]
+	d.font, d.fontWidths = nil, nil
+	if fr != nil {
+		d.font = d.c.font(fr)
+		d.fontWidths = d.c.widths(fr)
+	}
+	d.size = d.argf(1)
+}
+
+// showText reads a Tj: its text, measured through the font's widths.
+func (d *drawReader) showText() {
+	if len(d.args) == 0 || d.font == nil {
+		return
+	}
+	s, _ := d.args[0].([]byte)
+	w, trail := 0.0, 0.0
+	for _, b := range s {
+		w += d.fontWidths[int(b)]
+		if d.font.decode([]byte{b}) == " " {
+			trail += d.fontWidths[int(b)]
+		} else {
+			trail = 0
+		}
+	}
+	name := d.font.name
+	if i := strings.IndexByte(name, '+'); i == 6 {
+		name = name[i+1:]
+	}
+	t, n := d.tag()
+	d.out.Ops = append(d.out.Ops, Drawn{Kind: "text", X: d.tx, Y: d.pageH - d.ty, W: (w - trail) * d.size / 1000, Advance: w * d.size / 1000, Tag: t, mc: n,
+		Font: name, Size: d.size, Text: d.font.decode(s), Fill: d.gs.fill, Res: d.fontRes})
+}
+
+// image reads a Do: the form's box through the current matrix.
+func (d *drawReader) image() {
+	if len(d.args) == 0 {
+		return
+	}
+	n, _ := d.args[0].(pdfName)
+	bb := d.c.fnums(d.c.dict(d.xobjs["/"+string(n)])["/BBox"])
+	if len(bb) != 4 {
+		return
+	}
+	m := d.gs.ctm
+	w, h := m[0]*(bb[2]-bb[0]), m[3]*(bb[3]-bb[1])
+	x, y := m[4]+m[0]*bb[0], m[5]+m[3]*bb[1]
+	t, k := d.tag()
+	d.out.Ops = append(d.out.Ops, Drawn{Kind: "image", X: x, Y: d.pageH - y - h, W: w, H: h, Tag: t, mc: k})
+}
+
+// paint reads the current path's rectangles and outline as painted, then
+// starts a new path.
+func (d *drawReader) paint(fill, stroke bool) {
+	t, n := d.tag()
+	p := Drawn{Tag: t, mc: n}
+	if fill {
+		p.Fill = d.gs.fill
+	}
+	if stroke {
+		p.Stroke = d.gs.stroke
+	}
+	for _, r := range d.rects {
+		e := p
+		e.Kind, e.X, e.Y, e.W, e.H = "rect", r[0], d.pageH-r[1]-r[3], r[2], r[3]
+		if r[3] < 0 {
+			e.Y, e.H = d.pageH-r[1], -r[3]
+		}
+		d.out.Ops = append(d.out.Ops, e)
+	}
+	if path := d.path; len(path) > 0 {
+		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, p := range path {
+			minX, maxX = min(minX, p[0]), max(maxX, p[0])
+			minY, maxY = min(minY, p[1]), max(maxY, p[1])
+		}
+		e := p
+		if len(path) == 2 && !fill {
+			e.Kind = "line"
+			e.X, e.Y = path[0][0], d.pageH-path[0][1]
+			e.W, e.H = path[1][0]-path[0][0], path[0][1]-path[1][1]
+		} else {
+			e.Kind, e.X, e.Y, e.W, e.H = "rect", minX, d.pageH-maxY, maxX-minX, maxY-minY
+			e.Folded = folds(path)
+		}
+		d.out.Ops = append(d.out.Ops, e)
+	}
+	d.path, d.rects = d.path[:0], d.rects[:0]
+}
+
+// finish joins a line's runs and adds page ref's links.
+func (d *drawReader) finish(ref string) PageDrawing {
+	d.out.Ops = mergeRuns(d.out.Ops)
+	d.out.Links = d.c.links(ref, d.pageH)
+	return d.out
+}
+
+// links reads page ref's link annotations, top-left origin.
+func (c *checker) links(ref string, pageH float64) []Link {
+	var out []Link
+	for _, a := range c.array(c.dict(ref)["/Annots"]) {
 		ad := c.dict(a)
 		if c.name(ad["/Subtype"]) != "Link" {
 			continue
@@ -323,7 +364,7 @@ func (c *checker) drawing(ref string) PageDrawing {
 			uri, _ = c.get(c.dict(ad["/A"])["/URI"]).(string)
 			uri = strings.TrimPrefix(uri, "u:")
 		}
-		out.Links = append(out.Links, Link{X: r[0], Y: pageH - r[3], W: r[2] - r[0], H: r[3] - r[1], URI: uri})
+		out = append(out, Link{X: r[0], Y: pageH - r[3], W: r[2] - r[0], H: r[3] - r[1], URI: uri})
 	}
 	return out
 }

@@ -231,6 +231,9 @@ func (c *checker) text(v any) string {
 	return ""
 }
 
+// run checks the document in steps: the catalog, the pages (their marked
+// content and drawing, in one walk each), the structure and parent trees,
+// heading levels, fonts and bookmarks.
 func (c *checker) run() {
 	c.mcElem = map[mcKey]string{}
 	c.fonts = map[string]*fontInfo{}
@@ -241,7 +244,28 @@ func (c *checker) run() {
 		c.problem("no catalog")
 		return
 	}
-	info := c.dict(trailer["/Info"])
+	c.catalog(cat, c.dict(trailer["/Info"]))
+	pages := c.pageRefs(cat["/Pages"])
+	c.readPages(pages)
+	str := c.dict(cat["/StructTreeRoot"])
+	if str == nil {
+		c.problem("the catalog has no /StructTreeRoot (7.1-11)")
+		return
+	}
+	c.structTree(str, pages)
+	c.parentTree(str, pages)
+	c.headingLevels()
+	c.fontsEmbedded()
+	if o := c.dict(cat["/Outlines"]); o != nil {
+		c.outlines(o["/First"], 1, 0)
+	}
+}
+
+var pdfuaPart1 = regexp.MustCompile(`<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part="1"`)
+
+// catalog checks the document-wide entries: a title, a language, marked
+// content, the title shown, and XMP metadata naming PDF/UA-1.
+func (c *checker) catalog(cat, info map[string]any) {
 	c.r.Title = c.text(info["/Title"])
 	if c.r.Title == "" {
 		c.problem("the Info dictionary has no /Title")
@@ -261,15 +285,17 @@ func (c *checker) run() {
 		c.problem("the catalog has no /Metadata stream")
 	} else {
 		x := string(md.data)
-		if !regexp.MustCompile(`<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part="1"`).MatchString(x) {
+		if !pdfuaPart1.MatchString(x) {
 			c.problem("XMP lacks pdfuaid:part 1 (5-1)")
 		}
 		if !strings.Contains(x, "<dc:title>") {
 			c.problem("XMP lacks dc:title (7.1-8)")
 		}
 	}
+}
 
-	// Pages, in order, and their content.
+// pageRefs lists the page tree's pages in order.
+func (c *checker) pageRefs(root any) []string {
 	var pages []string
 	var walk func(ref any, depth int)
 	walk = func(ref any, depth int) {
@@ -285,25 +311,30 @@ func (c *checker) run() {
 		}
 		pages = append(pages, ref.(string))
 	}
-	walk(cat["/Pages"], 0)
+	walk(root, 0)
+	return pages
+}
+
+// readPages walks each page's content once, checking its marked content
+// and reading its drawing back, then joins the tagged text in file order.
+func (c *checker) readPages(pages []string) {
 	c.r.Pages = len(pages)
-	var content strings.Builder
 	for i, p := range pages {
-		t := c.page(i, p)
-		c.r.PageText = append(c.r.PageText, t)
-		c.r.Drawing = append(c.r.Drawing, c.drawing(p))
+		tags, draw := c.newTagCheck(i, p), c.newDrawReader(p)
+		c.walkContent(p, tags, draw)
+		c.r.PageText = append(c.r.PageText, tags.finish())
+		c.r.Drawing = append(c.r.Drawing, draw.finish(p))
 	}
+	var content strings.Builder
 	for _, k := range c.order {
 		content.WriteString(c.mcText[k].String())
 	}
 	c.r.ContentText = content.String()
+}
 
-	// The structure tree.
-	str := c.dict(cat["/StructTreeRoot"])
-	if str == nil {
-		c.problem("the catalog has no /StructTreeRoot (7.1-11)")
-		return
-	}
+// structTree reads the structure tree and holds it to the content: the
+// same text in the same order, and every MCID referenced exactly once.
+func (c *checker) structTree(str map[string]any, pages []string) {
 	c.r.Root = &Node{Type: "StructTreeRoot"}
 	var tree strings.Builder
 	seen := map[string]bool{}
@@ -329,8 +360,11 @@ func (c *checker) run() {
 			c.problem("the tree references MCID %d on %s, which no content has", k.mcid, k.page)
 		}
 	}
+}
 
-	// The parent tree maps each page's MCIDs and each annotation back.
+// parentTree checks that the parent tree maps each page's MCIDs and each
+// link annotation back to its element.
+func (c *checker) parentTree(str map[string]any, pages []string) {
 	nums := map[int]any{}
 	c.numberTree(str["/ParentTree"], nums, 0)
 	next, _ := c.num(str["/ParentTreeNextKey"])
@@ -358,37 +392,45 @@ func (c *checker) run() {
 				c.problem("page %d: the parent tree does not map MCID %d to its element", i+1, k.mcid)
 			}
 		}
-		// Annotations.
-		annots := c.array(pd["/Annots"])
-		if len(annots) > 0 && c.name(pd["/Tabs"]) != "S" {
-			c.problem("page %d has annotations but no /Tabs /S (7.18.3-1)", i+1)
+		c.annotations(i, pd, nums)
+	}
+}
+
+// annotations checks page i's link annotations: tab order, words in
+// /Contents, and each in a Link element its /StructParent maps to.
+func (c *checker) annotations(i int, pd map[string]any, nums map[int]any) {
+	annots := c.array(pd["/Annots"])
+	if len(annots) > 0 && c.name(pd["/Tabs"]) != "S" {
+		c.problem("page %d has annotations but no /Tabs /S (7.18.3-1)", i+1)
+	}
+	for _, a := range annots {
+		ad := c.dict(a)
+		if c.name(ad["/Subtype"]) != "Link" {
+			continue
 		}
-		for _, a := range annots {
-			ad := c.dict(a)
-			if c.name(ad["/Subtype"]) != "Link" {
-				continue
-			}
-			words := c.text(ad["/Contents"])
-			c.r.Links = append(c.r.Links, words)
-			if strings.TrimSpace(words) == "" {
-				c.problem("page %d: a link annotation has no /Contents (7.18.5-2)", i+1)
-			}
-			ref, _ := a.(string)
-			el, in := c.objr[ref]
-			if !in {
-				c.problem("page %d: link annotation %s is not in the structure tree (7.18.5-1)", i+1, ref)
-				continue
-			}
-			if c.name(c.dict(el)["/S"]) != "Link" {
-				c.problem("page %d: link annotation %s sits in a %s element, not a Link", i+1, ref, c.name(c.dict(el)["/S"]))
-			}
-			if sp, ok := c.num(ad["/StructParent"]); !ok || nums[sp] != el {
-				c.problem("page %d: link annotation %s's /StructParent does not map to its element", i+1, ref)
-			}
+		words := c.text(ad["/Contents"])
+		c.r.Links = append(c.r.Links, words)
+		if strings.TrimSpace(words) == "" {
+			c.problem("page %d: a link annotation has no /Contents (7.18.5-2)", i+1)
+		}
+		ref, _ := a.(string)
+		el, in := c.objr[ref]
+		if !in {
+			c.problem("page %d: link annotation %s is not in the structure tree (7.18.5-1)", i+1, ref)
+			continue
+		}
+		if c.name(c.dict(el)["/S"]) != "Link" {
+			c.problem("page %d: link annotation %s sits in a %s element, not a Link", i+1, ref, c.name(c.dict(el)["/S"]))
+		}
+		if sp, ok := c.num(ad["/StructParent"]); !ok || nums[sp] != el {
+			c.problem("page %d: link annotation %s's /StructParent does not map to its element", i+1, ref)
 		}
 	}
+}
 
-	// Headings, figures, lists.
+// headingLevels checks that the first heading is H1 and that levels never
+// skip (7.4.2-1).
+func (c *checker) headingLevels() {
 	last := 0
 	for _, h := range c.r.Headings {
 		if last == 0 && h.Level != 1 {
@@ -398,8 +440,11 @@ func (c *checker) run() {
 		}
 		last = h.Level
 	}
+}
 
-	// Fonts.
+// fontsEmbedded lists the fonts used, each of which must be embedded and
+// have a ToUnicode map.
+func (c *checker) fontsEmbedded() {
 	for _, f := range c.fonts {
 		c.r.Fonts = append(c.r.Fonts, Font{Name: f.name, ToUnicode: f.cmap != nil, Embedded: f.embedded})
 		if f.cmap == nil {
@@ -410,11 +455,6 @@ func (c *checker) run() {
 		}
 	}
 	slices.SortFunc(c.r.Fonts, func(a, b Font) int { return strings.Compare(a.Name, b.Name) })
-
-	// Bookmarks.
-	if o := c.dict(cat["/Outlines"]); o != nil {
-		c.outlines(o["/First"], 1, 0)
-	}
 }
 
 func firstDiff(a, b string) string {
