@@ -621,7 +621,7 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 	type space struct {
 		ix    cffIndex
 		used  []bool
-		newID []int
+		newID []uint16 // an INDEX has at most 65,535 items
 		items [][]byte
 	}
 	spaces := map[int]*space{globalSpace: {ix: f.gsubrs, used: usedG}}
@@ -629,7 +629,7 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 		spaces[fd] = &space{ix: f.fds[fd].subrs, used: usedL[fd]}
 	}
 	for _, sp := range spaces {
-		sp.newID = make([]int, sp.ix.count)
+		sp.newID = make([]uint16, sp.ix.count)
 		for i, used := range sp.used {
 			switch {
 			case used:
@@ -637,7 +637,7 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 				if err != nil {
 					return nil, err
 				}
-				sp.newID[i] = len(sp.items)
+				sp.newID[i] = uint16(len(sp.items))
 				sp.items = append(sp.items, b)
 			case !renumber:
 				sp.items = append(sp.items, emptySubr)
@@ -656,7 +656,7 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 			if ref.space == glyphSpace {
 				old = glyphs[ref.index]
 			} else {
-				old = spaces[ref.space].items[spaces[ref.space].newID[ref.index]]
+				old = spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])]
 			}
 			var b []byte
 			last := 0
@@ -664,14 +664,14 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 				to := calls[at]
 				sp := spaces[to.space]
 				b = append(b, old[last:at.offset]...)
-				b = appendCharstringInt(b, sp.newID[to.index]-subrBias(len(sp.items)))
+				b = appendCharstringInt(b, int(sp.newID[to.index])-subrBias(len(sp.items)))
 				last = at.offset + at.size
 			}
 			b = append(b, old[last:]...)
 			if ref.space == glyphSpace {
 				glyphs[ref.index] = b
 			} else {
-				spaces[ref.space].items[spaces[ref.space].newID[ref.index]] = b
+				spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])] = b
 			}
 		}
 	}

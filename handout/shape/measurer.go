@@ -35,6 +35,7 @@ func ForLanguage(fam *fontset.Family, lang string) *Measurer {
 		return nil
 	}
 	m := &Measurer{s: New(lang), fam: fam, rtl: IsRTL(lang)}
+	prefetch(fam)
 	if fontset.IsCJK(lang) && !isKorean(lang) {
 		m.cjk = &Breaker{}
 	}

@@ -23,6 +23,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -52,6 +53,7 @@ var parsed sync.Map // weak.Pointer[fontset.Face] → *parsedFont
 type parsedFont struct {
 	once sync.Once
 	font *font.Font // nil if go-text cannot read the face
+	done atomic.Bool
 }
 
 // parse is face parsed by go-text (safe for concurrent use), or nil when
@@ -66,8 +68,31 @@ func parse(face *fontset.Face) *font.Font {
 		}
 	}
 	p := v.(*parsedFont)
-	p.once.Do(func() { p.font = parseFont(face) })
+	p.once.Do(func() {
+		p.font = parseFont(face)
+		p.done.Store(true)
+	})
 	return p.font
+}
+
+// prefetch starts parsing, each on a goroutine of its own, the CJK faces
+// of fam and its fallbacks that go-text has not parsed yet: a document
+// sets its first line in one of them, and soon after its first heading
+// in another, and parsing each costs a Chinese build 5 to 8 ms, which a
+// second core can spend while the first lays out. parse waits for a
+// parse under way, so what is drawn does not change.
+func prefetch(fam *fontset.Family) {
+	for f := fam; f != nil; f = f.Fallback {
+		for i, face := range f.Faces {
+			if face == nil || !face.IsCJK() || slices.Contains(f.Faces[:i], face) {
+				continue // the bold face serves bold italic too
+			}
+			if v, ok := parsed.Load(weak.Make(face)); ok && v.(*parsedFont).done.Load() {
+				continue
+			}
+			go parse(face)
+		}
+	}
 }
 
 // parseFont is face parsed by go-text, or nil. Not font.ParseTTF: it
