@@ -563,70 +563,124 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	usedG := make([]bool, f.gsubrs.count)
-	usedL := make([][]bool, len(f.fds))
-	for i, fd := range f.fds {
-		usedL[i] = make([]bool, fd.subrs.count)
+	c, err := walkKept(f, kept)
+	if err != nil {
+		return nil, err
 	}
-	keepAll := false
-	fdOf := make([]int, len(kept))
-	glyphs := make([][]byte, len(kept))
-	calls := map[operandAt]callee{}
-	conflict := false
+	renumber := !c.keepAll && !c.conflict
+	fds, newFD := c.fontDicts(len(f.fds))
+	spaces, err := c.subrSpaces(f, fds, renumber)
+	if err != nil {
+		return nil, err
+	}
+	if renumber {
+		c.rewriteCalls(spaces)
+	}
+	w := cffWriter{f: f, glyphs: c.glyphs, gsubrs: spaces[globalSpace].items}
+	for _, fd := range fds {
+		w.fds = append(w.fds, f.fds[fd])
+		w.lsubrs = append(w.lsubrs, spaces[fd].items)
+	}
+	for _, fd := range c.fdOf {
+		w.fdSelect = append(w.fdSelect, newFD[fd])
+	}
+	return w.write()
+}
+
+// cffCut is what walking the kept glyphs found: their charstrings and
+// font dicts, the subroutines they call, and where.
+type cffCut struct {
+	glyphs [][]byte // each kept glyph's charstring, by its new number
+	fdOf   []int    // each kept glyph's font dict
+	usedG  []bool   // global subroutines called
+	usedL  [][]bool // each font dict's local subroutines called
+	calls  map[operandAt]callee
+	// keepAll: a charstring computes (errCFFArithmetic), so every
+	// subroutine is kept; conflict: one operand names two subroutines.
+	keepAll, conflict bool
+}
+
+// walkKept reads the kept glyphs' charstrings and walks each through
+// the subroutines it calls (csWalk), marking them.
+func walkKept(f *cffFont, kept []int) (*cffCut, error) {
+	c := &cffCut{
+		glyphs: make([][]byte, len(kept)),
+		fdOf:   make([]int, len(kept)),
+		usedG:  make([]bool, f.gsubrs.count),
+		usedL:  make([][]bool, len(f.fds)),
+		calls:  map[operandAt]callee{},
+	}
+	for i, fd := range f.fds {
+		c.usedL[i] = make([]bool, fd.subrs.count)
+	}
+	var err error
 	for i, gid := range kept {
 		if gid < 0 || gid >= f.charstrings.count {
 			return nil, fmt.Errorf("it has no glyph %d", gid)
 		}
-		if glyphs[i], err = f.charstrings.item(gid); err != nil {
+		if c.glyphs[i], err = f.charstrings.item(gid); err != nil {
 			return nil, err
 		}
-		if fdOf[i], err = f.fdOf(gid); err != nil {
+		if c.fdOf[i], err = f.fdOf(gid); err != nil {
 			return nil, err
 		}
-		if keepAll {
+		if c.keepAll {
 			continue
 		}
-		w := csWalk{gsubrs: f.gsubrs, lsubrs: f.fds[fdOf[i]].subrs, usedG: usedG, usedL: usedL[fdOf[i]], fd: fdOf[i], calls: calls}
-		if _, err := w.run(glyphs[i], csRef{glyphSpace, i}, 0); errors.Is(err, errCFFArithmetic) {
-			keepAll = true
+		fd := c.fdOf[i]
+		w := csWalk{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, usedG: c.usedG, usedL: c.usedL[fd], fd: fd, calls: c.calls}
+		if _, err := w.run(c.glyphs[i], csRef{glyphSpace, i}, 0); errors.Is(err, errCFFArithmetic) {
+			c.keepAll = true
 		} else if err != nil {
 			return nil, fmt.Errorf("glyph %d: %w", gid, err)
 		}
-		conflict = conflict || w.conflict
+		c.conflict = c.conflict || w.conflict
 	}
-	if keepAll {
-		for i := range usedG {
-			usedG[i] = true
+	if c.keepAll {
+		for i := range c.usedG {
+			c.usedG[i] = true
 		}
-		for _, u := range usedL {
+		for _, u := range c.usedL {
 			for i := range u {
 				u[i] = true
 			}
 		}
 	}
-	renumber := !keepAll && !conflict
-	// The font dicts the kept glyphs use, renumbered in order.
-	newFD := make([]int, len(f.fds))
-	var fds []int
+	return c, nil
+}
+
+// fontDicts is the font dicts the kept glyphs use, in the order first
+// used, and each font dict's new number (-1 for those dropped), of n.
+func (c *cffCut) fontDicts(n int) (fds, newFD []int) {
+	newFD = make([]int, n)
 	for i := range newFD {
 		newFD[i] = -1
 	}
-	for _, fd := range fdOf {
+	for _, fd := range c.fdOf {
 		if newFD[fd] < 0 {
 			newFD[fd] = len(fds)
 			fds = append(fds, fd)
 		}
 	}
-	// Each subroutine space's kept subroutines, and their new numbers.
-	type space struct {
-		ix    cffIndex
-		used  []bool
-		newID []uint16 // an INDEX has at most 65,535 items
-		items [][]byte
-	}
-	spaces := map[int]*space{globalSpace: {ix: f.gsubrs, used: usedG}}
+	return fds, newFD
+}
+
+// subrSpace is a subroutine space of the subset: its kept subroutines,
+// and their new numbers.
+type subrSpace struct {
+	ix    cffIndex
+	used  []bool
+	newID []uint16 // an INDEX has at most 65,535 items
+	items [][]byte
+}
+
+// subrSpaces is the global subroutines and those of each font dict kept
+// (fds): the subroutines called, renumbered in order if renumber, or
+// every subroutine in its place, those not called emptied.
+func (c *cffCut) subrSpaces(f *cffFont, fds []int, renumber bool) (map[int]*subrSpace, error) {
+	spaces := map[int]*subrSpace{globalSpace: {ix: f.gsubrs, used: c.usedG}}
 	for _, fd := range fds {
-		spaces[fd] = &space{ix: f.fds[fd].subrs, used: usedL[fd]}
+		spaces[fd] = &subrSpace{ix: f.fds[fd].subrs, used: c.usedL[fd]}
 	}
 	for _, sp := range spaces {
 		sp.newID = make([]uint16, sp.ix.count)
@@ -644,46 +698,41 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 			}
 		}
 	}
-	if renumber {
-		// The operands to rewrite, by charstring, in order.
-		edits := map[csRef][]operandAt{}
-		for at := range calls {
-			edits[at.csRef] = append(edits[at.csRef], at)
+	return spaces, nil
+}
+
+// rewriteCalls gives every subroutine call of the kept charstrings the
+// new number of the subroutine it names.
+func (c *cffCut) rewriteCalls(spaces map[int]*subrSpace) {
+	// The operands to rewrite, by charstring, in order.
+	edits := map[csRef][]operandAt{}
+	for at := range c.calls {
+		edits[at.csRef] = append(edits[at.csRef], at)
+	}
+	for ref, ats := range edits {
+		slices.SortFunc(ats, func(a, b operandAt) int { return a.offset - b.offset })
+		var old []byte
+		if ref.space == glyphSpace {
+			old = c.glyphs[ref.index]
+		} else {
+			old = spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])]
 		}
-		for ref, ats := range edits {
-			slices.SortFunc(ats, func(a, b operandAt) int { return a.offset - b.offset })
-			var old []byte
-			if ref.space == glyphSpace {
-				old = glyphs[ref.index]
-			} else {
-				old = spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])]
-			}
-			var b []byte
-			last := 0
-			for _, at := range ats {
-				to := calls[at]
-				sp := spaces[to.space]
-				b = append(b, old[last:at.offset]...)
-				b = appendCharstringInt(b, int(sp.newID[to.index])-subrBias(len(sp.items)))
-				last = at.offset + at.size
-			}
-			b = append(b, old[last:]...)
-			if ref.space == glyphSpace {
-				glyphs[ref.index] = b
-			} else {
-				spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])] = b
-			}
+		var b []byte
+		last := 0
+		for _, at := range ats {
+			to := c.calls[at]
+			sp := spaces[to.space]
+			b = append(b, old[last:at.offset]...)
+			b = appendCharstringInt(b, int(sp.newID[to.index])-subrBias(len(sp.items)))
+			last = at.offset + at.size
+		}
+		b = append(b, old[last:]...)
+		if ref.space == glyphSpace {
+			c.glyphs[ref.index] = b
+		} else {
+			spaces[ref.space].items[int(spaces[ref.space].newID[ref.index])] = b
 		}
 	}
-	w := cffWriter{f: f, glyphs: glyphs, gsubrs: spaces[globalSpace].items}
-	for _, fd := range fds {
-		w.fds = append(w.fds, f.fds[fd])
-		w.lsubrs = append(w.lsubrs, spaces[fd].items)
-	}
-	for _, fd := range fdOf {
-		w.fdSelect = append(w.fdSelect, newFD[fd])
-	}
-	return w.write()
 }
 
 // appendCharstringInt appends an integer operand of a Type 2 charstring
