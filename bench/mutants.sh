@@ -123,7 +123,7 @@ format@blocks.go@s/row.KeepWithPrev = i == 1 || i > 0 \&\& i == len(lines)-1/row
 format@blocks.go@s/if i == 1 || i == len(items)-1 {/if i == 1 {/@a list last item alone at the top of a page
 format@blocks.go@s/if above < h\/2 {/if above < h\/4 {/@a callout split leaving a sliver behind
 format@blocks.go@s/mark.Text = strconv.Itoa(i+1) + "."/mark.Text = strconv.Itoa(i) + "."/@numbered items start at 0
-format@blocks.go@s/^\t\tif rows\[k\].KeepWithPrev {/\t\tif false {/@a summary column breaks between a heading and its text
+format@blocks.go@s/for k := 1; k < n; k++ {/for k := 1; k < 2; k++ {/@the second key-points column always begins at item two
 format@furniture.go@s/name != "" \&\& nameW+gap+titleW <= th.Width {/name != "" \&\& nameW+titleW <= th.Width {/@the header clinic name runs into the title
 format@furniture.go@/right := ""/,/}/s/if total > 1 {/if total > 0 {/@Page 1 of 1 printed on a one-page sheet
 format@contact.go@s/y <= h-below+0.01; y += spacing/y < h-below; y += spacing/@the FAQ last write-in line dropped

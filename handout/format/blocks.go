@@ -1,6 +1,7 @@
 package format
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -128,7 +129,11 @@ func (b *builder) baseline(size, rowH float64) float64 {
 // a paragraph of up to three lines never breaks, and a longer one breaks
 // only after its second line and before its last two.
 func (b *builder) text(rs []layout.Run, ts textStyle, x, w float64, st int, where string) int {
-	lines := b.wrapper.Wrap(b.m, rs, ts.size, w)
+	return b.setLines(b.wrapper.Wrap(b.m, rs, ts.size, w), rs, ts, x, st, where)
+}
+
+// setLines is text for runs already wrapped into lines.
+func (b *builder) setLines(lines []layout.Line, rs []layout.Run, ts textStyle, x float64, st int, where string) int {
 	base := b.baseline(ts.size, ts.leading)
 	rtl := false
 	if _, shaped := b.m.(layout.LineSetter); shaped {
@@ -218,6 +223,15 @@ func (b *builder) steps(items [][]content.Span, parent int, ts textStyle, where 
 }
 
 func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where string, numbered bool) {
+	rs := make([][]layout.Run, len(items))
+	for i, it := range items {
+		rs[i] = runs(it, ts.font)
+	}
+	b.listItems(b.newList(parent, numbered), rs, nil, 0, len(items), ts, where, numbered)
+}
+
+// newList adds a list element to the structure tree.
+func (b *builder) newList(parent int, numbered bool) int {
 	list := b.tree.Add(layout.List, parent)
 	// A screen reader announces "list of 3 items" and reads the labels;
 	// the attribute also says whether they count.
@@ -225,19 +239,33 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 	if numbered {
 		b.tree.Structs[list].Numbering = layout.DecimalNumbering
 	}
+	return list
+}
+
+// listIndent is the hanging indent of a list of n items.
+func (b *builder) listIndent(n int, ts textStyle, numbered bool) float64 {
 	indent := ts.size * 1.2
 	if numbered {
-		widest := b.m.Width(strconv.Itoa(len(items))+".", fontset.Bold, ts.size)
+		widest := b.m.Width(strconv.Itoa(n)+".", fontset.Bold, ts.size)
 		indent = max(indent, widest+ts.size*0.5)
 	}
+	return indent
+}
+
+// listItems sets items (the first of which is item first of a list of
+// total) into list; wrapped, when not nil, holds each item's lines already
+// wrapped to the column.
+func (b *builder) listItems(list int, items [][]layout.Run, wrapped [][]layout.Line, first, total int, ts textStyle, where string, numbered bool) {
+	indent := b.listIndent(total, ts, numbered)
 	base := b.baseline(ts.size, ts.leading)
-	for i, it := range items {
-		if i > 0 {
+	for k, it := range items {
+		i := first + k
+		if k > 0 {
 			b.gap(ts.leading * b.th.itemGap())
 			// No item alone at a page's foot (the first) or top (the
 			// last): the composer breaks before the second item or the
 			// last only when nothing else keeps the page count.
-			if i == 1 || i == len(items)-1 {
+			if i == 1 || i == total-1 {
 				b.rows[len(b.rows)-1].Lone = true
 				b.lonePending = true
 			}
@@ -246,7 +274,11 @@ func (b *builder) list(items [][]content.Span, parent int, ts textStyle, where s
 		lbl := b.tree.Add(layout.Label, li)
 		body := b.tree.Add(layout.ListBody, li)
 		start := len(b.rows)
-		b.text(runs(it, ts.font), ts, indent, b.w-indent, body, where)
+		if wrapped != nil {
+			b.setLines(wrapped[k], it, ts, indent, body, where)
+		} else {
+			b.text(it, ts, indent, b.w-indent, body, where)
+		}
 		if len(b.rows) > start {
 			mark := layout.Op{Kind: layout.TextOp, Y: base, Text: "•", Font: fontset.Bold, Size: ts.size, Color: b.th.Heading, Struct: lbl}
 			if numbered {
@@ -512,70 +544,96 @@ func (b *builder) flatten(dx float64) ([]layout.Op, float64) {
 
 // bulletColumns sets a list in two columns, read down the first and then
 // the second, as one unbreakable row: it keeps lines short on a wide page.
-// The columns are balanced by line, not by item: the second may start in
-// the middle of an item, where the paragraph rules allow a page break (never
-// leaving one line alone).
+// The columns are balanced by whole items: a bullet that began at the foot
+// of the first column and went on at the top of the second would read as
+// two. Whole items balance less finely than lines, so the columns may
+// share the width a little unequally (see columnShares), which wins back
+// most of the lines. A single item has no second column: it takes the full width.
 func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle, where string) {
-	gutter := ts.size * 1.6
-	colW := (b.w - gutter) / 2
-	all := b.sub(colW)
-	all.bullets(items, parent, ts, where)
-	rows := all.rows
-	split := balancedSplit(rows)
-	left, right := b.sub(colW), b.sub(colW)
-	left.rows = rows[:split]
-	right.rows = rows[split:]
-	for len(right.rows) > 0 && right.rows[0].Gap {
-		right.rows = right.rows[1:]
+	if len(items) < 2 {
+		b.bullets(items, parent, ts, where)
+		return
 	}
+	rs := make([][]layout.Run, len(items))
+	for i, it := range items {
+		rs[i] = runs(it, ts.font)
+	}
+	gutter := ts.size * 1.6
+	c := b.columnSplit(rs, ts, b.w-gutter)
+	list := b.newList(parent, false)
+	left, right := b.sub(c.lw), b.sub(c.rw)
+	left.listItems(list, rs[:c.split], c.left[:c.split], 0, len(items), ts, where, false)
+	right.listItems(list, rs[c.split:], c.right[c.split:], c.split, len(items), ts, where, false)
 	lops, lh := left.flatten(b.x)
-	rops, rh := right.flatten(b.x + colW + gutter)
+	rops, rh := right.flatten(b.x + c.lw + gutter)
 	b.add(layout.Row{H: max(lh, rh), Ops: append(lops, rops...), Where: where})
 }
 
-// balancedSplit returns where to cut rows into two columns so that the
-// taller column is as short as it can be: never before a row kept with the
-// one before it, and with the gaps at either column's ends not counted.
-// Prefix sums make it one pass; summing each candidate afresh was quadratic
-// in the number of rows (80,000 summary bullets took seconds).
-func balancedSplit(rows []layout.Row) int {
-	n := len(rows)
-	sum := make([]float64, n+1) // sum[i] is the height of rows[:i]
-	// lastSolid[i] is one past the last non-gap row in rows[:i];
-	// firstSolid[i] the first non-gap row in rows[i:] (n if none).
-	lastSolid := make([]int, n+1)
-	firstSolid := make([]int, n+1)
-	for i, r := range rows {
-		sum[i+1] = sum[i] + r.H
-		lastSolid[i+1] = lastSolid[i]
-		if !r.Gap {
-			lastSolid[i+1] = i + 1
+// columnShares are the shares of the width the first column may take,
+// the even split first. Within 48–52 % the two read as a pair of equal
+// columns, and pdftotext still reads them one after the other; from 54 %
+// poppler read across them on group-therapy, so copied text would mix.
+var columnShares = [...]float64{0.5, 0.48, 0.52}
+
+// columns is how a list is set in two columns: the item the second
+// begins with, the columns' widths, and every item wrapped to each.
+type columns struct {
+	split       int
+	lw, rw      float64
+	left, right [][]layout.Line
+}
+
+// columnSplit chooses where the second column begins (an item index) and
+// the columns' widths (lw+rw = w), so that the taller column is as short
+// as it can be: the even split unless another share in columnShares is
+// shorter by a line. The other shares are tried only when the even split
+// is more than half a line from even columns, and then each item is
+// wrapped once per width; prefix sums make each share one pass over the
+// items (80,000 summary bullets once took seconds in a quadratic search).
+func (b *builder) columnSplit(items [][]layout.Run, ts textStyle, w float64) columns {
+	indent := b.listIndent(len(items), ts, false)
+	gap := ts.leading * b.th.itemGap()
+	n := len(items)
+	// wrapped[cw] is every item wrapped at column width cw (rounded to
+	// 0.01 pt, so one share's right column is another's left), and
+	// tops[cw][i] the height of items[:i] stacked there, a gap after each.
+	wrapped := map[float64][][]layout.Line{}
+	tops := map[float64][]float64{}
+	at := func(cw float64) float64 {
+		cw = math.Round(cw*100) / 100
+		if _, ok := tops[cw]; ok {
+			return cw
+		}
+		ls := make([][]layout.Line, n)
+		t := make([]float64, n+1)
+		for i, it := range items {
+			ls[i] = b.wrapper.Wrap(b.m, it, ts.size, cw-indent)
+			t[i+1] = t[i] + float64(len(ls[i]))*ts.leading + gap
+		}
+		wrapped[cw], tops[cw] = ls, t
+		return cw
+	}
+	var c columns
+	best, even := -1.0, 0.0
+	for i, sh := range columnShares {
+		if i > 0 && best <= even/2+ts.leading*0.5 {
+			break // as even as lines could make it: no share does better
+		}
+		l := at(w * sh)
+		r := at(w - l)
+		if i == 0 {
+			even = tops[l][n] - gap
+		}
+		lt, rt := tops[l], tops[r]
+		for k := 1; k < n; k++ {
+			// Each column's height without the gap after its last item.
+			if t := max(lt[k], rt[n]-rt[k]) - gap; best < 0 || t < best-0.01 {
+				best, c = t, columns{split: k, lw: l, rw: r}
+			}
 		}
 	}
-	firstSolid[n] = n
-	for i := n - 1; i >= 0; i-- {
-		firstSolid[i] = firstSolid[i+1]
-		if !rows[i].Gap {
-			firstSolid[i] = i
-		}
-	}
-	height := func(from, to int) float64 { // rows[from:to] without end gaps
-		a, b := firstSolid[from], lastSolid[to]
-		if a >= b {
-			return 0
-		}
-		return sum[b] - sum[a]
-	}
-	split, best := n, height(0, n)
-	for k := 1; k < n; k++ {
-		if rows[k].KeepWithPrev {
-			continue
-		}
-		if m := max(height(0, k), height(k, n)); m < best-0.01 {
-			split, best = k, m
-		}
-	}
-	return split
+	c.left, c.right = wrapped[c.lw], wrapped[c.rw]
+	return c
 }
 
 // briefGrid sets each section's brief beside its heading, one unbreakable

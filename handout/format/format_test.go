@@ -15,6 +15,7 @@ import (
 	"handouts/handout/brand"
 	"handouts/handout/colour"
 	"handouts/handout/content"
+	"handouts/handout/fontset"
 	"handouts/handout/labels"
 	"handouts/handout/layout"
 	"handouts/internal/golden"
@@ -709,53 +710,53 @@ func TestStepsNumbered(t *testing.T) {
 	}
 }
 
-func TestBalancedSplit(t *testing.T) {
-	// Heights as rows; a negative height is a gap of that size, and a
-	// height above 100 is kept with the row before it (H-100).
-	rows := func(hs ...float64) []layout.Row {
-		var out []layout.Row
-		for _, h := range hs {
-			switch {
-			case h < 0:
-				out = append(out, layout.Row{H: -h, Gap: true})
-			case h > 100:
-				out = append(out, layout.Row{H: h - 100, KeepWithPrev: true})
-			default:
-				out = append(out, layout.Row{H: h})
-			}
-		}
-		return out
+// columnSplit balances the key points by whole items, the even split
+// when it is as good as any. Each word here takes a line of a column at
+// any share of the width, so the items' heights are their words.
+func TestColumnSplit(t *testing.T) {
+	b := newBuilder(NewTheme(noBrand(t), labelsFor(&content.Handout{}), Options{Paper: Letter}, 0))
+	ts := b.body()
+	word := "mmmmmm"
+	total := (b.m.Width(word, fontset.Regular, ts.size)+b.listIndent(9, ts, false))/0.42 + 0.5
+	item := func(words int) []layout.Run {
+		return []layout.Run{{Text: strings.TrimSpace(strings.Repeat(word+" ", words))}}
 	}
 	for _, tc := range []struct {
-		h    []float64
-		want int
+		words []int
+		split int
 	}{
-		{[]float64{1}, 1},
-		{[]float64{1, 1}, 1},
-		{[]float64{3, 1, 1, 1}, 1},
-		{[]float64{1, 1, 1, 3}, 3},
-		{[]float64{1, 2, 3, 4}, 3},
-		{[]float64{2, 2, 2}, 1},
-		{[]float64{1, -5, 1}, 1},         // the gap at the cut counts in neither column
-		{[]float64{1, 1, 101, 101}, 1},   // rows kept together stay in one column
-		{[]float64{-1, 2, -1, 2, -1}, 2}, // end gaps do not count
+		{[]int{4, 4, 4}, 1},
+		{[]int{6, 1, 1}, 1},
+		{[]int{1, 1, 6}, 2},
+		{[]int{2, 2, 2, 2}, 2},
+		{[]int{1, 5, 1, 1, 1}, 2},
 	} {
-		if got := balancedSplit(rows(tc.h...)); got != tc.want {
-			t.Errorf("balancedSplit(%v) = %d, want %d", tc.h, got, tc.want)
+		var items [][]layout.Run
+		for _, n := range tc.words {
+			items = append(items, item(n))
+		}
+		c := b.columnSplit(items, ts, total)
+		if c.split != tc.split {
+			t.Errorf("%v: the second column begins at item %d, want %d", tc.words, c.split+1, tc.split+1)
+		}
+		if math.Abs(c.lw-c.rw) > 0.02 {
+			t.Errorf("%v: columns of %.2f and %.2f pt, want the even split", tc.words, c.lw, c.rw)
 		}
 	}
 }
 
-// TestBalancedSplitLinear: 80,000 summary bullets once took seconds in the
+// TestColumnSplitLinear: 80,000 summary bullets once took seconds in the
 // split search alone. It compares the time for 8n with n in one run
 // (growth.Linear).
-func TestBalancedSplitLinear(t *testing.T) {
-	growth.Linear(t, 5_000, func(n int) {
-		rows := make([]layout.Row, n)
-		for i := range rows {
-			rows[i] = layout.Row{H: float64(1 + i%3), Gap: i%4 == 3, KeepWithPrev: i%5 == 1}
+func TestColumnSplitLinear(t *testing.T) {
+	b := newBuilder(NewTheme(noBrand(t), labelsFor(&content.Handout{}), Options{Paper: Letter}, 0))
+	ts := b.body()
+	growth.Linear(t, 2_000, func(n int) {
+		items := make([][]layout.Run, n)
+		for i := range items {
+			items[i] = []layout.Run{{Text: strings.Repeat("word ", 1+i%7)}}
 		}
-		balancedSplit(rows)
+		b.columnSplit(items, ts, 300)
 	})
 }
 
