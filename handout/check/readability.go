@@ -69,117 +69,157 @@ func levelOf(lang *readability.Language, st readability.Stats, pos diag.Pos, hea
 // level, so that a writer sees how much room there is; one past it gets
 // the warning instead.
 func Grade(h *content.Handout) (diag.List, *FileLevel) {
-	var out diag.List
-	var levels *FileLevel
-	var sections []Level
-	_, graded := readability.ForTag(h.Language)
-	// Sentences are split for long sentences in every language, by its
-	// own rules or, without them, by English's (readability.Splitter).
-	lang := readability.Splitter(h.Language)
-	unspaced := readability.Unspaced(h.Language)
-	if !graded {
-		var tags []string
-		for _, l := range readability.Languages {
-			tags = append(tags, l.Tag)
-		}
-		msg := fmt.Sprintf("no reading-level formula for language %q (there are formulas for %s); reading level is not checked", h.Language, strings.Join(tags, ", "))
-		if unspaced {
-			msg += ", nor sentence length: a language written without spaces between words has no word count"
-		}
-		out.Notef(h.LangPos, "%s", msg)
+	g := newGrader(h)
+	if !g.graded {
+		g.noFormula(h)
 	}
-	// Past a score of long sentences more messages help nobody, and locating
-	// each costs a pass over its field.
-	const maxReported = 20
-	long := 0
-	var fileStats readability.Stats
-	var fileWords readability.Tally
-	subject := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(h.Title.Raw), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		subject[w] = true
-	}
-	// A summary bullet over MaxBulletWords already has its warning, which
-	// asks for the same cut; a second one for its sentence is noise.
-	longBullet := map[diag.Pos]bool{}
-	for _, b := range h.Summary {
-		if len(strings.Fields(content.PlainText(b.Spans))) > MaxBulletWords {
-			longBullet[b.Pos] = true
-		}
-	}
-	read := func(st *readability.Stats, tally *readability.Tally, ts ...content.Text) {
-		for _, t := range ts {
-			text := content.PlainText(t.Spans)
-			r := lang.Read(text)
-			*st = st.Add(r.Stats)
-			tally.Add(r.Long)
-			var toRaw func(int) int
-			for _, s := range r.Sentences {
-				if unspaced || s.Words <= MaxSentenceWords || longBullet[t.Pos] {
-					continue
-				}
-				if long++; long > maxReported {
-					continue
-				}
-				if toRaw == nil {
-					toRaw = t.RawOffsets()
-				}
-				out.Warnf(t.PosAt(toRaw(s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
-			}
-		}
-	}
-	read(&fileStats, &fileWords, h.Summary...)
+	g.read(&g.fileStats, &g.fileWords, h.Summary...)
 	for _, s := range h.Sections {
-		var st readability.Stats
-		var words readability.Tally
-		// The brief is printed on the summary, not in the guide: its long
-		// sentences matter, but it is not part of the section's grade.
-		var briefStats readability.Stats
-		var briefWords readability.Tally
-		if !s.Brief.IsZero() {
-			read(&briefStats, &briefWords, s.Brief)
-		}
-		texts := append([]content.Text(nil), s.Body...)
-		for _, it := range s.Items {
-			texts = append(texts, it.Text)
-		}
-		texts = append(texts, s.Bullets...)
-		texts = append(texts, s.Steps...)
-		read(&st, &words, texts...)
-		fileStats = fileStats.Add(st)
-		fileWords.Merge(&words)
-		if graded {
-			if msg := gradeProblem(lang, st, &words, subject); msg != "" {
-				out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
-			}
-			if lv, ok := levelOf(lang, st, s.Heading.Pos, s.Heading.Raw); ok {
-				sections = append(sections, lv)
-			}
-		}
+		g.section(s)
 	}
 	var answers []content.Text
 	for _, q := range h.FAQ {
 		answers = append(answers, q.A)
 	}
-	read(&fileStats, &fileWords, answers...)
-	if long > maxReported {
-		out.Warnf(titlePos(h), "%d more sentences are longer than %d words (the first %d are listed)", long-maxReported, MaxSentenceWords, maxReported)
+	g.read(&g.fileStats, &g.fileWords, answers...)
+	if g.long > maxReported {
+		g.out.Warnf(titlePos(h), "%d more sentences are longer than %d words (the first %d are listed)", g.long-maxReported, MaxSentenceWords, maxReported)
 	}
-	if graded {
-		pos := titlePos(h)
-		if msg := gradeProblem(lang, fileStats, &fileWords, subject); msg != "" {
-			out.Warnf(pos, "the handout reads at %s", msg)
-		}
-		if lv, ok := levelOf(lang, fileStats, pos, ""); ok {
-			levels = &FileLevel{File: h.File, Level: lv, Sections: sections}
-			if levels.Sections == nil {
-				levels.Sections = []Level{}
-			}
-			if !lv.TooHard {
-				out.Notef(pos, "the handout reads at %s, within the target of %s", lv.Level, lv.Target)
-			}
+	var levels *FileLevel
+	if g.graded {
+		levels = g.file(h)
+	}
+	return g.out, levels
+}
+
+// Past a score of long sentences more messages help nobody, and locating
+// each costs a pass over its field.
+const maxReported = 20
+
+// grader reads one handout's texts in order, gathering its findings, the
+// file's statistics and its sections' levels.
+type grader struct {
+	out diag.List
+	// Sentences are split for long sentences in every language, by its
+	// own rules or, without them, by English's (readability.Splitter).
+	lang     *readability.Language
+	graded   bool // the language has a reading-level formula
+	unspaced bool // written without spaces between words
+	subject  map[string]bool
+	// A summary bullet over MaxBulletWords already has its warning, which
+	// asks for the same cut; a second one for its sentence is noise.
+	longBullet map[diag.Pos]bool
+	long       int // sentences over MaxSentenceWords
+	fileStats  readability.Stats
+	fileWords  readability.Tally
+	sections   []Level
+}
+
+func newGrader(h *content.Handout) *grader {
+	_, graded := readability.ForTag(h.Language)
+	g := &grader{
+		lang: readability.Splitter(h.Language), graded: graded, unspaced: readability.Unspaced(h.Language),
+		subject: map[string]bool{}, longBullet: map[diag.Pos]bool{},
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(h.Title.Raw), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		g.subject[w] = true
+	}
+	for _, b := range h.Summary {
+		if len(strings.Fields(content.PlainText(b.Spans))) > MaxBulletWords {
+			g.longBullet[b.Pos] = true
 		}
 	}
-	return out, levels
+	return g
+}
+
+// noFormula notes that the handout's language has no reading-level
+// formula (and, written without spaces, no sentence length either).
+func (g *grader) noFormula(h *content.Handout) {
+	var tags []string
+	for _, l := range readability.Languages {
+		tags = append(tags, l.Tag)
+	}
+	msg := fmt.Sprintf("no reading-level formula for language %q (there are formulas for %s); reading level is not checked", h.Language, strings.Join(tags, ", "))
+	if g.unspaced {
+		msg += ", nor sentence length: a language written without spaces between words has no word count"
+	}
+	g.out.Notef(h.LangPos, "%s", msg)
+}
+
+// read adds texts to st and tally and warns about their long sentences.
+func (g *grader) read(st *readability.Stats, tally *readability.Tally, ts ...content.Text) {
+	for _, t := range ts {
+		text := content.PlainText(t.Spans)
+		r := g.lang.Read(text)
+		*st = st.Add(r.Stats)
+		tally.Add(r.Long)
+		var toRaw func(int) int
+		for _, s := range r.Sentences {
+			if g.unspaced || s.Words <= MaxSentenceWords || g.longBullet[t.Pos] {
+				continue
+			}
+			if g.long++; g.long > maxReported {
+				continue
+			}
+			if toRaw == nil {
+				toRaw = t.RawOffsets()
+			}
+			g.out.Warnf(t.PosAt(toRaw(s.Offset)), "sentence of %d words (\"%s\"); split sentences longer than %d words", s.Words, excerpt(s.Text), MaxSentenceWords)
+		}
+	}
+}
+
+// section reads a section into the file's statistics and grades it on
+// its own.
+func (g *grader) section(s content.Section) {
+	var st readability.Stats
+	var words readability.Tally
+	// The brief is printed on the summary, not in the guide: its long
+	// sentences matter, but it is not part of the section's grade.
+	var briefStats readability.Stats
+	var briefWords readability.Tally
+	if !s.Brief.IsZero() {
+		g.read(&briefStats, &briefWords, s.Brief)
+	}
+	texts := append([]content.Text(nil), s.Body...)
+	for _, it := range s.Items {
+		texts = append(texts, it.Text)
+	}
+	texts = append(texts, s.Bullets...)
+	texts = append(texts, s.Steps...)
+	g.read(&st, &words, texts...)
+	g.fileStats = g.fileStats.Add(st)
+	g.fileWords.Merge(&words)
+	if !g.graded {
+		return
+	}
+	if msg := gradeProblem(g.lang, st, &words, g.subject); msg != "" {
+		g.out.Warnf(s.Heading.Pos, "section %q reads at %s", s.Heading.Raw, msg)
+	}
+	if lv, ok := levelOf(g.lang, st, s.Heading.Pos, s.Heading.Raw); ok {
+		g.sections = append(g.sections, lv)
+	}
+}
+
+// file grades the whole handout: a warning past the target, a note
+// within it, and the levels, or nil when it is too short to grade.
+func (g *grader) file(h *content.Handout) *FileLevel {
+	pos := titlePos(h)
+	if msg := gradeProblem(g.lang, g.fileStats, &g.fileWords, g.subject); msg != "" {
+		g.out.Warnf(pos, "the handout reads at %s", msg)
+	}
+	lv, ok := levelOf(g.lang, g.fileStats, pos, "")
+	if !ok {
+		return nil
+	}
+	levels := &FileLevel{File: h.File, Level: lv, Sections: g.sections}
+	if levels.Sections == nil {
+		levels.Sections = []Level{}
+	}
+	if !lv.TooHard {
+		g.out.Notef(pos, "the handout reads at %s, within the target of %s", lv.Level, lv.Target)
+	}
+	return levels
 }
 
 // gradeProblem says why text with these stats is too hard, or "" when it is
