@@ -110,19 +110,70 @@ func readManifest(dir, name string) string {
 //  3. The manifest records the content the set was made from, so that a
 //     build of only some formats can tell which others are out of date.
 func (s *fileSet) commit() error {
-	var open []tempFile // not yet synced
-	fail := func(err error) error {
-		for _, w := range open {
-			w.f.Close()
-		}
-		for _, p := range s.write {
-			if p.tmp != "" {
-				os.Remove(p.tmp)
-				p.tmp = ""
-			}
-		}
-		return err
+	open, err := s.writeTemps()
+	if err != nil {
+		return s.abandon(open, err)
 	}
+	// Renaming a file whose bytes are still only in memory would, after a
+	// power cut, leave an empty PDF where the old one was. The files are
+	// synced after all are written, and at once, so that the filesystem can
+	// put them on disk in one journal commit (ext4 groups the syncs it is
+	// waiting on) rather than one after another.
+	if err := syncAll(open); err != nil {
+		return s.abandon(nil, err)
+	}
+	s.step(stepTemps)
+	m := s.changes()
+	record := manifestPath(s.dir, s.name)
+	// A set that replaces nothing needs no record: stopped among its
+	// renames, it leaves some new PDFs and no old one beside them, and
+	// the next build, finding no manifest, writes the rest. (Into an empty
+	// folder this saves two of a set's five syncs.)
+	journal := len(m.Renames)+len(m.Remove) > 1 && !s.replacesNothing(m)
+	if journal {
+		if err := writeRecord(record+commitSuffix, m, true); err != nil {
+			return s.abandon(nil, fmt.Errorf("cannot write %s: %w", record+commitSuffix, unwrapPath(err)))
+		}
+		s.step(stepCommitted)
+	}
+	if _, err := apply(s.dir, m, s.step); err != nil {
+		// Renaming within one folder does not fail once the checks above
+		// passed, short of the folder changing under us. A commit record
+		// lets the next build finish what is left; without one, nothing
+		// was replaced.
+		if !journal {
+			s.abandon(nil, nil)
+		}
+		return fmt.Errorf("cannot write the PDFs of %s: %w", filepath.Join(s.dir, s.name), unwrapPath(err))
+	}
+	for _, p := range s.write {
+		p.tmp = ""
+	}
+	s.step(stepDone)
+	return s.keepRecord(record, m, journal)
+}
+
+// abandon closes the temporary files still open, removes every temporary
+// file of the set, and returns err.
+func (s *fileSet) abandon(open []tempFile, err error) error {
+	for _, w := range open {
+		w.f.Close()
+	}
+	for _, p := range s.write {
+		if p.tmp != "" {
+			os.Remove(p.tmp)
+			p.tmp = ""
+		}
+	}
+	return err
+}
+
+// writeTemps writes each PDF whose bytes changed to a temporary file
+// beside it, and marks those that already hold their bytes (same) and
+// those that replace a file. It returns the files written, not yet synced
+// and still open, on error too.
+func (s *fileSet) writeTemps() ([]tempFile, error) {
+	var open []tempFile
 	for _, p := range s.write {
 		// A folder (or a device, or a dangling link) in the way would only
 		// show when renaming, after other formats had been replaced.
@@ -132,7 +183,7 @@ func (s *fileSet) commit() error {
 			if !info.IsDir() {
 				what = "not a regular file"
 			}
-			return fail(fmt.Errorf("cannot write %s: it is %s; move it away", p.dest, what))
+			return open, fmt.Errorf("cannot write %s: it is %s; move it away", p.dest, what)
 		} else if err == nil && holds(p.dest, info, p.data) {
 			p.same = true
 			continue
@@ -141,7 +192,7 @@ func (s *fileSet) commit() error {
 		}
 		tmp, err := os.CreateTemp(filepath.Dir(p.dest), tempPrefix(p.dest)+"*.tmp")
 		if err != nil {
-			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
+			return open, fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err))
 		}
 		p.tmp = tmp.Name()
 		open = append(open, tempFile{tmp, p.dest})
@@ -150,20 +201,15 @@ func (s *fileSet) commit() error {
 			err = tmp.Chmod(0o644)
 		}
 		if err != nil {
-			return fail(fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err)))
+			return open, fmt.Errorf("cannot write %s: %w", p.dest, unwrapPath(err))
 		}
 	}
-	// Renaming a file whose bytes are still only in memory would, after a
-	// power cut, leave an empty PDF where the old one was. The files are
-	// synced after all are written, and at once, so that the filesystem can
-	// put them on disk in one journal commit (ext4 groups the syncs it is
-	// waiting on) rather than one after another.
-	if err := syncAll(open); err != nil {
-		open = nil
-		return fail(err)
-	}
-	open = nil
-	s.step(stepTemps)
+	return open, nil
+}
+
+// changes is the set's manifest with its renames and removals. A PDF that
+// already holds its bytes only has its time brought up to date.
+func (s *fileSet) changes() manifest {
 	now := time.Now()
 	m := manifest{Source: s.source, Content: hex.EncodeToString(s.digest[:])}
 	for _, p := range s.write {
@@ -180,32 +226,13 @@ func (s *fileSet) commit() error {
 			m.Remove = append(m.Remove, filepath.Base(r))
 		}
 	}
-	record := manifestPath(s.dir, s.name)
-	// A set that replaces nothing needs no record: stopped among its
-	// renames, it leaves some new PDFs and no old one beside them, and
-	// the next build, finding no manifest, writes the rest. (Into an empty
-	// folder this saves two of a set's five syncs.)
-	journal := len(m.Renames)+len(m.Remove) > 1 && !s.replacesNothing(m)
-	if journal {
-		if err := writeRecord(record+commitSuffix, m, true); err != nil {
-			return fail(fmt.Errorf("cannot write %s: %w", record+commitSuffix, unwrapPath(err)))
-		}
-		s.step(stepCommitted)
-	}
-	if _, err := apply(s.dir, m, s.step); err != nil {
-		// Renaming within one folder does not fail once the checks above
-		// passed, short of the folder changing under us. A commit record
-		// lets the next build finish what is left; without one, nothing
-		// was replaced.
-		if !journal {
-			fail(nil)
-		}
-		return fmt.Errorf("cannot write the PDFs of %s: %w", filepath.Join(s.dir, s.name), unwrapPath(err))
-	}
-	for _, p := range s.write {
-		p.tmp = ""
-	}
-	s.step(stepDone)
+	return m
+}
+
+// keepRecord makes the set's manifest after its renames: the commit
+// record, when there is one, or a record written now when the set
+// changed.
+func (s *fileSet) keepRecord(record string, m manifest, journal bool) error {
 	if journal {
 		// Should this fail, the next build finds the record and, with
 		// nothing left to do, makes it the manifest.
