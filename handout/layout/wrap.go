@@ -112,127 +112,146 @@ type Wrapper struct {
 // Wrap is Wrap, reusing w's memory.
 func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	toks := tokenize(w.toks[:0], m, runs, size)
-	var lines []Line
-	var cur Line
-	curW := 0.0
-	// text is the last piece's text while it grows, so that a long line
-	// of words in one style is not copied again for every word.
-	var text strings.Builder
-	// flush ends the line; the break space is kept at the end of the line's
-	// text (not its width) so text copied from the PDF keeps its spaces.
-	flush := func(breakSpace bool) {
-		if len(cur.Pieces) == 0 {
-			return
-		}
-		if breakSpace {
-			text.WriteByte(' ')
-		}
-		cur.Pieces[len(cur.Pieces)-1].Text = text.String()
-		text.Reset()
-		cur.W = curW
-		lines = append(lines, cur)
-		cur, curW = Line{}, 0
-	}
-	add := func(t token, x float64) {
-		if n := len(cur.Pieces); n > 0 {
-			last := &cur.Pieces[n-1]
-			// curW is where the last token ended, exactly; last.X+last.W
-			// is not (float rounding), and would read a joined word as
-			// two.
-			if last.Style == t.style && last.URL == t.url {
-				if x > curW {
-					text.WriteByte(' ')
-				}
-				text.WriteString(t.text)
-				last.W = x + t.w - last.X
-				curW = x + t.w
-				return
-			}
-			if x > curW {
-				text.WriteByte(' ') // the space between words belongs to the word before
-			}
-			last.Text = text.String()
-			text.Reset()
-		}
-		text.WriteString(t.text)
-		cur.Pieces = append(cur.Pieces, Piece{X: x, W: t.w, Style: t.style, URL: t.url})
-		curW = x + t.w
-	}
-	// hyphen ends a line broken at a soft hyphen.
-	hyphen := func() {
-		last := &cur.Pieces[len(cur.Pieces)-1]
-		hw := m.Width("-", last.Style, size)
-		text.WriteByte('-')
-		last.W += hw
-		curW += hw
-	}
+	var b lineBuilder
 	for i := 0; i < len(toks); {
-		// A word is a token plus the tokens joined to it, up to a soft
-		// hyphen, where the next part of the word starts.
-		j := i + 1
-		wordW := toks[i].w
-		// If the word goes on after a soft hyphen, leave room for the
-		// hyphen a break there would print. A part that with its hyphen
-		// is wider than a line could never end one: that break is passed
-		// over and the word goes on, so a line never runs past its width
-		// by a hyphen.
-		hyphenW := 0.0
-		for {
-			for j < len(toks) && toks[j].join && !toks[j].soft && !toks[j].brk {
-				wordW += toks[j].w
-				j++
-			}
-			if j == len(toks) || !toks[j].soft {
-				break
-			}
-			if hw := m.Width("-", toks[j-1].style, size); wordW+hw <= width {
-				hyphenW = hw
-				break
-			}
-			wordW += toks[j].w
-			j++
-		}
+		j, wordW, hyphenW := nextWord(m, toks, i, size, width)
 		fitW := wordW + hyphenW
 		space := 0.0
-		if len(cur.Pieces) > 0 && toks[i].space {
+		if len(b.cur.Pieces) > 0 && toks[i].space {
 			space = toks[i].spaceW
 		}
-		if len(cur.Pieces) > 0 && curW+space+fitW > width {
+		if len(b.cur.Pieces) > 0 && b.curW+space+fitW > width {
 			if toks[i].soft {
-				hyphen()
+				b.hyphen(m, size)
 			}
-			flush(toks[i].space)
+			b.flush(toks[i].space)
 			space = 0
 		}
 		if wordW > width {
-			// Too long for any line: place it character by character.
-			for k := i; k < j; k++ {
-				t := toks[k]
-				if k == i {
-					t.space = false
-				}
-				for _, part := range splitLong(m, t, size, width, curW+space) {
-					if curW+space+part.w > width && len(cur.Pieces) > 0 {
-						flush(false)
-						space = 0
-					}
-					add(part, curW+space)
-					space = 0
-				}
-			}
-			i = j
-			continue
-		}
-		x := curW + space
-		for k := i; k < j; k++ {
-			add(toks[k], x)
-			x += toks[k].w
+			b.placeLong(m, toks[i:j], size, width, space)
+		} else {
+			b.place(toks[i:j], b.curW+space)
 		}
 		i = j
 	}
-	flush(false)
+	b.flush(false)
 	w.toks = toks[:0]
-	return lines
+	return b.lines
+}
+
+// nextWord finds the word that starts at toks[i]: a token plus the tokens
+// joined to it, up to a soft hyphen, where the next part of the word
+// starts. It returns the index past the word, its width, and the width of
+// the hyphen a break after it would print.
+func nextWord(m Measurer, toks []token, i int, size, width float64) (j int, wordW, hyphenW float64) {
+	j = i + 1
+	wordW = toks[i].w
+	// If the word goes on after a soft hyphen, leave room for the hyphen a
+	// break there would print. A part that with its hyphen is wider than a
+	// line could never end one: that break is passed over and the word
+	// goes on, so a line never runs past its width by a hyphen.
+	for {
+		for j < len(toks) && toks[j].join && !toks[j].soft && !toks[j].brk {
+			wordW += toks[j].w
+			j++
+		}
+		if j == len(toks) || !toks[j].soft {
+			return j, wordW, 0
+		}
+		if hw := m.Width("-", toks[j-1].style, size); wordW+hw <= width {
+			return j, wordW, hw
+		}
+		wordW += toks[j].w
+		j++
+	}
+}
+
+// lineBuilder gathers a text's lines, piece by piece.
+type lineBuilder struct {
+	lines []Line
+	cur   Line
+	curW  float64 // where the last token on cur ended, exactly
+	// text is the last piece's text while it grows, so that a long line
+	// of words in one style is not copied again for every word.
+	text strings.Builder
+}
+
+// flush ends the line; the break space is kept at the end of the line's
+// text (not its width) so text copied from the PDF keeps its spaces.
+func (b *lineBuilder) flush(breakSpace bool) {
+	if len(b.cur.Pieces) == 0 {
+		return
+	}
+	if breakSpace {
+		b.text.WriteByte(' ')
+	}
+	b.cur.Pieces[len(b.cur.Pieces)-1].Text = b.text.String()
+	b.text.Reset()
+	b.cur.W = b.curW
+	b.lines = append(b.lines, b.cur)
+	b.cur, b.curW = Line{}, 0
+}
+
+// add puts a token at x on the current line, in the last piece when its
+// style and link are the same.
+func (b *lineBuilder) add(t token, x float64) {
+	if n := len(b.cur.Pieces); n > 0 {
+		last := &b.cur.Pieces[n-1]
+		// curW is where the last token ended, exactly; last.X+last.W is
+		// not (float rounding), and would read a joined word as two.
+		if last.Style == t.style && last.URL == t.url {
+			if x > b.curW {
+				b.text.WriteByte(' ')
+			}
+			b.text.WriteString(t.text)
+			last.W = x + t.w - last.X
+			b.curW = x + t.w
+			return
+		}
+		if x > b.curW {
+			b.text.WriteByte(' ') // the space between words belongs to the word before
+		}
+		last.Text = b.text.String()
+		b.text.Reset()
+	}
+	b.text.WriteString(t.text)
+	b.cur.Pieces = append(b.cur.Pieces, Piece{X: x, W: t.w, Style: t.style, URL: t.url})
+	b.curW = x + t.w
+}
+
+// hyphen ends a line broken at a soft hyphen.
+func (b *lineBuilder) hyphen(m Measurer, size float64) {
+	last := &b.cur.Pieces[len(b.cur.Pieces)-1]
+	hw := m.Width("-", last.Style, size)
+	b.text.WriteByte('-')
+	last.W += hw
+	b.curW += hw
+}
+
+// place puts a word's tokens one after another from x.
+func (b *lineBuilder) place(word []token, x float64) {
+	for _, t := range word {
+		b.add(t, x)
+		x += t.w
+	}
+}
+
+// placeLong places a word too long for any line character by character,
+// after space.
+func (b *lineBuilder) placeLong(m Measurer, word []token, size, width, space float64) {
+	for k, t := range word {
+		if k == 0 {
+			t.space = false
+		}
+		for _, part := range splitLong(m, t, size, width, b.curW+space) {
+			if b.curW+space+part.w > width && len(b.cur.Pieces) > 0 {
+				b.flush(false)
+				space = 0
+			}
+			b.add(part, b.curW+space)
+			space = 0
+		}
+	}
 }
 
 // tokenize splits runs at whitespace into tokens. A style change inside a
