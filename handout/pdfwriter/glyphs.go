@@ -202,140 +202,185 @@ func (p *fontPlan) embedGlyphs(cache *Subsets) error {
 // stretch of them in a right-to-left line (islandStarts), and so begins
 // with a mark.
 func (d *drawer) glyphText(op layout.Op, island bool) {
-	run := op.Glyphs
-	gf := d.fonts.glyphFonts[run.Face]
-	sub := gf.sub
-	c := &d.c
-	c.op("BT ")
+	gf := d.fonts.glyphFonts[op.Glyphs.Face]
+	w := &glyphWriter{
+		d: d, c: &d.c, size: op.Size, run: op.Glyphs, gf: gf, sub: gf.sub, island: island,
+		// The marks of a right-to-left page (readerOrder). A cluster read
+		// character by character needs a blank glyph: the run's face's, or
+		// one of the page's right-to-left faces' (a Latin face may have none).
+		split: d.rtl && d.fonts.blankFont() != nil,
+		ends:  clusterEnds(op.Glyphs),
+	}
+	w.c.op("BT ")
 	d.setGlyphFont(gf, op.Size)
-	c.point(op.X, op.Y, 2, "Td ")
-	// The marks of a right-to-left page (readerOrder). A cluster read
-	// character by character needs a blank glyph: the run's face's, or
-	// one of the page's right-to-left faces' (a Latin face may have none).
-	split := d.rtl && d.fonts.blankFont() != nil
-	open := false
-	openTJ := func() {
-		if !open {
-			c.b = append(c.b, '[')
-			open = true
-		}
-	}
-	closeTJ := func() {
-		if open {
-			c.op("] TJ ")
-			open = false
-		}
-	}
-	ends := clusterEnds(run)
-	var pen, at, rise float64 // shaped pen, the PDF's pen, the text rise: 1/1000 em
-	for i := 0; i < len(run.Glyphs); {
+	w.c.point(op.X, op.Y, 2, "Td ")
+	glyphs := op.Glyphs.Glyphs
+	for i := 0; i < len(glyphs); {
 		j := i + 1
-		for j < len(run.Glyphs) && run.Glyphs[j].Cluster == run.Glyphs[i].Cluster {
+		for j < len(glyphs) && glyphs[j].Cluster == glyphs[i].Cluster {
 			j++
 		}
-		// A cluster of several glyphs reads as its text through a span;
-		// so does one glyph whose Unicode map says something else (a
-		// bracket mirrored in right-to-left text is drawn with its
-		// partner's glyph; a zero-width non-joiner with the space glyph).
-		cl := run.Glyphs[i].Cluster
-		text := run.Text[cl:ends[cl]]
-		multi := j-i > 1 || gf.mapped(run.Glyphs[i].ID) != text
-		end := pen // where the cluster's advance ends
-		for k := i; k < j; k++ {
-			end += run.Glyphs[k].Advance
-		}
-		var units []string
-		if d.rtl {
-			lead := island && i == 0
-			if run.RTL {
-				lead, units = readerOrder(run, text)
-			}
-			if !split {
-				units = nil
-			}
-			switch {
-			case len(units) > 0:
-				if lead {
-					units[0] = rlm + units[0]
-				}
-				// Each character is read from its own share of the
-				// cluster's advance, from the left, as a span starting
-				// with a blank glyph there; the last span draws the
-				// cluster's glyphs too. (Shares that overlapped or took
-				// no room would make a reader sort them as it pleases.)
-				share := (end - pen) / float64(len(units))
-				for u, t := range units[:len(units)-1] {
-					closeTJ()
-					c.op("/Span <</ActualText ")
-					c.b = appendText(c.b, t)
-					c.op(">> BDC ")
-					at = d.blank(gf, op.Size, pen+float64(u)*share, at, share)
-					c.op("EMC ")
-				}
-				text, multi = units[len(units)-1], true
-			case lead:
-				text, multi = rlm+text, true
-			}
-		}
-		if multi {
-			closeTJ()
-			c.op("/Span <</ActualText ")
-			c.b = appendText(c.b, text)
-			c.op(">> BDC ")
-			if len(units) > 0 {
-				at = d.blank(gf, op.Size, end-(end-pen)/float64(len(units)), at, 0)
-			}
-		}
-		for k := i; k < j; k++ {
-			g := run.Glyphs[k]
-			if g.YOffset != rise {
-				closeTJ()
-				c.num(g.YOffset*op.Size/1000, 2)
-				c.op(" Ts ")
-				rise = g.YOffset
-			}
-			n := sub.sub.NewID[g.ID]
-			adj := pen + g.XOffset - at
-			// A span's text is placed by poppler from its first glyph to
-			// the end of its last: when the last is a mark drawn back
-			// over its base, character spacing carries that glyph's
-			// displacement on to the cluster's end, or a reader would
-			// see a gap, and a space, after the span.
-			spacing := 0.0
-			if multi && k == j-1 {
-				spacing = end - (pen + g.XOffset + float64(sub.widths[n]))
-				if math.Abs(spacing) >= 0.05 {
-					closeTJ()
-					c.num(spacing*op.Size/1000, 3)
-					c.op(" Tc ")
-				} else {
-					spacing = 0
-				}
-			}
-			openTJ()
-			if math.Abs(adj) >= 0.05 {
-				c.num(-adj, 1)
-				at += adj
-			}
-			c.b = hexString{byte(n >> 8), byte(n)}.appendPDF(c.b)
-			at += float64(sub.widths[n]) + spacing
-			pen += g.Advance
-			if spacing != 0 {
-				closeTJ()
-				c.op("0 Tc ")
-			}
-		}
-		if multi {
-			closeTJ()
-			c.op("EMC ")
-		}
+		w.cluster(i, j)
 		i = j
 	}
-	closeTJ()
-	if rise != 0 {
-		c.op("0 Ts ") // the text rise outlives the text object
+	w.closeTJ()
+	if w.rise != 0 {
+		w.c.op("0 Ts ") // the text rise outlives the text object
 	}
-	c.op("ET\n")
+	w.c.op("ET\n")
+}
+
+// glyphWriter draws one shaped run (glyphText) cluster by cluster.
+type glyphWriter struct {
+	d      *drawer
+	c      *pageStream
+	size   float64
+	run    *fontset.GlyphRun
+	gf     *glyphFont
+	sub    *glyphSubset
+	island bool
+	split  bool        // a right-to-left cluster may read character by character
+	ends   map[int]int // each cluster's end in the text
+	open   bool        // a TJ array is open
+	pen    float64     // the shaped pen, 1/1000 em
+	at     float64     // the PDF's pen
+	rise   float64     // the text rise
+}
+
+func (w *glyphWriter) openTJ() {
+	if !w.open {
+		w.c.b = append(w.c.b, '[')
+		w.open = true
+	}
+}
+
+func (w *glyphWriter) closeTJ() {
+	if w.open {
+		w.c.op("] TJ ")
+		w.open = false
+	}
+}
+
+// beginSpan opens a span that reads as text.
+func (w *glyphWriter) beginSpan(text string) {
+	w.c.op("/Span <</ActualText ")
+	w.c.b = appendText(w.c.b, text)
+	w.c.op(">> BDC ")
+}
+
+// cluster draws glyphs i to j, one cluster. A cluster of several glyphs
+// reads as its text through a span; so does one glyph whose Unicode map
+// says something else (a bracket mirrored in right-to-left text is drawn
+// with its partner's glyph; a zero-width non-joiner with the space glyph).
+func (w *glyphWriter) cluster(i, j int) {
+	glyphs := w.run.Glyphs
+	cl := glyphs[i].Cluster
+	text := w.run.Text[cl:w.ends[cl]]
+	multi := j-i > 1 || w.gf.mapped(glyphs[i].ID) != text
+	end := w.pen // where the cluster's advance ends
+	for k := i; k < j; k++ {
+		end += glyphs[k].Advance
+	}
+	var units []string
+	if w.d.rtl {
+		text, multi, units = w.readerSpans(i == 0, text, multi, end)
+	}
+	if multi {
+		w.closeTJ()
+		w.beginSpan(text)
+		if len(units) > 0 {
+			w.at = w.d.blank(w.gf, w.size, end-(end-w.pen)/float64(len(units)), w.at, 0)
+		}
+	}
+	for k := i; k < j; k++ {
+		w.glyph(glyphs[k], multi && k == j-1, end)
+	}
+	if multi {
+		w.closeTJ()
+		w.c.op("EMC ")
+	}
+}
+
+// readerSpans gives a cluster on a right-to-left page its marks for a
+// reader (readerOrder): a right-to-left mark first, or a span for each of
+// its characters but the last, each over its share of the cluster's
+// advance. It returns the text of the cluster's own span, whether it needs
+// one, and the characters read one by one (none when the cluster is read
+// whole).
+func (w *glyphWriter) readerSpans(first bool, text string, multi bool, end float64) (string, bool, []string) {
+	var units []string
+	lead := w.island && first
+	if w.run.RTL {
+		lead, units = readerOrder(w.run, text)
+	}
+	if !w.split {
+		units = nil
+	}
+	switch {
+	case len(units) > 0:
+		if lead {
+			units[0] = rlm + units[0]
+		}
+		// Each character is read from its own share of the cluster's
+		// advance, from the left, as a span starting with a blank glyph
+		// there; the last span draws the cluster's glyphs too. (Shares
+		// that overlapped or took no room would make a reader sort them as
+		// it pleases.)
+		share := (end - w.pen) / float64(len(units))
+		for u, t := range units[:len(units)-1] {
+			w.closeTJ()
+			w.beginSpan(t)
+			w.at = w.d.blank(w.gf, w.size, w.pen+float64(u)*share, w.at, share)
+			w.c.op("EMC ")
+		}
+		return units[len(units)-1], true, units
+	case lead:
+		return rlm + text, true, units
+	}
+	return text, multi, units
+}
+
+// glyph draws one glyph where the shaper put it: raised by Ts, moved by
+// the TJ array's numbers. last is the last glyph of a cluster read through
+// a span, which ends at end.
+func (w *glyphWriter) glyph(g fontset.Glyph, last bool, end float64) {
+	c, sub := w.c, w.sub
+	if g.YOffset != w.rise {
+		w.closeTJ()
+		c.num(g.YOffset*w.size/1000, 2)
+		c.op(" Ts ")
+		w.rise = g.YOffset
+	}
+	n := sub.sub.NewID[g.ID]
+	adj := w.pen + g.XOffset - w.at
+	// A span's text is placed by poppler from its first glyph to the end
+	// of its last: when the last is a mark drawn back over its base,
+	// character spacing carries that glyph's displacement on to the
+	// cluster's end, or a reader would see a gap, and a space, after the
+	// span.
+	spacing := 0.0
+	if last {
+		spacing = end - (w.pen + g.XOffset + float64(sub.widths[n]))
+		if math.Abs(spacing) >= 0.05 {
+			w.closeTJ()
+			c.num(spacing*w.size/1000, 3)
+			c.op(" Tc ")
+		} else {
+			spacing = 0
+		}
+	}
+	w.openTJ()
+	if math.Abs(adj) >= 0.05 {
+		c.num(-adj, 1)
+		w.at += adj
+	}
+	c.b = hexString{byte(n >> 8), byte(n)}.appendPDF(c.b)
+	w.at += float64(sub.widths[n]) + spacing
+	w.pen += g.Advance
+	if spacing != 0 {
+		w.closeTJ()
+		c.op("0 Tc ")
+	}
 }
 
 // blank draws a blank glyph at the shaped position x of a run in gf whose
