@@ -33,11 +33,14 @@ type builder struct {
 	fitted bool
 	// once is what the footer had no room for on every page (the brand's
 	// note, the review date): the handout prints it once, at its end.
-	once    []string
-	frame   *layout.Frame // rows go into this box
-	frameAt int           // index of the box's first row
-	x, w    float64       // current text column, relative to the content's left
-	wrapper layout.Wrapper
+	once []string
+	// onceFoot: the last page's footer prints once instead (see
+	// compose), so the handout does not close with it.
+	onceFoot bool
+	frame    *layout.Frame // rows go into this box
+	frameAt  int           // index of the box's first row
+	x, w     float64       // current text column, relative to the content's left
+	wrapper  layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {
@@ -703,6 +706,15 @@ func (b *builder) onceLines(w float64) [][]layout.Line {
 	return out
 }
 
+// onceHeight is the room lines of the footer's small type take.
+func onceHeight(lines [][]layout.Line, th *Theme) float64 {
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	return float64(n) * th.SmallLeading
+}
+
 // onceTexts is builder.once as printed: one line when all of it fits on
 // one, else each on its own lines (so no separator ends a line).
 func (b *builder) onceTexts(w float64) []string {
@@ -729,7 +741,7 @@ func (b *builder) largeStrip() {
 // the footer had no room for on every page: the brand's note and the review
 // date, in the footer's small type.
 func (b *builder) closing() {
-	if len(b.once) == 0 {
+	if len(b.once) == 0 || b.onceFoot {
 		return
 	}
 	th := b.th

@@ -262,30 +262,54 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	th.BandLabel = bandLabel(kind, th)
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := f.spec()
-	b := newBuilder(th)
-	for _, s := range []string{f.onceNote, f.onceReviewed} {
-		if s != "" {
-			b.once = append(b.once, s)
+	build := func(onceFoot bool) *builder {
+		b := newBuilder(th)
+		for _, s := range []string{f.onceNote, f.onceReviewed} {
+			if s != "" {
+				b.once = append(b.once, s)
+			}
 		}
+		b.onceFoot = onceFoot
+		if kind == Summary {
+			b.titleGap = 0.35 // the summary's box sits close under its title
+			b.fitted = true
+		}
+		// A box that fits on a page moves whole to the next one rather
+		// than split: crisis lines and the short version read as one
+		// piece. The summary keeps to its pages instead, so only its long
+		// boxes split.
+		b.wholeBox = spec.Bottom - spec.Top(1)
+		if kind == Summary {
+			b.wholeBox = (th.Paper.H - 2*th.Margin) * 0.4
+		}
+		body(b, h)
+		return b
 	}
-	if kind == Summary {
-		b.titleGap = 0.35 // the summary's box sits close under its title
-		b.fitted = true
-	}
-	// A box that fits on a page moves whole to the next one rather than
-	// split: crisis lines and the short version read as one piece. The
-	// summary keeps to its pages instead, so only its long boxes split.
-	b.wholeBox = spec.Bottom - spec.Top(1)
-	if kind == Summary {
-		b.wholeBox = (th.Paper.H - 2*th.Margin) * 0.4
-	}
-	body(b, h)
+	b := build(false)
 	pages, err := layout.Flow(b.rows, spec)
 	if err != nil {
 		return nil, err
 	}
 	if kind != Summary { // a guide or FAQ sheet saves a nearly empty last page
 		pages = saveLastPage(b.rows, spec, pages)
+	}
+	if kind == Guide && len(b.once) > 0 && len(pages) > 1 {
+		// What the guide prints once (the brand's note, the review date)
+		// closes it after the references. When that costs a sheet, the
+		// last page's footer carries it instead: the same lines, without
+		// the space that sets them off from the references (and the space
+		// between blocks closed up, as saveLastPage does, if need be).
+		lines := b.onceLines(th.Width)
+		onceSpec := spec
+		onceSpec.LastBottom = spec.Bottom - onceHeight(lines, th)
+		bf := build(true)
+		if p, err := layout.Flow(bf.rows, onceSpec); err == nil {
+			p = saveLastPage(bf.rows, onceSpec, p)
+			if len(p) < len(pages) {
+				b, pages = bf, p
+				f.last, f.tree = lines, bf.tree
+			}
+		}
 	}
 	if mode == furnitureSummary {
 		f.tree = b.tree

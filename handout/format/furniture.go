@@ -221,6 +221,10 @@ type furniture struct {
 	// handout (onceNote, onceReviewed), by the format.
 	pageInline, reviewedFoot bool
 	onceNote, onceReviewed   string
+	// last is what the handout prints once, when the last page's footer
+	// carries it (above the contact details, under the rule) because
+	// closing the handout with it would cost a sheet.
+	last [][]layout.Line
 	// tree, when set, takes the summary's contact details as content on
 	// its last page: there they are the clinic's contact card, printed
 	// once, not furniture repeated on every page.
@@ -547,139 +551,207 @@ func (f *furniture) spec() layout.PageSpec {
 }
 
 // draw returns page i's furniture (of total pages): artifacts, except the
-// summary's contact card (see furniture.tree).
+// summary's contact card (see furniture.tree) and what the last page's
+// footer prints once (furniture.last).
 func (f *furniture) draw(i, total int) []layout.Op {
-	th := f.th
-	var ops []layout.Op
-	muted := th.Muted
-	hair := th.Hairline
-	card, st := layout.NoStruct, layout.NoStruct // the contact card's element, and the element text goes in
+	p := &footPen{f: f, card: layout.NoStruct, st: layout.NoStruct}
 	if f.tree != nil && f.mode == furnitureSummary && i == total-1 && (len(f.contact) > 0 || f.qr > 0) {
-		card = f.tree.Add(layout.Aside, 0)
+		p.card = f.tree.Add(layout.Aside, 0)
 	}
-	text := func(s string, x, y float64, style fontset.Style, url string) {
-		w := f.m.Width(s, style, th.Small)
-		op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: muted, Struct: st, URL: url}
-		if !op.InTree() {
-			op.Artifact = layout.Pagination
-		}
-		link := layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Struct: op.Struct, Artifact: op.Artifact}
-		if url != "" && op.InTree() {
-			link.Struct = f.tree.Add(layout.Link, st)
-			op.Struct = link.Struct
-		}
-		ops = append(ops, op)
-		if url != "" {
-			ops = append(ops, link)
-		}
-	}
-	left, right := th.Left, th.Left+th.Width
 	if i > 0 {
-		y := th.Margin + th.Small
-		for k, ln := range f.header {
-			if k > 0 {
-				y += th.SmallLeading
-			}
-			if ln.name != "" {
-				text(ln.name, left, y, fontset.Bold, "")
-			}
-			if ln.title != "" {
-				text(ln.title, right-f.m.Width(ln.title, fontset.Regular, th.Small), y, fontset.Regular, "")
-			}
-		}
-		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: y + th.Small*0.6, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+		f.drawHeader(p)
+	}
+	lift := 0.0 // the last page's footer rises to carry what prints once
+	if f.mode == furnitureRunning && i == total-1 && len(f.last) > 0 {
+		lift = onceHeight(f.last, f.th)
 	}
 	if f.ruleY > 0 {
-		ops = append(ops, layout.Op{Kind: layout.LineOp, X: left, Y: f.ruleY, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+		p.rule(f.ruleY - lift)
 	}
-	y := f.textTop
-	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
 	if f.qr > 0 {
-		fig, link, art := layout.NoStruct, layout.NoStruct, layout.Pagination
-		if card != layout.NoStruct {
-			link = f.tree.Add(layout.Link, card)
-			fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
-		}
-		ops = append(ops, qrCode(th.Brand, right-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
+		f.drawQR(p)
 	}
-	contactLine := func(line []contactPart, y float64) {
-		x := left
-		for k, p := range line {
-			if k > 0 {
-				text(contactSep, x, y, fontset.Regular, "")
-				x += sepW
-			}
-			text(p.text, x, y, fontset.Regular, p.url)
-			x += f.m.Width(p.text, fontset.Regular, th.Small)
+	switch f.mode {
+	case furnitureRunning:
+		f.drawRunning(p, i, total, f.textTop-lift)
+	case furnitureSummary:
+		f.drawContact(p, f.textTop, true)
+	default:
+		f.drawContact(p, f.textTop, false)
+		f.drawPageLine(p, i, total)
+	}
+	return p.ops
+}
+
+// footPen draws furniture's text: artifacts, or into the structure tree
+// under st when that is set.
+type footPen struct {
+	f    *furniture
+	ops  []layout.Op
+	card int // the summary's contact card element, or NoStruct
+	st   int // the element text goes in, or NoStruct
+}
+
+func (p *footPen) text(s string, x, y float64, style fontset.Style, url string) {
+	f, th := p.f, p.f.th
+	w := f.m.Width(s, style, th.Small)
+	op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: th.Muted, Struct: p.st, URL: url}
+	if !op.InTree() {
+		op.Artifact = layout.Pagination
+	}
+	link := layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Struct: op.Struct, Artifact: op.Artifact}
+	if url != "" && op.InTree() {
+		link.Struct = f.tree.Add(layout.Link, p.st)
+		op.Struct = link.Struct
+	}
+	p.ops = append(p.ops, op)
+	if url != "" {
+		p.ops = append(p.ops, link)
+	}
+}
+
+// rule is a hairline across the text column.
+func (p *footPen) rule(y float64) {
+	th := p.f.th
+	hair := th.Hairline
+	p.ops = append(p.ops, layout.Op{Kind: layout.LineOp, X: th.Left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
+}
+
+// contactLine is a line of contact parts from the column's left edge.
+func (p *footPen) contactLine(line []contactPart, y float64) {
+	f, th := p.f, p.f.th
+	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
+	x := th.Left
+	for k, part := range line {
+		if k > 0 {
+			p.text(contactSep, x, y, fontset.Regular, "")
+			x += sepW
+		}
+		p.text(part.text, x, y, fontset.Regular, part.url)
+		x += f.m.Width(part.text, fontset.Regular, th.Small)
+	}
+}
+
+// drawHeader is the running header of pages after the first, over its rule.
+func (f *furniture) drawHeader(p *footPen) {
+	th := f.th
+	left, right := th.Left, th.Left+th.Width
+	y := th.Margin + th.Small
+	for k, ln := range f.header {
+		if k > 0 {
+			y += th.SmallLeading
+		}
+		if ln.name != "" {
+			p.text(ln.name, left, y, fontset.Bold, "")
+		}
+		if ln.title != "" {
+			p.text(ln.title, right-f.m.Width(ln.title, fontset.Regular, th.Small), y, fontset.Regular, "")
 		}
 	}
-	if f.mode == furnitureRunning {
-		// The note above; the contact details with the page number
-		// (and the date) at the right of their last line, or the page
-		// line below them.
-		for _, ln := range f.note {
-			y += th.SmallLeading
-			text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
-		}
-		for _, line := range f.contact {
-			y += th.SmallLeading
-			contactLine(line, y)
-		}
-		// A one-page sheet has no page number ("Page 1 of 1" tells a
-		// reader nothing).
-		right := ""
-		if total > 1 {
-			right = th.Labels.Page(i+1, total)
-		}
-		if !f.pageInline {
-			y = f.pageLineY()
-			if f.reviewedFoot && f.reviewed != "" {
-				text(f.reviewed, left, y, fontset.Regular, "")
+	p.rule(y + th.Small*0.6)
+}
+
+// drawQR is the summary's QR code of the website, at the foot's right: in
+// the contact card on its last page.
+func (f *furniture) drawQR(p *footPen) {
+	th := f.th
+	fig, link, art := layout.NoStruct, layout.NoStruct, layout.Pagination
+	if p.card != layout.NoStruct {
+		link = f.tree.Add(layout.Link, p.card)
+		fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
+	}
+	p.ops = append(p.ops, qrCode(th.Brand, th.Left+th.Width-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
+}
+
+// drawRunning is the guide's and FAQ's footer from y: what prints once on
+// the last page (furniture.last), the note, then the contact details with
+// the page number (and the date) at the right of their last line, or the
+// page line below them.
+func (f *furniture) drawRunning(p *footPen, i, total int, y float64) {
+	th := f.th
+	left := th.Left
+	if y < f.textTop {
+		for _, lines := range f.last {
+			p.st = f.tree.Add(layout.SmallPrint, 0)
+			for _, ln := range lines {
+				y += th.SmallLeading
+				for _, pc := range ln.Pieces {
+					p.text(pc.Text, left+pc.X, y, pc.Style, "")
+				}
 			}
-		} else if f.reviewedFoot && f.reviewed != "" {
-			if right != "" {
-				right = contactSep + right
-			}
-			right = f.reviewed + right
 		}
-		if right != "" {
-			text(right, left+f.textW-f.m.Width(right, fontset.Regular, th.Small), y, fontset.Regular, "")
-		}
-		return ops
+		p.st = layout.NoStruct
+	}
+	for _, ln := range f.note {
+		y += th.SmallLeading
+		p.text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
 	for _, line := range f.contact {
 		y += th.SmallLeading
-		if card != layout.NoStruct {
-			st = f.tree.Add(layout.SmallPrint, card)
-		}
-		contactLine(line, y)
+		p.contactLine(line, y)
 	}
-	st = layout.NoStruct
+	// A one-page sheet has no page number ("Page 1 of 1" tells a reader
+	// nothing).
+	right := ""
+	if total > 1 {
+		right = th.Labels.Page(i+1, total)
+	}
+	if !f.pageInline {
+		y = f.pageLineY()
+		if f.reviewedFoot && f.reviewed != "" {
+			p.text(f.reviewed, left, y, fontset.Regular, "")
+		}
+	} else if f.reviewedFoot && f.reviewed != "" {
+		if right != "" {
+			right = contactSep + right
+		}
+		right = f.reviewed + right
+	}
+	if right != "" {
+		p.text(right, left+f.textW-f.m.Width(right, fontset.Regular, th.Small), y, fontset.Regular, "")
+	}
+}
+
+// drawContact is the summary's footer from y, and the large-print
+// summary's: the contact details (the card's, on the summary's last page),
+// the note, and the summary's review date.
+func (f *furniture) drawContact(p *footPen, y float64, summary bool) {
+	th := f.th
+	left := th.Left
+	for _, line := range f.contact {
+		y += th.SmallLeading
+		if p.card != layout.NoStruct {
+			p.st = f.tree.Add(layout.SmallPrint, p.card)
+		}
+		p.contactLine(line, y)
+	}
+	p.st = layout.NoStruct
 	for _, ln := range f.note {
 		y += th.SmallLeading
-		text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
+		p.text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
-	if f.mode == furnitureSummary {
-		if f.reviewed != "" {
-			x := left
-			if f.reviewedInline {
-				x = left + f.textW - f.m.Width(f.reviewed, fontset.Regular, th.Small)
-			} else {
-				y += th.SmallLeading
-			}
-			text(f.reviewed, x, y, fontset.Regular, "")
+	if summary && f.reviewed != "" {
+		x := left
+		if f.reviewedInline {
+			x = left + f.textW - f.m.Width(f.reviewed, fontset.Regular, th.Small)
+		} else {
+			y += th.SmallLeading
 		}
-		return ops
+		p.text(f.reviewed, x, y, fontset.Regular, "")
 	}
-	// The page line sits on the bottom margin; a one-page sheet has no
-	// page number ("Page 1 of 1" tells a reader nothing).
-	y = f.pageLineY()
+}
+
+// drawPageLine is the page line on the bottom margin: the review date at
+// the left, the page number at the right; a one-page sheet has no page
+// number ("Page 1 of 1" tells a reader nothing).
+func (f *furniture) drawPageLine(p *footPen, i, total int) {
+	th := f.th
+	y := f.pageLineY()
 	if f.reviewed != "" {
-		text(f.reviewed, left, y, fontset.Regular, "")
+		p.text(f.reviewed, th.Left, y, fontset.Regular, "")
 	}
 	if total > 1 {
 		page := th.Labels.Page(i+1, total)
-		text(page, left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
+		p.text(page, th.Left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
 	}
-	return ops
 }

@@ -51,8 +51,11 @@ func Flow(rows []Row, spec PageSpec) ([]Page, error) {
 	}
 	f := &flow{rows: rows, spec: spec, y: spec.Top(0)}
 	start := 0
-	for _, end := range breaks {
+	for k, end := range breaks {
 		f.place(start, end)
+		if k == len(breaks)-1 && spec.LastBottom > 0 {
+			f.spec.Bottom = spec.LastBottom // springs stretch to the last page's own foot
+		}
 		f.closePage()
 		start = end
 	}
@@ -190,6 +193,9 @@ func (c *composer) page(k, first int) (float64, int) {
 		}
 		var rest float64
 		if e == m-1 {
+			if c.spec.LastBottom > 0 && h > room-(c.spec.Bottom-c.spec.LastBottom)+0.01 {
+				continue // the last page's taller footer leaves no room for these
+			}
 			rest = 0
 			// The last page: blank here costs nothing, but a page of
 			// almost nothing does, unless it is the only one.

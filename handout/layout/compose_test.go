@@ -274,3 +274,39 @@ func mustGreedy(t *testing.T, rows []Row) []Page {
 	}
 	return p
 }
+
+// A last page whose footer is taller (LastBottom: it carries what a handout
+// prints once) holds less: what fits above Bottom but not above LastBottom
+// does not end there, and a spring on it stretches to LastBottom only.
+func TestComposeLastBottom(t *testing.T) {
+	spec := testSpec()
+	rows := lines("f", 25) // 250 pt: page one's 260 holds them all
+	spring := mark("s", lineH)
+	var stretched float64
+	spring.Spring, spring.Expand = true, func(h float64) []Op { stretched = h; return nil }
+	rows = append(rows, spring)
+	pages, err := Flow(rows, spec)
+	if err != nil || len(pages) != 1 {
+		t.Fatalf("%d pages (%v), want 1", len(pages), err)
+	}
+	spec.LastBottom = spec.Bottom - 30 // 230 pt left: 23 lines
+	pages, err = Flow(rows, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2: the last page's taller footer leaves no room for 26 rows:\n%s", len(pages), Dump(pages, nil))
+	}
+	// The spring stretches to the last page's own foot, not to Bottom.
+	var y float64
+	for _, p := range pages[1:] {
+		for _, op := range p.Ops {
+			if op.Text == "#s" {
+				y = op.Y
+			}
+		}
+	}
+	if foot := y + stretched; foot > spec.LastBottom+eps || foot < spec.LastBottom-eps {
+		t.Errorf("the spring stretches to %.1f, want the last page's foot %.1f", foot, spec.LastBottom)
+	}
+}

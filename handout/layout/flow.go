@@ -69,6 +69,10 @@ type PageSpec struct {
 	// first page (of several) and the last page are too empty: a title
 	// alone on page one, three lines on a last page. Zero for no rule.
 	MinFirst, MinLast float64
+	// LastBottom, when above zero, is where content ends on the last page
+	// (above Bottom): that page's footer is taller, carrying what a
+	// handout prints once.
+	LastBottom float64
 }
 
 // Page is one laid-out page.
