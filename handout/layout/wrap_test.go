@@ -517,3 +517,23 @@ func TestWrapURLExactFit(t *testing.T) {
 		t.Errorf("a final mark past the line: lines %q, want %q", got, want)
 	}
 }
+
+// A word exactly as wide as the line, measured whole, stays whole, alone on
+// its line or moved on after another word, also where the widths of its
+// letters, added one by one, come out a hair wider in floating point
+// (oddMeasurer's steps are not exact in binary).
+func TestWrapWordExactlyLineWide(t *testing.T) {
+	for n := 1; n <= 80; n++ {
+		word := strings.Repeat("m", n)
+		width := oddMeasurer{}.Width(word, fontset.Regular, wrapSize)
+		for _, runs := range [][]Run{{{Text: word}}, {{Text: "a " + word}}} {
+			var got []string
+			for _, l := range Wrap(oddMeasurer{}, runs, wrapSize, width) {
+				got = append(got, strings.TrimSpace(l.Text()))
+			}
+			if got[len(got)-1] != word {
+				t.Errorf("a word of %d letters exactly a line wide: lines %q", n, got)
+			}
+		}
+	}
+}
