@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"os/exec"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,3 +138,82 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// reachable appends the strings reachable from v (through pointers,
+// interfaces, structs, maps, slices and arrays; not numbers or bytes) to out.
+func reachable(v reflect.Value, seen map[uintptr]bool, out *[]string) {
+	switch v.Kind() {
+	case reflect.String:
+		*out = append(*out, v.String())
+	case reflect.Pointer:
+		if v.IsNil() || seen[v.Pointer()] {
+			return
+		}
+		seen[v.Pointer()] = true
+		reachable(v.Elem(), seen, out)
+	case reflect.Interface:
+		if !v.IsNil() {
+			reachable(v.Elem(), seen, out)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			reachable(v.Field(i), seen, out)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			reachable(it.Key(), seen, out)
+			reachable(it.Value(), seen, out)
+		}
+	case reflect.Slice, reflect.Array:
+		switch v.Type().Elem().Kind() {
+		case reflect.String, reflect.Pointer, reflect.Interface, reflect.Struct, reflect.Map, reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				reachable(v.Index(i), seen, out)
+			}
+		}
+	}
+}
+
+// The cache `handouts serve` shares between renders keeps nothing of a
+// patient's name: a name with letters outside the common set (ø, å) gets
+// font subsets of its own, and no string the cache holds afterwards (a
+// walk of all it reaches) has them.
+func TestCacheKeepsNoLetterOfAName(t *testing.T) {
+	h := loadSeed(t)
+	c := NewCache()
+	render := func(p *format.Personal) []byte {
+		var buf bytes.Buffer
+		if _, err := Render(&buf, []*content.Handout{h}, RenderSpec{Kind: format.Summary, Options: format.Options{Paper: format.Letter, Personal: p}, Brand: defaultBrand(t), Cache: c}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	held := func(c *Cache) []string {
+		var out []string
+		reachable(reflect.ValueOf(c), map[uintptr]bool{}, &out)
+		return out
+	}
+	// The walk sees a subset's characters: a handout (no patient) whose
+	// title has an ø leaves them in the cache.
+	other := *h
+	other.Title.Raw = "Søren's group"
+	shared := NewCache()
+	var buf bytes.Buffer
+	if _, err := Render(&buf, []*content.Handout{&other}, RenderSpec{Kind: format.Summary, Options: format.Options{Paper: format.Letter}, Brand: defaultBrand(t), Cache: shared}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(held(shared), func(s string) bool { return strings.ContainsRune(s, 'ø') }) {
+		t.Fatal("a title with an ø left no ø in the cache: the test cannot see what the cache keeps")
+	}
+	render(maria)
+	p := *maria
+	p.Patient = "Søren Kierkegård"
+	if text := pdfText(t, render(&p)); !strings.Contains(text, "Søren Kierkegård") {
+		t.Fatalf("the name is not printed:\n%s", text)
+	}
+	for _, s := range held(c) {
+		if strings.ContainsAny(s, "øå") {
+			t.Fatalf("the shared cache holds %q after a render for Søren Kierkegård", s)
+		}
+	}
+}
