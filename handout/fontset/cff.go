@@ -760,44 +760,101 @@ type cffWriter struct {
 
 func (w *cffWriter) write() ([]byte, error) {
 	f := w.f
-	// Strings: the font's own, then the registry and ordering of the
-	// subset's ROS. Its CIDs are glyph numbers, so it is Adobe-Identity-0
-	// whatever the font's ordering was.
-	var strs [][]byte
+	strs, adobe, identity, err := w.strings()
+	if err != nil {
+		return nil, err
+	}
+	privates := w.privates()
+	charset, fdSelect := w.charset(), w.fdSelectData()
+
+	header := []byte{1, 0, 4, 4}
+	names := appendIndex(nil, [][]byte{f.name})
+	strIndex := appendIndex(nil, strs)
+	gsubrs := appendIndex(nil, w.gsubrs)
+	charstrings := appendIndex(nil, w.glyphs)
+	// The layout: header, names, top, strings, global subrs, charset,
+	// FDSelect, charstrings, FDArray, then the private dicts and local
+	// subrs. Only the FDArray's length depends on an offset it holds,
+	// and it writes them as 5-byte integers too.
+	topLen := len(appendIndex(nil, [][]byte{w.top(adobe, identity, 0, 0, 0, 0)}))
+	at := len(header) + len(names) + topLen + len(strIndex) + len(gsubrs)
+	charsetAt := at
+	fdSelectAt := charsetAt + len(charset)
+	charstringsAt := fdSelectAt + len(fdSelect)
+	fdArrayAt := charstringsAt + len(charstrings)
+	privAt := make([]int, len(w.fds))
+	fdArrayLen := len(appendIndex(nil, w.fdDicts(privates, privAt)))
+	p := fdArrayAt + fdArrayLen
+	var tail []byte
+	for i, priv := range privates {
+		privAt[i] = p + len(tail)
+		tail = append(tail, priv...)
+		if len(w.lsubrs[i]) > 0 {
+			tail = appendIndex(tail, w.lsubrs[i])
+		}
+	}
+	out := make([]byte, 0, p+len(tail))
+	out = append(out, header...)
+	out = append(out, names...)
+	out = appendIndex(out, [][]byte{w.top(adobe, identity, charsetAt, charstringsAt, fdArrayAt, fdSelectAt)})
+	out = append(out, strIndex...)
+	out = append(out, gsubrs...)
+	out = append(out, charset...)
+	out = append(out, fdSelect...)
+	out = append(out, charstrings...)
+	out = appendIndex(out, w.fdDicts(privates, privAt))
+	out = append(out, tail...)
+	if len(out) != p+len(tail) {
+		return nil, errors.New("CFF layout mismatch") // a bug here, not in the font
+	}
+	return out, nil
+}
+
+// strings is the subset's strings: the font's own, then the registry and
+// ordering of the subset's ROS, whose string IDs are adobe and identity.
+// Its CIDs are glyph numbers, so it is Adobe-Identity-0 whatever the
+// font's ordering was.
+func (w *cffWriter) strings() (strs [][]byte, adobe, identity int, err error) {
+	f := w.f
 	for i := range f.strings.count {
 		s, err := f.strings.item(i)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		strs = append(strs, s)
 	}
 	const standardStrings = 391
-	adobe, identity := standardStrings+len(strs), standardStrings+len(strs)+1
+	adobe, identity = standardStrings+len(strs), standardStrings+len(strs)+1
 	strs = append(strs, []byte("Adobe"), []byte("Identity"))
+	return strs, adobe, identity, nil
+}
 
-	// The top DICT, with the offsets written as 5-byte integers so that
-	// its length does not depend on them.
-	top := func(charset, charstrings, fdArray, fdSelect int) []byte {
-		var b []byte
-		b = appendDictInt(b, adobe)
-		b = appendDictInt(b, identity)
-		b = appendDictInt(b, 0)
-		b = append(b, 12, 30) // ROS first, as a CIDFont's top DICT must
-		for _, e := range f.top {
-			switch e.op {
-			case opROS, opCharset, opEncoding, opCharStrings, opPrivate, opFDArray, opFDSelect,
-				opCIDCount, opUniqueID, opXUID, opUIDBase:
-				continue
-			}
-			b = appendOp(append(b, e.raw...), e.op)
+// top is the top DICT, with the offsets written as 5-byte integers so
+// that its length does not depend on them.
+func (w *cffWriter) top(adobe, identity, charset, charstrings, fdArray, fdSelect int) []byte {
+	var b []byte
+	b = appendDictInt(b, adobe)
+	b = appendDictInt(b, identity)
+	b = appendDictInt(b, 0)
+	b = append(b, 12, 30) // ROS first, as a CIDFont's top DICT must
+	for _, e := range w.f.top {
+		switch e.op {
+		case opROS, opCharset, opEncoding, opCharStrings, opPrivate, opFDArray, opFDSelect,
+			opCIDCount, opUniqueID, opXUID, opUIDBase:
+			continue
 		}
-		b = appendOp(appendDictInt(b, len(w.glyphs)), opCIDCount)
-		b = appendOp(appendDictInt32(b, charset), opCharset)
-		b = appendOp(appendDictInt32(b, charstrings), opCharStrings)
-		b = appendOp(appendDictInt32(b, fdArray), opFDArray)
-		return appendOp(appendDictInt32(b, fdSelect), opFDSelect)
+		b = appendOp(append(b, e.raw...), e.op)
 	}
-	// Each private DICT, its Subrs (if any) right after it.
+	b = appendOp(appendDictInt(b, len(w.glyphs)), opCIDCount)
+	b = appendOp(appendDictInt32(b, charset), opCharset)
+	b = appendOp(appendDictInt32(b, charstrings), opCharStrings)
+	b = appendOp(appendDictInt32(b, fdArray), opFDArray)
+	return appendOp(appendDictInt32(b, fdSelect), opFDSelect)
+}
+
+// privates is each font dict's private DICT, its Subrs (if any) to be
+// written right after it.
+func (w *cffWriter) privates() [][]byte {
 	var privates [][]byte
 	for i, fd := range w.fds {
 		var b []byte
@@ -811,25 +868,38 @@ func (w *cffWriter) write() ([]byte, error) {
 		}
 		privates = append(privates, b)
 	}
-	fdDicts := func(privAt []int) [][]byte {
-		var out [][]byte
-		for i, fd := range w.fds {
-			var b []byte
-			for _, e := range fd.dict {
-				if e.op != opPrivate {
-					b = appendOp(append(b, e.raw...), e.op)
-				}
+	return privates
+}
+
+// fdDicts is the font dicts of the FDArray, each naming its private
+// DICT (privates) at privAt.
+func (w *cffWriter) fdDicts(privates [][]byte, privAt []int) [][]byte {
+	var out [][]byte
+	for i, fd := range w.fds {
+		var b []byte
+		for _, e := range fd.dict {
+			if e.op != opPrivate {
+				b = appendOp(append(b, e.raw...), e.op)
 			}
-			b = appendDictInt32(b, len(privates[i]))
-			out = append(out, appendOp(appendDictInt32(b, privAt[i]), opPrivate))
 		}
-		return out
+		b = appendDictInt32(b, len(privates[i]))
+		out = append(out, appendOp(appendDictInt32(b, privAt[i]), opPrivate))
 	}
-	charset := []byte{0} // format 0: only .notdef
+	return out
+}
+
+// charset is the subset's charset: each glyph's CID is its number.
+func (w *cffWriter) charset() []byte {
 	if n := len(w.glyphs); n > 1 {
-		charset = []byte{2, 0, 1, byte((n - 2) >> 8), byte(n - 2)} // format 2: CIDs 1 to n-1 in one range
+		return []byte{2, 0, 1, byte((n - 2) >> 8), byte(n - 2)} // format 2: CIDs 1 to n-1 in one range
 	}
-	var fdSelect []byte // format 3
+	return []byte{0} // format 0: only .notdef
+}
+
+// fdSelectData is the subset's FDSelect, in format 3: a range for each
+// run of glyphs of one font dict.
+func (w *cffWriter) fdSelectData() []byte {
+	var fdSelect []byte
 	var ranges int
 	for i, fd := range w.fdSelect {
 		if i == 0 || fd != w.fdSelect[i-1] {
@@ -838,49 +908,7 @@ func (w *cffWriter) write() ([]byte, error) {
 		}
 	}
 	fdSelect = append([]byte{3, byte(ranges >> 8), byte(ranges)}, fdSelect...)
-	fdSelect = append(fdSelect, byte(len(w.glyphs)>>8), byte(len(w.glyphs)))
-
-	header := []byte{1, 0, 4, 4}
-	names := appendIndex(nil, [][]byte{f.name})
-	strIndex := appendIndex(nil, strs)
-	gsubrs := appendIndex(nil, w.gsubrs)
-	charstrings := appendIndex(nil, w.glyphs)
-	// The layout: header, names, top, strings, global subrs, charset,
-	// FDSelect, charstrings, FDArray, then the private dicts and local
-	// subrs. Only the FDArray's length depends on an offset it holds,
-	// and it writes them as 5-byte integers too.
-	topLen := len(appendIndex(nil, [][]byte{top(0, 0, 0, 0)}))
-	at := len(header) + len(names) + topLen + len(strIndex) + len(gsubrs)
-	charsetAt := at
-	fdSelectAt := charsetAt + len(charset)
-	charstringsAt := fdSelectAt + len(fdSelect)
-	fdArrayAt := charstringsAt + len(charstrings)
-	privAt := make([]int, len(w.fds))
-	fdArrayLen := len(appendIndex(nil, fdDicts(privAt)))
-	p := fdArrayAt + fdArrayLen
-	var tail []byte
-	for i, priv := range privates {
-		privAt[i] = p + len(tail)
-		tail = append(tail, priv...)
-		if len(w.lsubrs[i]) > 0 {
-			tail = appendIndex(tail, w.lsubrs[i])
-		}
-	}
-	out := make([]byte, 0, p+len(tail))
-	out = append(out, header...)
-	out = append(out, names...)
-	out = appendIndex(out, [][]byte{top(charsetAt, charstringsAt, fdArrayAt, fdSelectAt)})
-	out = append(out, strIndex...)
-	out = append(out, gsubrs...)
-	out = append(out, charset...)
-	out = append(out, fdSelect...)
-	out = append(out, charstrings...)
-	out = appendIndex(out, fdDicts(privAt))
-	out = append(out, tail...)
-	if len(out) != p+len(tail) {
-		return nil, errors.New("CFF layout mismatch") // a bug here, not in the font
-	}
-	return out, nil
+	return append(fdSelect, byte(len(w.glyphs)>>8), byte(len(w.glyphs)))
 }
 
 // appendIndex appends an INDEX of items.
