@@ -480,18 +480,9 @@ func parseFaceOutlines(data []byte, path string, allGlyphs, cff bool) (*Face, er
 
 // parseFaceSfnt is parseFaceOutlines for any face, read with sfnt.
 func parseFaceSfnt(data []byte, path string, allGlyphs, cff bool) (*Face, error) {
-	if len(data) < 12 {
-		return nil, errors.New("not a TrueType font (file too short)")
-	}
-	isCFF := cff && bytes.HasPrefix(data, []byte("OTTO"))
-	switch {
-	case isCFF:
-	case bytes.HasPrefix(data, []byte("OTTO")):
-		return nil, errors.New("is an OpenType CFF font; only TrueType (glyf) fonts can be embedded: convert it to .ttf")
-	case bytes.HasPrefix(data, []byte("ttcf")):
-		return nil, errors.New("is a font collection (.ttc); give one TrueType file per style")
-	case !bytes.HasPrefix(data, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(data, []byte("true")):
-		return nil, errors.New("not a TrueType font")
+	isCFF, err := fontKind(data, cff)
+	if err != nil {
+		return nil, err
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
@@ -524,25 +515,8 @@ func parseFaceSfnt(data []byte, path string, allGlyphs, cff bool) (*Face, error)
 		}
 		return zeroAdvance
 	}
-	// A font for one script (Noto Naskh Arabic) has no Latin letters; a
-	// family is paired with another for what it lacks (Family.Fallback).
-	// A font that maps none of these letters maps no text at all.
-	mapsText := false
-	for _, r := range "aA" + scriptLetters {
-		if width(&buf, r) != 0 {
-			mapsText = true
-			break
-		}
-	}
-	if !mapsText {
-		return nil, errors.New("has no Unicode character map for text")
-	}
-	// A letter that takes no room would set every character on its own
-	// line, or all of them on top of each other.
-	for _, r := range "AaBbEeOo" + scriptLetters {
-		if width(&buf, r) == zeroAdvance {
-			return nil, fmt.Errorf("is damaged: the letter %q has an advance width of zero", string(r))
-		}
+	if err := checkLetters(func(r rune) uint16 { return width(&buf, r) }); err != nil {
+		return nil, err
 	}
 	face.lazy = &lazyWidths{fill: func() []uint16 {
 		if cff {
@@ -559,18 +533,7 @@ func parseFaceSfnt(data []byte, path string, allGlyphs, cff bool) (*Face, error)
 		}
 		return t
 	}}
-	if isCFF {
-		// The CFF's structure (its INDEXes, font dicts and private
-		// dicts) is read now; each glyph's charstring, when a subset
-		// is cut.
-		if _, err := readCFF(table(data, "CFF ")); err != nil {
-			return nil, fmt.Errorf("is damaged: %w", err)
-		}
-	} else if allGlyphs {
-		if err := checkGlyphs(data, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
-			return nil, fmt.Errorf("is damaged: %w", err)
-		}
-	} else if _, err := readGlyphData(data); err != nil {
+	if err := checkOutlines(data, isCFF, allGlyphs, func(gi int) rune { return runeOf(f, &buf, gi) }); err != nil {
 		return nil, fmt.Errorf("is damaged: %w", err)
 	}
 	m, err := f.Metrics(&buf, ppem, 0)
@@ -586,6 +549,68 @@ func parseFaceSfnt(data []byte, path string, allGlyphs, cff bool) (*Face, error)
 	}
 	readDescriptor(face, data, 1000/float64(upem))
 	return face, nil
+}
+
+// fontKind refuses a file that is not a TrueType font, or, unless cff,
+// an OpenType one with CFF outlines; isCFF is a CFF one taken.
+func fontKind(data []byte, cff bool) (isCFF bool, err error) {
+	if len(data) < 12 {
+		return false, errors.New("not a TrueType font (file too short)")
+	}
+	isCFF = cff && bytes.HasPrefix(data, []byte("OTTO"))
+	switch {
+	case isCFF:
+	case bytes.HasPrefix(data, []byte("OTTO")):
+		return false, errors.New("is an OpenType CFF font; only TrueType (glyf) fonts can be embedded: convert it to .ttf")
+	case bytes.HasPrefix(data, []byte("ttcf")):
+		return false, errors.New("is a font collection (.ttc); give one TrueType file per style")
+	case !bytes.HasPrefix(data, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(data, []byte("true")):
+		return false, errors.New("not a TrueType font")
+	}
+	return isCFF, nil
+}
+
+// checkLetters refuses a face whose widths (width: 0 for a character it
+// does not map, zeroAdvance for one without width) cannot set text.
+func checkLetters(width func(rune) uint16) error {
+	// A font for one script (Noto Naskh Arabic) has no Latin letters; a
+	// family is paired with another for what it lacks (Family.Fallback).
+	// A font that maps none of these letters maps no text at all.
+	mapsText := false
+	for _, r := range "aA" + scriptLetters {
+		if width(r) != 0 {
+			mapsText = true
+			break
+		}
+	}
+	if !mapsText {
+		return errors.New("has no Unicode character map for text")
+	}
+	// A letter that takes no room would set every character on its own
+	// line, or all of them on top of each other.
+	for _, r := range "AaBbEeOo" + scriptLetters {
+		if width(r) == zeroAdvance {
+			return fmt.Errorf("is damaged: the letter %q has an advance width of zero", string(r))
+		}
+	}
+	return nil
+}
+
+// checkOutlines checks the face's outlines as far as a build needs
+// before it cuts a subset: a CFF's structure (its INDEXes, font dicts and
+// private dicts; each glyph's charstring is walked when a subset is cut),
+// or the glyf table's layout, with every composite glyph walked if
+// allGlyphs (name says which character a glyph draws, for messages).
+func checkOutlines(data []byte, isCFF, allGlyphs bool, name func(gi int) rune) error {
+	switch {
+	case isCFF:
+		_, err := readCFF(table(data, "CFF "))
+		return err
+	case allGlyphs:
+		return checkGlyphs(data, name)
+	}
+	_, err := readGlyphData(data)
+	return err
 }
 
 // scriptLetters are a letter of each script a handout may be written in
