@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -47,6 +48,45 @@ const (
 
 // Fields lists the settings in the order help text shows them.
 var Fields = []Field{Clinic, Tagline, LogoPath, Primary, Accent, Phone, Email, Website, Address, Footer, FontDir}
+
+// fileKeys is where each setting is in the brand file: a key at the top
+// or in a mapping (colors, contact), in the order the file's keys are
+// listed. It is the one link between a setting and its key: a flag's name
+// is the Field, never a key read from the file.
+var fileKeys = []struct {
+	field       Field
+	parent, key string
+}{
+	{Clinic, "", "name"}, {Tagline, "", "tagline"}, {LogoPath, "", "logo"},
+	{Primary, "colors", "primary"}, {Accent, "colors", "accent"},
+	{Phone, "contact", "phone"}, {Email, "contact", "email"}, {Website, "contact", "website"}, {Address, "contact", "address"},
+	{Footer, "", "footer"}, {Labels, "", "labels"}, {FontDir, "", "fonts"},
+}
+
+// keysUnder lists the keys of the brand file's mapping parent ("" for its
+// top level: a mapping's own key once), in fileKeys' order.
+func keysUnder(parent string) []string {
+	var keys []string
+	for _, k := range fileKeys {
+		switch {
+		case k.parent == parent:
+			keys = append(keys, k.key)
+		case parent == "" && !slices.Contains(keys, k.parent):
+			keys = append(keys, k.parent)
+		}
+	}
+	return keys
+}
+
+// fieldAt is the setting at key in the brand file's mapping parent.
+func fieldAt(parent, key string) Field {
+	for _, k := range fileKeys {
+		if k.parent == parent && k.key == key {
+			return k.field
+		}
+	}
+	return ""
+}
 
 // EnvVar is the environment variable that sets f.
 func (f Field) EnvVar() string {
@@ -328,21 +368,21 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 		}
 	}
 	top := len(doc.Errs)
-	doc.Fields(root, "the brand file", []string{"name", "tagline", "logo", "colors", "contact", "footer", "labels", "fonts"}, nil, func(key string, v *yaml.Node) {
-		switch key {
-		case "name":
-			put(Clinic, v, "name")
-		case "tagline":
+	doc.Fields(root, "the brand file", keysUnder(""), nil, func(key string, v *yaml.Node) {
+		switch f := fieldAt("", key); {
+		case f == Clinic:
+			put(Clinic, v, key)
+		case f == Tagline:
 			if v.Kind == yaml.MappingNode {
 				s[Tagline] = decodeLangs(doc, v, "tagline", func(n *yaml.Node, what string) (string, bool) { return doc.OneLine(n, what) }, dir)
 				break
 			}
 			put(Tagline, v, "tagline")
-		case "logo":
-			put(LogoPath, v, "logo")
-		case "labels":
+		case f == LogoPath:
+			put(LogoPath, v, key)
+		case f == Labels:
 			s[Labels] = decodeLabels(doc, v, dir)
-		case "footer":
+		case f == Footer:
 			if v.Kind == yaml.MappingNode {
 				s[Footer] = decodeLangs(doc, v, "footer", footerText(doc), dir)
 				break
@@ -350,19 +390,12 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 			if t, ok := footerText(doc)(v, "footer"); ok {
 				s[Footer] = Value{Text: t, Pos: doc.Pos(v), Dir: dir}
 			}
-		case "colors":
-			doc.Fields(v, "colors", []string{"primary", "accent"}, nil, func(key string, v *yaml.Node) {
-				if key == "primary" {
-					put(Primary, v, "colors.primary")
-				} else {
-					put(Accent, v, "colors.accent")
-				}
+		case key == "colors", key == "contact":
+			parent := key
+			doc.Fields(v, parent, keysUnder(parent), nil, func(key string, v *yaml.Node) {
+				put(fieldAt(parent, key), v, parent+"."+key)
 			})
-		case "contact":
-			doc.Fields(v, "contact", []string{"phone", "email", "website", "address"}, nil, func(key string, v *yaml.Node) {
-				put(Field(key), v, "contact."+key)
-			})
-		case "fonts":
+		case f == FontDir:
 			var files [4]string
 			styles := []string{"regular", "bold", "italic", "bold_italic"}
 			before := len(doc.Errs)
@@ -385,19 +418,17 @@ func DecodeFile(path string, src []byte) (Settings, diag.List) {
 	return s, doc.Errs
 }
 
-// nestedUnder names the mapping each nested brand key belongs in, for a key
-// written at the top of the file (`website:` beside `name:`).
-var nestedUnder = map[string]string{
-	"phone": "contact", "email": "contact", "website": "contact", "address": "contact",
-	"primary": "colors", "accent": "colors",
-}
-
 // nestedKeyHints turns "unknown key `website` in the brand file" into a
-// pointer to where it belongs, `contact.website`.
+// pointer to where it belongs, `contact.website`, for a key of a mapping
+// written at the top of the file (`website:` beside `name:`).
 func nestedKeyHints(errs diag.List) {
 	for i := range errs {
 		e := &errs[i]
-		for key, parent := range nestedUnder {
+		for _, k := range fileKeys {
+			key, parent := k.key, k.parent
+			if parent == "" {
+				continue
+			}
 			prefix := "unknown key `" + key + "` in the brand file"
 			if !strings.HasPrefix(e.Message, prefix) {
 				continue
