@@ -29,7 +29,7 @@ type Language struct {
 // English is scored by SMOG, with Flesch–Kincaid shown beside it.
 var English = &Language{
 	Tag: "en", LongWord: 3,
-	syllables:     syllablesOf,
+	syllables:     englishSyllables.of,
 	abbreviations: englishAbbreviations,
 	capitals:      englishCapitals,
 	level:         englishLevel,
@@ -39,7 +39,7 @@ var English = &Language{
 // index read on Barrio-Cantalejo's bands).
 var Spanish = &Language{
 	Tag: "es", LongWord: 4,
-	syllables:     spanishSyllablesOf,
+	syllables:     spanishSyllables.of,
 	abbreviations: spanishAbbreviations,
 	capitals:      spanishCapitals,
 	level:         spanishLevel,
@@ -49,7 +49,7 @@ var Spanish = &Language{
 // ease.
 var French = &Language{
 	Tag: "fr", LongWord: 4,
-	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	syllables:     vowelGroupSyllables.of,
 	abbreviations: frenchAbbreviations,
 	capitals:      frenchCapitals,
 	level:         flesch("Kandel–Moles", (Stats).KandelMoles, MinReadingEase, fleschBand),
@@ -58,7 +58,7 @@ var French = &Language{
 // German is scored by Amstad's adaptation of Flesch's reading ease.
 var German = &Language{
 	Tag: "de", LongWord: 4,
-	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	syllables:     vowelGroupSyllables.of,
 	abbreviations: germanAbbreviations,
 	capitals:      germanCapitals,
 	level:         flesch("Amstad", (Stats).Amstad, MinReadingEase, fleschBand),
@@ -67,7 +67,7 @@ var German = &Language{
 // Italian is scored by GULPEASE, which reads word length in letters.
 var Italian = &Language{
 	Tag: "it", LongWord: 4,
-	syllables:     spanishSyllablesOf, // Italian's vowels pair as Spanish's do (più, quan-do, gio-co)
+	syllables:     spanishSyllables.of, // Italian's vowels pair as Spanish's do (più, quan-do, gio-co)
 	abbreviations: italianAbbreviations,
 	capitals:      italianCapitals,
 	level:         flesch("GULPEASE", (Stats).GULPEASE, MinGULPEASE, gulpeaseBand),
@@ -78,7 +78,7 @@ var Italian = &Language{
 // ease for Brazilian Portuguese.
 var Portuguese = &Language{
 	Tag: "pt", LongWord: 4,
-	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, portugueseLetter, portugueseRun) },
+	syllables:     (&syllableRules{letter: portugueseLetter, count: portugueseRun}).of,
 	abbreviations: portugueseAbbreviations,
 	capitals:      portugueseCapitals,
 	level:         flesch("Flesch (Martins)", (Stats).Martins, MinMartins, martinsBand),
@@ -87,7 +87,7 @@ var Portuguese = &Language{
 // Russian is scored by Oborneva's adaptation of Flesch's reading ease.
 var Russian = &Language{
 	Tag: "ru", LongWord: 4,
-	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, russianLetter, vowelLetters) },
+	syllables:     (&syllableRules{letter: russianLetter, count: vowelLetters}).of,
 	abbreviations: russianAbbreviations,
 	capitals:      map[string]bool{},
 	level:         flesch("Oborneva", (Stats).Oborneva, MinReadingEase, fleschBand),
@@ -116,7 +116,7 @@ func ForTag(tag string) (*Language, bool) {
 // makes ';'.
 var greek = &Language{
 	Tag: "el", LongWord: 4,
-	syllables:     func(tok []byte, run *[]byte) int { return letterRuns(tok, run, latinVowelLetter, vowelGroups) },
+	syllables:     vowelGroupSyllables.of,
 	abbreviations: map[string]term{},
 	capitals:      map[string]bool{},
 	terminals:     ";",

@@ -14,7 +14,7 @@ func (l *Language) Sentences(text string) []Sentence { return l.Read(text).Sente
 
 func Syllables(word string) int {
 	var run []byte
-	return syllablesOf([]byte(word), &run)
+	return englishSyllables.of([]byte(word), &run)
 }
 
 func (l *Language) Syllables(word string) int {

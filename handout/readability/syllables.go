@@ -5,29 +5,47 @@ import (
 	"unicode/utf8"
 )
 
-// letterRuns is the syllable scanner every language but English shares
-// (English needs its apostrophes and its exception table, syllables_en.go):
-// it cuts tok into letter runs and digit groups, and sums count over the
-// runs and one syllable per digit group. letter is the language's hook: it
-// appends r to the run in the one-byte form count reads and reports
-// whether r is part of a word (a letter or a combining mark); anything
-// else ends the run. *run is scratch space reused across calls.
-func letterRuns(tok []byte, run *[]byte, letter func(r rune, run []byte) ([]byte, bool), count func(run []byte) int) int {
+// syllableRules are one language's hooks into the one syllable scanner
+// (of): it cuts a token into letter runs and digit groups, and sums count
+// over the runs and one syllable per digit group.
+type syllableRules struct {
+	// letter appends r to the run in the one-byte form count reads and
+	// reports whether r is part of a word (a letter or a combining mark);
+	// anything else ends the run.
+	letter func(r rune, run []byte) ([]byte, bool)
+	// count counts one run's syllables.
+	count func(run []byte) int
+	// elision, for a language that drops an apostrophe between letters
+	// rather than ending the run on it (English: don't, didn't), is the
+	// syllables a run gains from the apostrophe dropped at aposAt; nil
+	// where an apostrophe ends the run as any other mark does.
+	elision func(run []byte, aposAt int) int
+}
+
+// of sums the syllables of tok's letter runs and digit groups, using *run
+// as scratch space so that Read does not allocate per word. A word with no
+// letter or digit has 0 syllables.
+func (s *syllableRules) of(tok []byte, run *[]byte) int {
 	total := 0
 	r0 := (*run)[:0]
+	aposAt := -1 // index in r0 of the letter that followed a dropped apostrophe
 	inDigits := false
 	for i := 0; i < len(tok); {
 		r, w := utf8.DecodeRune(tok[i:])
 		i += w
-		if next, ok := letter(r, r0); ok {
+		if next, ok := s.letter(r, r0); ok {
 			r0 = next
 			inDigits = false
 			continue
 		}
-		if len(r0) > 0 {
-			total += count(r0)
-			r0 = r0[:0]
+		if s.elision != nil && isApostrophe(r) && len(r0) > 0 && i < len(tok) {
+			if next, _ := utf8.DecodeRune(tok[i:]); isLetter(next) {
+				aposAt = len(r0)
+				continue
+			}
 		}
+		total += s.runSyllables(r0, aposAt)
+		r0, aposAt = r0[:0], -1
 		if unicode.IsDigit(r) {
 			if !inDigits {
 				total++
@@ -37,11 +55,21 @@ func letterRuns(tok []byte, run *[]byte, letter func(r rune, run []byte) ([]byte
 			inDigits = false
 		}
 	}
-	if len(r0) > 0 {
-		total += count(r0)
-	}
+	total += s.runSyllables(r0, aposAt)
 	*run = r0
 	return total
+}
+
+// runSyllables counts one run, 0 for an empty one.
+func (s *syllableRules) runSyllables(w []byte, aposAt int) int {
+	if len(w) == 0 {
+		return 0
+	}
+	n := s.count(w)
+	if aposAt >= 0 {
+		n += s.elision(w, aposAt)
+	}
+	return n
 }
 
 // vowelGroups counts the runs of vowels ('a') in a folded run, at least one
@@ -59,6 +87,10 @@ func vowelGroups(w []byte) int {
 	}
 	return max(n, 1)
 }
+
+// vowelGroupSyllables counts French's, German's and Greek's syllables
+// (vowelGroups).
+var vowelGroupSyllables = &syllableRules{letter: latinVowelLetter, count: vowelGroups}
 
 // vowelLetters counts every vowel ('a') of a folded run as a syllable, and
 // each group of Latin vowels ('v', a Latin word inside the text) as one:

@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// syllablesOf estimates the syllables of one English word (case-insensitive),
-// using *run as scratch space so that Read does not allocate per word.
+// englishSyllables estimates the syllables of one English word
+// (case-insensitive).
 //
 // Letters are counted with a vowel-group heuristic (see heuristicSyllables)
 // backed by a small table of common words it gets wrong. Apostrophes inside
@@ -14,47 +14,15 @@ import (
 // splits the word into parts whose counts are added ("well-being" = 3), and
 // each run of digits counts one syllable. A word with no letter or digit has
 // 0 syllables; otherwise the result is at least 1.
-func syllablesOf(tok []byte, run *[]byte) int {
-	total := 0
-	r0 := (*run)[:0]
-	aposAt := -1 // index in r0 of the letter that followed a dropped apostrophe
-	inDigits := false
-	flush := func() {
-		if len(r0) > 0 {
-			total += runSyllables(r0, aposAt)
-		}
-		r0 = r0[:0]
-		aposAt = -1
+var englishSyllables = &syllableRules{letter: englishLetter, count: wordSyllables, elision: ntSyllable}
+
+// englishLetter folds r onto run (see foldLetter).
+func englishLetter(r rune, run []byte) ([]byte, bool) {
+	c, ok := foldLetter(r)
+	if ok && c != 0 {
+		run = append(run, c)
 	}
-	for i := 0; i < len(tok); {
-		r, w := utf8.DecodeRune(tok[i:])
-		i += w
-		if c, ok := foldLetter(r); ok {
-			if c != 0 {
-				r0 = append(r0, c)
-			}
-			inDigits = false
-			continue
-		}
-		if isApostrophe(r) && len(r0) > 0 && i < len(tok) {
-			if next, _ := utf8.DecodeRune(tok[i:]); isLetter(next) {
-				aposAt = len(r0)
-				continue
-			}
-		}
-		flush()
-		if unicode.IsDigit(r) {
-			if !inDigits {
-				total++
-			}
-			inDigits = true
-		} else {
-			inDigits = false
-		}
-	}
-	flush()
-	*run = r0
-	return total
+	return run, ok
 }
 
 // foldLetter maps a letter to a lower-case ASCII byte for the heuristic.
@@ -106,17 +74,15 @@ func isLetter(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-// runSyllables counts one lower-case letter run. aposAt is where an
-// apostrophe was dropped, or -1.
-func runSyllables(w []byte, aposAt int) int {
+// ntSyllable is the syllable "-n't" adds after a consonant (did-n't,
+// could-n't), where the apostrophe was dropped at aposAt; after a vowel it
+// merges (don't, can't, won't).
+func ntSyllable(w []byte, aposAt int) int {
 	n := len(w)
-	c := wordSyllables(w)
-	// "-n't" is its own syllable after a consonant (did-n't, could-n't) but
-	// merges after a vowel (don't, can't, won't).
 	if aposAt == n-1 && n >= 3 && w[n-1] == 't' && w[n-2] == 'n' && !isAEIOU(w[n-3]) {
-		c++
+		return 1
 	}
-	return c
+	return 0
 }
 
 // exceptionWords lists common words that the heuristic miscounts, or that

@@ -25,11 +25,9 @@ import (
 // Digits count one syllable per group, as in English, and a word has at
 // least one syllable when it has a letter.
 
-// spanishSyllablesOf sums the syllables of the letter runs and digit groups
-// of tok, using *run as scratch space.
-func spanishSyllablesOf(tok []byte, run *[]byte) int {
-	return letterRuns(tok, run, spanishLetter, spanishRun)
-}
+// spanishSyllables sums the syllables of the letter runs and digit groups
+// of a token.
+var spanishSyllables = &syllableRules{letter: spanishLetter, count: spanishRun}
 
 // spanishLetter folds r onto run (see foldSpanish); a combining acute
 // accent after i or u makes it strong, as í and ú are.
