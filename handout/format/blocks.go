@@ -321,7 +321,7 @@ func (b *builder) labelled(items []content.Item, parent int, where string) {
 // box starts a tinted frame with a bar down its left side; end closes it.
 // Text inside is indented by the padding.
 func (b *builder) box(fill, rule colour.Color, st int) {
-	pad := b.th.Leading * 0.65
+	pad := b.th.Leading * 0.65 * b.th.padScale()
 	f, r := fill, rule
 	b.frame = &layout.Frame{Fill: &f, Rule: &r, RuleW: 4, Pad: pad, Radius: 3, X: b.x, W: b.w, Struct: st}
 	b.frameAt = len(b.rows)
@@ -664,10 +664,10 @@ func (b *builder) briefGrid(h *content.Handout) {
 		// A callout section keeps its callout style: tinted, with the
 		// bar down its side, so crisis lines stand out here too.
 		callout := s.Style == content.Callout
-		parent, inset, pad := 0, 0.0, th.Leading*0.2
+		parent, inset, pad := 0, 0.0, th.Leading*0.2*th.padScale()
 		if callout {
 			parent = b.tree.Add(layout.Aside, 0)
-			inset, pad = 4+th.Body*0.5, th.Leading*0.3
+			inset, pad = 4+th.Body*0.5, th.Leading*0.3*th.padScale()
 		}
 		head := b.sub(headW - inset)
 		hs := textStyle{size: th.Body, leading: th.Leading, font: fontset.Bold, color: th.Heading}

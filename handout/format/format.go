@@ -530,12 +530,16 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 // personalCloseUp are the factors a patient's summary tries on the space
 // between blocks before its type shrinks: the guide's (closeUp), then
 // half, which a full page of type at a larger size reads better than.
+// Boxes and the brief grid's rows close up their padding with it, to no
+// less than 0.7 (Theme.padScale).
 var personalCloseUp = [...]float64{1, closeUp[0], closeUp[1], 0.5}
 
 // fitPersonal fits a patient's copy of the summary (handouts serve) to the
 // stock copy's type size and pages whenever its block fits there: as it
 // is, then with the space between blocks closed up a little, then a
-// little more (personalCloseUp); lines keep their leading. Only a note that cannot
+// little more (personalCloseUp), then the same again with the lines set
+// at the size plus 2 pt rather than 3 (the low end of clear-print
+// guidance's plus 2–4; large print keeps its own). Only a note that cannot
 // fit that way sets the type smaller, and then as little as it must: the
 // largest quarter point below the stock size at which it fits, closing up
 // the same way. It returns nil when the stock copy cannot be made, when
@@ -549,9 +553,7 @@ func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opt
 		return nil
 	}
 	fits := func(size float64) *Document {
-		for _, f := range personalCloseUp {
-			th := summaryTheme(h, b, lab, opt, size)
-			th.closeUp = f
+		for _, th := range personalThemes(h, b, lab, opt, size) {
 			if d, err := compose(Summary, h, th, summary); err == nil && len(d.Pages) <= len(stock.Pages) {
 				return d
 			}
@@ -579,6 +581,28 @@ func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opt
 		}
 	}
 	return best
+}
+
+// personalThemes are the themes a patient's summary tries at a size, in
+// order (see fitPersonal): the space closed up step by step, then again
+// with the leading at the size plus 2 pt (not in large print, whose
+// leading is already guidance's least).
+func personalThemes(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options, size float64) []*Theme {
+	var out []*Theme
+	for _, tight := range []bool{false, true} {
+		if tight && opt.LargePrint {
+			break
+		}
+		for _, f := range personalCloseUp {
+			th := summaryTheme(h, b, lab, opt, size)
+			th.closeUp = f
+			if tight {
+				th.Leading = size + 2
+			}
+			out = append(out, th)
+		}
+	}
+	return out
 }
 
 // wordsToCut finds roughly how many words must go for the summary to fit,

@@ -279,11 +279,9 @@ func TestPersonalKeepsTheStockSize(t *testing.T) {
 						}
 						// Smaller than the stock copy: a quarter point more
 						// must not fit, however closed up.
-						for _, f := range personalCloseUp {
-							th := summaryTheme(h, b, labelsFor(h), opt, doc.Body+0.25)
-							th.closeUp = f
+						for _, th := range personalThemes(h, b, labelsFor(h), opt, doc.Body+0.25) {
 							if d, err := compose(Summary, h, th, summary); err == nil && len(d.Pages) == 1 {
-								t.Errorf("%s: a %d-character note set at %.2f pt, but it fits at %.2f (space ×%.2f)", name, n, doc.Body, doc.Body+0.25, f)
+								t.Errorf("%s: a %d-character note set at %.2f pt, but it fits at %.2f (space ×%.2f, leading %.2f)", name, n, doc.Body, doc.Body+0.25, th.closeUp, th.Leading)
 							}
 						}
 					}
@@ -291,23 +289,51 @@ func TestPersonalKeepsTheStockSize(t *testing.T) {
 			}
 		}
 	}
-	// What closing up won: the unbranded group-therapy summary on A4 is
-	// set at 12.75 pt with a 500-character note (12.5 pt before), and the
-	// branded large-print one keeps its two pages with every field but
-	// the note (three before).
+	// What closing up won: the unbranded group-therapy summary on A4 keeps
+	// its 13 pt with a 500-character note (12.5 pt, then 12.75 pt, in the
+	// last rounds), and the branded large-print one keeps its two pages
+	// with every field but the note (three before).
 	h := loadHandout(t, seedFile)
 	p := *maria
 	p.Note = strings.TrimSpace(note[:500])
 	if doc, err := Compose(Summary, h, noBrand(t), labelsFor(h), Options{Paper: A4, Personal: &p}); err != nil {
 		t.Error(err)
-	} else if doc.Body != 12.75 {
-		t.Errorf("unbranded A4, a 500-character note: %v pt, want 12.75 pt", doc.Body)
+	} else if doc.Body != 13 {
+		t.Errorf("unbranded A4, a 500-character note: %v pt, want 13 pt", doc.Body)
 	}
 	p.Note = ""
 	if doc, err := Compose(Summary, h, exampleBrand(t), labelsFor(h), Options{Paper: Letter, LargePrint: true, Personal: &p}); err != nil {
 		t.Error(err)
 	} else if len(doc.Pages) != 2 {
 		t.Errorf("large print, every field but the note: %d pages, want 2", len(doc.Pages))
+	}
+}
+
+// A care team's note of 130 characters under the patient's name keeps the
+// stock copy's type size with every brand, on Letter and A4: the branded
+// group-therapy summary fills its page at 13 pt, and the note took it to
+// 12 pt (11.75 pt with every field) before the copy closed up its boxes'
+// padding and set its lines at the size plus 2 pt.
+func TestPersonalNoteKeepsTheStockSize(t *testing.T) {
+	note := strings.TrimSpace(strings.Repeat("Take one week at a time and bring your questions. ", 3))[:130]
+	for _, file := range []string{seedFile, "../../testdata/ptsd.yaml"} {
+		h := loadHandout(t, file)
+		for _, mb := range matrixBrands {
+			b := mb.brand(t)
+			for _, paper := range []Paper{Letter, A4} {
+				stock, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: paper})
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc, err := Compose(Summary, h, b, labelsFor(h), Options{Paper: paper, Personal: &Personal{Patient: "Maria Lopez", Note: note}})
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", file, mb.name, paper.Name, err)
+				}
+				if doc.Body != stock.Body || len(doc.Pages) != 1 {
+					t.Errorf("%s %s %s: a name and a 130-character note set at %.2f pt on %d pages, the stock copy at %.2f pt", file, mb.name, paper.Name, doc.Body, len(doc.Pages), stock.Body)
+				}
+			}
+		}
 	}
 }
 

@@ -239,3 +239,13 @@ func (t *Theme) refSize() float64 { return math.Max(t.Small, t.Body*0.82) }
 
 // itemGap is the space between list items, in leadings.
 func (t *Theme) itemGap() float64 { return 0.3 }
+
+// padScale is how much of their padding boxes and the brief grid's rows
+// keep on a closed-up page: as much as the space between blocks, but never
+// under 0.7, so text never touches a box's edge or a rule.
+func (t *Theme) padScale() float64 {
+	if t.closeUp == 0 {
+		return 1
+	}
+	return max(t.closeUp, 0.7)
+}

@@ -508,14 +508,24 @@ func TestAPIErrors(t *testing.T) {
 
 // writeFullSummary adds a handout whose summary nearly fills its page, so
 // that a patient block at its limits cannot fit (the seed's summary now has
-// room for one).
+// room for one): the long summary of format's tests, with three bullets
+// more, since a patient's copy closes up its boxes and leading before its
+// type shrinks. Its stock copy is set at 11.5 pt.
 func writeFullSummary(t testing.TB, dir string) {
 	t.Helper()
 	src, err := os.ReadFile("../format/testdata/long-summary.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, dir, "full-summary.yaml", string(src))
+	more := "summary:\n" +
+		"  - Ask us before you take any new medicine, supplement or herbal remedy, even one sold without a prescription.\n" +
+		"  - Tell us if you are planning a pregnancy, as your medicines and targets may need to change before you start.\n" +
+		"  - Keep a card in your wallet that says you have diabetes and lists the medicines you take.\n"
+	full := strings.Replace(string(src), "summary:\n", more, 1)
+	if full == string(src) {
+		t.Fatal("long-summary.yaml has no summary: list")
+	}
+	write(t, dir, "full-summary.yaml", full)
 }
 
 func TestNoteTooLongForTheSummary(t *testing.T) {
