@@ -37,10 +37,13 @@ type builder struct {
 	// onceFoot: the last page's footer prints once instead (see
 	// compose), so the handout does not close with it.
 	onceFoot bool
-	frame    *layout.Frame // rows go into this box
-	frameAt  int           // index of the box's first row
-	x, w     float64       // current text column, relative to the content's left
-	wrapper  layout.Wrapper
+	// compactHead: the subtitle on the title's line when it fits (an FAQ
+	// sheet saving a page, see faq).
+	compactHead bool
+	frame       *layout.Frame // rows go into this box
+	frameAt     int           // index of the box's first row
+	x, w        float64       // current text column, relative to the content's left
+	wrapper     layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {

@@ -170,7 +170,9 @@ func (b *builder) writingArea(title string, minLines int) {
 	th := b.th
 	b.gap(th.Leading * 1.1)
 	b.heading(title, th.h2Size()*1.1, layout.Heading2, -1, "the writing area")
-	spacing := th.Body * 2.2 // room for handwriting
+	// Room for handwriting, which does not grow with the x-height of the
+	// brand's font as its type does.
+	spacing := th.Body / xHeightScale(th.Fonts) * 2.2
 	hair := th.Hairline
 	x, w := b.x, b.w
 	// A whole line is left below the last rule, so that the footer's rule

@@ -2,6 +2,7 @@ package format
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestFAQSheet(t *testing.T) {
 						t.Errorf("%s: %d lines to write on, want at least 3", name, len(rules))
 						continue
 					}
-					if spacing := th.Body * 2.2; footRule > 0 && footRule-rules[len(rules)-1] < spacing-0.5 {
+					if spacing := th.Body / xHeightScale(th.Fonts) * 2.2; footRule > 0 && footRule-rules[len(rules)-1] < spacing-0.5 {
 						t.Errorf("%s: the last write-in line is %.1f pt above the footer's rule, less than a line (%.1f)", name, footRule-rules[len(rules)-1], spacing)
 					}
 				}
@@ -117,6 +118,65 @@ func TestWritingAreaLines(t *testing.T) {
 	}{{0, 3}, {0.99, 3}, {1, 4}, {4, 7}, {4.5, 7}} {
 		if got := rules(area.H + c.extra*spacing); got != c.want {
 			t.Errorf("%.2f lines more than its least height: %d rules, want %d", c.extra, got, c.want)
+		}
+	}
+}
+
+// A branded FAQ sheet takes no more pages than the unbranded one: when the
+// clinic's band would push it onto a second sheet, the masthead is compacted
+// (the subtitle on the title's line, then the band without its tagline), but
+// only then: a sheet that fits keeps its masthead. And the write-in lines
+// are as far apart in a brand's serif as in the default face: handwriting
+// does not grow with a font's x-height.
+func TestFAQBrandCostsNoSheet(t *testing.T) {
+	cedar := brandFrom("../../testdata/brand/cedar-hollow/brand.yaml")(t)
+	for _, c := range []struct {
+		file    string
+		paper   Paper
+		compact bool
+	}{
+		{"../../testdata/diabetes-es.yaml", Letter, false}, // the write-in spacing alone saves its sheet
+		{"../../data/group-therapy.yaml", A4, true},
+		{"../../testdata/diabetes-es.yaml", A4, false},
+		{"../../testdata/sleep.yaml", Letter, false},
+	} {
+		h := loadHandout(t, c.file)
+		name := fmt.Sprintf("%s/%s", filepath.Base(c.file), c.paper.Name)
+		opt := Options{Paper: c.paper}
+		doc, err := Compose(FAQ, h, cedar, labelsFor(h), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := Compose(FAQ, h, noBrand(t), labelsFor(h), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Pages) > len(plain.Pages) {
+			t.Errorf("%s: the branded FAQ takes %d pages, the unbranded %d", name, len(doc.Pages), len(plain.Pages))
+		}
+		var titleY, subY float64
+		var rules []float64
+		for _, op := range doc.Pages[0].Ops {
+			switch {
+			case op.Kind == layout.TextOp && role(doc, op) == layout.Title && titleY == 0:
+				titleY = op.Y
+			case op.Kind == layout.TextOp && role(doc, op) == layout.Subtitle && subY == 0:
+				subY = op.Y
+			}
+		}
+		for _, op := range doc.Pages[len(doc.Pages)-1].Ops {
+			if op.Kind == layout.LineOp && op.Artifact == layout.Decoration && op.W > 100 {
+				rules = append(rules, op.Y)
+			}
+		}
+		if beside := math.Abs(titleY-subY) < 0.01; beside != c.compact {
+			t.Errorf("%s: subtitle on the title's line %v, want %v (title at %.1f, subtitle at %.1f)", name, beside, c.compact, titleY, subY)
+		}
+		if len(rules) < 3 {
+			t.Fatalf("%s: %d write-in lines", name, len(rules))
+		}
+		if d := rules[1] - rules[0]; math.Abs(d-BodySize*2.2) > 0.01 {
+			t.Errorf("%s: write-in lines %.2f pt apart, want %.2f as in the default face", name, d, BodySize*2.2)
 		}
 	}
 }

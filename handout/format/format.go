@@ -262,8 +262,9 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	th.BandLabel = bandLabel(kind, th)
 	f := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := f.spec()
-	build := func(onceFoot bool) *builder {
+	build := func(th *Theme, onceFoot, compact bool) *builder {
 		b := newBuilder(th)
+		b.compactHead = compact
 		for _, s := range []string{f.onceNote, f.onceReviewed} {
 			if s != "" {
 				b.once = append(b.once, s)
@@ -285,7 +286,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		body(b, h)
 		return b
 	}
-	b := build(false)
+	b := build(th, false, false)
 	pages, err := layout.Flow(b.rows, spec)
 	if err != nil {
 		return nil, err
@@ -302,7 +303,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		lines := b.onceLines(th.Width)
 		onceSpec := spec
 		onceSpec.LastBottom = spec.Bottom - onceHeight(lines, th)
-		bf := build(true)
+		bf := build(th, true, false)
 		if p, err := layout.Flow(bf.rows, onceSpec); err == nil {
 			p = saveLastPage(bf.rows, onceSpec, p)
 			if len(p) < len(pages) {
@@ -310,6 +311,9 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 				f.last, f.tree = lines, bf.tree
 			}
 		}
+	}
+	if kind == FAQ && len(pages) > 1 {
+		b, pages = compactFAQ(th, b, pages, spec, build)
 	}
 	if mode == furnitureSummary {
 		f.tree = b.tree
@@ -333,6 +337,32 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},
 		Kind:     kind, Paper: th.Paper, Body: th.Body,
 	}, nil
+}
+
+// compactFAQ is an FAQ sheet that runs onto another page set with a compact
+// masthead, when that saves a sheet: first the subtitle on the title's line,
+// then also the band without the tagline (the clinic's name and logo still
+// say who gave the sheet; the guide and summary keep the tagline). A sheet
+// of questions on one page is worth more to a patient than a tagline and a
+// second sheet of ruled lines. Type keeps its size, and the space between
+// blocks closes up as saveLastPage does, if need be.
+func compactFAQ(th *Theme, b *builder, pages []layout.Page, spec layout.PageSpec, build func(*Theme, bool, bool) *builder) (*builder, []layout.Page) {
+	bare := *th
+	bare.Tagline = ""
+	for _, t := range []*Theme{th, &bare} {
+		if t == &bare && th.Tagline == "" {
+			break
+		}
+		bc := build(t, false, true)
+		p, err := layout.Flow(bc.rows, spec)
+		if err != nil {
+			break
+		}
+		if p = saveLastPage(bc.rows, spec, p); len(p) < len(pages) {
+			return bc, p
+		}
+	}
+	return b, pages
 }
 
 // bandLabel is what the header band names a format, as printed labels: the

@@ -22,15 +22,47 @@ func (b *builder) masthead(title, subtitle string) {
 	}
 	ts := textStyle{size: th.titleSize(), leading: th.titleSize() * 1.15, font: fontset.Bold, color: th.Heading}
 	st := b.tree.Add(layout.Title, 0)
+	ss := textStyle{size: th.subtitleSize(), leading: th.subtitleSize() * 1.3, font: fontset.Regular, color: th.Muted}
+	if b.compactHead && subtitle != "" && b.titleBeside(title, subtitle, ts, ss, st) {
+		b.gap(th.Leading * b.titleGap)
+		return
+	}
 	b.unbroken(plain(title, fontset.Bold), ts, st, "the title")
 	if subtitle != "" {
 		b.gap(th.Leading * 0.2)
 		b.keepWithNext()
-		ss := textStyle{size: th.subtitleSize(), leading: th.subtitleSize() * 1.3, font: fontset.Regular, color: th.Muted}
 		sub := b.tree.Add(layout.Subtitle, 0)
 		b.text(plain(subtitle, fontset.Regular), ss, 0, b.w, sub, "the subtitle")
 	}
 	b.gap(th.Leading * b.titleGap)
+}
+
+// titleBeside sets the subtitle on the title's line, at its right and on
+// its baseline, when both fit one line with room between them: a compact
+// masthead for a sheet that would otherwise take a page more (see faq).
+func (b *builder) titleBeside(title, subtitle string, ts, ss textStyle, st int) bool {
+	tw := b.m.Width(title, fontset.Bold, ts.size)
+	sw := b.m.Width(subtitle, fontset.Regular, ss.size)
+	if tw+ts.size+sw > b.w {
+		return false
+	}
+	start := len(b.rows)
+	b.text(plain(title, fontset.Bold), ts, 0, b.w, st, "the title")
+	if len(b.rows) != start+1 {
+		b.rows = b.rows[:start]
+		return false
+	}
+	sb := b.sub(sw + 1)
+	sb.text(plain(subtitle, fontset.Regular), ss, 0, sw+1, b.tree.Add(layout.Subtitle, 0), "the subtitle")
+	dy := b.baseline(ts.size, ts.leading) - b.baseline(ss.size, ss.leading)
+	for _, r := range sb.rows {
+		for _, op := range r.Ops {
+			op.X += b.w - sw
+			op.Y += dy
+			b.rows[start].Ops = append(b.rows[start].Ops, op)
+		}
+	}
+	return true
 }
 
 // band is the solid header band, as wide on every format: the logo at its
