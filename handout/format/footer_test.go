@@ -193,3 +193,47 @@ func TestLargePrintFooterOneLine(t *testing.T) {
 		}
 	}
 }
+
+// The summary is one page: it prints no "Page 1 of 1", and the brand's
+// note (the disclaimer) prints once, with the contact details at the foot
+// of the page, below their first line.
+func TestSummaryFootNoPageNumber(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	lab := labelsFor(h)
+	for _, mb := range matrixBrands {
+		b := mb.brand(t)
+		note, _ := b.Footer.For(h.Language)
+		for _, paper := range []Paper{Letter, A4} {
+			name := mb.name + " " + paper.Name
+			doc, err := Compose(Summary, h, b, lab, Options{Paper: paper})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text strings.Builder
+			phoneY, noteY := -1.0, -1.0
+			for _, op := range doc.Pages[0].Ops {
+				if op.Kind != layout.TextOp {
+					continue
+				}
+				text.WriteString(op.Text + "\n")
+				if b.Phone != "" && op.Text == b.Phone && phoneY < 0 {
+					phoneY = op.Y
+				}
+				// The note's first words (the typography sets its
+				// apostrophes curly).
+				if note != "" && strings.HasPrefix(op.Text, strings.Join(strings.Fields(note)[:3], " ")) && noteY < 0 {
+					noteY = op.Y
+				}
+			}
+			if strings.Contains(text.String(), lab.Page(1, 1)) {
+				t.Errorf("%s: the summary prints %q", name, lab.Page(1, 1))
+			}
+			if note == "" {
+				continue
+			}
+			if noteY < 0 || phoneY < 0 || noteY <= phoneY || noteY < doc.Height*0.8 {
+				t.Errorf("%s: the note at y=%.0f, the contact details at y=%.0f: want the note with them at the foot", name, noteY, phoneY)
+			}
+		}
+	}
+}
