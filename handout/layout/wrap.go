@@ -112,6 +112,9 @@ type Wrapper struct {
 // Wrap is Wrap, reusing w's memory.
 func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	toks := tokenize(w.toks[:0], m, runs, size)
+	// lines is Wrap's own, appended to here alone, not the builder's: so
+	// its first backing array can live on the stack.
+	var lines []Line
 	var b lineBuilder
 	for i := 0; i < len(toks); {
 		j, wordW, hyphenW := nextWord(m, toks, i, size, width)
@@ -124,19 +127,36 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 			if toks[i].soft {
 				b.hyphen(m, size)
 			}
-			b.flush(toks[i].space)
+			lines = append(lines, b.endLine(toks[i].space))
 			space = 0
 		}
 		if wordW > width {
-			b.placeLong(m, toks[i:j], size, width, space)
-		} else {
-			b.place(toks[i:j], b.curW+space)
+			// Too long for any line: place it character by character.
+			for k := i; k < j; k++ {
+				t := toks[k]
+				if k == i {
+					t.space = false
+				}
+				for _, part := range splitLong(m, t, size, width, b.curW+space) {
+					if b.curW+space+part.w > width && len(b.cur.Pieces) > 0 {
+						lines = append(lines, b.endLine(false))
+						space = 0
+					}
+					b.add(part, b.curW+space)
+					space = 0
+				}
+			}
+			i = j
+			continue
 		}
+		b.place(toks[i:j], b.curW+space)
 		i = j
 	}
-	b.flush(false)
+	if len(b.cur.Pieces) > 0 {
+		lines = append(lines, b.endLine(false))
+	}
 	w.toks = toks[:0]
-	return b.lines
+	return lines
 }
 
 // nextWord finds the word that starts at toks[i]: a token plus the tokens
@@ -166,30 +186,28 @@ func nextWord(m Measurer, toks []token, i int, size, width float64) (j int, word
 	}
 }
 
-// lineBuilder gathers a text's lines, piece by piece.
+// lineBuilder makes a text's lines, piece by piece.
 type lineBuilder struct {
-	lines []Line
-	cur   Line
-	curW  float64 // where the last token on cur ended, exactly
+	cur  Line
+	curW float64 // where the last token on cur ended, exactly
 	// text is the last piece's text while it grows, so that a long line
 	// of words in one style is not copied again for every word.
 	text strings.Builder
 }
 
-// flush ends the line; the break space is kept at the end of the line's
-// text (not its width) so text copied from the PDF keeps its spaces.
-func (b *lineBuilder) flush(breakSpace bool) {
-	if len(b.cur.Pieces) == 0 {
-		return
-	}
+// endLine ends the line, which has a piece, and returns it; the break
+// space is kept at the end of the line's text (not its width) so text
+// copied from the PDF keeps its spaces.
+func (b *lineBuilder) endLine(breakSpace bool) Line {
 	if breakSpace {
 		b.text.WriteByte(' ')
 	}
 	b.cur.Pieces[len(b.cur.Pieces)-1].Text = b.text.String()
 	b.text.Reset()
 	b.cur.W = b.curW
-	b.lines = append(b.lines, b.cur)
+	l := b.cur
 	b.cur, b.curW = Line{}, 0
+	return l
 }
 
 // add puts a token at x on the current line, in the last piece when its
@@ -233,24 +251,6 @@ func (b *lineBuilder) place(word []token, x float64) {
 	for _, t := range word {
 		b.add(t, x)
 		x += t.w
-	}
-}
-
-// placeLong places a word too long for any line character by character,
-// after space.
-func (b *lineBuilder) placeLong(m Measurer, word []token, size, width, space float64) {
-	for k, t := range word {
-		if k == 0 {
-			t.space = false
-		}
-		for _, part := range splitLong(m, t, size, width, b.curW+space) {
-			if b.curW+space+part.w > width && len(b.cur.Pieces) > 0 {
-				b.flush(false)
-				space = 0
-			}
-			b.add(part, b.curW+space)
-			space = 0
-		}
 	}
 }
 
