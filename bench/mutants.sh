@@ -23,8 +23,9 @@
 # package's test binary, 1 to 4 s of CPU each); the summary gives the CPU
 # time of builds and of tests.
 #
-# Slow (a whole run is most of an hour on 2 cores), so it is not part of
-# go test or CI. Usage:
+# Slow (a whole run is about 15 minutes of CPU: 41 minutes with -j 2 under
+# nice on a 2-core machine others kept at a load of 14 to 21), so it is
+# not part of go test or CI. Usage:
 #   bench/mutants.sh [filter]      run the mutants whose package/file holds filter
 #   bench/mutants.sh -n [filter]   only check that every pattern still applies and builds
 #   bench/mutants.sh -j 2 [filter] two mutants at a time (two test binaries at once)
