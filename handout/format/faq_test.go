@@ -180,3 +180,50 @@ func TestFAQBrandCostsNoSheet(t *testing.T) {
 		}
 	}
 }
+
+// The last question moves whole with the write-in lines only when that
+// leaves little blank: the Spanish large-print FAQ on A4 left page one a
+// third empty with its last question, seven lines, on page two. Its answer
+// now splits, page one is filled, and page two opens with the question
+// again, marked continued (an artifact: a screen reader reads it once).
+func TestFAQLastAnswerSplitsRatherThanLeaveAThird(t *testing.T) {
+	h := loadHandout(t, "../../testdata/diabetes-es.yaml")
+	opt := Options{Paper: A4, LargePrint: true}
+	doc, err := Compose(FAQ, h, noBrand(t), labelsFor(h), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(doc.Pages))
+	}
+	th := NewTheme(noBrand(t), labelsFor(h), opt, 0)
+	spec := newFurniture(th, h.Title.Raw, th.Labels.Reviewed(h.Reviewed), furnitureRunning).spec()
+	room := spec.Bottom - spec.Top(0)
+	if blank := spec.Bottom - doc.Pages[0].End; blank > room/5 {
+		t.Errorf("page one leaves %.0f pt of %.0f blank, over a fifth", blank, room)
+	}
+	last := h.FAQ[len(h.FAQ)-1].Q.Raw
+	label, top := "", math.Inf(1)
+	for _, op := range doc.Pages[1].Ops {
+		if op.Kind == layout.TextOp && op.Artifact == layout.Pagination && op.Y > spec.Top(1) && op.Y < spec.Bottom && op.Y <= top {
+			if op.Y < top {
+				label = ""
+			}
+			label, top = label+op.Text, op.Y
+		}
+	}
+	if !strings.Contains(label, "(continuación)") || !strings.HasPrefix(last, strings.Fields(label)[0]) {
+		t.Errorf("page two opens with %q, want the last question marked continued", label)
+	}
+	asked := 0
+	for _, p := range doc.Pages {
+		for _, op := range p.Ops {
+			if op.Kind == layout.TextOp && role(doc, op) == layout.Heading2 && strings.Contains(last, op.Text) {
+				asked++
+			}
+		}
+	}
+	if asked == 0 {
+		t.Error("the last question is not printed as a heading")
+	}
+}

@@ -227,17 +227,32 @@ func faq(b *builder, h *content.Handout) {
 		b.contactStrip(true)
 		b.gap(b.th.Leading * 0.8)
 	}
-	lastQ := 0
 	for i, q := range h.FAQ {
 		if i > 0 {
 			b.gap(b.th.Leading * 0.8)
 		}
-		lastQ = len(b.rows)
+		if i < len(h.FAQ)-1 {
+			b.qa(q, b.body())
+			continue
+		}
+		// The last question moves whole with the write-in lines when
+		// that leaves little blank; rather than leave a page a fifth
+		// empty, its answer splits (two lines at least on each side),
+		// and the next page opens with the question again, marked
+		// continued, as a split box is: so the page the write-in lines
+		// end on still holds its question, not an answer's last lines.
+		f := &layout.Frame{X: b.x, W: b.w}
+		b.frame = f
+		start := len(b.rows)
 		b.qa(q, b.body())
+		b.frame = nil
+		for k := start + 1; k < len(b.rows); k++ {
+			if !b.rows[k].KeepWithPrev {
+				b.rows[k].Penalty += b.th.Paper.H * 0.2
+			}
+		}
+		b.continuedLabel(f, q.Q.Raw)
 	}
-	// The last question keeps with its whole answer, so the page the
-	// write-in lines end on holds a question, not an answer's last lines.
-	b.keepRows(lastQ+1, len(b.rows))
 	// The footer prints the contact details on every page, so the sheet
 	// has no contact card to repeat them; the write-in area keeps with
 	// the last answer, so no page holds only ruled lines.
