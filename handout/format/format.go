@@ -309,9 +309,10 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	if kind != Summary { // a guide or FAQ sheet saves a nearly empty last page
 		pages = saveLastPage(b.rows, spec, pages)
 	}
-	if kind == Guide && len(b.once) > 0 && len(pages) > 1 {
+	if n := len(pages); kind == Guide && len(b.once) > 0 && n > 1 && pages[n-1].End-spec.Top(n-1) <= (spec.Bottom-spec.Top(n-1))*nearlyEmpty {
 		// What the guide prints once (the brand's note, the review date)
-		// closes it after the references. When that costs a sheet, the
+		// closes it after the references. When that costs a sheet (only
+		// a last page under half full may be saved), the
 		// last page's footer carries it instead: the same lines, without
 		// the space that sets them off from the references (and the space
 		// between blocks closed up, as saveLastPage does, if need be).
