@@ -343,8 +343,8 @@ func (b *builder) endBox() { b.endBoxTitled("") }
 
 // endBoxTitled is endBox for a box whose title heads its continued parts.
 func (b *builder) endBoxTitled(title string) {
-	f := b.frame
-	b.add(layout.Row{H: f.Pad, KeepWithPrev: true})
+	fr := b.frame
+	b.add(layout.Row{H: fr.Pad, KeepWithPrev: true})
 	h := 0.0
 	for _, r := range b.rows[b.frameAt:] {
 		h += r.H
@@ -369,10 +369,10 @@ func (b *builder) endBoxTitled(title string) {
 		}
 	}
 	if title != "" && !b.fitted {
-		b.continuedLabel(f, title)
+		b.continuedLabel(fr, title)
 	}
-	b.x = f.X
-	b.w = f.W
+	b.x = fr.X
+	b.w = fr.W
 	b.frame = nil
 }
 
@@ -384,7 +384,7 @@ func (b *builder) splitCost() float64 { return b.th.Paper.H * 0.3 }
 // continuedLabel heads every piece of a split box after the first: the
 // box's title and "(continued)" in small muted type. It is furniture (an
 // artifact): a screen reader reads the box once, as one element.
-func (b *builder) continuedLabel(f *layout.Frame, title string) {
+func (b *builder) continuedLabel(fr *layout.Frame, title string) {
 	th := b.th
 	size := max(th.Small, th.Body*0.8)
 	lead := size * 1.35
@@ -393,10 +393,10 @@ func (b *builder) continuedLabel(f *layout.Frame, title string) {
 	base := b.baseline(size, lead)
 	for i, ln := range lines {
 		for _, p := range ln.Pieces {
-			f.Continued = append(f.Continued, layout.Op{Kind: layout.TextOp, X: b.x + p.X, Y: float64(i)*lead + base, W: p.W, Text: p.Text, Font: p.Style, Size: size, Color: th.Muted, Artifact: layout.Pagination})
+			fr.Continued = append(fr.Continued, layout.Op{Kind: layout.TextOp, X: b.x + p.X, Y: float64(i)*lead + base, W: p.W, Text: p.Text, Font: p.Style, Size: size, Color: th.Muted, Artifact: layout.Pagination})
 		}
 	}
-	f.ContinuedH = float64(len(lines))*lead + th.Leading*0.25
+	fr.ContinuedH = float64(len(lines))*lead + th.Leading*0.25
 }
 
 // keyPoints is "The short version": a tinted box of bullets, in two

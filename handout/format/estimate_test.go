@@ -83,7 +83,7 @@ func TestLargePrintSummaryNeverThreePages(t *testing.T) {
 	}
 }
 
-func pagesOf(d *Document) []struct{} {
+func pagesOf(d *Composed) []struct{} {
 	if d == nil {
 		return nil
 	}

@@ -37,9 +37,9 @@ func ParseKind(s string) (Kind, error) {
 	return "", fmt.Errorf("unknown format %q: use guide, summary or faq", s)
 }
 
-// Document is one format of a handout, laid out: what a writer draws
+// Composed is one format of a handout, laid out: what a writer draws
 // (layout.Document) and what the build reports about how it was made.
-type Document struct {
+type Composed struct {
 	layout.Document
 	Kind  Kind
 	Paper Paper
@@ -75,7 +75,7 @@ func (e *ErrTooLong) Error() string {
 }
 
 // Compose lays out one format of a handout.
-func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+func Compose(kind Kind, h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Composed, error) {
 	opt.lang = h.Language
 	switch kind {
 	case Guide:
@@ -241,8 +241,8 @@ func faq(b *builder, h *content.Handout) {
 		// and the next page opens with the question again, marked
 		// continued, as a split box is: so the page the write-in lines
 		// end on still holds its question, not an answer's last lines.
-		f := &layout.Frame{X: b.x, W: b.w}
-		b.frame = f
+		fr := &layout.Frame{X: b.x, W: b.w}
+		b.frame = fr
 		start := len(b.rows)
 		b.qa(q, b.body())
 		b.frame = nil
@@ -251,7 +251,7 @@ func faq(b *builder, h *content.Handout) {
 				b.rows[k].Penalty += b.th.Paper.H * 0.2
 			}
 		}
-		b.continuedLabel(f, q.Q.Raw)
+		b.continuedLabel(fr, q.Q.Raw)
 	}
 	// The footer prints the contact details on every page, so the sheet
 	// has no contact card to repeat them; the write-in area keeps with
@@ -260,7 +260,7 @@ func faq(b *builder, h *content.Handout) {
 	b.writingArea(b.th.Labels.YourQuestions, 3)
 }
 
-func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Document, error) {
+func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *content.Handout)) (*Composed, error) {
 	th.localize(h.Language)
 	th.setScript(h.Language)
 	reviewed := ""
@@ -275,12 +275,12 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		}
 	}
 	th.BandLabel = bandLabel(kind, th)
-	f := newFurniture(th, h.Title.Raw, reviewed, mode)
-	spec := f.spec()
+	furn := newFurniture(th, h.Title.Raw, reviewed, mode)
+	spec := furn.spec()
 	build := func(th *Theme, onceFoot, compact bool) *builder {
 		b := newBuilder(th)
 		b.compactHead = compact
-		for _, s := range []string{f.onceNote, f.onceReviewed} {
+		for _, s := range []string{furn.onceNote, furn.onceReviewed} {
 			if s != "" {
 				b.once = append(b.once, s)
 			}
@@ -324,7 +324,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 			p = saveLastPage(bf.rows, onceSpec, p)
 			if len(p) < len(pages) {
 				b, pages = bf, p
-				f.last, f.tree = lines, bf.tree
+				furn.last, furn.tree = lines, bf.tree
 			}
 		}
 	}
@@ -332,14 +332,14 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		b, pages = compactFAQ(th, b, pages, spec, build)
 	}
 	if mode == furnitureSummary {
-		f.tree = b.tree
+		furn.tree = b.tree
 	}
 	for i := range pages {
 		// Furniture is drawn under the page's content; what of it is
 		// content (the summary's contact card) comes after the page's
 		// content, where it is read.
 		var under, after []layout.Op
-		for _, op := range f.draw(i, len(pages)) {
+		for _, op := range furn.draw(i, len(pages)) {
 			if op.InTree() {
 				after = append(after, op)
 			} else {
@@ -349,7 +349,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		pages[i].Ops = append(append(under, pages[i].Ops...), after...)
 		pages[i].Ops = layout.ShapeOps(th.measurer(), pages[i].Ops, th.Paper.W)
 	}
-	return &Document{
+	return &Composed{
 		Document: layout.Document{Width: th.Paper.W, Height: th.Paper.H, Pages: pages, Tree: b.tree, Fonts: th.Fonts, Meta: meta(kind, h, th)},
 		Kind:     kind, Paper: th.Paper, Body: th.Body,
 	}, nil
@@ -484,7 +484,7 @@ func summaryTheme(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Op
 	return th
 }
 
-func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Document, error) {
+func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Composed, error) {
 	if !opt.Personal.IsZero() {
 		if doc := fitPersonal(h, b, lab, opt); doc != nil {
 			return doc, nil
@@ -505,7 +505,7 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		if !opt.Personal.IsZero() {
 			allowed = 3
 		}
-		var doc *Document
+		var doc *Composed
 		var th *Theme
 		for size := top; ; size = max(size-0.5, LargePrintSize) {
 			th = theme(size)
@@ -533,7 +533,7 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 	// x-height down to 10.5 pt.
 	steps := int(math.Round((summaryStartMax*xHeightScale(fontset.ForLanguage(b.Fonts, opt.lang)) - MinSummarySize) / 0.25))
 	size := func(i int) float64 { return MinSummarySize + float64(i)*0.25 }
-	try := func(i int) (*Document, error) { return compose(Summary, h, theme(size(i)), summary) }
+	try := func(i int) (*Composed, error) { return compose(Summary, h, theme(size(i)), summary) }
 	smallest, err := try(0)
 	fitsSmallest := func(c *content.Handout) bool {
 		d, err := compose(Summary, c, theme(MinSummarySize), summary)
@@ -591,14 +591,14 @@ var personalCloseUp = [...]float64{1, closeUp[0], closeUp[1], 0.5}
 // the same way. It returns nil when the stock copy cannot be made, when
 // nothing fits down to the smallest size, and in large print (which keeps
 // its size) when the copy needs a page more than the stock copy.
-func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) *Document {
+func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) *Composed {
 	stockOpt := opt
 	stockOpt.Personal = nil
 	stock, err := fitSummary(h, b, lab, stockOpt)
 	if err != nil {
 		return nil
 	}
-	fits := func(size float64) *Document {
+	fits := func(size float64) *Composed {
 		for _, th := range personalThemes(h, b, lab, opt, size) {
 			if d, err := compose(Summary, h, th, summary); err == nil && len(d.Pages) <= len(stock.Pages) {
 				return d
@@ -778,7 +778,7 @@ func summaryWords(h *content.Handout) int {
 // wordsOver estimates how many words must go for the summary to fit: the
 // share of text that spilled past the allowed pages, applied to the words
 // the summary prints.
-func wordsOver(h *content.Handout, doc *Document, allowed int) int {
+func wordsOver(h *content.Handout, doc *Composed, allowed int) int {
 	words := summaryWords(h)
 	countText := func(p layout.Page) int {
 		n := 0

@@ -103,7 +103,7 @@ type composed struct {
 	c    goldenCase
 	kind Kind
 	h    *content.Handout
-	doc  *Document
+	doc  *Composed
 }
 
 func composeAll(t *testing.T) []composed {
@@ -132,7 +132,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func role(doc *Document, op layout.Op) layout.Role {
+func role(doc *Composed, op layout.Op) layout.Role {
 	if op.Struct > 0 && op.Struct < len(doc.Tree.Structs) {
 		return doc.Tree.Structs[op.Struct].Role
 	}

@@ -332,7 +332,7 @@ func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size
 // this brand, and no taller, so the summary is fitted to the furniture that
 // is really there.
 func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furniture {
-	f := &furniture{th: th, m: th.measurer(), title: title, reviewed: reviewed, mode: mode, textW: th.Width}
+	furn := &furniture{th: th, m: th.measurer(), title: title, reviewed: reviewed, mode: mode, textW: th.Width}
 	parts := contactParts(th.Brand)
 	lines := 1 // the page line
 	if mode == furnitureSummary {
@@ -340,21 +340,21 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 			parts = append(parts, contactPart{text: th.Brand.Address})
 		}
 		if th.Brand.Website != "" {
-			f.qr = th.QRSize
-			f.textW -= f.qr + th.Small*1.5
+			furn.qr = th.QRSize
+			furn.textW -= furn.qr + th.Small*1.5
 		}
 	}
 	if mode == furnitureRunning {
-		lines = f.running(parts)
+		lines = furn.running(parts)
 	}
 	if mode == furnitureSummary {
-		f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+		furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW)
 	}
 	// The large-print summary prints its note once, on its contact strip.
 	if th.Footer != "" && mode == furnitureSummary {
 		// Regular, not italic: the muted colour sets the note apart, and
 		// every extra face costs each PDF milliseconds to embed.
-		f.note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
+		furn.note = layout.Wrap(furn.m, plain(th.Footer, fontset.Regular), th.Small, furn.textW)
 	}
 	if mode == furnitureSummary {
 		// The summary is one page: no page number, and the review date
@@ -362,29 +362,29 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 		lines = 0
 		if reviewed != "" {
 			lines = 1
-			if n := len(f.note) + len(f.contact); n > 0 && f.lastLineW()+th.Small*2+f.m.Width(reviewed, fontset.Regular, th.Small) <= f.textW {
-				f.reviewedInline = true
+			if n := len(furn.note) + len(furn.contact); n > 0 && furn.lastLineW()+th.Small*2+furn.m.Width(reviewed, fontset.Regular, th.Small) <= furn.textW {
+				furn.reviewedInline = true
 				lines = 0
 			}
 		}
 	}
 	if mode != furnitureRunning {
-		lines += len(f.note) + len(f.contact)
+		lines += len(furn.note) + len(furn.contact)
 	}
-	f.textTop = f.pageLineY() - float64(lines)*th.SmallLeading
-	f.ruleY = f.textTop - th.Small*0.6
-	if f.qr > 0 {
-		f.ruleY = min(f.ruleY, th.Paper.H-th.Margin-f.qr-th.Small*0.6)
+	furn.textTop = furn.pageLineY() - float64(lines)*th.SmallLeading
+	furn.ruleY = furn.textTop - th.Small*0.6
+	if furn.qr > 0 {
+		furn.ruleY = min(furn.ruleY, th.Paper.H-th.Margin-furn.qr-th.Small*0.6)
 	}
-	f.footerTop = f.ruleY
-	if lines == 0 && f.qr == 0 {
+	furn.footerTop = furn.ruleY
+	if lines == 0 && furn.qr == 0 {
 		// Nothing at the foot: the content may run to the margin.
-		f.footerTop = th.Paper.H - th.Margin + th.Leading*0.5
-		f.ruleY = 0
+		furn.footerTop = th.Paper.H - th.Margin + th.Leading*0.5
+		furn.ruleY = 0
 	}
-	f.header = f.headerLines()
-	f.headerH = float64(len(f.header))*th.SmallLeading + th.Small*0.3
-	return f
+	furn.header = furn.headerLines()
+	furn.headerH = float64(len(furn.header))*th.SmallLeading + th.Small*0.3
+	return furn
 }
 
 // running lays out the guide's and FAQ's footer in at most two lines, and
@@ -394,14 +394,14 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 // when it fits on one line. A note of more than a line, or a date with no
 // room, is printed once, at the end of the handout, rather than make every
 // page's footer three or four lines.
-func (f *furniture) running(parts []contactPart) int {
-	th := f.th
-	w := func(s string) float64 { return f.m.Width(s, fontset.Regular, th.Small) }
+func (furn *furniture) running(parts []contactPart) int {
+	th := furn.th
+	w := func(s string) float64 { return furn.m.Width(s, fontset.Regular, th.Small) }
 	// The page count is not known yet: room is kept for two digits each.
 	page := w(th.Labels.Page(88, 88))
 	meta := page
-	if f.reviewed != "" {
-		meta += w(contactSep) + w(f.reviewed)
+	if furn.reviewed != "" {
+		meta += w(contactSep) + w(furn.reviewed)
 	}
 	gap := th.Small * 2
 	if th.LargePrint {
@@ -409,75 +409,77 @@ func (f *furniture) running(parts []contactPart) int {
 		// print prints them, and the note, once on the contact strip that
 		// closes the handout (as its summary does), and its footer is the
 		// page line alone.
-		f.reviewedFoot = true
+		furn.reviewedFoot = true
 		return 1
 	}
-	f.contact = wrapParts(f.m, parts, fontset.Regular, th.Small, f.textW)
+	furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW)
 	var note []layout.Line
 	if th.Footer != "" {
-		note = layout.Wrap(f.m, plain(th.Footer, fontset.Regular), th.Small, f.textW)
+		note = layout.Wrap(furn.m, plain(th.Footer, fontset.Regular), th.Small, furn.textW)
 	}
 	noteFits := len(note) == 1
 	last := 0.0
-	if n := len(f.contact); n > 0 {
-		last = f.partsW(f.contact[n-1])
+	if n := len(furn.contact); n > 0 {
+		last = furn.partsW(furn.contact[n-1])
 	}
 	switch {
-	case len(f.contact) == 0:
-		f.reviewedFoot = true // the page line: the date at the left, the page number at the right
-	case len(f.contact) == 1 && last+gap+meta <= f.textW:
-		f.pageInline, f.reviewedFoot = true, true
-	case len(f.contact) == 1 && last+gap+page <= f.textW && noteFits:
-		f.pageInline = true // keep the note on every page; the date is printed once
-	case len(f.contact) == 1:
-		f.reviewedFoot = true // the page line below the contact line; the note once
+	case len(furn.contact) == 0:
+		furn.reviewedFoot = true // the page line: the date at the left, the page number at the right
+	case len(furn.contact) == 1 && last+gap+meta <= furn.textW:
+		furn.pageInline, furn.reviewedFoot = true, true
+	case len(furn.contact) == 1 && last+gap+page <= furn.textW && noteFits:
+		furn.pageInline = true // keep the note on every page; the date is printed once
+	case len(furn.contact) == 1:
+		furn.reviewedFoot = true // the page line below the contact line; the note once
 		noteFits = false
 	default:
 		// Contact details over more than a line: the page number ends
 		// the last when it fits, and the date and note are printed once.
-		f.pageInline = last+gap+page <= f.textW
+		furn.pageInline = last+gap+page <= furn.textW
 		noteFits = false
 	}
-	if !f.reviewedFoot {
-		f.onceReviewed = f.reviewed
+	if !furn.reviewedFoot {
+		furn.onceReviewed = furn.reviewed
 	}
-	lines := len(f.contact)
-	if !f.pageInline {
+	lines := len(furn.contact)
+	if !furn.pageInline {
 		lines++
 	}
 	if noteFits && lines < 2 {
-		f.note = note
+		furn.note = note
 		lines++
 	} else {
-		f.onceNote = th.Footer
+		furn.onceNote = th.Footer
 	}
 	return lines
 }
 
 // partsW is the printed width of a line of contact parts.
-func (f *furniture) partsW(line []contactPart) float64 {
+func (furn *furniture) partsW(line []contactPart) float64 {
 	w := 0.0
 	for k, p := range line {
 		if k > 0 {
-			w += f.m.Width(contactSep, fontset.Regular, f.th.Small)
+			w += furn.m.Width(contactSep, fontset.Regular, furn.th.Small)
 		}
-		w += f.m.Width(p.text, fontset.Regular, f.th.Small)
+		w += furn.m.Width(p.text, fontset.Regular, furn.th.Small)
 	}
 	return w
 }
 
 // lastLineW is the width of the footer's last line of contact details or
 // note.
-func (f *furniture) lastLineW() float64 {
-	if n := len(f.note); n > 0 {
-		return f.note[n-1].W
+func (furn *furniture) lastLineW() float64 {
+	if n := len(furn.note); n > 0 {
+		return furn.note[n-1].W
 	}
-	return f.partsW(f.contact[len(f.contact)-1])
+	return furn.partsW(furn.contact[len(furn.contact)-1])
 }
 
 // pageLineY is the baseline of the footer's last line, which sits on the
 // bottom margin with its descenders.
-func (f *furniture) pageLineY() float64 { return f.th.Paper.H - f.th.Margin - f.th.Small*0.25 }
+func (furn *furniture) pageLineY() float64 {
+	return furn.th.Paper.H - furn.th.Margin - furn.th.Small*0.25
+}
 
 // headerLines puts the clinic name and the title on one line when they fit
 // with room between them. Otherwise the header keeps to its budget of lines
@@ -486,12 +488,12 @@ func (f *furniture) pageLineY() float64 { return f.th.Paper.H - f.th.Margin - f.
 // at a word to one line. Large print drops the name before it shortens
 // the title, since the band on page one says who gave the handout. Shortening is the running header's alone; the title and band on
 // page one are printed whole.
-func (f *furniture) headerLines() []headerLine {
-	th := f.th
-	name, title := th.Brand.Name, f.title
-	nameW := f.m.Width(name, fontset.Bold, th.Small)
+func (furn *furniture) headerLines() []headerLine {
+	th := furn.th
+	name, title := th.Brand.Name, furn.title
+	nameW := furn.m.Width(name, fontset.Bold, th.Small)
 	gap := th.Small * 2
-	if titleW := f.m.Width(title, fontset.Regular, th.Small); name == "" && titleW <= th.Width || name != "" && nameW+gap+titleW <= th.Width {
+	if titleW := furn.m.Width(title, fontset.Regular, th.Small); name == "" && titleW <= th.Width || name != "" && nameW+gap+titleW <= th.Width {
 		return []headerLine{{name: name, title: title}}
 	}
 	budget := 2
@@ -500,7 +502,7 @@ func (f *furniture) headerLines() []headerLine {
 	}
 	wrap := func(s string, style fontset.Style) []string {
 		var out []string
-		for _, ln := range layout.Wrap(f.m, plain(s, style), th.Small, th.Width) {
+		for _, ln := range layout.Wrap(furn.m, plain(s, style), th.Small, th.Width) {
 			out = append(out, strings.TrimSpace(ln.Text()))
 		}
 		return out
@@ -518,16 +520,16 @@ func (f *furniture) headerLines() []headerLine {
 		return []headerLine{{title: title}}
 	case budget == 1 && name != "" && nameW+gap <= th.Width/2:
 		// One line: the name, and the title shortened beside it.
-		return []headerLine{{name: name, title: shorten(f.m, title, fontset.Regular, th.Small, th.Width-nameW-gap)}}
+		return []headerLine{{name: name, title: shorten(furn.m, title, fontset.Regular, th.Small, th.Width-nameW-gap)}}
 	case budget == 1:
-		return []headerLine{{title: shorten(f.m, title, fontset.Regular, th.Small, th.Width)}}
+		return []headerLine{{title: shorten(furn.m, title, fontset.Regular, th.Small, th.Width)}}
 	case name != "":
-		names = []string{shorten(f.m, name, fontset.Bold, th.Small, th.Width)}
-		titles = []string{shorten(f.m, title, fontset.Regular, th.Small, th.Width)}
+		names = []string{shorten(furn.m, name, fontset.Bold, th.Small, th.Width)}
+		titles = []string{shorten(furn.m, title, fontset.Regular, th.Small, th.Width)}
 	default:
 		// No name: the title's first line, and the rest shortened.
 		rest := strings.TrimSpace(strings.TrimPrefix(title, titles[0]))
-		titles = []string{titles[0], shorten(f.m, rest, fontset.Regular, th.Small, th.Width)}
+		titles = []string{titles[0], shorten(furn.m, rest, fontset.Regular, th.Small, th.Width)}
 	}
 	for _, n := range names {
 		out = append(out, headerLine{name: n})
@@ -563,8 +565,8 @@ func shorten(m layout.Measurer, s string, style fontset.Style, size, width float
 
 // spec is the content area: below the running header on later pages, above
 // the footer on all.
-func (f *furniture) spec() layout.PageSpec {
-	th := f.th
+func (furn *furniture) spec() layout.PageSpec {
+	th := furn.th
 	top := th.Margin
 	return layout.PageSpec{
 		Width: th.Paper.W, Height: th.Paper.H, Left: th.Left,
@@ -572,9 +574,9 @@ func (f *furniture) spec() layout.PageSpec {
 			if i == 0 {
 				return top
 			}
-			return top + f.headerH + th.Leading*0.45
+			return top + furn.headerH + th.Leading*0.45
 		},
-		Bottom: f.footerTop - th.Leading*0.5,
+		Bottom: furn.footerTop - th.Leading*0.5,
 		// No title alone on page one, no sheet for a few lines: the
 		// composer pulls lines forward or splits the box instead.
 		MinFirst: 0.5,
@@ -585,32 +587,32 @@ func (f *furniture) spec() layout.PageSpec {
 // draw returns page i's furniture (of total pages): artifacts, except the
 // summary's contact card (see furniture.tree) and what the last page's
 // footer prints once (furniture.last).
-func (f *furniture) draw(i, total int) []layout.Op {
-	p := &footPen{f: f, card: layout.NoStruct, st: layout.NoStruct}
-	if f.tree != nil && f.mode == furnitureSummary && i == total-1 && (len(f.contact) > 0 || f.qr > 0) {
-		p.card = f.tree.Add(layout.Aside, 0)
+func (furn *furniture) draw(i, total int) []layout.Op {
+	p := &footPen{furn: furn, card: layout.NoStruct, st: layout.NoStruct}
+	if furn.tree != nil && furn.mode == furnitureSummary && i == total-1 && (len(furn.contact) > 0 || furn.qr > 0) {
+		p.card = furn.tree.Add(layout.Aside, 0)
 	}
 	if i > 0 {
-		f.drawHeader(p)
+		furn.drawHeader(p)
 	}
 	lift := 0.0 // the last page's footer rises to carry what prints once
-	if f.mode == furnitureRunning && i == total-1 && len(f.last) > 0 {
-		lift = onceHeight(f.last, f.th)
+	if furn.mode == furnitureRunning && i == total-1 && len(furn.last) > 0 {
+		lift = onceHeight(furn.last, furn.th)
 	}
-	if f.ruleY > 0 {
-		p.rule(f.ruleY - lift)
+	if furn.ruleY > 0 {
+		p.rule(furn.ruleY - lift)
 	}
-	if f.qr > 0 {
-		f.drawQR(p)
+	if furn.qr > 0 {
+		furn.drawQR(p)
 	}
-	switch f.mode {
+	switch furn.mode {
 	case furnitureRunning:
-		f.drawRunning(p, i, total, f.textTop-lift)
+		furn.drawRunning(p, i, total, furn.textTop-lift)
 	case furnitureSummary:
-		f.drawContact(p, f.textTop, true)
+		furn.drawContact(p, furn.textTop, true)
 	default:
-		f.drawContact(p, f.textTop, false)
-		f.drawPageLine(p, i, total)
+		furn.drawContact(p, furn.textTop, false)
+		furn.drawPageLine(p, i, total)
 	}
 	return p.ops
 }
@@ -618,22 +620,22 @@ func (f *furniture) draw(i, total int) []layout.Op {
 // footPen draws furniture's text: artifacts, or into the structure tree
 // under st when that is set.
 type footPen struct {
-	f    *furniture
+	furn *furniture
 	ops  []layout.Op
 	card int // the summary's contact card element, or NoStruct
 	st   int // the element text goes in, or NoStruct
 }
 
 func (p *footPen) text(s string, x, y float64, style fontset.Style, url string) {
-	f, th := p.f, p.f.th
-	w := f.m.Width(s, style, th.Small)
+	furn, th := p.furn, p.furn.th
+	w := furn.m.Width(s, style, th.Small)
 	op := layout.Op{Kind: layout.TextOp, X: x, Y: y, W: w, Text: s, Font: style, Size: th.Small, Color: th.Muted, Struct: p.st, URL: url}
 	if !op.InTree() {
 		op.Artifact = layout.Pagination
 	}
 	link := layout.Op{Kind: layout.LinkOp, X: x, Y: y - th.Small*0.8, W: w, H: th.Small * 1.05, URL: url, Struct: op.Struct, Artifact: op.Artifact}
 	if url != "" && op.InTree() {
-		link.Struct = f.tree.Add(layout.Link, p.st)
+		link.Struct = furn.tree.Add(layout.Link, p.st)
 		op.Struct = link.Struct
 	}
 	p.ops = append(p.ops, op)
@@ -644,15 +646,15 @@ func (p *footPen) text(s string, x, y float64, style fontset.Style, url string) 
 
 // rule is a hairline across the text column.
 func (p *footPen) rule(y float64) {
-	th := p.f.th
+	th := p.furn.th
 	hair := th.Hairline
 	p.ops = append(p.ops, layout.Op{Kind: layout.LineOp, X: th.Left, Y: y, W: th.Width, Stroke: &hair, LineWidth: 0.5, Artifact: layout.Pagination})
 }
 
 // contactLine is a line of contact parts from the column's left edge.
 func (p *footPen) contactLine(line []contactPart, y float64) {
-	f, th := p.f, p.f.th
-	sepW := f.m.Width(contactSep, fontset.Regular, th.Small)
+	furn, th := p.furn, p.furn.th
+	sepW := furn.m.Width(contactSep, fontset.Regular, th.Small)
 	x := th.Left
 	for k, part := range line {
 		if k > 0 {
@@ -660,16 +662,16 @@ func (p *footPen) contactLine(line []contactPart, y float64) {
 			x += sepW
 		}
 		p.text(part.text, x, y, fontset.Regular, part.url)
-		x += f.m.Width(part.text, fontset.Regular, th.Small)
+		x += furn.m.Width(part.text, fontset.Regular, th.Small)
 	}
 }
 
 // drawHeader is the running header of pages after the first, over its rule.
-func (f *furniture) drawHeader(p *footPen) {
-	th := f.th
+func (furn *furniture) drawHeader(p *footPen) {
+	th := furn.th
 	left, right := th.Left, th.Left+th.Width
 	y := th.Margin + th.Small
-	for k, ln := range f.header {
+	for k, ln := range furn.header {
 		if k > 0 {
 			y += th.SmallLeading
 		}
@@ -677,7 +679,7 @@ func (f *furniture) drawHeader(p *footPen) {
 			p.text(ln.name, left, y, fontset.Bold, "")
 		}
 		if ln.title != "" {
-			p.text(ln.title, right-f.m.Width(ln.title, fontset.Regular, th.Small), y, fontset.Regular, "")
+			p.text(ln.title, right-furn.m.Width(ln.title, fontset.Regular, th.Small), y, fontset.Regular, "")
 		}
 	}
 	p.rule(y + th.Small*0.6)
@@ -685,26 +687,26 @@ func (f *furniture) drawHeader(p *footPen) {
 
 // drawQR is the summary's QR code of the website, at the foot's right: in
 // the contact card on its last page.
-func (f *furniture) drawQR(p *footPen) {
-	th := f.th
+func (furn *furniture) drawQR(p *footPen) {
+	th := furn.th
 	fig, link, art := layout.NoStruct, layout.NoStruct, layout.Pagination
 	if p.card != layout.NoStruct {
-		link = f.tree.Add(layout.Link, p.card)
-		fig, art = f.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
+		link = furn.tree.Add(layout.Link, p.card)
+		fig, art = furn.tree.AddFigure("QR code: "+th.Brand.Website, link), layout.NotArtifact
 	}
-	p.ops = append(p.ops, qrCode(th.Brand, th.Left+th.Width-f.qr, th.Paper.H-th.Margin-f.qr, f.qr, fig, link, art)...)
+	p.ops = append(p.ops, qrCode(th.Brand, th.Left+th.Width-furn.qr, th.Paper.H-th.Margin-furn.qr, furn.qr, fig, link, art)...)
 }
 
 // drawRunning is the guide's and FAQ's footer from y: what prints once on
 // the last page (furniture.last), the note, then the contact details with
 // the page number (and the date) at the right of their last line, or the
 // page line below them.
-func (f *furniture) drawRunning(p *footPen, i, total int, y float64) {
-	th := f.th
+func (furn *furniture) drawRunning(p *footPen, i, total int, y float64) {
+	th := furn.th
 	left := th.Left
-	if y < f.textTop {
-		for _, lines := range f.last {
-			p.st = f.tree.Add(layout.SmallPrint, 0)
+	if y < furn.textTop {
+		for _, lines := range furn.last {
+			p.st = furn.tree.Add(layout.SmallPrint, 0)
 			for _, ln := range lines {
 				y += th.SmallLeading
 				for _, pc := range ln.Pieces {
@@ -714,11 +716,11 @@ func (f *furniture) drawRunning(p *footPen, i, total int, y float64) {
 		}
 		p.st = layout.NoStruct
 	}
-	for _, ln := range f.note {
+	for _, ln := range furn.note {
 		y += th.SmallLeading
 		p.text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
-	for _, line := range f.contact {
+	for _, line := range furn.contact {
 		y += th.SmallLeading
 		p.contactLine(line, y)
 	}
@@ -728,62 +730,62 @@ func (f *furniture) drawRunning(p *footPen, i, total int, y float64) {
 	if total > 1 {
 		right = th.Labels.Page(i+1, total)
 	}
-	if !f.pageInline {
-		y = f.pageLineY()
-		if f.reviewedFoot && f.reviewed != "" {
-			p.text(f.reviewed, left, y, fontset.Regular, "")
+	if !furn.pageInline {
+		y = furn.pageLineY()
+		if furn.reviewedFoot && furn.reviewed != "" {
+			p.text(furn.reviewed, left, y, fontset.Regular, "")
 		}
-	} else if f.reviewedFoot && f.reviewed != "" {
+	} else if furn.reviewedFoot && furn.reviewed != "" {
 		if right != "" {
 			right = contactSep + right
 		}
-		right = f.reviewed + right
+		right = furn.reviewed + right
 	}
 	if right != "" {
-		p.text(right, left+f.textW-f.m.Width(right, fontset.Regular, th.Small), y, fontset.Regular, "")
+		p.text(right, left+furn.textW-furn.m.Width(right, fontset.Regular, th.Small), y, fontset.Regular, "")
 	}
 }
 
 // drawContact is the summary's footer from y, and the large-print
 // summary's: the contact details (the card's, on the summary's last page),
 // the note, and the summary's review date.
-func (f *furniture) drawContact(p *footPen, y float64, summary bool) {
-	th := f.th
+func (furn *furniture) drawContact(p *footPen, y float64, summary bool) {
+	th := furn.th
 	left := th.Left
-	for _, line := range f.contact {
+	for _, line := range furn.contact {
 		y += th.SmallLeading
 		if p.card != layout.NoStruct {
-			p.st = f.tree.Add(layout.SmallPrint, p.card)
+			p.st = furn.tree.Add(layout.SmallPrint, p.card)
 		}
 		p.contactLine(line, y)
 	}
 	p.st = layout.NoStruct
-	for _, ln := range f.note {
+	for _, ln := range furn.note {
 		y += th.SmallLeading
 		p.text(strings.TrimSpace(ln.Text()), left, y, fontset.Regular, "")
 	}
-	if summary && f.reviewed != "" {
+	if summary && furn.reviewed != "" {
 		x := left
-		if f.reviewedInline {
-			x = left + f.textW - f.m.Width(f.reviewed, fontset.Regular, th.Small)
+		if furn.reviewedInline {
+			x = left + furn.textW - furn.m.Width(furn.reviewed, fontset.Regular, th.Small)
 		} else {
 			y += th.SmallLeading
 		}
-		p.text(f.reviewed, x, y, fontset.Regular, "")
+		p.text(furn.reviewed, x, y, fontset.Regular, "")
 	}
 }
 
 // drawPageLine is the page line on the bottom margin: the review date at
 // the left, the page number at the right; a one-page sheet has no page
 // number ("Page 1 of 1" tells a reader nothing).
-func (f *furniture) drawPageLine(p *footPen, i, total int) {
-	th := f.th
-	y := f.pageLineY()
-	if f.reviewed != "" {
-		p.text(f.reviewed, th.Left, y, fontset.Regular, "")
+func (furn *furniture) drawPageLine(p *footPen, i, total int) {
+	th := furn.th
+	y := furn.pageLineY()
+	if furn.reviewed != "" {
+		p.text(furn.reviewed, th.Left, y, fontset.Regular, "")
 	}
 	if total > 1 {
 		page := th.Labels.Page(i+1, total)
-		p.text(page, th.Left+f.textW-f.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
+		p.text(page, th.Left+furn.textW-furn.m.Width(page, fontset.Regular, th.Small), y, fontset.Regular, "")
 	}
 }

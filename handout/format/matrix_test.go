@@ -84,7 +84,7 @@ func TestMatrix(t *testing.T) {
 	}
 }
 
-func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Brand, opt Options, doc *Document) {
+func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Brand, opt Options, doc *Composed) {
 	t.Helper()
 	th := NewTheme(b, labelsFor(h), opt, 0)
 	for i, p := range doc.Pages {
@@ -128,7 +128,7 @@ func checkMatrixDoc(t *testing.T, name string, h *content.Handout, b *brand.Bran
 // a page (a piece that ends a page and a piece of the same colour that
 // starts the next) without a continued label on the second part, or
 // although, whole, they would fit on one, leaving little of them behind.
-func splitBoxes(doc *Document, th *Theme) []string {
+func splitBoxes(doc *Composed, th *Theme) []string {
 	tints := []colour.Color{th.KeyFill, th.CallFill}
 	room := th.Paper.H - 2*th.Margin - 6*th.SmallLeading // header and the tallest footer
 	pieces := func(p layout.Page) []layout.Op {

@@ -16,7 +16,7 @@ var maria = &Personal{Patient: "Maria Lopez", Clinician: "Dr. Amara Okafor", Dat
 
 // roleOf finds the structure role of the first text op on page one that
 // holds s.
-func roleOf(doc *Document, s string) (layout.Role, bool) {
+func roleOf(doc *Composed, s string) (layout.Role, bool) {
 	for _, op := range doc.Pages[0].Ops {
 		if op.Kind == layout.TextOp && strings.Contains(op.Text, s) {
 			return doc.Tree.Structs[op.Struct].Role, op.Struct != 0

@@ -48,7 +48,7 @@ func TestRightToLeftLayout(t *testing.T) {
 	}
 }
 
-func checkScriptDoc(t *testing.T, name string, doc *Document, th *Theme, rtl bool) {
+func checkScriptDoc(t *testing.T, name string, doc *Composed, th *Theme, rtl bool) {
 	t.Helper()
 	right := doc.Width - th.Left // the mirrored column's right edge
 	if !rtl {
@@ -148,7 +148,7 @@ func TestRightToLeftQRCodeReads(t *testing.T) {
 	if errs.HasErrors() {
 		t.Fatal(errs)
 	}
-	pattern := func(doc *Document) (string, float64) {
+	pattern := func(doc *Composed) (string, float64) {
 		var ops []layout.Op
 		for _, op := range doc.Pages[0].Ops {
 			if op.Rigid && op.Kind == layout.RectOp {

@@ -35,7 +35,7 @@ import (
 //	furniture, pages 2-4:               alike are listed once
 //	outline:                            the bookmarks, by level
 //	  Group therapy
-func structure(doc *Document, lab *labels.Labels) string {
+func structure(doc *Composed, lab *labels.Labels) string {
 	tree := doc.Tree
 	if tree == nil {
 		tree = layout.NewTree()

@@ -49,17 +49,17 @@ func Flow(rows []Row, spec PageSpec) ([]Page, error) {
 	if !ok {
 		return greedy(rows, spec) // it names the row that fits no page
 	}
-	f := &flow{rows: rows, spec: spec, y: spec.Top(0)}
+	fl := &flow{rows: rows, spec: spec, y: spec.Top(0)}
 	start := 0
 	for k, end := range breaks {
-		f.place(start, end)
+		fl.place(start, end)
 		if k == len(breaks)-1 && spec.LastBottom > 0 {
-			f.spec.Bottom = spec.LastBottom // springs stretch to the last page's own foot
+			fl.spec.Bottom = spec.LastBottom // springs stretch to the last page's own foot
 		}
-		f.closePage()
+		fl.closePage()
 		start = end
 	}
-	return f.pages, nil
+	return fl.pages, nil
 }
 
 // composer holds what pricing a page needs in constant time.
@@ -74,12 +74,12 @@ type composer struct {
 	room [2]float64 // the room on the first page and on later ones
 	best []float64  // best[k]: the cost of setting rows[cand[k]:] from a later page on
 	to   []int      // to[k]: where that page ends, as an index into cand
-	f    *flow      // for continues
+	fl   *flow      // for continues
 }
 
 func newComposer(rows []Row, spec PageSpec) *composer {
 	n := len(rows)
-	c := &composer{rows: rows, spec: spec, f: &flow{rows: rows, spec: spec}}
+	c := &composer{rows: rows, spec: spec, fl: &flow{rows: rows, spec: spec}}
 	c.room = [2]float64{spec.Bottom - spec.Top(0), spec.Bottom - spec.Top(1)}
 	c.sum = make([]float64, n+1)
 	c.end = make([]int, n+1)
@@ -138,10 +138,10 @@ func (c *composer) height(i, j int) float64 {
 		return 0
 	}
 	h := c.sum[b] - c.sum[a]
-	if fr := c.f.continues(a); fr != nil {
+	if fr := c.fl.continues(a); fr != nil {
 		h += fr.Pad + fr.ContinuedH
 	}
-	if j < len(c.rows) && c.f.continues(j) != nil {
+	if j < len(c.rows) && c.fl.continues(j) != nil {
 		h += c.rows[j].Frame.Pad
 	}
 	return h
@@ -222,7 +222,7 @@ func (c *composer) page(k, first int) (float64, int) {
 
 // closing is the padding a box going on after row j-1 adds to a page.
 func (c *composer) closing(j int) float64 {
-	if j < len(c.rows) && c.f.continues(j) != nil {
+	if j < len(c.rows) && c.fl.continues(j) != nil {
 		return c.rows[j].Frame.Pad
 	}
 	return 0

@@ -111,26 +111,26 @@ type placed struct {
 // exception: it is broken at any row rather than overflow, since keeping
 // it whole is impossible. Flow uses it to name a row that fits no page.
 func greedy(rows []Row, spec PageSpec) ([]Page, error) {
-	f := &flow{rows: rows, spec: spec, y: spec.Top(0)}
+	fl := &flow{rows: rows, spec: spec, y: spec.Top(0)}
 	for i := 0; i < len(rows); {
-		j := f.chunkEnd(i)
+		j := fl.chunkEnd(i)
 		switch {
-		case f.fits(i, j):
-			f.place(i, j)
-		case !f.empty():
-			f.closePage()
+		case fl.fits(i, j):
+			fl.place(i, j)
+		case !fl.empty():
+			fl.closePage()
 			continue // the chunk is tried again on the new page
 		default:
-			if err := f.placeRowByRow(i, j); err != nil {
+			if err := fl.placeRowByRow(i, j); err != nil {
 				return nil, err
 			}
 		}
 		i = j
 	}
-	if !f.empty() || len(f.pages) == 0 {
-		f.closePage()
+	if !fl.empty() || len(fl.pages) == 0 {
+		fl.closePage()
 	}
-	return f.pages, nil
+	return fl.pages, nil
 }
 
 // flow is the state of one Flow: the pages made so far and the page being
@@ -150,22 +150,22 @@ type flow struct {
 // pushes content onto the next page or leaves a page starting with air.
 func vanishesAtEdge(r Row) bool { return r.Gap }
 
-func (f *flow) empty() bool { return len(f.cur) == 0 }
+func (fl *flow) empty() bool { return len(fl.cur) == 0 }
 
 // continues returns the frame that row k continues from the row before,
 // if any: such a row starting a page opens a new piece of the frame.
-func (f *flow) continues(k int) *Frame {
-	if k > 0 && f.rows[k].Frame != nil && f.rows[k-1].Frame == f.rows[k].Frame {
-		return f.rows[k].Frame
+func (fl *flow) continues(k int) *Frame {
+	if k > 0 && fl.rows[k].Frame != nil && fl.rows[k-1].Frame == fl.rows[k].Frame {
+		return fl.rows[k].Frame
 	}
 	return nil
 }
 
 // chunkEnd returns the end of the chunk starting at i: the rows up to the
 // next one that allows a break before it.
-func (f *flow) chunkEnd(i int) int {
+func (fl *flow) chunkEnd(i int) int {
 	j := i + 1
-	for j < len(f.rows) && f.rows[j].KeepWithPrev {
+	for j < len(fl.rows) && fl.rows[j].KeepWithPrev {
 		j++
 	}
 	return j
@@ -175,73 +175,73 @@ func (f *flow) chunkEnd(i int) int {
 // start the page vanish, a frame continued from the page before repeats
 // its top padding, and a frame that goes on after row j-1 needs room for
 // its closing padding.
-func (f *flow) need(i, j int) float64 {
+func (fl *flow) need(i, j int) float64 {
 	h := 0.0
-	lead := f.empty()
+	lead := fl.empty()
 	for k := i; k < j; k++ {
-		if lead && vanishesAtEdge(f.rows[k]) {
+		if lead && vanishesAtEdge(fl.rows[k]) {
 			continue
 		}
 		if lead {
-			if fr := f.continues(k); fr != nil {
+			if fr := fl.continues(k); fr != nil {
 				h += fr.Pad + fr.ContinuedH
 			}
 		}
 		lead = false
-		h += f.rows[k].H
+		h += fl.rows[k].H
 	}
-	if j < len(f.rows) && f.continues(j) != nil {
-		h += f.rows[j].Frame.Pad
+	if j < len(fl.rows) && fl.continues(j) != nil {
+		h += fl.rows[j].Frame.Pad
 	}
 	return h
 }
 
-func (f *flow) fits(i, j int) bool { return f.y+f.need(i, j) <= f.spec.Bottom+0.01 }
+func (fl *flow) fits(i, j int) bool { return fl.y+fl.need(i, j) <= fl.spec.Bottom+0.01 }
 
 // place puts rows[i:j] on the current page, as need measured them.
-func (f *flow) place(i, j int) {
+func (fl *flow) place(i, j int) {
 	for k := i; k < j; k++ {
-		if f.empty() {
-			if vanishesAtEdge(f.rows[k]) {
+		if fl.empty() {
+			if vanishesAtEdge(fl.rows[k]) {
 				continue
 			}
-			if fr := f.continues(k); fr != nil {
-				f.cur = append(f.cur, placed{row: -1, y: f.y, h: fr.Pad + fr.ContinuedH, frame: fr, pad: fr.Pad})
-				f.y += fr.Pad + fr.ContinuedH
+			if fr := fl.continues(k); fr != nil {
+				fl.cur = append(fl.cur, placed{row: -1, y: fl.y, h: fr.Pad + fr.ContinuedH, frame: fr, pad: fr.Pad})
+				fl.y += fr.Pad + fr.ContinuedH
 			}
 		}
-		f.cur = append(f.cur, placed{row: k, y: f.y, h: f.rows[k].H, frame: f.rows[k].Frame})
-		f.y += f.rows[k].H
+		fl.cur = append(fl.cur, placed{row: k, y: fl.y, h: fl.rows[k].H, frame: fl.rows[k].Frame})
+		fl.y += fl.rows[k].H
 	}
 }
 
-func (f *flow) closePage() {
-	f.pages = append(f.pages, finishPage(f.rows, f.cur, f.spec, f.y))
-	f.cur = nil
-	f.page++
-	f.y = f.spec.Top(f.page)
+func (fl *flow) closePage() {
+	fl.pages = append(fl.pages, finishPage(fl.rows, fl.cur, fl.spec, fl.y))
+	fl.cur = nil
+	fl.page++
+	fl.y = fl.spec.Top(fl.page)
 }
 
 // placeRowByRow breaks a chunk that cannot fit even on an empty page at
 // any row, rather than let it overflow; a single row too tall for a page
 // is an error naming where it came from.
-func (f *flow) placeRowByRow(i, j int) error {
+func (fl *flow) placeRowByRow(i, j int) error {
 	for k := i; k < j; k++ {
-		if !f.fits(k, k+1) && !f.empty() {
-			f.closePage()
+		if !fl.fits(k, k+1) && !fl.empty() {
+			fl.closePage()
 		}
 		// Checked on the page the row goes to (a later page may have less
 		// room than the first), with the frame padding it needs.
-		if !vanishesAtEdge(f.rows[k]) && !f.fits(k, k+1) {
-			h := f.need(k, k+1)
-			where := f.rows[k].Where
+		if !vanishesAtEdge(fl.rows[k]) && !fl.fits(k, k+1) {
+			h := fl.need(k, k+1)
+			where := fl.rows[k].Where
 			if where == "" {
 				where = "a block"
 			}
-			room := f.spec.Bottom - f.spec.Top(f.page) - (h - f.rows[k].H)
-			return &ErrTooTall{Where: where, Height: f.rows[k].H, Room: room}
+			room := fl.spec.Bottom - fl.spec.Top(fl.page) - (h - fl.rows[k].H)
+			return &ErrTooTall{Where: where, Height: fl.rows[k].H, Room: room}
 		}
-		f.place(k, k+1)
+		fl.place(k, k+1)
 	}
 	return nil
 }
@@ -292,21 +292,21 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 	page := Page{End: end, Ops: make([]Op, 0, n)}
 	// Frames first, so their tint lies under the text.
 	for k := 0; k < len(cur); {
-		f := cur[k].frame
-		if f == nil {
+		fr := cur[k].frame
+		if fr == nil {
 			k++
 			continue
 		}
 		top := cur[k].y
 		m := k
-		for m < len(cur) && cur[m].frame == f {
+		for m < len(cur) && cur[m].frame == fr {
 			m++
 		}
 		bottom := cur[m-1].y + cur[m-1].h
-		if m == len(cur) && f == cont {
-			bottom += f.Pad // continued on the next page: close this piece
+		if m == len(cur) && fr == cont {
+			bottom += fr.Pad // continued on the next page: close this piece
 		}
-		page.Ops = append(page.Ops, frameOps(f, spec.Left, top, bottom)...)
+		page.Ops = append(page.Ops, frameOps(fr, spec.Left, top, bottom)...)
 		k = m
 	}
 	for _, p := range cur {
@@ -329,14 +329,14 @@ func finishPage(rows []Row, cur []placed, spec PageSpec, end float64) Page {
 	return page
 }
 
-func frameOps(f *Frame, left, top, bottom float64) []Op {
+func frameOps(fr *Frame, left, top, bottom float64) []Op {
 	var ops []Op
-	x := left + f.X
-	if f.Fill != nil || f.Border != nil {
-		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.W, H: bottom - top, Fill: f.Fill, Stroke: f.Border, LineWidth: 0.75, Radius: f.Radius, Artifact: Decoration})
+	x := left + fr.X
+	if fr.Fill != nil || fr.Border != nil {
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: fr.W, H: bottom - top, Fill: fr.Fill, Stroke: fr.Border, LineWidth: 0.75, Radius: fr.Radius, Artifact: Decoration})
 	}
-	if f.Rule != nil {
-		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: f.RuleW, H: bottom - top, Fill: f.Rule, Artifact: Decoration})
+	if fr.Rule != nil {
+		ops = append(ops, Op{Kind: RectOp, X: x, Y: top, W: fr.RuleW, H: bottom - top, Fill: fr.Rule, Artifact: Decoration})
 	}
 	return ops
 }

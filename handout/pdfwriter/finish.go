@@ -67,7 +67,7 @@ type finisher struct {
 }
 
 func parseFpdf(src []byte) (*finisher, error) {
-	f := &finisher{src: src}
+	fin := &finisher{src: src}
 	i := bytes.LastIndex(src, []byte("startxref"))
 	if i < 0 {
 		return nil, errors.New("no startxref")
@@ -89,71 +89,71 @@ func parseFpdf(src []byte) (*finisher, error) {
 	if len(body) < 20*n {
 		return nil, errors.New("short xref table")
 	}
-	f.size = n
-	f.offsets = make([]int, n)
+	fin.size = n
+	fin.offsets = make([]int, n)
 	for k := 1; k < n; k++ {
 		e := body[20*k : 20*k+20]
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil || e[17] != 'n' || off <= 0 || off >= xref {
 			return nil, fmt.Errorf("bad xref entry %d", k)
 		}
-		f.offsets[k] = off
+		fin.offsets[k] = off
 	}
 	// Each object ends where the next one in the file starts, or at the
 	// table.
-	f.order = make([]int, 0, n-1)
+	fin.order = make([]int, 0, n-1)
 	for k := 1; k < n; k++ {
-		f.order = append(f.order, k)
+		fin.order = append(fin.order, k)
 	}
-	slices.SortFunc(f.order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
-	f.ends = make([]int, n)
-	for i, k := range f.order {
-		f.ends[k] = xref
-		if i+1 < len(f.order) {
-			f.ends[k] = f.offsets[f.order[i+1]]
+	slices.SortFunc(fin.order, func(a, b int) int { return fin.offsets[a] - fin.offsets[b] })
+	fin.ends = make([]int, n)
+	for i, k := range fin.order {
+		fin.ends[k] = xref
+		if i+1 < len(fin.order) {
+			fin.ends[k] = fin.offsets[fin.order[i+1]]
 		}
 	}
 	trailer := string(body[20*n:])
-	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Root ")+len("/Root "):], "%d", &f.root); err != nil {
+	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Root ")+len("/Root "):], "%d", &fin.root); err != nil {
 		return nil, errors.New("no /Root")
 	}
-	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Info ")+len("/Info "):], "%d", &f.info); err != nil {
+	if _, err := fmt.Sscanf(trailer[strings.Index(trailer, "/Info ")+len("/Info "):], "%d", &fin.info); err != nil {
 		return nil, errors.New("no /Info")
 	}
-	m := reKids.FindSubmatch(f.object(1))
+	m := reKids.FindSubmatch(fin.object(1))
 	if m == nil {
 		return nil, errors.New("no /Kids in the page tree")
 	}
 	for _, r := range reRef.FindAllSubmatch(m[1], -1) {
 		p, _ := strconv.Atoi(string(r[1]))
-		f.pages = append(f.pages, p)
+		fin.pages = append(fin.pages, p)
 	}
-	f.contents = map[int]int{}
-	for i, p := range f.pages {
-		c := reContents.FindSubmatch(f.object(p))
-		r := reResources.FindSubmatch(f.object(p))
+	fin.contents = map[int]int{}
+	for i, p := range fin.pages {
+		c := reContents.FindSubmatch(fin.object(p))
+		r := reResources.FindSubmatch(fin.object(p))
 		if c == nil || r == nil {
 			return nil, fmt.Errorf("page object %d has no /Contents or /Resources", p)
 		}
 		k, _ := strconv.Atoi(string(c[1]))
-		f.contents[k] = i
+		fin.contents[k] = i
 		res, _ := strconv.Atoi(string(r[1]))
-		if i > 0 && res != f.resources {
+		if i > 0 && res != fin.resources {
 			return nil, fmt.Errorf("page object %d has resources of its own", p)
 		}
-		f.resources = res
+		fin.resources = res
 	}
-	return f, nil
+	return fin, nil
 }
 
 // object returns object k's bytes, from "k 0 obj" up to the next object
 // or the table.
-func (f *finisher) object(k int) []byte { return f.src[f.offsets[k]:f.ends[k]] }
+func (fin *finisher) object(k int) []byte { return fin.src[fin.offsets[k]:fin.ends[k]] }
 
 // extend inserts entries at the end of dictionary object k, which must
 // not be a stream.
-func (f *finisher) extend(k int, entries string) ([]byte, error) {
-	obj := f.object(k)
+func (fin *finisher) extend(k int, entries string) ([]byte, error) {
+	obj := fin.object(k)
 	e := bytes.LastIndex(obj, []byte("endobj"))
 	if e < 0 || bytes.Contains(obj, []byte("\nstream\n")) {
 		return nil, fmt.Errorf("object %d is not a dictionary", k)
@@ -272,19 +272,19 @@ type finishInput struct {
 // extended, then write the fonts, the structure tree, the annotations and
 // the cross-reference stream.
 func finish(src []byte, in finishInput) ([]byte, error) {
-	f, err := parseFpdf(src)
+	fin, err := parseFpdf(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading fpdf's output: %w", err)
 	}
-	if len(f.pages) != len(in.tags.pages) {
-		return nil, fmt.Errorf("reading fpdf's output: %d pages, drew %d", len(f.pages), len(in.tags.pages))
+	if len(fin.pages) != len(in.tags.pages) {
+		return nil, fmt.Errorf("reading fpdf's output: %d pages, drew %d", len(fin.pages), len(in.tags.pages))
 	}
-	n := numberObjects(f, in)
-	w, err := startFile(src, f, in)
+	n := numberObjects(fin, in)
+	w, err := startFile(src, fin, in)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.copyFpdf(w, f, in); err != nil {
+	if err := n.copyFpdf(w, fin, in); err != nil {
 		return nil, fmt.Errorf("rewriting fpdf's output: %w", err)
 	}
 	n.writeFonts(w, in)
@@ -293,7 +293,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	}
 	n.writeAnnots(w, in)
 	n.writeParentTree(w, in)
-	n.writeXref(w, f, in)
+	n.writeXref(w, fin, in)
 	return w.buf.Bytes(), nil
 }
 
@@ -318,9 +318,9 @@ type numbers struct {
 func (n *numbers) alloc() int { n.next++; return n.next - 1 }
 
 // numberObjects allocates the new objects' numbers.
-func numberObjects(f *finisher, in finishInput) *numbers {
+func numberObjects(fin *finisher, in finishInput) *numbers {
 	t := in.tags
-	n := &numbers{next: f.size}
+	n := &numbers{next: fin.size}
 	n.root = n.alloc()
 	n.elem = make([]int, len(t.elems))
 	var visit func(e int)
@@ -373,8 +373,8 @@ func numberObjects(f *finisher, in finishInput) *numbers {
 		n.glyphFont[i] = n.alloc()
 		n.next += 4
 	}
-	n.pageRefs = make([]pdfRef, len(f.pages))
-	for p, o := range f.pages {
+	n.pageRefs = make([]pdfRef, len(fin.pages))
+	for p, o := range fin.pages {
 		n.pageRefs[p] = pdfRef(o)
 	}
 	return n
@@ -382,7 +382,7 @@ func numberObjects(f *finisher, in finishInput) *numbers {
 
 // startFile makes the writer, its buffers sized for the whole file, and
 // writes the header.
-func startFile(src []byte, f *finisher, in finishInput) (*pdfWriter, error) {
+func startFile(src []byte, fin *finisher, in finishInput) (*pdfWriter, error) {
 	t := in.tags
 	w := &pdfWriter{}
 	// Room for fpdf's bytes, the font programs, the pages' streams (which
@@ -407,7 +407,7 @@ func startFile(src []byte, f *finisher, in finishInput) (*pdfWriter, error) {
 	w.stream.head = *bytes.NewBuffer(make([]byte, 0, 10*packed))
 	w.stream.body = *bytes.NewBuffer(make([]byte, 0, 64*packed+1<<10*(len(in.fonts)+len(in.glyphs))))
 	// The header, with the version objects streams need.
-	header := src[:f.offsets[f.order[0]]]
+	header := src[:fin.offsets[fin.order[0]]]
 	if !bytes.HasPrefix(header, []byte("%PDF-1.")) {
 		return nil, errors.New("reading fpdf's output: no PDF header")
 	}
@@ -420,31 +420,31 @@ func startFile(src []byte, f *finisher, in finishInput) (*pdfWriter, error) {
 // structure tree, the pages their structure parents and annotations, the
 // shared resources the fonts, and each page's content stream is replaced
 // by the drawer's.
-func (n *numbers) copyFpdf(w *pdfWriter, f *finisher, in finishInput) error {
+func (n *numbers) copyFpdf(w *pdfWriter, fin *finisher, in finishInput) error {
 	t := in.tags
 	pageNum := map[int]int{}
-	for i, p := range f.pages {
+	for i, p := range fin.pages {
 		pageNum[p] = i
 	}
-	annotsOn := make([][]int, len(f.pages))
+	annotsOn := make([][]int, len(fin.pages))
 	for i, a := range t.annots {
 		annotsOn[a.page] = append(annotsOn[a.page], n.annot[i])
 	}
-	for _, k := range f.order {
-		obj := f.object(k)
+	for _, k := range fin.order {
+		obj := fin.object(k)
 		var err error
 		switch p, isPage := pageNum[k]; {
-		case k == f.root:
-			obj, err = f.extend(k, n.catalogEntries())
+		case k == fin.root:
+			obj, err = fin.extend(k, n.catalogEntries())
 		case isPage:
 			if bytes.Contains(obj, []byte("/Annots")) {
 				return fmt.Errorf("page %d has fpdf's own annotations", p+1)
 			}
-			obj, err = f.extend(k, pageEntries(p, annotsOn[p]))
-		case k == f.resources:
-			obj, err = f.addFonts(k, in.fonts, n.font, in.glyphs, n.glyphFont)
+			obj, err = fin.extend(k, pageEntries(p, annotsOn[p]))
+		case k == fin.resources:
+			obj, err = fin.addFonts(k, in.fonts, n.font, in.glyphs, n.glyphFont)
 		default:
-			if p, ok := f.contents[k]; ok {
+			if p, ok := fin.contents[k]; ok {
 				w.deflated(k, "", in.subsets, in.content[p])
 				continue
 			}
@@ -634,7 +634,7 @@ func (n *numbers) writeAnnots(w *pdfWriter, in finishInput) {
 
 // writeXref writes the object stream, then the cross-reference stream
 // that finds every object, in the file or in the object stream.
-func (n *numbers) writeXref(w *pdfWriter, f *finisher, in finishInput) {
+func (n *numbers) writeXref(w *pdfWriter, fin *finisher, in finishInput) {
 	objStm := n.alloc()
 	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, w.stream.head.Len()), in.subsets, w.stream.head.Bytes(), w.stream.body.Bytes())
 	for k := range w.typ {
@@ -652,14 +652,14 @@ func (n *numbers) writeXref(w *pdfWriter, f *finisher, in finishInput) {
 		x.Write([]byte{w.typ[k], byte(o >> 24), byte(o >> 16), byte(o >> 8), byte(o), byte(w.idx[k] >> 8), byte(w.idx[k])})
 	}
 	start := w.buf.Len()
-	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, f.root, f.info), in.subsets, x.Bytes())
+	w.deflated(xref, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xref+1, fin.root, fin.info), in.subsets, x.Bytes())
 	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", start)
 }
 
 // addFonts lists the fonts in the resource dictionary k, where fpdf,
 // which was given none, left an empty /Font dictionary.
-func (f *finisher) addFonts(k int, fonts []embeddedFont, num []int, glyphs []embeddedGlyphFont, glyphNum []int) ([]byte, error) {
-	obj := f.object(k)
+func (fin *finisher) addFonts(k int, fonts []embeddedFont, num []int, glyphs []embeddedGlyphFont, glyphNum []int) ([]byte, error) {
+	obj := fin.object(k)
 	const empty = "/Font <<\n>>"
 	i := bytes.Index(obj, []byte(empty))
 	if i < 0 {
