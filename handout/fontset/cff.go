@@ -852,17 +852,23 @@ func (w *cffWriter) top(adobe, identity, charset, charstrings, fdArray, fdSelect
 	return appendOp(appendDictInt32(b, fdSelect), opFDSelect)
 }
 
+// appendDictExcept appends a DICT's entries as they were read, but for
+// the one whose offset changes in the subset (written anew by the caller).
+func appendDictExcept(b []byte, entries []dictEntry, except int) []byte {
+	for _, e := range entries {
+		if e.op != except {
+			b = appendOp(append(b, e.raw...), e.op)
+		}
+	}
+	return b
+}
+
 // privates is each font dict's private DICT, its Subrs (if any) to be
 // written right after it.
 func (w *cffWriter) privates() [][]byte {
 	var privates [][]byte
 	for i, fd := range w.fds {
-		var b []byte
-		for _, e := range fd.private {
-			if e.op != opSubrs {
-				b = appendOp(append(b, e.raw...), e.op)
-			}
-		}
+		b := appendDictExcept(nil, fd.private, opSubrs)
 		if len(w.lsubrs[i]) > 0 {
 			b = appendOp(appendDictInt32(b, len(b)+6), opSubrs)
 		}
@@ -876,12 +882,7 @@ func (w *cffWriter) privates() [][]byte {
 func (w *cffWriter) fdDicts(privates [][]byte, privAt []int) [][]byte {
 	var out [][]byte
 	for i, fd := range w.fds {
-		var b []byte
-		for _, e := range fd.dict {
-			if e.op != opPrivate {
-				b = appendOp(append(b, e.raw...), e.op)
-			}
-		}
+		b := appendDictExcept(nil, fd.dict, opPrivate)
 		b = appendDictInt32(b, len(privates[i]))
 		out = append(out, appendOp(appendDictInt32(b, privAt[i]), opPrivate))
 	}
