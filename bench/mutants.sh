@@ -74,7 +74,7 @@ pdfwriter@content.go@s/if col.R == col.G \&\& col.G == col.B {/if col.R == col.G
 pdfwriter@content.go@s/r = min(r, w\/2, h\/2)/r = min(r, w\/2)/@corner radius not clamped on a short box
 pdfwriter@content.go@s/case fill \&\& stroke:/case fill \&\& stroke \&\& false:/@a filled and stroked box only filled
 pdfwriter@object.go@s/case .\\\\., /case /@a backslash in a string not escaped
-pdfwriter@finish.go@s/w.idx\[0\] = 0xFFFF/w.idx[0] = 0/@wrong generation at the free list head
+pdfwriter@assemble.go@s/w.idx\[0\] = 0xFFFF/w.idx[0] = 0/@wrong generation at the free list head
 layout@wrap.go@s/wordW+hw <= width {/wordW+hw < width {/@soft hyphen that fits exactly passed over
 layout@wrap.go@s/if w+cw > room \&\& i > start {/if w+cw >= room \&\& i > start {/@an address cut one character early
 layout@wrap.go@s/curW+space+fitW > width {/curW+space+fitW >= width {/@a word that exactly fills the line moved on
@@ -144,7 +144,7 @@ pdfwriter@pdfwriter.go@s/^\t\t\tcase .\&.:/\t\t\tcase 0:/@an & in the XMP metada
 pdfwriter@tounicode.go@s/if j-i > 1 {/if j-i > 2 {/@two-code runs written as bfchar, not bfrange (same map)@eq
 pdfwriter@tag.go@s/if last == section || last == sub {/if last == section {/@a second subheading tagged H2 instead of H3
 linkcheck@printed.go@s/return strings.Contains(strings.ToLower(words), strings.ToLower(addr))/return strings.EqualFold(words, addr)/@a link description (and the page) repeats the address its words already give
-pdfwriter@finish.go@s/if c < 0x21 || c > 0x7E {/if c < 0x20 || c > 0x7E {/@a space in a link URI not percent-encoded
+pdfwriter@assemble.go@s/if c < 0x21 || c > 0x7E {/if c < 0x20 || c > 0x7E {/@a space in a link URI not percent-encoded
 content@decode.go@s/ok \&\& len(items) > MaxSummary {/ok \&\& len(items) >= MaxSummary {/@a summary of exactly the most bullets refused
 content@decode.go@s/if len(items) < MinSummary {/if len(items) <= MinSummary {/@a summary of exactly the fewest bullets refused
 content@decode.go@s/if mo < 1 || mo > 12 {/if mo < 1 || mo >= 12 {/@December called no month in a bad date

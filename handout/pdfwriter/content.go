@@ -10,7 +10,7 @@ import (
 // pageStream is one page's content stream, written here rather than through
 // fpdf: fpdf formats every operator with Sprintf, copies the stream into
 // its output, and needs fonts registered through JSON definitions it
-// parses again. finish puts these streams in place of fpdf's own, which
+// parses again. assemble puts these streams in place of fpdf's own, which
 // hold only fpdf's page set-up.
 //
 // The page's origin is its top left, y growing down, as layout places

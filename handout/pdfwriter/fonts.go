@@ -204,7 +204,7 @@ func (ff *faceFonts) encode(r rune) (font int, code byte) {
 	return 1 + i/perExtraFont, byte(32 + i%perExtraFont)
 }
 
-// embeddedFont is one simple TrueType font as finish writes it: the font
+// embeddedFont is one simple TrueType font as assemble writes it: the font
 // dictionary, its descriptor and its program.
 type embeddedFont struct {
 	key     string // its resource name

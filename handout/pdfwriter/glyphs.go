@@ -545,7 +545,7 @@ func keptByReaders(r rune) bool {
 	return true
 }
 
-// embeddedGlyphFont is what finish writes for a glyph font.
+// embeddedGlyphFont is what assemble writes for a glyph font.
 type embeddedGlyphFont struct {
 	key, name string
 	gf        *glyphFont

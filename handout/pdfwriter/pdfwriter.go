@@ -1,10 +1,10 @@
 // Package pdfwriter is the one place that draws: it turns a laid-out
 // document into PDF bytes. It writes each page's content stream and the
 // fonts itself (content.go, fonts.go); fpdf makes the rest of the file
-// (the pages, the logo, the outline, the metadata), and finish.go puts the
+// (the pages, the logo, the outline, the metadata), and assemble.go puts the
 // two together. Nothing else imports fpdf, so fpdf's own wrapping and page
 // breaking never run. Every PDF it writes is a Tagged PDF meant to meet
-// PDF/UA-1 (see tag.go and finish.go).
+// PDF/UA-1 (see tag.go and assemble.go).
 package pdfwriter
 
 import (
@@ -99,7 +99,7 @@ func Bytes(doc *layout.Document, opt Options) (out []byte, err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf writer: %w", err)
 	}
-	out, err = finish(buf.Bytes(), finishInput{
+	out, err = assemble(buf.Bytes(), assembly{
 		tags:     d.tags,
 		linkText: d.linkText,
 		fonts:    embedded,
@@ -132,7 +132,7 @@ func newSkeleton(doc *layout.Document) *fpdf.Fpdf {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
-	// fpdf's pages hold only its set-up, which finish replaces with the
+	// fpdf's pages hold only its set-up, which assemble replaces with the
 	// drawer's streams, compressed with the build's reused compressors:
 	// fpdf makes a new one for every page, which allocates and clears
 	// about 1 MB.
@@ -299,7 +299,7 @@ func (d *drawer) draw(op layout.Op) {
 		d.pdf.UseTemplateScaled(tpl, fpdf.PointType{X: op.X, Y: op.Y}, fpdf.SizeType{Wd: op.W, Ht: op.H})
 		d.c.image("TPL"+tpl.ID(), tpl.img.w, tpl.img.h, op.X, op.Y, op.W, op.H)
 	case layout.LinkOp:
-		// Written by finish, as objects the structure tree can point at.
+		// Written by assemble, as objects the structure tree can point at.
 		words := d.last
 		if w := d.words[op.Struct]; op.InTree() && w != nil {
 			words = w.String()

@@ -30,7 +30,7 @@ func text(s string, f fontset.Style) layout.Op {
 	return layout.Op{Kind: layout.TextOp, X: 72, Y: 72, Text: s, Font: f, Size: 12, Struct: 1}
 }
 
-// inflated is pdf as text with each stream finish compressed shown
+// inflated is pdf as text with each stream assemble compressed shown
 // inflated in its place, so that objects inside the object stream (fonts,
 // structure elements) can be looked for.
 func inflated(t *testing.T, pdf []byte) string {

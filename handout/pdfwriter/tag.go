@@ -49,7 +49,7 @@ func structType(r layout.Role) string {
 	case layout.Aside:
 		return "Sect"
 	}
-	return "" // a role with no type: finish refuses it
+	return "" // a role with no type: assemble refuses it
 }
 
 // mcKey says what a marked-content sequence belongs to: an element of

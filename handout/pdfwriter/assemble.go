@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// finish turns fpdf's output into a Tagged PDF. fpdf has no hook for what
+// assemble turns fpdf's output into a Tagged PDF. fpdf has no hook for what
 // tagging needs in its objects (the catalog's /StructTreeRoot, /MarkInfo
 // and /ViewerPreferences, the pages' /StructParents, /Tabs and indirect
 // link annotations), so the file is rewritten once it is complete: fpdf's
@@ -49,7 +49,7 @@ type fontMap struct {
 	runes []rune
 }
 
-type finisher struct {
+type fpdfFile struct {
 	src     []byte
 	offsets []int // by object number; 0 for none
 	ends    []int // where each object's bytes end
@@ -66,8 +66,8 @@ type finisher struct {
 	resources int
 }
 
-func parseFpdf(src []byte) (*finisher, error) {
-	fin := &finisher{src: src}
+func parseFpdf(src []byte) (*fpdfFile, error) {
+	fin := &fpdfFile{src: src}
 	i := bytes.LastIndex(src, []byte("startxref"))
 	if i < 0 {
 		return nil, errors.New("no startxref")
@@ -148,11 +148,11 @@ func parseFpdf(src []byte) (*finisher, error) {
 
 // object returns object k's bytes, from "k 0 obj" up to the next object
 // or the table.
-func (fin *finisher) object(k int) []byte { return fin.src[fin.offsets[k]:fin.ends[k]] }
+func (fin *fpdfFile) object(k int) []byte { return fin.src[fin.offsets[k]:fin.ends[k]] }
 
 // extend inserts entries at the end of dictionary object k, which must
 // not be a stream.
-func (fin *finisher) extend(k int, entries string) ([]byte, error) {
+func (fin *fpdfFile) extend(k int, entries string) ([]byte, error) {
 	obj := fin.object(k)
 	e := bytes.LastIndex(obj, []byte("endobj"))
 	if e < 0 || bytes.Contains(obj, []byte("\nstream\n")) {
@@ -255,8 +255,8 @@ func pdfURI(u string) string {
 	return pdfText(b.String())
 }
 
-// finishInput is what the rewrite needs besides fpdf's bytes.
-type finishInput struct {
+// assembly is what the rewrite needs besides fpdf's bytes.
+type assembly struct {
 	tags      *tagger
 	linkText  map[int]string // visible words of each link, by annotation
 	fonts     []embeddedFont
@@ -267,11 +267,11 @@ type finishInput struct {
 	structAlt func(st int) string
 }
 
-// finish rewrites src (fpdf's output) as a Tagged PDF, in steps: number
+// assemble rewrites src (fpdf's output) as a Tagged PDF, in steps: number
 // the new objects, copy fpdf's with the catalog, pages and resources
 // extended, then write the fonts, the structure tree, the annotations and
 // the cross-reference stream.
-func finish(src []byte, in finishInput) ([]byte, error) {
+func assemble(src []byte, in assembly) ([]byte, error) {
 	fin, err := parseFpdf(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading fpdf's output: %w", err)
@@ -297,7 +297,7 @@ func finish(src []byte, in finishInput) ([]byte, error) {
 	return w.buf.Bytes(), nil
 }
 
-// numbers are the object numbers of everything finish adds to fpdf's
+// numbers are the object numbers of everything assemble adds to fpdf's
 // objects, allocated after them, the structure tree in reading order.
 type numbers struct {
 	next     int
@@ -318,7 +318,7 @@ type numbers struct {
 func (n *numbers) alloc() int { n.next++; return n.next - 1 }
 
 // numberObjects allocates the new objects' numbers.
-func numberObjects(fin *finisher, in finishInput) *numbers {
+func numberObjects(fin *fpdfFile, in assembly) *numbers {
 	t := in.tags
 	n := &numbers{next: fin.size}
 	n.root = n.alloc()
@@ -382,7 +382,7 @@ func numberObjects(fin *finisher, in finishInput) *numbers {
 
 // startFile makes the writer, its buffers sized for the whole file, and
 // writes the header.
-func startFile(src []byte, fin *finisher, in finishInput) (*pdfWriter, error) {
+func startFile(src []byte, fin *fpdfFile, in assembly) (*pdfWriter, error) {
 	t := in.tags
 	w := &pdfWriter{}
 	// Room for fpdf's bytes, the font programs, the pages' streams (which
@@ -420,7 +420,7 @@ func startFile(src []byte, fin *finisher, in finishInput) (*pdfWriter, error) {
 // structure tree, the pages their structure parents and annotations, the
 // shared resources the fonts, and each page's content stream is replaced
 // by the drawer's.
-func (n *numbers) copyFpdf(w *pdfWriter, fin *finisher, in finishInput) error {
+func (n *numbers) copyFpdf(w *pdfWriter, fin *fpdfFile, in assembly) error {
 	t := in.tags
 	pageNum := map[int]int{}
 	for i, p := range fin.pages {
@@ -486,7 +486,7 @@ func pageEntries(p int, annots []int) string {
 }
 
 // writeFonts writes the simple fonts and the glyph fonts.
-func (n *numbers) writeFonts(w *pdfWriter, in finishInput) {
+func (n *numbers) writeFonts(w *pdfWriter, in assembly) {
 	for i, ft := range in.fonts {
 		writeFont(w, n.font[i], ft, in.subsets)
 	}
@@ -499,7 +499,7 @@ func (n *numbers) writeFonts(w *pdfWriter, in finishInput) {
 // elements. Elements are most
 // of what tagging writes, so they are appended directly, not built as
 // dictionaries first.
-func (n *numbers) writeStructTree(w *pdfWriter, in finishInput) error {
+func (n *numbers) writeStructTree(w *pdfWriter, in assembly) error {
 	t := in.tags
 	var el []byte
 	ref := func(o int) { el = pdfRef(o).appendPDF(el) }
@@ -596,7 +596,7 @@ func (n *numbers) writeStructTree(w *pdfWriter, in finishInput) error {
 
 // writeParentTree writes the StructTreeRoot with its parent tree: each
 // page's MCIDs, then each annotation, each pair followed by a space.
-func (n *numbers) writeParentTree(w *pdfWriter, in finishInput) {
+func (n *numbers) writeParentTree(w *pdfWriter, in assembly) {
 	t := in.tags
 	b := pdfDict{{"Type", pdfName("StructTreeRoot")}, {"K", pdfRef(n.elem[0])}}.appendPDF(nil)
 	b = append(b[:len(b)-2], " /ParentTree <</Nums ["...)
@@ -618,7 +618,7 @@ func (n *numbers) writeParentTree(w *pdfWriter, in finishInput) {
 
 // writeAnnots writes the link annotations, each an indirect object that
 // its Link element points at, with its words in /Contents.
-func (n *numbers) writeAnnots(w *pdfWriter, in finishInput) {
+func (n *numbers) writeAnnots(w *pdfWriter, in assembly) {
 	for i, a := range in.tags.annots {
 		x1, y1 := a.x, in.pageH-a.y-a.h
 		w.packedObj(n.annot[i], pdfDict{
@@ -634,7 +634,7 @@ func (n *numbers) writeAnnots(w *pdfWriter, in finishInput) {
 
 // writeXref writes the object stream, then the cross-reference stream
 // that finds every object, in the file or in the object stream.
-func (n *numbers) writeXref(w *pdfWriter, fin *finisher, in finishInput) {
+func (n *numbers) writeXref(w *pdfWriter, fin *fpdfFile, in assembly) {
 	objStm := n.alloc()
 	w.deflated(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d", w.stream.n, w.stream.head.Len()), in.subsets, w.stream.head.Bytes(), w.stream.body.Bytes())
 	for k := range w.typ {
@@ -658,7 +658,7 @@ func (n *numbers) writeXref(w *pdfWriter, fin *finisher, in finishInput) {
 
 // addFonts lists the fonts in the resource dictionary k, where fpdf,
 // which was given none, left an empty /Font dictionary.
-func (fin *finisher) addFonts(k int, fonts []embeddedFont, num []int, glyphs []embeddedGlyphFont, glyphNum []int) ([]byte, error) {
+func (fin *fpdfFile) addFonts(k int, fonts []embeddedFont, num []int, glyphs []embeddedGlyphFont, glyphNum []int) ([]byte, error) {
 	obj := fin.object(k)
 	const empty = "/Font <<\n>>"
 	i := bytes.Index(obj, []byte(empty))
