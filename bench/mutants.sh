@@ -78,8 +78,8 @@ pdfwriter@assemble.go@s/w.idx\[0\] = 0xFFFF/w.idx[0] = 0/@wrong generation at th
 layout@wrap.go@s/wordW+hw <= width {/wordW+hw < width {/@soft hyphen that fits exactly passed over
 layout@wrap.go@s/if w+cw > room \&\& i > start {/if w+cw >= room \&\& i > start {/@an address cut one character early
 layout@wrap.go@s/curW+space+fitW > width {/curW+space+fitW >= width {/@a word that exactly fills the line moved on
-layout@flow.go@s/<= f.spec.Bottom+0.01 }/<= f.spec.Bottom }/@fits without its rounding tolerance
-layout@flow.go@s/<= f.spec.Bottom+0.01 }/< f.spec.Bottom }/@a row ending exactly at the bottom moved on
+layout@flow.go@s/<= fl.spec.Bottom+0.01 }/<= fl.spec.Bottom }/@fits without its rounding tolerance
+layout@flow.go@s/<= fl.spec.Bottom+0.01 }/< fl.spec.Bottom }/@a row ending exactly at the bottom moved on
 content@decode.go@s/ok \&\& n > MaxLine {/ok \&\& n >= MaxLine {/@MaxLine off by one
 content@decode.go@s/if len(brandKeys) < 2 {/if len(brandKeys) < 1 {/@one brand-like key called a brand file
 content@inline.go@s/d.canOpen = !sa \&\& (!pa || sb || pb)/d.canOpen = !sa/@CommonMark left-flanking dropped
@@ -93,10 +93,10 @@ suggest@suggest.go@s/if len(s) <= 4 {/if len(s) < 4 {/@four-letter keys allowed 
 suggest@suggest.go@s/if best == "" || bestDist > limit {/if best == "" || bestDist >= limit {/@Suggest one edit short
 .@render.go@s/pdfwriter.CommonText(p.Patient+p.Clinician/pdfwriter.CommonText(p.Clinician/@patient name kept in shared subsets
 serve@render.go@s/if len(req.Handouts) > maxPacket {/if len(req.Handouts) >= maxPacket {/@a packet of exactly the maximum refused
-layout@flow.go@s/if k > 0 \&\& f.rows\[k\].Frame != nil \&\& f.rows\[k-1\].Frame == f.rows\[k\].Frame {/if k > 0 \&\& f.rows[k].Frame != nil {/@a box first row taken as continuing the box before it
-layout@flow.go@s/for j < len(f.rows) \&\& f.rows\[j\].KeepWithPrev {/for j < len(f.rows) \&\& false {/@keep-with-previous ignored when paging
+layout@flow.go@s/if k > 0 \&\& fl.rows\[k\].Frame != nil \&\& fl.rows\[k-1\].Frame == fl.rows\[k\].Frame {/if k > 0 \&\& fl.rows[k].Frame != nil {/@a box first row taken as continuing the box before it
+layout@flow.go@s/for j < len(fl.rows) \&\& fl.rows\[j\].KeepWithPrev {/for j < len(fl.rows) \&\& false {/@keep-with-previous ignored when paging
 layout@flow.go@s/h += fr.Pad + fr.ContinuedH/h += fr.Pad/@no room kept for a continued box label
-layout@flow.go@s/h += f.rows\[j\].Frame.Pad/h += 0/@no room kept for a split box closing padding
+layout@flow.go@s/h += fl.rows\[j\].Frame.Pad/h += 0/@no room kept for a split box closing padding
 layout@flow.go@s/extra -= cont.Pad/extra += cont.Pad/@a spring takes a split box closing padding
 layout@compose.go@s/if first == 1 \&\& c.spec.MinLast > 0/if first == 0 \&\& c.spec.MinLast > 0/@a nearly empty last page not priced
 layout@compose.go@s/if cost <= best+1e-6 {/if cost < best-1e-6 {/@equal costs: the emptier page wins
