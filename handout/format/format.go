@@ -485,8 +485,10 @@ func summaryTheme(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Op
 }
 
 func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Composed, error) {
+	var stock *Composed // a patient's copy: the stock copy
 	if !opt.Personal.IsZero() {
-		if doc := fitPersonal(h, b, lab, opt); doc != nil {
+		var doc *Composed
+		if doc, stock = fitPersonal(h, b, lab, opt); doc != nil {
 			return doc, nil
 		}
 		// Not even at the smallest size, or in large print not on the
@@ -498,6 +500,12 @@ func fitSummary(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opti
 		// Large print is 18 pt set to the font's x-height, down to 18 pt
 		// proper where that keeps it to two pages.
 		top := LargePrintSize * xHeightScale(fontset.ForLanguage(b.Fonts, opt.lang))
+		if stock != nil {
+			// A patient's copy a page longer is never set larger than
+			// the stock copy, which may have come down from top to keep
+			// its two pages.
+			top = stock.Body
+		}
 		// A patient's copy (handouts serve) may take one page more: the
 		// type cannot shrink, and a long summary already fills two pages,
 		// so its name line alone would make it unprintable.
@@ -590,13 +598,14 @@ var personalCloseUp = [...]float64{1, closeUp[0], closeUp[1], 0.5}
 // largest quarter point below the stock size at which it fits, closing up
 // the same way. It returns nil when the stock copy cannot be made, when
 // nothing fits down to the smallest size, and in large print (which keeps
-// its size) when the copy needs a page more than the stock copy.
-func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) *Composed {
+// its size) when the copy needs a page more than the stock copy. It also
+// returns the stock copy, nil when that cannot be made.
+func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Options) (*Composed, *Composed) {
 	stockOpt := opt
 	stockOpt.Personal = nil
 	stock, err := fitSummary(h, b, lab, stockOpt)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	fits := func(size float64) *Composed {
 		for _, th := range personalThemes(h, b, lab, opt, size) {
@@ -607,7 +616,7 @@ func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opt
 		return nil
 	}
 	if d := fits(stock.Body); d != nil || opt.LargePrint {
-		return d
+		return d, stock
 	}
 	// Quarter points below the stock size, down to the smallest: fit is
 	// monotonic in the size, so the largest that fits is a binary search.
@@ -615,7 +624,7 @@ func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opt
 	last := int(math.Floor((stock.Body - MinSummarySize) / 0.25))
 	best := fits(size(last))
 	if best == nil {
-		return nil
+		return nil, stock
 	}
 	lo, hi := 1, last // size(hi) fits and best is its layout
 	for lo < hi {
@@ -626,7 +635,7 @@ func fitPersonal(h *content.Handout, b *brand.Brand, lab *labels.Labels, opt Opt
 			lo = mid + 1
 		}
 	}
-	return best
+	return best, stock
 }
 
 // personalThemes are the themes a patient's summary tries at a size, in

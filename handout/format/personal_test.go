@@ -380,3 +380,48 @@ func TestLargePrintContactCardNotAlone(t *testing.T) {
 		}
 	}
 }
+
+// A large-print patient's copy that takes a page more than the stock copy
+// keeps the stock copy's size: a serif brand's stock summary comes down
+// from its x-height size (19.45 pt) to keep two pages, and its copy went
+// back up to 19.45 pt on three, the short version moving whole to page 2
+// and leaving page 1 of the PTSD copy 40 % blank. And no page but the last
+// is left a third empty.
+func TestPersonalLargePrintKeepsTheStockSize(t *testing.T) {
+	b := brandFrom("../../testdata/brand/cedar-hollow/brand.yaml")(t)
+	note := strings.TrimSpace(strings.Repeat("Take one week at a time and bring your questions. ", 3))[:130]
+	every := *maria
+	every.Note = note
+	for _, file := range []string{seedFile, "../../testdata/ptsd.yaml", "../../testdata/diabetes-es.yaml"} {
+		h := loadHandout(t, file)
+		for _, paper := range []Paper{Letter, A4} {
+			opt := Options{Paper: paper, LargePrint: true}
+			stock, err := Compose(Summary, h, b, labelsFor(h), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for block, p := range map[string]*Personal{"a name": {Patient: "Maria Lopez", Note: note}, "every field": &every} {
+				opt.Personal = p
+				doc, err := Compose(Summary, h, b, labelsFor(h), opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%s %s, %s and a 130-character note", file, paper.Name, block)
+				if doc.Body > stock.Body || len(doc.Pages) > len(stock.Pages)+1 {
+					t.Errorf("%s: %.2f pt on %d pages, the stock copy %.2f pt on %d", name, doc.Body, len(doc.Pages), stock.Body, len(stock.Pages))
+				}
+				for i, pg := range doc.Pages[:len(doc.Pages)-1] {
+					low := 0.0
+					for _, op := range pg.Ops {
+						if op.Struct != 0 {
+							low = max(low, op.Y+max(op.H, 0))
+						}
+					}
+					if blank := (doc.Height - low) / doc.Height; blank > 1.0/3 {
+						t.Errorf("%s: page %d of %d ends %.0f %% of the page above its foot", name, i+1, len(doc.Pages), 100*blank)
+					}
+				}
+			}
+		}
+	}
+}
