@@ -105,7 +105,7 @@ layout@wrap.go@s/return len(rest) > 1 \/\/ not before/return len(rest) > 0 \/\/ 
 layout@wrap.go@s/if prev == \(.\/.\) || prev == .-. {/if prev == \1 {/@an address broken after a hyphen
 layout@wrap.go@s/case .\.., \(.-., .?., .#.\)/case \1/@an address never broken before a dot
 layout@wrap.go@s/if wordW > width {/if wordW >= width {/@a word exactly as wide as the line cut in pieces
-layout@wrap.go@s/if len(b.cur.Pieces) > 0 \&\& toks\[i\].space {/if toks[i].space {/@a line indented by the space before its first word
+layout@wrap.go@s/if b.some \&\& toks\[i\].space {/if toks[i].space {/@a line indented by the space before its first word
 layout@wrap.go@s/if toks\[i\].soft {/if false \&\& toks[i].soft {/@no hyphen printed at a soft-hyphen break
 layout@wrap.go@/last.Style == t.style/,/return/s/if x > b.curW {/if x >= b.curW {/@a space put inside a word joined across styles
 layout@concat.go@s/if s.Parent == 0 \&\& d.Meta.Lang != out.Meta.Lang \&\& s.Lang == "" {/if false {/@a packet handout in another language not marked with it

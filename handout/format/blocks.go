@@ -568,8 +568,8 @@ func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle
 	c := b.columnSplit(rs, ts, b.w-gutter)
 	list := b.newList(parent, false)
 	left, right := b.sub(c.lw), b.sub(c.rw)
-	left.listItems(list, rs[:c.split], c.left[:c.split], 0, len(items), ts, where, false)
-	right.listItems(list, rs[c.split:], c.right[c.split:], c.split, len(items), ts, where, false)
+	left.listItems(list, rs[:c.split], c.left, 0, len(items), ts, where, false)
+	right.listItems(list, rs[c.split:], c.right, c.split, len(items), ts, where, false)
 	lops, lh := left.flatten(b.x)
 	rops, rh := right.flatten(b.x + c.lw + gutter)
 	b.add(layout.Row{H: max(lh, rh), Ops: append(lops, rops...), Where: where})
@@ -582,7 +582,7 @@ func (b *builder) bulletColumns(items [][]content.Span, parent int, ts textStyle
 var columnShares = [...]float64{0.5, 0.48, 0.52}
 
 // columns is how a list is set in two columns: the item the second
-// begins with, the columns' widths, and every item wrapped to each.
+// begins with, the columns' widths, and the items of each wrapped to it.
 type columns struct {
 	split       int
 	lw, rw      float64
@@ -593,30 +593,33 @@ type columns struct {
 // the columns' widths (lw+rw = w), so that the taller column is as short
 // as it can be: the even split unless another share in columnShares is
 // shorter by a line. The other shares are tried only when the even split
-// is more than half a line from even columns, and then each item is
-// wrapped once per width; prefix sums make each share one pass over the
-// items (80,000 summary bullets once took seconds in a quadratic search).
+// is more than half a line from even columns. Each item is measured once
+// (layout.Measured) and its lines counted at each width tried; only the
+// chosen columns' lines are made. Prefix sums make each share one pass
+// over the items (80,000 summary bullets once took seconds in a quadratic
+// search).
 func (b *builder) columnSplit(items [][]layout.Run, ts textStyle, w float64) columns {
 	indent := b.listIndent(len(items), ts, false)
 	gap := ts.leading * b.th.itemGap()
 	n := len(items)
-	// wrapped[cw] is every item wrapped at column width cw (rounded to
-	// 0.01 pt, so one share's right column is another's left), and
-	// tops[cw][i] the height of items[:i] stacked there, a gap after each.
-	wrapped := map[float64][][]layout.Line{}
+	texts := make([]layout.Measured, n)
+	for i, it := range items {
+		texts[i] = b.wrapper.Measure(b.m, it, ts.size)
+	}
+	// tops[cw][i] is the height of items[:i] stacked at column width cw
+	// (rounded to 0.01 pt, so one share's right column is another's
+	// left), a gap after each.
 	tops := map[float64][]float64{}
 	at := func(cw float64) float64 {
 		cw = math.Round(cw*100) / 100
 		if _, ok := tops[cw]; ok {
 			return cw
 		}
-		ls := make([][]layout.Line, n)
 		t := make([]float64, n+1)
-		for i, it := range items {
-			ls[i] = b.wrapper.Wrap(b.m, it, ts.size, cw-indent)
-			t[i+1] = t[i] + float64(len(ls[i]))*ts.leading + gap
+		for i, text := range texts {
+			t[i+1] = t[i] + float64(text.Count(cw-indent))*ts.leading + gap
 		}
-		wrapped[cw], tops[cw] = ls, t
+		tops[cw] = t
 		return cw
 	}
 	var c columns
@@ -638,7 +641,14 @@ func (b *builder) columnSplit(items [][]layout.Run, ts textStyle, w float64) col
 			}
 		}
 	}
-	c.left, c.right = wrapped[c.lw], wrapped[c.rw]
+	c.left, c.right = make([][]layout.Line, c.split), make([][]layout.Line, n-c.split)
+	for i, text := range texts {
+		if i < c.split {
+			c.left[i] = text.Lines(c.lw - indent)
+		} else {
+			c.right[i-c.split] = text.Lines(c.rw - indent)
+		}
+	}
 	return c
 }
 

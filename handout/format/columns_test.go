@@ -3,8 +3,11 @@ package format
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
+	"handouts/handout/content"
+	"handouts/handout/fontset"
 	"handouts/handout/layout"
 )
 
@@ -62,5 +65,44 @@ func TestKeyPointsBulletInOneColumn(t *testing.T) {
 				t.Errorf("%s: the bullets are set in %d column(s), want 2", name, len(cols))
 			}
 		}
+	}
+}
+
+// countingMeasurer counts how often each text is measured.
+type countingMeasurer struct {
+	layout.Measurer
+	calls map[string]int
+}
+
+func (m countingMeasurer) Width(s string, st fontset.Style, size float64) float64 {
+	m.calls[s]++
+	return m.Measurer.Width(s, st, size)
+}
+
+// The key points' columns try up to three widths (columnShares), but each
+// bullet's words are measured once per layout: the widths tried count the
+// measured words' lines, and only the chosen columns make theirs. The
+// second bullet is five lines of the six here, so the even split is far
+// from even columns and the other shares are tried.
+func TestColumnSplitMeasuresOnce(t *testing.T) {
+	b := newBuilder(NewTheme(noBrand(t), labelsFor(&content.Handout{}), Options{Paper: Letter}, 0))
+	m := countingMeasurer{Measurer: b.m, calls: map[string]int{}}
+	b.m = m
+	ts := b.body()
+	word := "mmmmmm"
+	total := (b.m.Width(word, fontset.Regular, ts.size)+b.listIndent(5, ts, false))/0.42 + 0.5
+	var items [][]layout.Run
+	for i, words := range []int{1, 5, 1, 1, 1} {
+		text := fmt.Sprintf("marker%c", 'a'+i) + strings.Repeat(" "+word, words-1)
+		items = append(items, []layout.Run{{Text: text}})
+	}
+	c := b.columnSplit(items, ts, total)
+	for i := range items {
+		if n := m.calls[fmt.Sprintf("marker%c", 'a'+i)]; n != 1 {
+			t.Errorf("bullet %d measured %d times, want once", i+1, n)
+		}
+	}
+	if c.split != 2 || len(c.left) != 2 || len(c.right) != 3 {
+		t.Errorf("split at item %d with %d and %d items wrapped, want 3, 2 and 3", c.split+1, len(c.left), len(c.right))
 	}
 }

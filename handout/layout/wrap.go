@@ -112,22 +112,75 @@ type Wrapper struct {
 // Wrap is Wrap, reusing w's memory.
 func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 	toks := tokenize(w.toks[:0], m, runs, size)
-	// lines is Wrap's own, appended to here alone, not the builder's: so
-	// its first backing array can live on the stack.
+	lines, _ := breakLines(m, toks, size, width, textLen(runs), false)
+	w.toks = toks[:0]
+	return lines
+}
+
+// Measured is a text's words measured at one size, to be wrapped at
+// several widths: the summary's key points try up to three column widths
+// at each type size, and measuring each word once for all of them is what
+// keeps that search cheap.
+type Measured struct {
+	m     Measurer
+	toks  []token
+	size  float64
+	bytes int // the text's length, what its lines' text may take
+}
+
+// Measure measures runs' words at size, for Lines and Count at any width.
+// The result has its own memory: it stays valid across w's later calls.
+func (w *Wrapper) Measure(m Measurer, runs []Run, size float64) Measured {
+	return Measured{m: m, toks: tokenize(nil, m, runs, size), size: size, bytes: textLen(runs)}
+}
+
+// Lines is Wrap at width of the runs and size t was measured from, the
+// same lines.
+func (t Measured) Lines(width float64) []Line {
+	lines, _ := breakLines(t.m, t.toks, t.size, width, t.bytes, false)
+	return lines
+}
+
+// Count is how many lines Lines(width) has, without making them.
+func (t Measured) Count(width float64) int {
+	_, n := breakLines(t.m, t.toks, t.size, width, 0, true)
+	return n
+}
+
+// textLen is the length in bytes of runs' text, which their lines' text
+// never exceeds: a line's text is its words, a single space for the
+// whitespace between them, and a hyphen (one byte) for a soft hyphen (two).
+func textLen(runs []Run) int {
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text)
+	}
+	return n
+}
+
+// breakLines breaks measured words into lines no wider than width and
+// returns them, or with count set only their number (the lines are not
+// made: no text is copied). textBytes sizes the lines' text.
+func breakLines(m Measurer, toks []token, size, width float64, textBytes int, count bool) ([]Line, int) {
+	// lines is breakLines' own, appended to here alone, not the builder's:
+	// so its first backing array can live on the stack.
 	var lines []Line
-	var b lineBuilder
+	b := lineBuilder{count: count}
+	if !count {
+		b.text.Grow(textBytes)
+	}
 	for i := 0; i < len(toks); {
 		j, wordW, hyphenW := nextWord(m, toks, i, size, width)
 		fitW := wordW + hyphenW
 		space := 0.0
-		if len(b.cur.Pieces) > 0 && toks[i].space {
+		if b.some && toks[i].space {
 			space = toks[i].spaceW
 		}
-		if len(b.cur.Pieces) > 0 && b.curW+space+fitW > width {
+		if b.some && b.curW+space+fitW > width {
 			if toks[i].soft {
 				b.hyphen(m, size)
 			}
-			lines = append(lines, b.endLine(toks[i].space))
+			lines = b.endLine(lines, toks[i].space)
 			space = 0
 		}
 		if wordW > width {
@@ -138,8 +191,8 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 					t.space = false
 				}
 				for _, part := range splitLong(m, t, size, width, b.curW+space) {
-					if b.curW+space+part.w > width && len(b.cur.Pieces) > 0 {
-						lines = append(lines, b.endLine(false))
+					if b.curW+space+part.w > width && b.some {
+						lines = b.endLine(lines, false)
 						space = 0
 					}
 					b.add(part, b.curW+space)
@@ -152,11 +205,10 @@ func (w *Wrapper) Wrap(m Measurer, runs []Run, size, width float64) []Line {
 		b.place(toks[i:j], b.curW+space)
 		i = j
 	}
-	if len(b.cur.Pieces) > 0 {
-		lines = append(lines, b.endLine(false))
+	if b.some {
+		lines = b.endLine(lines, false)
 	}
-	w.toks = toks[:0]
-	return lines
+	return lines, b.n
 }
 
 // nextWord finds the word that starts at toks[i]: a token plus the tokens
@@ -186,33 +238,62 @@ func nextWord(m Measurer, toks []token, i int, size, width float64) (j int, word
 	}
 }
 
-// lineBuilder makes a text's lines, piece by piece.
+// lineBuilder makes a text's lines, piece by piece, or only counts them.
+// Where lines break depends on curW and some alone, which it keeps the same
+// way whether it counts or makes lines.
 type lineBuilder struct {
 	cur  Line
 	curW float64 // where the last token on cur ended, exactly
-	// text is the last piece's text while it grows, so that a long line
-	// of words in one style is not copied again for every word.
+	some bool    // cur has a token
+	// last is the style of the last token on cur: a hyphen ending the
+	// line is set in it.
+	last fontset.Style
+	// count: only count the lines (n), making no pieces.
+	count bool
+	n     int
+	// text holds every piece's text, one after another: a piece is a
+	// slice of it (from is where the growing one starts), so a text's
+	// lines take one allocation for their characters, not a few for each
+	// piece. Strings already taken stay as they are when it grows.
 	text strings.Builder
+	from int
 }
 
-// endLine ends the line, which has a piece, and returns it; the break
-// space is kept at the end of the line's text (not its width) so text
+// take ends the growing piece's text and returns it.
+func (b *lineBuilder) take() string {
+	s := b.text.String()[b.from:]
+	b.from = b.text.Len()
+	return s
+}
+
+// endLine ends the line, which has a piece, and appends it to lines; the
+// break space is kept at the end of the line's text (not its width) so text
 // copied from the PDF keeps its spaces.
-func (b *lineBuilder) endLine(breakSpace bool) Line {
+func (b *lineBuilder) endLine(lines []Line, breakSpace bool) []Line {
+	b.n++
+	w := b.curW
+	b.curW, b.some = 0, false
+	if b.count {
+		return lines
+	}
 	if breakSpace {
 		b.text.WriteByte(' ')
 	}
-	b.cur.Pieces[len(b.cur.Pieces)-1].Text = b.text.String()
-	b.text.Reset()
-	b.cur.W = b.curW
+	b.cur.Pieces[len(b.cur.Pieces)-1].Text = b.take()
 	l := b.cur
-	b.cur, b.curW = Line{}, 0
-	return l
+	l.W = w
+	b.cur = Line{}
+	return append(lines, l)
 }
 
 // add puts a token at x on the current line, in the last piece when its
 // style and link are the same.
 func (b *lineBuilder) add(t token, x float64) {
+	b.some, b.last = true, t.style
+	if b.count {
+		b.curW = x + t.w
+		return
+	}
 	if n := len(b.cur.Pieces); n > 0 {
 		last := &b.cur.Pieces[n-1]
 		// curW is where the last token ended, exactly; last.X+last.W is
@@ -229,8 +310,7 @@ func (b *lineBuilder) add(t token, x float64) {
 		if x > b.curW {
 			b.text.WriteByte(' ') // the space between words belongs to the word before
 		}
-		last.Text = b.text.String()
-		b.text.Reset()
+		last.Text = b.take()
 	}
 	b.text.WriteString(t.text)
 	b.cur.Pieces = append(b.cur.Pieces, Piece{X: x, W: t.w, Style: t.style, URL: t.url})
@@ -239,11 +319,13 @@ func (b *lineBuilder) add(t token, x float64) {
 
 // hyphen ends a line broken at a soft hyphen.
 func (b *lineBuilder) hyphen(m Measurer, size float64) {
-	last := &b.cur.Pieces[len(b.cur.Pieces)-1]
-	hw := m.Width("-", last.Style, size)
-	b.text.WriteByte('-')
-	last.W += hw
+	hw := m.Width("-", b.last, size)
 	b.curW += hw
+	if b.count {
+		return
+	}
+	b.text.WriteByte('-')
+	b.cur.Pieces[len(b.cur.Pieces)-1].W += hw
 }
 
 // place puts a word's tokens one after another from x.

@@ -306,6 +306,14 @@ func FuzzWrap(f *testing.F) {
 			runs = append(runs, Run{Text: part, Style: fontset.Style(i % 4)})
 		}
 		ls := Wrap(fakeMeasurer{}, runs, wrapSize, width)
+		var w Wrapper
+		measured := w.Measure(fakeMeasurer{}, runs, wrapSize)
+		if got := measured.Lines(width); !slices.EqualFunc(got, ls, func(a, b Line) bool { return a.W == b.W && slices.Equal(a.Pieces, b.Pieces) }) {
+			t.Fatalf("Measured.Lines differs from Wrap:\n got %v\nwant %v", got, ls)
+		}
+		if got := measured.Count(width); got != len(ls) {
+			t.Fatalf("Measured.Count is %d, Wrap made %d lines", got, len(ls))
+		}
 		// A soft hyphen is never drawn; a line broken at one ends in a
 		// visible "-" instead. So the characters drawn are the text's,
 		// without soft hyphens, give or take a "-" for each of them.
@@ -535,5 +543,66 @@ func TestWrapWordExactlyLineWide(t *testing.T) {
 				t.Errorf("a word of %d letters exactly a line wide: lines %q", n, got)
 			}
 		}
+	}
+}
+
+// countingMeasurer counts the widths it is asked for.
+type countingMeasurer struct {
+	fakeMeasurer
+	calls *int
+}
+
+func (m countingMeasurer) Width(s string, st fontset.Style, size float64) float64 {
+	*m.calls++
+	return m.fakeMeasurer.Width(s, st, size)
+}
+
+// TestMeasuredIsWrap: a text measured once and wrapped at any width has
+// Wrap's lines, and Count their number, with no more measuring for a text
+// without soft hyphens or words longer than a line: what lets the
+// summary try three column widths for the price of one measure.
+func TestMeasuredIsWrap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var w Wrapper
+	for c := range 300 {
+		var runs []Run
+		for k := range 1 + rng.IntN(4) {
+			text := randomText(rng, rng.IntN(30))
+			if rng.IntN(4) == 0 {
+				text += "pre\u00adscrip\u00adtion"
+			}
+			r := Run{Text: text, Style: fontset.Style(k % 4)}
+			if rng.IntN(6) == 0 {
+				r = Run{Text: "https://example.org/a/long/path?x=1", URL: "https://example.org/a/long/path?x=1"}
+			}
+			runs = append(runs, r)
+		}
+		text := w.Measure(fakeMeasurer{}, runs, wrapSize)
+		for range 4 {
+			width := 20 + rng.Float64()*300
+			want := Wrap(fakeMeasurer{}, runs, wrapSize, width)
+			if got := text.Lines(width); !slices.EqualFunc(got, want, func(a, b Line) bool { return a.W == b.W && slices.Equal(a.Pieces, b.Pieces) }) {
+				t.Fatalf("case %d, width %.2f: Lines\n %v\nWrap\n %v", c, width, got, want)
+			}
+			if got := text.Count(width); got != len(want) {
+				t.Fatalf("case %d, width %.2f: Count %d, Wrap made %d lines", c, width, got, len(want))
+			}
+		}
+	}
+
+	calls := 0
+	m := countingMeasurer{calls: &calls}
+	runs := []Run{{Text: "Take the medicine with food, "}, {Text: "every", Style: fontset.Bold}, {Text: " morning and evening."}}
+	text := w.Measure(m, runs, wrapSize)
+	measured := calls
+	if measured == 0 {
+		t.Fatal("Measure measured nothing")
+	}
+	for _, width := range []float64{60, 80, 120, 500} {
+		text.Count(width)
+		text.Lines(width)
+	}
+	if calls != measured {
+		t.Errorf("wrapping at 4 widths measured %d more times; the words were measured once (%d calls)", calls-measured, measured)
 	}
 }
