@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -278,7 +279,9 @@ func report(stdout, stderr io.Writer, rep *handout.Report, took time.Duration, t
 
 // variable matches what differs between warnings of one kind: quoted text,
 // numbers and colours.
-var variable = regexp.MustCompile("\"[^\"]*\"|`[^`]*`|“[^”]*”|#[0-9A-Fa-f]{3,6}\\b|[0-9]+(\\.[0-9]+)?")
+var variable = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("\"[^\"]*\"|`[^`]*`|“[^”]*”|#[0-9A-Fa-f]{3,6}\\b|[0-9]+(\\.[0-9]+)?")
+})
 
 // warningKinds gives one line per kind of warning: the first in full, and
 // how many more there are like it.
@@ -287,7 +290,7 @@ func warningKinds(ws diag.List) []string {
 	first := map[string]diag.Finding{}
 	count := map[string]int{}
 	for _, w := range ws {
-		k := variable.ReplaceAllString(w.Message, "_")
+		k := variable().ReplaceAllString(w.Message, "_")
 		if count[k] == 0 {
 			order = append(order, k)
 			first[k] = w

@@ -413,10 +413,14 @@ func tempPrefix(dest string) string {
 // ourTemp matches the temporary files this tool makes in an output folder:
 // .NAME.pdf.PID-RANDOM.tmp, .NAME.handouts[.commit].PID-RANDOM.tmp, and
 // .NAME.pdf.RANDOM.tmp from older versions, which did not name the process.
-var ourTemp = regexp.MustCompile(`^\..+\.(?:pdf|handouts|handouts\.commit)\.(?:(\d+)-)?\d+\.tmp$`)
+var ourTemp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\..+\.(?:pdf|handouts|handouts\.commit)\.(?:(\d+)-)?\d+\.tmp$`)
+})
 
 // ourCommit matches a commit record, .NAME.handouts.commit.
-var ourCommit = regexp.MustCompile(`^\.(.+)\.handouts\.commit$`)
+var ourCommit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\.(.+)\.handouts\.commit$`)
+})
 
 // staleAge is how old a leftover without a process id must be before it
 // is taken for stale rather than another build's work in progress.
@@ -435,14 +439,14 @@ func tidy(dir string, now time.Time) []string {
 	}
 	var notes []string
 	for _, e := range entries {
-		if m := ourCommit.FindStringSubmatch(e.Name()); m != nil && e.Type().IsRegular() {
+		if m := ourCommit().FindStringSubmatch(e.Name()); m != nil && e.Type().IsRegular() {
 			if note := recoverSet(dir, m[1]); note != "" {
 				notes = append(notes, note)
 			}
 		}
 	}
 	for _, e := range entries {
-		m := ourTemp.FindStringSubmatch(e.Name())
+		m := ourTemp().FindStringSubmatch(e.Name())
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}
@@ -476,7 +480,7 @@ func recoverSet(dir, name string) string {
 		return filepath.Base(pdf) == pdf && strings.HasPrefix(pdf, name+"-") && strings.HasSuffix(pdf, ".pdf")
 	}
 	for _, r := range m.Renames {
-		if !ours(r.To) || filepath.Base(r.From) != r.From || !strings.HasPrefix(r.From, "."+r.To+".") || !ourTemp.MatchString(r.From) {
+		if !ours(r.To) || filepath.Base(r.From) != r.From || !strings.HasPrefix(r.From, "."+r.To+".") || !ourTemp().MatchString(r.From) {
 			return ""
 		}
 	}

@@ -114,14 +114,16 @@ func isOneLine(f Field) bool {
 
 // schemeLike is "data:", "javascript:", "file:": a URL scheme rather than
 // a host name with a port ("clinic.example:8080").
-var schemeLike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:([^0-9]|$)`)
+var schemeLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:([^0-9]|$)`)
+})
 
 // checkWebsite makes the website a link a patient's phone can open safely:
 // http or https, with a host name. People write "riverbend.example"; it
 // gets https://. It returns the URL to use, or why it cannot be used; the
 // rules are a content link's (linkcheck.Web).
 func checkWebsite(site string) (string, string) {
-	if !strings.Contains(site, "://") && !schemeLike.MatchString(site) {
+	if !strings.Contains(site, "://") && !schemeLike().MatchString(site) {
 		site = "https://" + site
 	}
 	if why := linkcheck.Web(site); why != "" {

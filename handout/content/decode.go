@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -115,14 +116,16 @@ func (d *decoder) text(n *yaml.Node, what string, markup bool) (Text, bool) {
 
 // typedNumber is a number a writer typed before a step: "1. ", "2) ",
 // "Step 3: ".
-var typedNumber = regexp.MustCompile(`^(?i:step\s*)?[0-9]{1,2}[.):]\s+`)
+var typedNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:step\s*)?[0-9]{1,2}[.):]\s+`)
+})
 
 // stepNumber takes out a number the writer typed before a step, with a
 // warning: steps are numbered when printed, so "1. Sit quietly" would
 // print as "1. 1. Sit quietly". The writer meant the step, and the
 // printed number is the step's place in the list, whatever was typed.
 func (d *decoder) stepNumber(t Text, n int, what string) Text {
-	m := typedNumber.FindString(t.Raw)
+	m := typedNumber().FindString(t.Raw)
 	if m == "" || len(m) == len(t.Raw) {
 		return t
 	}
@@ -285,13 +288,15 @@ func (d *decoder) brandFile(root *yaml.Node) bool {
 	return true
 }
 
-var isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+var isoDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+})
 
 // whyNotDate says what is wrong with a date that does not parse: a day
 // that does not exist is named, not called a format mistake.
 func whyNotDate(s string) string {
 	const shape = "is not a date like 2026-11-01 (year-month-day)"
-	m := isoDate.FindStringSubmatch(s)
+	m := isoDate().FindStringSubmatch(s)
 	if m == nil {
 		return shape
 	}
@@ -430,7 +435,9 @@ func (d *decoder) qa(n *yaml.Node, idx int) QA {
 	return qa
 }
 
-var digits = regexp.MustCompile(`^[0-9]{1,9}$`)
+var digits = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9]{1,9}$`)
+})
 
 func (d *decoder) reference(n *yaml.Node, idx int) Reference {
 	r := Reference{Pos: d.Pos(n)}
@@ -442,7 +449,7 @@ func (d *decoder) reference(n *yaml.Node, idx int) Reference {
 		case "pmid":
 			r.PMIDPos = d.Pos(v)
 			if t, ok := d.oneLine(v, what+" pmid"); ok {
-				if !digits.MatchString(t.Raw) {
+				if !digits().MatchString(t.Raw) {
 					d.Errs.Errorf(t.Pos, "%s pmid %q must be the PubMed ID's digits only, like \"32093586\"", what, t.Raw)
 				} else {
 					r.PMID = t.Raw

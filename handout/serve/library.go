@@ -105,9 +105,11 @@ var errBusy = errors.New("the server is busy")
 
 // validName is a handout's name as the API and URLs take it: a file's base
 // name, never a path.
-var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`)
+var validName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`)
+})
 
-func isName(s string) bool { return validName.MatchString(s) && !strings.Contains(s, "..") }
+func isName(s string) bool { return validName().MatchString(s) && !strings.Contains(s, "..") }
 
 var errNoHandout = errors.New("no such handout")
 

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"handouts/handout/labels"
@@ -30,7 +31,9 @@ var Languages = []string{"en", "es", "ar", "fa", "ru", "vi", "hi", "bn", "ht", "
 // validName is a plain file name: letters, digits, dots, dashes and
 // underscores, not starting with a dot or dash. It keeps the file in the
 // folder asked for and its name usable on every system and in a URL.
-var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var validName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+})
 
 // ErrExists is returned when the file is already there: a writer's work is
 // never overwritten.
@@ -45,7 +48,7 @@ func Name(name string) (string, error) {
 		return "", fmt.Errorf("give the new handout a name, such as asthma or diabetes-es")
 	case strings.ContainsAny(base, `/\`):
 		return "", fmt.Errorf("%q is a path; give only a file name, such as %s (it is written to the data folder, or to --dir)", name, filepath.Base(strings.ReplaceAll(base, `\`, "/")))
-	case !validName.MatchString(base) || strings.Contains(base, ".."):
+	case !validName().MatchString(base) || strings.Contains(base, ".."):
 		return "", fmt.Errorf("%q is not a plain file name: use letters, digits and dashes, such as asthma-at-home", name)
 	}
 	return base, nil
@@ -78,8 +81,8 @@ func Template(lang, name, path string, today time.Time) ([]byte, error) {
 	text := string(src)
 	// The language line names the tag asked for (es-MX, pt-BR), so the
 	// labels and the reading-level formula are chosen from it.
-	text = languageLine.ReplaceAllStringFunc(text, func(line string) string {
-		m := languageLine.FindStringSubmatch(line)
+	text = languageLine().ReplaceAllStringFunc(text, func(line string) string {
+		m := languageLine().FindStringSubmatch(line)
 		comment := strings.TrimLeft(m[3], " ")
 		if !own {
 			comment = "# the handout's language, a BCP 47 tag"
@@ -96,7 +99,9 @@ func Template(lang, name, path string, today time.Time) ([]byte, error) {
 
 // languageLine is the template's `language:` line: its value, and the
 // comment after it padded to the same column.
-var languageLine = regexp.MustCompile(`(?m)^(language: )([A-Za-z-]+)( *#.*)$`)
+var languageLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(language: )([A-Za-z-]+)( *#.*)$`)
+})
 
 // otherLanguageNote opens the English template given for another language.
 func otherLanguageNote(tag string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -29,7 +30,9 @@ type lineParts struct {
 	valAt  int // byte offset of the value
 }
 
-var plainKey = regexp.MustCompile(`^([^\s"'#\-?:\[\]{},&*!|>%@` + "`" + `][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)`)
+var plainKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([^\s"'#\-?:\[\]{},&*!|>%@` + "`" + `][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)`)
+})
 
 func splitLine(line string) lineParts {
 	var p lineParts
@@ -48,7 +51,7 @@ func splitLine(line string) lineParts {
 		break
 	}
 	p.keyAt, p.valAt = i, i
-	if m := plainKey.FindStringSubmatch(line[i:]); m != nil {
+	if m := plainKey().FindStringSubmatch(line[i:]); m != nil {
 		p.key = m[1]
 		p.valAt = i + len(m[1]) + 1
 		for p.valAt < len(line) && line[p.valAt] == ' ' {
@@ -130,9 +133,11 @@ func closesQuote(v string) bool {
 	return false
 }
 
-var blockHeader = regexp.MustCompile(`^[|>][-+0-9]*\s*(#.*)?$`)
+var blockHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[|>][-+0-9]*\s*(#.*)?$`)
+})
 
-func isBlockHeader(v string) bool { return blockHeader.MatchString(v) }
+func isBlockHeader(v string) bool { return blockHeader().MatchString(v) }
 
 // indentHint finds the first line whose indent does not fit the lines
 // above: deeper than a line that opens nothing, or between two levels, or

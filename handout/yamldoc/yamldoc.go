@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -405,7 +406,9 @@ func (d *Doc) Pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.File, Line: n.Line, Col: n.Column}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+})
 
 // syntaxError turns yaml.v3's message into a positioned finding. The library
 // gives a line but no column, so the column is the line's first non-blank
@@ -413,7 +416,7 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 func (d *Doc) syntaxError(err error) {
 	msg := err.Error()
 	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
@@ -437,7 +440,7 @@ func (d *Doc) syntaxError(err error) {
 		d.Errs.Errorf(pos, "%s", hint)
 		return
 	}
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+	if m := unknownAnchor().FindStringSubmatch(msg); m != nil {
 		// The library names no line for these; the alias is where it
 		// was typed, usually an asterisk meant as text.
 		if p, ok := d.findAlias(m[1]); ok {
@@ -548,7 +551,7 @@ func (d *Doc) colonHint(line int, text, msg string) (diag.Pos, string, bool) {
 // hint tries, in order, the explanations that point at where a syntax
 // error was made rather than where the library noticed it.
 func (d *Doc) hint(line int, msg string) (diag.Pos, string, bool) {
-	if unknownAnchor.MatchString(msg) || strings.Contains(msg, "tab character") {
+	if unknownAnchor().MatchString(msg) || strings.Contains(msg, "tab character") {
 		return diag.Pos{}, "", false
 	}
 	if pos, h, ok := d.curlyQuoteHint(line); ok {
@@ -560,7 +563,9 @@ func (d *Doc) hint(line int, msg string) (diag.Pos, string, bool) {
 	return d.indentHint()
 }
 
-var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+var unknownAnchor = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+})
 
 // findAlias returns where `*name` was typed as an alias: after a space, a
 // line's start or a flow indicator, and ending the value or a flow entry.
