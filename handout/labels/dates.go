@@ -3,6 +3,7 @@ package labels
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,32 +15,34 @@ type dateStyle struct {
 	dateTime string // "%[1]s, %[2]s": the date, then the time
 }
 
-var dateStyles = map[string]dateStyle{
-	"en": {
-		months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		date:     func(d int, m string, y int) string { return fmt.Sprintf("%s %d, %d", m, d, y) },
-		clock:    func(t time.Time) string { return t.Format("3:04 PM") },
-		dateTime: "%[1]s, %[2]s",
-	},
-	"es": {
-		months:   [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		date:     func(d int, m string, y int) string { return fmt.Sprintf("%d de %s de %d", d, m, y) },
-		clock:    func(t time.Time) string { return t.Format("15:04") },
-		dateTime: "%[1]s, %[2]s",
-	},
-}
-
-// The other languages write a day as their own style guides do (a
+// dateStyles are the languages' ways with dates, by labels language,
+// made on first use (a date printed, the fonts checked for the labels)
+// rather than when the program starts. English and Spanish are written
+// out; the other languages write a day as their own style guides do (a
 // genitive month in Polish, Russian and Greek: "6 grudnia 2026"), with the
 // 24-hour clock but in Tagalog, which, like English, uses AM and PM.
-func init() {
+var dateStyles = sync.OnceValue(func() map[string]dateStyle {
+	styles := map[string]dateStyle{
+		"en": {
+			months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+			date:     func(d int, m string, y int) string { return fmt.Sprintf("%s %d, %d", m, d, y) },
+			clock:    func(t time.Time) string { return t.Format("3:04 PM") },
+			dateTime: "%[1]s, %[2]s",
+		},
+		"es": {
+			months:   [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+			date:     func(d int, m string, y int) string { return fmt.Sprintf("%d de %s de %d", d, m, y) },
+			clock:    func(t time.Time) string { return t.Format("15:04") },
+			dateTime: "%[1]s, %[2]s",
+		},
+	}
 	h24 := func(t time.Time) string { return t.Format("15:04") }
 	dmy := func(sep string) func(int, string, int) string {
 		return func(d int, m string, y int) string { return fmt.Sprintf("%d%s%s %d", d, sep, m, y) }
 	}
-	nominative := func(lang string) [12]string { return tables[lang].months }
+	nominative := func(lang string) [12]string { return tableOf(lang).months }
 	add := func(lang string, months [12]string, date func(int, string, int) string, clock func(time.Time) string, dateTime string) {
-		dateStyles[lang] = dateStyle{months: months, date: date, clock: clock, dateTime: dateTime}
+		styles[lang] = dateStyle{months: months, date: date, clock: clock, dateTime: dateTime}
 	}
 	add("fr", nominative("fr"), dmy(" "), func(t time.Time) string { return t.Format("15") + " h " + t.Format("04") }, "%[1]s à %[2]s")
 	add("pt", nominative("pt"), func(d int, m string, y int) string { return fmt.Sprintf("%d de %s de %d", d, m, y) }, h24, "%[1]s, às %[2]s")
@@ -65,17 +68,18 @@ func init() {
 		add(lang, nominative(lang), func(d int, m string, y int) string { return fmt.Sprintf("%d年%s%d日", y, m, d) }, h24, "%[1]s %[2]s")
 	}
 	add("ko", nominative("ko"), func(d int, m string, y int) string { return fmt.Sprintf("%d년 %s %d일", y, m, d) }, h24, "%[1]s %[2]s")
-}
+	return styles
+})
 
 // style is the language's way with dates; a language without one is
 // written as English is, so a date is never left out or garbled.
 func (l *Labels) style() dateStyle {
 	if l != nil {
-		if st, ok := dateStyles[l.Lang]; ok {
+		if st, ok := dateStyles()[l.Lang]; ok {
 			return st
 		}
 	}
-	return dateStyles["en"]
+	return dateStyles()["en"]
 }
 
 // LongDate is a day written out in the handout's language: "December 6,

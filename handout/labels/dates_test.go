@@ -77,7 +77,7 @@ func TestDatesEveryLanguage(t *testing.T) {
 		if got := l.DateField("2026-12-06T10:30"); got != w[1] {
 			t.Errorf("%s: LongDateTime %q, want %q", lang, got, w[1])
 		}
-		if _, ok := dateStyles[lang]; !ok {
+		if _, ok := dateStyles()[lang]; !ok {
 			t.Errorf("%s: no date style", lang)
 		}
 	}

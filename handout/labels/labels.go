@@ -164,8 +164,7 @@ func For(tag string) (l *Labels, ok bool) {
 	if !ok {
 		lang = "en"
 	}
-	t := tables[lang]
-	return t.labels(), ok
+	return tableOf(lang).labels(), ok
 }
 
 func (t *table) labels() *Labels {

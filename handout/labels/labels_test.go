@@ -83,7 +83,7 @@ func TestIssueLanguages(t *testing.T) {
 func TestComplete(t *testing.T) {
 	seen := map[string]string{}
 	for _, tag := range Supported {
-		tb := tables[tag]
+		tb := tableOf(tag)
 		l, _ := For(tag)
 		for _, k := range Keys {
 			if msg := k.Check(k.Get(l)); msg != "" {

@@ -3,6 +3,7 @@ package labels
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Supported lists the languages with labels, as Match returns them.
@@ -14,31 +15,39 @@ var Supported = func() []string {
 	return out
 }()
 
-var tables = func() map[string]*table {
-	m := make(map[string]*table, len(languages))
+// tableOf returns the labels of a language as Match returns it, or nil.
+// A search of the short list, rather than a map made when the program
+// starts: most runs look up one or two languages.
+func tableOf(lang string) *table {
 	for _, t := range languages {
-		m[t.lang] = t
+		if t.lang == lang {
+			return t
+		}
 	}
-	return m
-}()
+	return nil
+}
 
 // wellFormed accepts BCP 47 tags in their common shapes (en, es-MX,
 // zh-Hant-TW, es-419), as a handout's `language` does. An underscore, as
 // locale names write it (pt_BR), is read as a hyphen.
-var wellFormed = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
+var wellFormed = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
+})
 
 // WellFormed reports whether tag has the shape of a BCP 47 tag.
-func WellFormed(tag string) bool { return wellFormed.MatchString(tag) }
+func WellFormed(tag string) bool { return wellFormed().MatchString(tag) }
 
 // written accepts BCP 47 tags in their common shapes (en, es-MX,
 // zh-Hant-TW, es-419) as a content or brand file must write them: hyphens
 // only, each subtag of two to eight letters or digits.
-var written = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+var written = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+})
 
 // Valid reports whether tag is a language tag as a handout's `language`
 // and a brand file's per-language text must write it. WellFormed is the
 // looser reading of a tag already accepted (pt_BR as pt-BR).
-func Valid(tag string) bool { return written.MatchString(tag) }
+func Valid(tag string) bool { return written().MatchString(tag) }
 
 // aliases maps the three-letter codes of the supported languages (ISO
 // 639-2/T and /B, and ISO 639-3 codes for a variety) to their labels.
@@ -86,8 +95,8 @@ func Match(tag string) (lang string, ok bool) {
 		}
 		return "", false
 	}
-	t, found := tables[primary]
-	if !found || script != "" && script != t.script && !sameScript[script+" "+t.script] {
+	t := tableOf(primary)
+	if t == nil || script != "" && script != t.script && !sameScript[script+" "+t.script] {
 		return "", false
 	}
 	return t.lang, true
@@ -151,7 +160,7 @@ const iso639_1 = " aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo b
 // Name is the English name of a language with labels (as Match returns
 // it), or "" for another.
 func Name(lang string) string {
-	if t, ok := tables[lang]; ok {
+	if t := tableOf(lang); t != nil {
 		return t.names[0]
 	}
 	return ""
