@@ -323,7 +323,7 @@ func TestPEMAT(t *testing.T) {
 // TestActionScan: instructions start a sentence (after "Please", "Do not"
 // and the like), and direct address is counted word by word.
 func TestActionScan(t *testing.T) {
-	en := actionWords["en"]
+	en := actionWords()["en"]
 	for text, want := range map[string][2]int{
 		"Call us. Please take it. Do not drive. Don't stop.": {4, 0},
 		"You can call us. The doctor will call.":             {0, 1},
@@ -335,7 +335,7 @@ func TestActionScan(t *testing.T) {
 			t.Errorf("scan(%q) = %d actions, %d you; want %d, %d", text, a, y, want[0], want[1])
 		}
 	}
-	es := actionWords["es"]
+	es := actionWords()["es"]
 	for text, want := range map[string][2]int{
 		"Llame hoy. Por favor, tome su pastilla. No deje de comer.": {3, 1},
 		"¿Tiene dudas? Pregunte a su médico.":                       {1, 1},

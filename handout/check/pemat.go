@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,7 +53,7 @@ type pematItem struct {
 // unmet ones.
 func PEMAT(h *content.Handout) diag.List {
 	primary, _, _ := strings.Cut(strings.ToLower(h.Language), "-")
-	lang := actionWords[primary]
+	lang := actionWords()[primary]
 	var items []pematItem
 	var unchecked []string
 
@@ -69,7 +70,7 @@ func PEMAT(h *content.Handout) diag.List {
 
 	var generic []string
 	for _, s := range h.Sections {
-		if genericHeadings[normalHeading(s.Heading.Raw)] {
+		if genericHeadings()[normalHeading(s.Heading.Raw)] {
 			generic = append(generic, fmt.Sprintf("%q", s.Heading.Raw))
 		}
 	}
@@ -198,17 +199,20 @@ func normalHeading(s string) string {
 	return strings.TrimRight(s, ".:!?")
 }
 
-// genericHeadings name a kind of text rather than its point.
-var genericHeadings = map[string]bool{
-	"introduction": true, "overview": true, "background": true, "information": true,
-	"general information": true, "more information": true, "additional information": true,
-	"details": true, "other": true, "others": true, "more": true, "miscellaneous": true,
-	"notes": true, "note": true, "misc": true, "general": true, "section": true, "text": true,
-	"introducción": true, "información": true, "información general": true,
-	"más información": true, "otra información": true, "generalidades": true,
-	"otros": true, "otras": true, "detalles": true, "notas": true, "nota": true,
-	"antecedentes": true, "varios": true, "texto": true,
-}
+// genericHeadings name a kind of text rather than its point (made on
+// first use, as actionWords).
+var genericHeadings = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"introduction": true, "overview": true, "background": true, "information": true,
+		"general information": true, "more information": true, "additional information": true,
+		"details": true, "other": true, "others": true, "more": true, "miscellaneous": true,
+		"notes": true, "note": true, "misc": true, "general": true, "section": true, "text": true,
+		"introducción": true, "información": true, "información general": true,
+		"más información": true, "otra información": true, "generalidades": true,
+		"otros": true, "otras": true, "detalles": true, "notas": true, "nota": true,
+		"antecedentes": true, "varios": true, "texto": true,
+	}
+})
 
 // actionLang holds what tells an instruction and direct address apart in
 // one language.
@@ -228,36 +232,42 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-var actionWords = map[string]*actionLang{
-	"en": {
-		you: `"you"`, example: `"Call us if…"`,
-		verbs: set("call", "take", "ask", "talk", "tell", "bring", "keep", "avoid", "use", "eat",
-			"drink", "stop", "start", "make", "try", "get", "go", "see", "check", "write", "wash",
-			"rest", "sleep", "walk", "read", "wear", "put", "follow", "come", "find", "choose",
-			"plan", "limit", "join", "watch", "learn", "share", "give", "do", "don't", "never",
-			"always", "remember", "look", "sit", "stand", "breathe", "move", "store", "throw",
-			"visit", "text", "email", "contact", "set", "leave", "let", "fill", "mark", "note",
-			"measure", "weigh", "count", "cover", "clean", "open", "close", "turn", "lie", "hold",
-			"attend", "bring", "practice", "practise", "schedule", "return", "seek", "report"),
-		skip:     set("please", "then", "first", "next", "now", "also", "and", "not"),
-		youWords: set("you", "your", "yours", "yourself", "yourselves", "you're", "you'll", "you've", "you'd"),
-	},
-	"es": {
-		you: "usted or tú", example: `"Llame si…"`,
-		verbs: set("llame", "tome", "pregunte", "hable", "diga", "traiga", "evite", "use", "coma",
-			"beba", "deje", "empiece", "haga", "intente", "vaya", "vea", "revise", "escriba", "lave",
-			"descanse", "duerma", "camine", "lleve", "siga", "mida", "pida", "busque", "guarde",
-			"recuerde", "mantenga", "ponga", "venga", "consulte", "avise", "cuente", "elija", "anote",
-			"acuda", "respire", "limite", "compre", "cambie", "aprenda", "comparta",
-			"llama", "toma", "pregunta", "habla", "di", "trae", "evita", "usa", "come", "bebe",
-			"deja", "empieza", "haz", "intenta", "ve", "revisa", "escribe", "lava", "descansa",
-			"duerme", "camina", "lleva", "sigue", "mide", "pide", "busca", "guarda", "recuerda",
-			"mantén", "pon", "ven", "consulta", "avisa", "cuenta", "elige", "anota", "acude",
-			"respira", "limita", "cambia", "aprende", "comparte"),
-		skip:     set("por", "favor", "no", "luego", "primero", "después", "ahora", "también", "y", "nunca", "siempre"),
-		youWords: set("usted", "ustedes", "tú", "tu", "tus", "te", "ti", "contigo", "su", "sus", "le"),
-	},
-}
+// actionWords are the instructions and direct address of each language
+// with them, made on first use: only the PEMAT notes read them, and
+// those word sets are most of what the package would otherwise build
+// each time the program starts.
+var actionWords = sync.OnceValue(func() map[string]*actionLang {
+	return map[string]*actionLang{
+		"en": {
+			you: `"you"`, example: `"Call us if…"`,
+			verbs: set("call", "take", "ask", "talk", "tell", "bring", "keep", "avoid", "use", "eat",
+				"drink", "stop", "start", "make", "try", "get", "go", "see", "check", "write", "wash",
+				"rest", "sleep", "walk", "read", "wear", "put", "follow", "come", "find", "choose",
+				"plan", "limit", "join", "watch", "learn", "share", "give", "do", "don't", "never",
+				"always", "remember", "look", "sit", "stand", "breathe", "move", "store", "throw",
+				"visit", "text", "email", "contact", "set", "leave", "let", "fill", "mark", "note",
+				"measure", "weigh", "count", "cover", "clean", "open", "close", "turn", "lie", "hold",
+				"attend", "bring", "practice", "practise", "schedule", "return", "seek", "report"),
+			skip:     set("please", "then", "first", "next", "now", "also", "and", "not"),
+			youWords: set("you", "your", "yours", "yourself", "yourselves", "you're", "you'll", "you've", "you'd"),
+		},
+		"es": {
+			you: "usted or tú", example: `"Llame si…"`,
+			verbs: set("llame", "tome", "pregunte", "hable", "diga", "traiga", "evite", "use", "coma",
+				"beba", "deje", "empiece", "haga", "intente", "vaya", "vea", "revise", "escriba", "lave",
+				"descanse", "duerma", "camine", "lleve", "siga", "mida", "pida", "busque", "guarde",
+				"recuerde", "mantenga", "ponga", "venga", "consulte", "avise", "cuente", "elija", "anote",
+				"acuda", "respire", "limite", "compre", "cambie", "aprenda", "comparta",
+				"llama", "toma", "pregunta", "habla", "di", "trae", "evita", "usa", "come", "bebe",
+				"deja", "empieza", "haz", "intenta", "ve", "revisa", "escribe", "lava", "descansa",
+				"duerme", "camina", "lleva", "sigue", "mide", "pide", "busca", "guarda", "recuerda",
+				"mantén", "pon", "ven", "consulta", "avisa", "cuenta", "elige", "anota", "acude",
+				"respira", "limita", "cambia", "aprende", "comparte"),
+			skip:     set("por", "favor", "no", "luego", "primero", "después", "ahora", "también", "y", "nunca", "siempre"),
+			youWords: set("usted", "ustedes", "tú", "tu", "tus", "te", "ti", "contigo", "su", "sus", "le"),
+		},
+	}
+})
 
 // scan counts the sentences of text that start with an instruction, and
 // its words that address the reader.

@@ -16,8 +16,8 @@ type Language struct {
 	LongWord int
 
 	syllables     func(tok []byte, run *[]byte) int
-	abbreviations map[string]term
-	capitals      map[string]bool
+	abbreviations func() map[string]term // made on first use (sync.OnceValue)
+	capitals      func() map[string]bool
 	level         func(Stats) Level
 	// countLetters asks for Stats.Letters (GULPEASE reads letters).
 	countLetters bool
@@ -89,7 +89,7 @@ var Russian = &Language{
 	Tag: "ru", LongWord: 4,
 	syllables:     (&syllableRules{letter: russianLetter, count: vowelLetters}).of,
 	abbreviations: russianAbbreviations,
-	capitals:      map[string]bool{},
+	capitals:      noCapitals,
 	level:         flesch("Oborneva", (Stats).Oborneva, MinReadingEase, fleschBand),
 }
 
@@ -117,8 +117,8 @@ func ForTag(tag string) (*Language, bool) {
 var greek = &Language{
 	Tag: "el", LongWord: 4,
 	syllables:     vowelGroupSyllables.of,
-	abbreviations: map[string]term{},
-	capitals:      map[string]bool{},
+	abbreviations: noAbbreviations,
+	capitals:      noCapitals,
 	terminals:     ";",
 }
 

@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,17 +90,19 @@ func ntSyllable(w []byte, aposAt int) int {
 // matter too much in health text to leave to it. Counts follow dictionary
 // syllabification. Regular plurals are derived ("ideas", "therapies",
 // "businesses").
-var exceptionWords = map[string]int{
-	"people": 2, "every": 2, "different": 3, "being": 2, "area": 3, "idea": 3,
-	"create": 2, "business": 2, "therapy": 3, "anxiety": 4, "psychotherapy": 5,
-	"ketamine": 3, "esketamine": 4, "evidence": 3, "suicide": 3, "suicidal": 4,
-	"behavior": 3, "behaviour": 3, "behavioral": 4, "behavioural": 4,
-	"diabetes": 4, "pneumonia": 3, "nuclear": 3, "linear": 3, "hundred": 2,
-	"maybe": 2, "lawyer": 2, "element": 3, "recipe": 3, "acne": 2, "cafe": 2,
-	"wherever": 3, "evening": 2, "naked": 2, "wicked": 2, "sacred": 2,
-	"poem": 2, "poet": 2, "heroin": 3, "argue": 2, "argued": 2, "ambiguous": 4,
-	"wednesday": 2,
-}
+var exceptionWords = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"people": 2, "every": 2, "different": 3, "being": 2, "area": 3, "idea": 3,
+		"create": 2, "business": 2, "therapy": 3, "anxiety": 4, "psychotherapy": 5,
+		"ketamine": 3, "esketamine": 4, "evidence": 3, "suicide": 3, "suicidal": 4,
+		"behavior": 3, "behaviour": 3, "behavioral": 4, "behavioural": 4,
+		"diabetes": 4, "pneumonia": 3, "nuclear": 3, "linear": 3, "hundred": 2,
+		"maybe": 2, "lawyer": 2, "element": 3, "recipe": 3, "acne": 2, "cafe": 2,
+		"wherever": 3, "evening": 2, "naked": 2, "wicked": 2, "sacred": 2,
+		"poem": 2, "poet": 2, "heroin": 3, "argue": 2, "argued": 2, "ambiguous": 4,
+		"wednesday": 2,
+	}
+})
 
 // compoundPrefixes split common compounds whose first part ends in a silent
 // 'e' or is itself an exception ("some-one", "safe-ty", "every-thing"):
@@ -124,7 +127,7 @@ func wordSyllables(w []byte) int {
 		if len(w) < len(cp.prefix)+2 || w[0] != cp.prefix[0] || string(w[:len(cp.prefix)]) != cp.prefix {
 			continue
 		}
-		if _, ok := exceptionWords[string(w)]; ok {
+		if _, ok := exceptionWords()[string(w)]; ok {
 			break // a listed word such as "wherever" is not split
 		}
 		rest := w[len(cp.prefix):]
@@ -139,8 +142,8 @@ func wordSyllables(w []byte) int {
 
 // simpleSyllables is wordSyllables without compound splitting.
 func simpleSyllables(w []byte) int {
-	if len(w) <= maxExceptionLen+2 { // +2 for a plural ending
-		if v, ok := exceptionWords[string(w)]; ok {
+	if len(w) <= maxExceptionLen()+2 { // +2 for a plural ending
+		if v, ok := exceptionWords()[string(w)]; ok {
 			return v
 		}
 		if v, ok := pluralException(w); ok {
@@ -151,13 +154,13 @@ func simpleSyllables(w []byte) int {
 }
 
 // maxExceptionLen is the length of the longest key of exceptionWords.
-var maxExceptionLen = func() int {
+var maxExceptionLen = sync.OnceValue(func() int {
 	n := 0
-	for k := range exceptionWords {
+	for k := range exceptionWords() {
 		n = max(n, len(k))
 	}
 	return n
-}()
+})
 
 // pluralException derives plurals of exceptionWords.
 func pluralException(w []byte) (int, bool) {
@@ -169,20 +172,20 @@ func pluralException(w []byte) (int, bool) {
 		var k [32]byte
 		m := copy(k[:], w[:n-3])
 		k[m] = 'y'
-		if v, ok := exceptionWords[string(k[:m+1])]; ok {
+		if v, ok := exceptionWords()[string(k[:m+1])]; ok {
 			return v, true
 		}
 	}
 	if w[n-2] == 'e' { // businesses -> business + 1
 		stem := w[:n-2]
 		if endsSibilant(stem) {
-			if v, ok := exceptionWords[string(stem)]; ok {
+			if v, ok := exceptionWords()[string(stem)]; ok {
 				return v + 1, true
 			}
 		}
 	}
 	stem := w[:n-1]
-	if v, ok := exceptionWords[string(stem)]; ok {
+	if v, ok := exceptionWords()[string(stem)]; ok {
 		// evidence-s is one more; idea-s and create-s are not.
 		if len(stem) >= 2 && stem[len(stem)-1] == 'e' && endsSibilant(stem[:len(stem)-1]) {
 			v++
