@@ -1,10 +1,6 @@
 package labels
 
-import (
-	"regexp"
-	"strings"
-	"sync"
-)
+import "strings"
 
 // Supported lists the languages with labels, as Match returns them.
 var Supported = func() []string {
@@ -27,27 +23,49 @@ func tableOf(lang string) *table {
 	return nil
 }
 
-// wellFormed accepts BCP 47 tags in their common shapes (en, es-MX,
-// zh-Hant-TW, es-419), as a handout's `language` does. An underscore, as
-// locale names write it (pt_BR), is read as a hyphen.
-var wellFormed = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
-})
-
-// WellFormed reports whether tag has the shape of a BCP 47 tag.
-func WellFormed(tag string) bool { return wellFormed().MatchString(tag) }
-
-// written accepts BCP 47 tags in their common shapes (en, es-MX,
-// zh-Hant-TW, es-419) as a content or brand file must write them: hyphens
-// only, each subtag of two to eight letters or digits.
-var written = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-})
+// WellFormed reports whether tag has the shape of a BCP 47 tag in its
+// common forms (en, es-MX, zh-Hant-TW, es-419), as a handout's `language`
+// does: two or three letters, then subtags of one to eight letters or
+// digits. An underscore, as locale names write it (pt_BR), is read as a
+// hyphen.
+func WellFormed(tag string) bool { return tagShape(tag, true, 1) }
 
 // Valid reports whether tag is a language tag as a handout's `language`
-// and a brand file's per-language text must write it. WellFormed is the
-// looser reading of a tag already accepted (pt_BR as pt-BR).
-func Valid(tag string) bool { return written().MatchString(tag) }
+// and a brand file's per-language text must write it: hyphens only, each
+// subtag of two to eight letters or digits. WellFormed is the looser
+// reading of a tag already accepted (pt_BR as pt-BR).
+func Valid(tag string) bool { return tagShape(tag, false, 2) }
+
+// tagShape is the shape ^[A-Za-z]{2,3}([-_][A-Za-z0-9]{minLen,8})*$ (the
+// underscore only when underscore is true), checked by hand: a tag is
+// checked on every build, and compiling the pattern cost more than the
+// rest of reading a language.
+func tagShape(tag string, underscore bool, minLen int) bool {
+	i := 0
+	for i < len(tag) && isAlphaByte(tag[i]) {
+		i++
+	}
+	if i < 2 || i > 3 {
+		return false
+	}
+	for i < len(tag) {
+		if c := tag[i]; c != '-' && (c != '_' || !underscore) {
+			return false
+		}
+		i++
+		j := i
+		for j < len(tag) && (isAlphaByte(tag[j]) || tag[j] >= '0' && tag[j] <= '9') {
+			j++
+		}
+		if j-i < minLen || j-i > 8 {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+func isAlphaByte(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
 // aliases maps the three-letter codes of the supported languages (ISO
 // 639-2/T and /B, and ISO 639-3 codes for a variety) to their labels.
