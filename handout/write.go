@@ -437,8 +437,14 @@ func tidy(dir string, now time.Time) []string {
 	if err != nil {
 		return nil
 	}
+	// A name without the patterns' fixed start and end is not matched
+	// against them: an output folder holds PDFs, their records and the
+	// lock, and most builds need not compile either pattern.
 	var notes []string
 	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".handouts.commit") {
+			continue
+		}
 		if m := ourCommit().FindStringSubmatch(e.Name()); m != nil && e.Type().IsRegular() {
 			if note := recoverSet(dir, m[1]); note != "" {
 				notes = append(notes, note)
@@ -446,6 +452,9 @@ func tidy(dir string, now time.Time) []string {
 		}
 	}
 	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".tmp") {
+			continue
+		}
 		m := ourTemp().FindStringSubmatch(e.Name())
 		if m == nil || !e.Type().IsRegular() {
 			continue

@@ -435,9 +435,19 @@ func (d *decoder) qa(n *yaml.Node, idx int) QA {
 	return qa
 }
 
-var digits = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[0-9]{1,9}$`)
-})
+// pmidDigits reports whether s is one to nine ASCII digits, as a PubMed
+// ID is written.
+func pmidDigits(s string) bool {
+	if len(s) < 1 || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 func (d *decoder) reference(n *yaml.Node, idx int) Reference {
 	r := Reference{Pos: d.Pos(n)}
@@ -449,7 +459,7 @@ func (d *decoder) reference(n *yaml.Node, idx int) Reference {
 		case "pmid":
 			r.PMIDPos = d.Pos(v)
 			if t, ok := d.oneLine(v, what+" pmid"); ok {
-				if !digits().MatchString(t.Raw) {
+				if !pmidDigits(t.Raw) {
 					d.Errs.Errorf(t.Pos, "%s pmid %q must be the PubMed ID's digits only, like \"32093586\"", what, t.Raw)
 				} else {
 					r.PMID = t.Raw
