@@ -193,7 +193,7 @@ serve@server.go@s/len(a) > 7 \&\& strings.EqualFold/len(a) >= 7 \&\& strings.Equ
 serve@server.go@s/r.Method, r.URL.Path, rec.status/r.Method, r.URL.RequestURI(), rec.status/@the query (a patient name) logged
 serve@server.go@s/for len(s.sessions) >= maxSessions {/for len(s.sessions) > maxSessions {/@one session more than the most kept
 labels@match.go@s/region == "TW" || region == "HK" || region == "MO"/region == "TW" || region == "MO"/@zh-HK given Simplified labels
-labels@match.go@s/if !found || script != "" \&\& script != t.script \&\& !sameScript\[script+" "+t.script\] {/if !found {/@a tag in another script given the labels anyway
+labels@match.go@s/if t == nil || script != "" \&\& script != t.script \&\& !sameScript\[script+" "+t.script\] {/if t == nil {/@a tag in another script given the labels anyway
 labels@labels.go@s/^\t\tcase 1:$/\t\tcase 1, 2:/@a placeholder given twice accepted
 shape@breaks.go@s/if strings.ContainsRune(noLineStart, next) || strings.ContainsRune(noLineEnd, prev) {/if strings.ContainsRune(noLineStart, next) {/@a CJK line ends with an opening bracket (each is OP or an opening quote, after which UAX #14 never breaks)@eq
 shape@breaks.go@s/if strings.ContainsRune(noLineStart, next) || /if /@a CJK line starts with a full stop
