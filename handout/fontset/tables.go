@@ -254,7 +254,41 @@ func SmallCmap(cmap []byte) []byte {
 		subs, ids = append(subs, uvs), append(ids, [2]uint16{0, 5})
 	}
 	subs, ids = append(subs, bmp), append(ids, [2]uint16{3, 1})
-	out := binary.BigEndian.AppendUint16(nil, 0)
+	return appendCmap(nil, subs, ids)
+}
+
+// Table is the table tag of the font file data, or nil when it has none
+// or its record points outside the file.
+func Table(data []byte, tag string) []byte { return table(data, tag) }
+
+// CmapParts is what SmallCmap keeps of a cmap table: its BMP Unicode map
+// (platform 3 encoding 1, format 4) and its Unicode variation sequences
+// (platform 0 encoding 5, format 14), each nil if it has none. Two faces
+// whose parts are the same map every character to the same glyph.
+func CmapParts(cmap []byte) (bmp, uvs []byte) {
+	return cmapSubtable(cmap, 3, 1, 4), cmapSubtable(cmap, 0, 5, 14)
+}
+
+// VariationsCmap is a cmap table holding the Unicode variation sequences
+// of the cmap table given (as SmallCmap) and a BMP map of no character:
+// for a face whose character map the shaper takes from another face with
+// the same one (shape's sharedLayout), which still reads the sequences
+// itself.
+func VariationsCmap(cmap []byte) []byte {
+	uvs := cmapSubtable(cmap, 0, 5, 14)
+	empty := emptyCmap[12:] // the format 4 subtable
+	subs, ids := [][]byte{empty}, [][2]uint16{{3, 1}}
+	if uvs != nil {
+		subs, ids = [][]byte{uvs, empty}, [][2]uint16{{0, 5}, {3, 1}}
+	}
+	return appendCmap(nil, subs, ids)
+}
+
+// appendCmap appends a cmap table of the subtables subs, for the platform
+// and encoding ids (in the order the format asks: by platform, then
+// encoding).
+func appendCmap(out []byte, subs [][]byte, ids [][2]uint16) []byte {
+	out = binary.BigEndian.AppendUint16(out, 0)
 	out = binary.BigEndian.AppendUint16(out, uint16(len(subs)))
 	off := 4 + 8*len(subs)
 	for i, sub := range subs {

@@ -1,12 +1,19 @@
 package shape
 
 import (
+	"encoding/binary"
+	"os"
 	"runtime"
+	"strings"
 	"testing"
 
+	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
 
 	"handouts/handout/fontset"
 	"handouts/internal/tooltest"
@@ -33,7 +40,7 @@ func TestCJKSmallCmap(t *testing.T) {
 		return
 	}
 	face := fam.Faces[fontset.Regular]
-	ld, err := ot.NewLoader(withoutOutlines(face.Data, true))
+	ld, err := ot.NewLoader(withoutOutlines(face.Data, true, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +60,7 @@ func TestCJKSmallCmap(t *testing.T) {
 		}
 	}
 	small := parseFont(face)
-	whole, err := font.ParseTTF(withoutOutlines(face.Data, false))
+	whole, err := font.ParseTTF(withoutOutlines(face.Data, false, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +98,7 @@ func BenchmarkChineseColdParse(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
+		forgetLayouts() // as in a new process: the first face reads the layout
 		for _, s := range []fontset.Style{fontset.Regular, fontset.Bold} {
 			f := *fam.Faces[s]
 			if parse(&f) == nil {
@@ -137,4 +145,97 @@ func TestShaperFaceSmall(t *testing.T) {
 	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
 		t.Errorf("a Shaper's face of a CJK font allocates %d KB", n>>10)
 	}
+}
+
+// forgetLayouts empties the process's shared layouts, for a benchmark
+// reading faces as a new process does.
+func forgetLayouts() {
+	layouts.Lock()
+	layouts.all = nil
+	layouts.Unlock()
+}
+
+// Noto Sans CJK's bold face takes its substitutions and character map
+// from the regular face, which has the same ones (sharedLayout), and
+// shapes exactly as the bold face read whole: every character either
+// face maps, and the CJK handouts' text, in each CJK language.
+func TestSharedLayoutShapesAlike(t *testing.T) {
+	fam := cjkFaces(t)
+	if fam == nil {
+		return
+	}
+	forgetLayouts()
+	defer forgetLayouts()
+	reg, bold := *fam.Faces[fontset.Regular], *fam.Faces[fontset.Bold]
+	if reg.Data == nil || &reg.Data[0] == &bold.Data[0] {
+		t.Skip("the CJK family has no bold face of its own")
+	}
+	first, shared := parseFont(&reg), parseFont(&bold)
+	whole := loadFont(withoutOutlines(bold.Data, true, false))
+	if first == nil || shared == nil || whole == nil {
+		t.Fatal("go-text cannot read the faces")
+	}
+	if len(shared.GSUB.Lookups) == 0 || &shared.GSUB.Lookups[0] != &first.GSUB.Lookups[0] {
+		t.Fatal("the bold face read its own GSUB, not the regular face's")
+	}
+	// A bold face with a GSUB of its own reads it itself.
+	if sh, _ := claimLayout(withoutGSUB(bold.Data)); sh != nil {
+		t.Error("a face without a GSUB table claims a shared layout")
+	}
+
+	var texts []string
+	var chars []rune
+	for r := rune(0x20); r < 0x10000; r++ {
+		if reg.Has(r) || bold.Has(r) {
+			if chars = append(chars, r); len(chars) == 48 {
+				texts, chars = append(texts, string(chars)), chars[:0]
+			}
+		}
+	}
+	texts = append(texts, string(chars))
+	for _, name := range []string{"zh-Hans", "zh-Hant", "ja", "ko"} {
+		data, err := os.ReadFile("../../testdata/languages/" + name + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	var hb shaping.HarfbuzzShaper
+	sharedFace, wholeFace := font.NewFace(shared), font.NewFace(whole)
+	for _, lang := range []string{"zh-Hans", "zh-Hant", "ja", "ko", "en"} {
+		for _, text := range texts {
+			runes := []rune(text)
+			if len(runes) == 0 {
+				continue
+			}
+			in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR,
+				Size: fixed.I(1000), Script: language.LookupScript(runes[0]), Language: language.NewLanguage(lang)}
+			in.Face = sharedFace
+			a := hb.ShapeNoExtents(in).Glyphs
+			in.Face = wholeFace
+			b := hb.ShapeNoExtents(in).Glyphs
+			if len(a) != len(b) {
+				t.Fatalf("%s %q: %d glyphs shaped with the shared layout, %d with the face's own", lang, text, len(a), len(b))
+			}
+			for i := range a {
+				if a[i].GlyphID != b[i].GlyphID || a[i].Advance != b[i].Advance || a[i].XOffset != b[i].XOffset ||
+					a[i].YOffset != b[i].YOffset || a[i].ClusterIndex != b[i].ClusterIndex {
+					t.Fatalf("%s %q: glyph %d is %+v with the shared layout, %+v with the face's own", lang, text, i, a[i], b[i])
+				}
+			}
+		}
+	}
+}
+
+// withoutGSUB is a copy of a font file's table directory whose GSUB
+// record is renamed.
+func withoutGSUB(data []byte) []byte {
+	n := 12 + 16*int(binary.BigEndian.Uint16(data[4:]))
+	dir := append([]byte(nil), data[:n]...)
+	for rec := 12; rec < n; rec += 16 {
+		if string(dir[rec:rec+4]) == "GSUB" {
+			copy(dir[rec:], "XXXX")
+		}
+	}
+	return dir
 }

@@ -19,6 +19,7 @@
 package shape
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -99,8 +100,39 @@ func prefetch(fam *fontset.Family) {
 // wraps the font in a Face whose glyph-extents cache has a slot per
 // glyph (1.3 MB for a CJK face's 65,535), and each Shaper makes its own
 // Face of the font anyway.
+//
+// A CJK face whose substitutions and character map are another's, byte
+// for byte (Noto Sans CJK's regular and bold faces share their 167 KB
+// GSUB and their 46 KB BMP map), takes that face's, as go-text read them
+// (sharedLayout): reading them is a third of what go-text does with a
+// face, and a Chinese build reads two faces.
 func parseFont(face *fontset.Face) *font.Font {
-	ld, err := ot.NewLoader(withoutOutlines(face.Data, face.IsCJK()))
+	if !face.IsCJK() {
+		return loadFont(withoutOutlines(face.Data, false, false))
+	}
+	sh, first := claimLayout(face.Data)
+	if sh == nil {
+		return loadFont(withoutOutlines(face.Data, true, false))
+	}
+	if first {
+		defer close(sh.ready) // even if go-text panics: the others wait for it
+		sh.font = loadFont(withoutOutlines(face.Data, true, false))
+		return sh.font
+	}
+	f := loadFont(withoutOutlines(face.Data, true, true))
+	<-sh.ready
+	if f == nil || sh.font == nil {
+		// Neither read alone is the face read whole: read it so, as a
+		// face of its own would be.
+		return loadFont(withoutOutlines(face.Data, true, false))
+	}
+	f.GSUB, f.Cmap = sh.font.GSUB, sh.font.Cmap
+	return f
+}
+
+// loadFont is a font file parsed by go-text, or nil.
+func loadFont(m *maskedFile) *font.Font {
+	ld, err := ot.NewLoader(m)
 	if err != nil {
 		return nil
 	}
@@ -111,13 +143,59 @@ func parseFont(face *fontset.Face) *font.Font {
 	return f
 }
 
+// A sharedLayout is a GSUB table and the parts of a character map that
+// go-text reads (fontset.CmapParts) of CJK faces that have the same ones:
+// the first face claiming it reads them, and the others take them from
+// its font. go-text's font.Font holds them as exported fields (GSUB,
+// Cmap) that shaping only reads, so two fonts may share them; the
+// variation sequences (147 bytes in Noto Sans CJK) each face reads itself.
+type sharedLayout struct {
+	gsub, bmp, uvs []byte        // the tables compared
+	ready          chan struct{} // closed once the first face is read
+	font           *font.Font    // the first face read, or nil if go-text cannot read it
+}
+
+// layouts are the process's shared layouts, one per distinct GSUB and
+// character map of the CJK faces read: a CJK face is read once per
+// process (fontset keeps it), so there are few.
+var layouts struct {
+	sync.Mutex
+	all []*sharedLayout
+}
+
+// claimLayout is the shared layout for a CJK font file's GSUB and
+// character map, and whether the caller is the first to claim it (and
+// must read them and close ready), or nil when the file has no GSUB or
+// no BMP character map to share.
+func claimLayout(data []byte) (*sharedLayout, bool) {
+	gsub := fontset.Table(data, "GSUB")
+	bmp, uvs := fontset.CmapParts(fontset.Table(data, "cmap"))
+	if len(gsub) == 0 || bmp == nil {
+		return nil, false
+	}
+	layouts.Lock()
+	defer layouts.Unlock()
+	for _, sh := range layouts.all {
+		if bytes.Equal(sh.gsub, gsub) && bytes.Equal(sh.bmp, bmp) && bytes.Equal(sh.uvs, uvs) {
+			return sh, false
+		}
+	}
+	sh := &sharedLayout{gsub: gsub, bmp: bmp, uvs: uvs, ready: make(chan struct{})}
+	layouts.all = append(layouts.all, sh)
+	return sh, true
+}
+
 // withoutOutlines reads a font file with its outlines hidden when it has
 // a GPOS table. go-text parses every glyph outline of a face it loads,
 // half the cost of loading one; shaping needs the layout tables and the
 // advances, and outlines only to place marks in fonts without GPOS
 // positioning (HarfBuzz's fallback), which such fonts keep. Glyph extents
 // are never asked for (ShapeNoExtents).
-func withoutOutlines(data []byte, cjk bool) *maskedFile {
+//
+// shared hides a CJK face's GSUB table too, and gives it a character map
+// of its variation sequences alone (fontset.VariationsCmap): the face
+// takes those of another (sharedLayout).
+func withoutOutlines(data []byte, cjk, shared bool) *maskedFile {
 	m := &maskedFile{data: data}
 	if len(data) < 12 {
 		return m
@@ -132,7 +210,11 @@ func withoutOutlines(data []byte, cjk bool) *maskedFile {
 		switch string(data[rec : rec+4]) {
 		case "cmap":
 			if cjk {
-				m.smallCmap(rec)
+				m.smallCmap(rec, shared)
+			}
+		case "GSUB":
+			if shared {
+				m.at = append(m.at, rec)
 			}
 		case "loca":
 			// Without its index go-text leaves glyf alone (with an
@@ -193,12 +275,17 @@ type maskedFile struct {
 // prefers and decodes whole (16,000 groups) on every load: a handout
 // prints BMP characters only (fontset.Face.Has), which the format 4 map
 // gives the same glyphs.
-func (m *maskedFile) smallCmap(rec int) {
+//
+// variations gives it the variation sequences alone (fontset.VariationsCmap).
+func (m *maskedFile) smallCmap(rec int, variations bool) {
 	off, size := int(binary.BigEndian.Uint32(m.data[rec+8:])), int(binary.BigEndian.Uint32(m.data[rec+12:]))
 	if off < 0 || size < 4 || off > len(m.data)-size {
 		return
 	}
 	cmap := fontset.SmallCmap(m.data[off : off+size])
+	if variations && cmap != nil {
+		cmap = fontset.VariationsCmap(m.data[off : off+size])
+	}
 	if cmap == nil {
 		return
 	}
