@@ -174,7 +174,7 @@ func TestSubsetCFFOperationBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.lsubrs, w.usedL = ix, make([]bool, ix.count)
-	w.calls = map[operandAt]callee{}
+	w.calls = map[callKey]callValue{}
 	_, err = w.run([]byte{139 - 107, 10, 14}, csRef{glyphSpace, 0}, 0)
 	if err == nil || !strings.Contains(err.Error(), "operations") {
 		t.Errorf("err = %v, want the operation budget", err)
@@ -356,6 +356,25 @@ func TestCmapWidthsAgreeWithSfnt(t *testing.T) {
 			if fast[r] != want {
 				t.Fatalf("U+%04X: %d from the cmap, %d from sfnt", r, fast[r], want)
 			}
+		}
+	}
+}
+
+// A call's operand and the subroutine it names survive their packing
+// (callKey, callValue) at the limits of each field.
+func TestCallKeyPacking(t *testing.T) {
+	for _, at := range []operandAt{
+		{csRef{glyphSpace, 0}, 0, 1},
+		{csRef{globalSpace, 65535}, 1<<32 - 1, 5},
+		{csRef{cffMaxFDs - 1, 40000}, 123456, 3},
+	} {
+		if got := at.key().operandAt(); got != at {
+			t.Errorf("%+v packs and unpacks as %+v", at, got)
+		}
+	}
+	for _, c := range []callee{{globalSpace, 0}, {globalSpace, 65535}, {cffMaxFDs - 1, 1}, {0, 33900}} {
+		if got := c.value().callee(); got != c {
+			t.Errorf("%+v packs and unpacks as %+v", c, got)
 		}
 	}
 }

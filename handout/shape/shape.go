@@ -282,9 +282,11 @@ func (m *maskedFile) smallCmap(rec int, variations bool) {
 	if off < 0 || size < 4 || off > len(m.data)-size {
 		return
 	}
-	cmap := fontset.SmallCmap(m.data[off : off+size])
-	if variations && cmap != nil {
+	var cmap []byte
+	if bmp, _ := fontset.CmapParts(m.data[off : off+size]); variations && bmp != nil {
 		cmap = fontset.VariationsCmap(m.data[off : off+size])
+	} else {
+		cmap = fontset.SmallCmap(m.data[off : off+size])
 	}
 	if cmap == nil {
 		return
