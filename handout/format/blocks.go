@@ -40,10 +40,13 @@ type builder struct {
 	// compactHead: the subtitle on the title's line when it fits (an FAQ
 	// sheet saving a page, see faq).
 	compactHead bool
-	frame       *layout.Frame // rows go into this box
-	frameAt     int           // index of the box's first row
-	x, w        float64       // current text column, relative to the content's left
-	wrapper     layout.Wrapper
+	// qaFrom and qaTo bound the structure elements of an FAQ sheet's
+	// questions and answers (see asksOnEveryPage).
+	qaFrom, qaTo int
+	frame        *layout.Frame // rows go into this box
+	frameAt      int           // index of the box's first row
+	x, w         float64       // current text column, relative to the content's left
+	wrapper      layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {
@@ -717,6 +720,23 @@ func (b *builder) onceLines(w float64) [][]layout.Line {
 		out = append(out, layout.Wrap(b.m, plain(s, fontset.Regular), b.th.Small, w))
 	}
 	return out
+}
+
+// onceRunOn is onceLines for the foot of the FAQ's write-in area: the
+// review date ends the note's last line when it fits there (as the
+// summary's footer sets it), so printing it once there takes no line of its
+// own; the two are then one element.
+func (b *builder) onceRunOn(w float64) [][]layout.Line {
+	texts := b.onceTexts(w)
+	if len(texts) != 2 {
+		return b.onceLines(w)
+	}
+	note := layout.Wrap(b.m, plain(texts[0], fontset.Regular), b.th.Small, w)
+	joined := layout.Wrap(b.m, plain(texts[0]+contactSep+texts[1], fontset.Regular), b.th.Small, w)
+	if len(joined) != len(note) {
+		return b.onceLines(w)
+	}
+	return [][]layout.Line{joined}
 }
 
 // onceHeight is the room lines of the footer's small type take.

@@ -180,7 +180,7 @@ func (b *builder) writingArea(title string, minLines int) {
 	// room for (builder.once) is printed there, at the foot of the area:
 	// text between the two rules, which then cannot read as a pair of
 	// lines either.
-	once := b.onceLines(w)
+	once := b.onceRunOn(w)
 	var onceH float64
 	for _, lines := range once {
 		onceH += float64(len(lines)) * th.SmallLeading

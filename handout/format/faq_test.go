@@ -6,22 +6,41 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
+	"handouts/handout/brand"
 	"handouts/handout/content"
 	"handouts/handout/layout"
 )
 
-// The FAQ sheet, on every handout with questions, with every brand, on both
-// papers, in regular and large print: every page holds a question or an
-// answer (never only the write-in lines), the last page has at least three
-// lines to write on, the last of them a whole line above the footer's rule,
-// and the contact details print once per page. (A brand may still cost a
-// long sheet a page: the header band and a three-line footer take about
+// faqBrands are the matrix's brands and one with a long clinic name beside
+// a wide logo, every contact detail, an address and a two-line note: the
+// tallest masthead an FAQ sheet has to make room for.
+var faqBrands = append(matrixBrands[:len(matrixBrands):len(matrixBrands)], struct {
+	name  string
+	brand func(*testing.T) *brand.Brand
+}{"long-name", brandFrom("testdata/long-name-brand.yaml")})
+
+// The FAQ sheet, on every handout with questions (in every language the
+// tests have), with every brand, on both papers, in regular and large
+// print: every page holds a question or an answer (never only the masthead,
+// the contact strip or the write-in lines), the last page has at least
+// three lines to write on, the last of them a whole line above the footer's
+// rule, the contact details print once per page and the review date at
+// least once on the sheet and at most once a page. (A brand may still cost
+// a long sheet a page: the header band and a three-line footer take about
 // 1.8 in.)
 func TestFAQSheet(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/*.yaml")
-	more, _ := filepath.Glob("../../data/*.yaml")
-	for _, file := range append(files, more...) {
+	var files []string
+	for _, g := range []string{"../../testdata/*.yaml", "../../testdata/languages/*.yaml", "../../data/*.yaml"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	brands := make([]*brand.Brand, len(faqBrands))
+	for i, mb := range faqBrands {
+		brands[i] = mb.brand(t)
+	}
+	for _, file := range files {
 		h := loadHandout(t, file)
 		if len(h.FAQ) == 0 {
 			continue
@@ -29,17 +48,19 @@ func TestFAQSheet(t *testing.T) {
 		for _, paper := range []Paper{Letter, A4} {
 			for _, lp := range []bool{false, true} {
 				opt := Options{Paper: paper, LargePrint: lp}
-				for _, mb := range matrixBrands {
-					b := mb.brand(t)
+				for k, mb := range faqBrands {
+					b := brands[k]
 					name := fmt.Sprintf("%s/%s/%s/lp=%v", filepath.Base(file), mb.name, paper.Name, lp)
 					doc, err := Compose(FAQ, h, b, labelsFor(h), opt)
 					if err != nil {
 						t.Fatalf("%s: %v", name, err)
 					}
 					th := NewTheme(b, labelsFor(h), opt, 0)
+					reviewed, dates := labelsFor(h).Reviewed(h.Reviewed), 0
 					for i, p := range doc.Pages {
 						holds := false
 						phones := 0
+						var text strings.Builder // the page's text, to find the date in however it was set
 						for _, op := range p.Ops {
 							if op.Kind != layout.TextOp {
 								continue
@@ -49,13 +70,22 @@ func TestFAQSheet(t *testing.T) {
 							if b.Phone != "" && strings.Contains(op.Text, b.Phone) {
 								phones++
 							}
+							text.WriteString(op.Text)
 						}
 						if !holds {
-							t.Errorf("%s page %d holds no question or answer", name, i+1)
+							t.Errorf("%s page %d of %d holds no question or answer", name, i+1, len(doc.Pages))
 						}
 						if phones > 1 {
 							t.Errorf("%s page %d prints the phone number %d times", name, i+1, phones)
 						}
+						pageDates := strings.Count(nospace(text.String()), nospace(reviewed))
+						if pageDates > 1 {
+							t.Errorf("%s page %d prints the review date %d times", name, i+1, pageDates)
+						}
+						dates += pageDates
+					}
+					if dates == 0 {
+						t.Errorf("%s: the review date %q is not printed", name, reviewed)
 					}
 					last := doc.Pages[len(doc.Pages)-1]
 					var rules []float64
@@ -80,6 +110,17 @@ func TestFAQSheet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// nospace is s without its spaces, so text set piece by piece compares
+// with text as written.
+func nospace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // The write-in area holds as many ruled lines as its height gives, a whole
@@ -124,10 +165,13 @@ func TestWritingAreaLines(t *testing.T) {
 
 // A branded FAQ sheet takes no more pages than the unbranded one: when the
 // clinic's band would push it onto a second sheet, the masthead is compacted
-// (the subtitle on the title's line, then the band without its tagline), but
+// (the subtitle on the title's line, then the band without its tagline, its
+// logo no taller than the name), then the review date printed once at the
+// foot of the write-in area and the space between blocks closed up, but
 // only then: a sheet that fits keeps its masthead. And the write-in lines
 // are as far apart in a brand's serif as in the default face: handwriting
-// does not grow with a font's x-height.
+// does not grow with a font's x-height. group-therapy on Letter needed 88 pt
+// more than its page had with cedar-hollow's band and two-line footer.
 func TestFAQBrandCostsNoSheet(t *testing.T) {
 	cedar := brandFrom("../../testdata/brand/cedar-hollow/brand.yaml")(t)
 	for _, c := range []struct {
@@ -139,6 +183,7 @@ func TestFAQBrandCostsNoSheet(t *testing.T) {
 		{"../../data/group-therapy.yaml", A4, true},
 		{"../../testdata/diabetes-es.yaml", A4, false},
 		{"../../testdata/sleep.yaml", Letter, false},
+		{"../../data/group-therapy.yaml", Letter, true},
 	} {
 		h := loadHandout(t, c.file)
 		name := fmt.Sprintf("%s/%s", filepath.Base(c.file), c.paper.Name)
@@ -225,5 +270,135 @@ func TestFAQLastAnswerSplitsRatherThanLeaveAThird(t *testing.T) {
 	}
 	if asked == 0 {
 		t.Error("the last question is not printed as a heading")
+	}
+}
+
+// A short sheet whose one question, answer and write-in lines do not fit
+// under a tall masthead (the Greek large-print sheet on Letter, under
+// cedar-hollow's band and contact strip, needed 80 pt more) does not leave
+// page one holding only the masthead and carry the question to page two: it
+// is set compactly onto one page, the answer whole beside its question and
+// three lines to write on, in large print's type.
+func TestFAQOneQuestionKeepsPageOne(t *testing.T) {
+	h := loadHandout(t, "../../testdata/languages/el.yaml")
+	if len(h.FAQ) != 1 {
+		t.Fatalf("%d questions, want the one this test is about", len(h.FAQ))
+	}
+	for _, mb := range faqBrands[3:] { // cedar-hollow, long-name
+		b := mb.brand(t)
+		for _, paper := range []Paper{Letter, A4} {
+			opt := Options{Paper: paper, LargePrint: true}
+			name := mb.name + "/" + paper.Name
+			doc, err := Compose(FAQ, h, b, labelsFor(h), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Pages) != 1 {
+				t.Errorf("%s: %d pages, want 1", name, len(doc.Pages))
+				continue
+			}
+			th := NewTheme(b, labelsFor(h), opt, 0)
+			var question, answer strings.Builder
+			rules := 0
+			for _, op := range doc.Pages[0].Ops {
+				switch {
+				case op.Kind == layout.TextOp && role(doc, op) == layout.Heading2 && op.Text != labelsFor(h).YourQuestions:
+					question.WriteString(op.Text)
+				case op.Kind == layout.TextOp && role(doc, op) == layout.Paragraph:
+					answer.WriteString(op.Text)
+					if op.Size < th.Body-0.01 {
+						t.Errorf("%s: the answer is set at %.2f pt, under the body's %.2f", name, op.Size, th.Body)
+					}
+				case op.Kind == layout.LineOp && op.Artifact == layout.Decoration && op.W > 100:
+					rules++
+				}
+			}
+			if nospace(question.String()) != nospace(h.FAQ[0].Q.Raw) {
+				t.Errorf("%s: the question reads %q", name, question.String())
+			}
+			if nospace(answer.String()) != nospace(h.FAQ[0].A.Raw) {
+				t.Errorf("%s: the answer reads %q, want it whole", name, answer.String())
+			}
+			if rules < 3 {
+				t.Errorf("%s: %d lines to write on, want at least 3", name, rules)
+			}
+		}
+	}
+}
+
+// The slim band of a compact FAQ masthead is never taller than the band,
+// and its logo never under the 0.45 in at which a wordmark stays readable:
+// cedar-hollow's wordmark comes down to its two-line name's height, and the
+// long name beside it, wrapped into five lines in large print, gains the
+// width to take fewer.
+func TestSlimBand(t *testing.T) {
+	h := &content.Handout{Language: "en"}
+	for _, mb := range faqBrands[3:] {
+		b := mb.brand(t)
+		for _, lp := range []bool{false, true} {
+			th := NewTheme(b, labelsFor(h), Options{Paper: Letter, LargePrint: lp}, 0)
+			th.Tagline = ""
+			full := bandLayout(th, th.measurer())
+			slim := *th
+			slim.LogoH = slimLogoH(th)
+			sl := bandLayout(&slim, slim.measurer())
+			name := fmt.Sprintf("%s/lp=%v", mb.name, lp)
+			if slim.LogoH < 0.45*72-0.01 || slim.LogoH > th.LogoH {
+				t.Errorf("%s: a logo %.1f pt tall, want 32.4 to %.1f", name, slim.LogoH, th.LogoH)
+			}
+			if sl.h > full.h-1 {
+				t.Errorf("%s: the slim band is %.1f pt, the band %.1f: want it lower", name, sl.h, full.h)
+			}
+			if mb.name == "long-name" && lp && len(sl.name) >= len(full.name) {
+				t.Errorf("%s: the name takes %d lines beside the smaller logo, %d beside the full one", name, len(sl.name), len(full.name))
+			}
+		}
+	}
+}
+
+// On a sheet set to fit one page, a footer line that would hold only the
+// review date (a one-page sheet has no page number) is saved: the date is
+// printed once, at the end of the brand's note at the foot of the write-in
+// area, where it takes no line of its own when the note's last line has
+// room for it.
+func TestOneSheetFooter(t *testing.T) {
+	cedar := brandFrom("../../testdata/brand/cedar-hollow/brand.yaml")(t)
+	h := &content.Handout{Language: "en"}
+	th := NewTheme(cedar, labelsFor(h), Options{Paper: Letter}, 0)
+	th.localize("en")
+	furn := newFurniture(th, "Group therapy", "Reviewed November 2026", furnitureRunning)
+	if furn.pageInline || !furn.reviewedFoot || furn.onceNote == "" {
+		t.Fatalf("cedar-hollow's footer: page number inline %v, date in the footer %v, note once %q; want the page line below the contact line and the note once", furn.pageInline, furn.reviewedFoot, furn.onceNote)
+	}
+	one := newOneSheetFurniture(furn)
+	if one == nil {
+		t.Fatal("no one-page footer")
+	}
+	if d := one.spec().Bottom - furn.spec().Bottom; math.Abs(d-th.SmallLeading) > 0.01 {
+		t.Errorf("the one-page footer gives %.2f pt more room, want a line (%.2f)", d, th.SmallLeading)
+	}
+	if one.onceReviewed != "Reviewed November 2026" || furn.onceReviewed != "" {
+		t.Errorf("the date printed once: %q on one page, %q on the sheet", one.onceReviewed, furn.onceReviewed)
+	}
+	var ops []layout.Op
+	for _, op := range one.draw(0, 1) {
+		if op.Kind == layout.TextOp {
+			ops = append(ops, op)
+		}
+	}
+	for _, op := range ops {
+		if strings.Contains(op.Text, "Reviewed") || strings.Contains(op.Text, "Page") {
+			t.Errorf("the one-page footer prints %q", op.Text)
+		}
+	}
+	b := newBuilder(th)
+	b.once = []string{furn.onceNote, one.onceReviewed}
+	lines := b.onceRunOn(th.Width)
+	note := layout.Wrap(b.m, plain(furn.onceNote, 0), th.Small, th.Width)
+	if len(lines) != 1 || len(lines[0]) != len(note) || !strings.HasSuffix(strings.TrimSpace(lines[0][len(note)-1].Text()), "Reviewed November 2026") {
+		t.Errorf("the note and date at the foot of the write-in area: %v, want the date ending the note's %d lines", lines, len(note))
+	}
+	if newOneSheetFurniture(newFurniture(NewTheme(exampleBrand(t), labelsFor(h), Options{Paper: Letter}, 0), "Group therapy", "Reviewed November 2026", furnitureRunning)) != nil {
+		t.Error("a footer with the page line beside the contact line has no line to save")
 	}
 }

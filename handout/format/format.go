@@ -227,6 +227,7 @@ func faq(b *builder, h *content.Handout) {
 		b.contactStrip(true)
 		b.gap(b.th.Leading * 0.8)
 	}
+	b.qaFrom = len(b.tree.Structs)
 	for i, q := range h.FAQ {
 		if i > 0 {
 			b.gap(b.th.Leading * 0.8)
@@ -253,6 +254,7 @@ func faq(b *builder, h *content.Handout) {
 		}
 		b.continuedLabel(fr, q.Q.Raw)
 	}
+	b.qaTo = len(b.tree.Structs)
 	// The footer prints the contact details on every page, so the sheet
 	// has no contact card to repeat them; the write-in area keeps with
 	// the last answer, so no page holds only ruled lines.
@@ -277,7 +279,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	th.BandLabel = bandLabel(kind, th)
 	furn := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := furn.spec()
-	build := func(th *Theme, onceFoot, compact bool) *builder {
+	build := func(th *Theme, furn *furniture, onceFoot, compact bool) *builder {
 		b := newBuilder(th)
 		b.compactHead = compact
 		for _, s := range []string{furn.onceNote, furn.onceReviewed} {
@@ -301,7 +303,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		body(b, h)
 		return b
 	}
-	b := build(th, false, false)
+	b := build(th, furn, false, false)
 	pages, err := layout.Flow(b.rows, spec)
 	if err != nil {
 		return nil, err
@@ -319,7 +321,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		lines := b.onceLines(th.Width)
 		onceSpec := spec
 		onceSpec.LastBottom = spec.Bottom - onceHeight(lines, th)
-		bf := build(th, true, false)
+		bf := build(th, furn, true, false)
 		if p, err := layout.Flow(bf.rows, onceSpec); err == nil {
 			p = saveLastPage(bf.rows, onceSpec, p)
 			if len(p) < len(pages) {
@@ -329,7 +331,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		}
 	}
 	if kind == FAQ && len(pages) > 1 {
-		b, pages = compactFAQ(th, b, pages, spec, build)
+		b, pages, furn = fitFAQ(th, h, b, pages, furn, build)
 	}
 	if mode == furnitureSummary {
 		furn.tree = b.tree
@@ -355,30 +357,157 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	}, nil
 }
 
-// compactFAQ is an FAQ sheet that runs onto another page set with a compact
-// masthead, when that saves a sheet: first the subtitle on the title's line,
-// then also the band without the tagline (the clinic's name and logo still
-// say who gave the sheet; the guide and summary keep the tagline). A sheet
-// of questions on one page is worth more to a patient than a tagline and a
-// second sheet of ruled lines. Type keeps its size, and the space between
-// blocks closes up as saveLastPage does, if need be.
-func compactFAQ(th *Theme, b *builder, pages []layout.Page, spec layout.PageSpec, build func(*Theme, bool, bool) *builder) (*builder, []layout.Page) {
-	bare := *th
-	bare.Tagline = ""
-	for _, t := range []*Theme{th, &bare} {
-		if t == &bare && th.Tagline == "" {
-			break
+// fitFAQ sets an FAQ sheet that runs onto another page more compactly, as
+// a print designer would. Whenever it saves the sheet, the masthead is
+// compacted: the subtitle on the title's line, then the band without its
+// tagline (the clinic's name and logo still say who gave the sheet; the
+// guide and summary keep the tagline), the space between blocks closed up
+// as saveLastPage does if need be. A sheet of questions on one page is
+// worth more to a patient than a tagline and a second sheet of ruled lines.
+//
+// Two rules may ask for more: every page holds a question (a short sheet
+// whose one question, answer and write-in lines do not fit under the
+// masthead would otherwise leave page one with only the masthead), and a
+// clinic's brand costs no sheet (a branded sheet takes no more pages than
+// the same sheet unbranded). Then, each keeping what the one before did:
+//
+//  1. the band as low as its logo allows (see slimLogoH);
+//  2. on a sheet that comes to one page, the review date printed once, at
+//     the end of the brand's note at the foot of the write-in area, rather
+//     than alone on a footer line: a one-page sheet has no page number to
+//     print beside it;
+//  3. the space between blocks closed up, a little and then a little more,
+//     whatever the last page holds.
+//
+// Type keeps its size, and the write-in area its three lines and their
+// spacing. Only the rules close a sheet up further than saveLastPage would:
+// the unbranded sheet, which a brand is measured against, keeps its length.
+func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn *furniture, build func(*Theme, *furniture, bool, bool) *builder) (*builder, []layout.Page, *furniture) {
+	asks := b.asksOnEveryPage(pages)
+	if asks && len(pages) < 2 {
+		return b, pages, furn
+	}
+	// target is the pages the rules ask for; strong, whether they ask for
+	// more than a compact masthead.
+	target, strong := len(pages)-1, !asks
+	if !asks {
+		target = len(pages)
+	}
+	if n := unbrandedFAQPages(th, h); n > 0 && n < len(pages) {
+		target, strong = min(target, n), true
+	}
+	noTag := *th
+	noTag.Tagline = ""
+	slim := noTag
+	slim.LogoH = slimLogoH(&noTag)
+	oneSheet := newOneSheetFurniture(furn)
+	best, bestPages, bestFurn, bestAsks := b, pages, furn, asks
+	for _, v := range []struct {
+		th       *Theme
+		furn     *furniture
+		closeUp  float64 // the rules' close-up; 0 for saveLastPage's
+		strong   bool
+		oneSheet bool
+	}{
+		{th, furn, 0, false, false},
+		{&noTag, furn, 0, false, false},
+		{&slim, furn, 0, true, false},
+		{&slim, oneSheet, 0, true, true},
+		{&slim, oneSheet, closeUp[0], true, true},
+		{&slim, oneSheet, closeUp[1], true, true},
+		{&slim, furn, closeUp[0], true, false},
+		{&slim, furn, closeUp[1], true, false},
+	} {
+		switch {
+		case v.strong && !strong, v.oneSheet && (v.furn == nil || target > 1):
+			continue
+		case v.th == &noTag && th.Tagline == "", v.th == &slim && v.closeUp == 0 && !v.oneSheet && slim.LogoH == noTag.LogoH:
+			continue // the same as the layout before
 		}
-		bc := build(t, false, true)
+		t := v.th
+		if v.closeUp > 0 {
+			c := *t
+			c.closeUp = v.closeUp
+			t = &c
+		}
+		spec := v.furn.spec()
+		bc := build(t, v.furn, false, true)
 		p, err := layout.Flow(bc.rows, spec)
 		if err != nil {
+			continue
+		}
+		if v.closeUp == 0 && !v.oneSheet {
+			p = saveLastPage(bc.rows, spec, p)
+		}
+		if v.oneSheet && len(p) > 1 || !bc.asksOnEveryPage(p) {
+			continue
+		}
+		if len(p) < len(bestPages) || !bestAsks && len(p) <= len(pages) {
+			best, bestPages, bestFurn, bestAsks = bc, p, v.furn, true
+		}
+		if bestAsks && len(bestPages) <= target {
 			break
 		}
-		if p = saveLastPage(bc.rows, spec, p); len(p) < len(pages) {
-			return bc, p
+	}
+	return best, bestPages, bestFurn
+}
+
+// unbrandedFAQPages is how many pages the sheet takes without the clinic's
+// brand (the default type, no band, no contact details), or 0 for a sheet
+// that has no brand to blame.
+func unbrandedFAQPages(th *Theme, h *content.Handout) int {
+	br := th.Brand
+	if br.Name == "" && br.Logo == nil && len(contactParts(br)) == 0 && br.Address == "" && br.Footer.IsZero() && br.Tagline.IsZero() {
+		return 0
+	}
+	bare := &brand.Brand{Primary: brand.DefaultPrimary, Accent: brand.DefaultAccent, Fonts: fontset.Default()}
+	opt := Options{Paper: th.Paper, LargePrint: th.LargePrint, Personal: th.Personal, lang: h.Language}
+	doc, err := compose(FAQ, h, NewTheme(bare, th.Labels, opt, 0), faq)
+	if err != nil {
+		return 0
+	}
+	return len(doc.Pages)
+}
+
+// slimLogoH is the logo's height in a slim band: the height, from its own
+// down to the 0.45 in at which a wordmark's lettering stays readable (see
+// LogoTooSmall), that makes the band lowest. A logo taller than the
+// clinic's name beside it comes down to the name's height; a long name
+// wrapped into many lines gains width from a smaller logo and so takes
+// fewer. Of equal bands, the larger logo.
+func slimLogoH(th *Theme) float64 {
+	if th.Brand.Logo == nil {
+		return th.LogoH
+	}
+	const minH, step = 0.45 * 72, 0.025 * 72
+	t := *th
+	best, bestH := th.LogoH, bandLayout(th, th.measurer()).h
+	for lh := th.LogoH - step; lh >= minH-0.01; lh -= step {
+		t.LogoH = lh
+		if h := bandLayout(&t, t.measurer()).h; h < bestH-0.01 {
+			best, bestH = lh, h
 		}
 	}
-	return b, pages
+	return best
+}
+
+// asksOnEveryPage reports whether every page holds one of the sheet's
+// questions or a piece of an answer: never only the masthead, the contact
+// strip or the write-in lines.
+func (b *builder) asksOnEveryPage(pages []layout.Page) bool {
+	for _, p := range pages {
+		asks := false
+		for _, op := range p.Ops {
+			if op.Kind == layout.TextOp && op.Struct >= b.qaFrom && op.Struct < b.qaTo {
+				asks = true
+				break
+			}
+		}
+		if !asks {
+			return false
+		}
+	}
+	return true
 }
 
 // bandLabel is what the header band names a format, as printed labels: the

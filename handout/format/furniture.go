@@ -371,6 +371,16 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 	if mode != furnitureRunning {
 		lines += len(furn.note) + len(furn.contact)
 	}
+	furn.place(lines)
+	furn.header = furn.headerLines()
+	furn.headerH = float64(len(furn.header))*th.SmallLeading + th.Small*0.3
+	return furn
+}
+
+// place sets the footer's room for lines of small type above the bottom
+// margin.
+func (furn *furniture) place(lines int) {
+	th := furn.th
 	furn.textTop = furn.pageLineY() - float64(lines)*th.SmallLeading
 	furn.ruleY = furn.textTop - th.Small*0.6
 	if furn.qr > 0 {
@@ -382,9 +392,26 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 		furn.footerTop = th.Paper.H - th.Margin + th.Leading*0.5
 		furn.ruleY = 0
 	}
-	furn.header = furn.headerLines()
-	furn.headerH = float64(len(furn.header))*th.SmallLeading + th.Small*0.3
-	return furn
+}
+
+// newOneSheetFurniture is a guide's or FAQ's footer for a sheet set to fit
+// one page (see fitFAQ), or nil when it would save nothing. A one-page sheet
+// prints no page number, so a page line of its own would hold only the
+// review date: the date is printed once instead (the format sets it at the
+// end of the brand's note), and the footer is a line shorter. It serves only
+// a sheet that does come to one page: on two, the page number needs its line.
+func newOneSheetFurniture(furn *furniture) *furniture {
+	if furn.mode != furnitureRunning || furn.pageInline {
+		return nil
+	}
+	one := *furn
+	one.pageInline = true // on one page there is no page number to print at the right
+	if one.reviewedFoot && one.reviewed != "" {
+		one.reviewedFoot = false
+		one.onceReviewed = one.reviewed
+	}
+	one.place(len(one.contact) + len(one.note))
+	return &one
 }
 
 // running lays out the guide's and FAQ's footer in at most two lines, and
