@@ -46,11 +46,13 @@ type builder struct {
 	frame        *layout.Frame // rows go into this box
 	frameAt      int           // index of the box's first row
 	x, w         float64       // current text column, relative to the content's left
-	wrapper      layout.Wrapper
+	// wrapper's memory is shared with the sub-builders (sub): one
+	// document is built on one goroutine.
+	wrapper *layout.Wrapper
 }
 
 func newBuilder(th *Theme) *builder {
-	return &builder{th: th, m: th.measurer(), tree: layout.NewTree(), w: th.Width, titleGap: 0.6}
+	return &builder{th: th, m: th.measurer(), tree: layout.NewTree(), w: th.Width, titleGap: 0.6, wrapper: new(layout.Wrapper)}
 }
 
 // textStyle is how a run of text is set.
@@ -530,7 +532,7 @@ func (b *builder) references(refs []content.Reference) {
 // sub is a builder for a narrower column whose rows are later combined into
 // one row of the parent, for side-by-side layouts that move as one piece.
 func (b *builder) sub(w float64) *builder {
-	return &builder{th: b.th, m: b.m, tree: b.tree, w: w, wholeBox: b.wholeBox}
+	return &builder{th: b.th, m: b.m, tree: b.tree, w: w, wholeBox: b.wholeBox, wrapper: b.wrapper}
 }
 
 // flatten stacks the sub-builder's rows into ops offset by dx, returning

@@ -33,6 +33,20 @@ const nbsp = '\u00a0'
 // characters printed just before and after s (' ' for none), so that a
 // quote at the edge of a styled span is curled the right way.
 func typeset(s string, prev, next rune) string {
+	if !typesetBytes.in(s) {
+		return s // nothing the pass changes: most of a handout's texts
+	}
+	return typesetWords(s, prev, next)
+}
+
+// typesetBytes are the bytes a text must hold for the pass to change it: a
+// quote, a hyphen, a digit (a range, a number kept with its word), "/" or
+// "&" (kept with the words beside them), and 0xE2, which starts "—" and "–"
+// (a spaced dash kept with the word before it).
+var typesetBytes = newByteSet("'\"-0123456789/&\xe2")
+
+// typesetWords is typeset for a text that may change.
+func typesetWords(s string, prev, next rune) string {
 	if s == "" {
 		return s
 	}
@@ -98,16 +112,32 @@ func nextWord(s string) (word, string) {
 	return word{text: s[:end], space: sp}, s[end:]
 }
 
-// hasByte reports whether s holds any of the ASCII bytes in set: a plain
-// loop, as strings.IndexAny looks each character of a short s up in set.
-func hasByte(s, set string) bool {
+// byteSet is a set of bytes, to scan a word for any of them in one pass
+// (strings.IndexAny looks each character of a short s up in its set).
+type byteSet [256]bool
+
+func newByteSet(chars string) *byteSet {
+	var set byteSet
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return &set
+}
+
+// in reports whether s holds any byte of set.
+func (set *byteSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(set, s[i]) >= 0 {
+		if set[s[i]] {
 			return true
 		}
 	}
 	return false
 }
+
+var (
+	addressBytes = newByteSet(":/@")
+	quoteBytes   = newByteSet("'\"-")
+)
 
 // joinSpace is what the spaces sp, between the words l and r, print as:
 // one no-break space when the words must not part, else the spaces as
@@ -172,7 +202,7 @@ func isWord(s string) bool {
 func isAddress(w string) bool {
 	// Nearly every word has none of ":/@" and does not start "www.": one
 	// scan settles it.
-	if !hasByte(w, ":/@") && !strings.Contains(w, "www.") {
+	if !addressBytes.in(w) && !strings.Contains(w, "www.") {
 		return false
 	}
 	if strings.Contains(w, "://") || strings.Contains(w, "@") || strings.HasPrefix(strings.TrimLeft(w, "(\"'“‘"), "www.") {
@@ -191,7 +221,7 @@ func isAddress(w string) bool {
 }
 
 func typesetWord(w string, before, after rune) string {
-	if !hasByte(w, "'\"-") {
+	if !quoteBytes.in(w) {
 		return w
 	}
 	rs := []rune(w)

@@ -121,3 +121,30 @@ func inline(text string) []content.Span {
 	spans, _ := content.ParseInlineStray(text)
 	return spans
 }
+
+// typeset returns a text holding none of typesetBytes as it is, without
+// reading its words: the same text the whole pass makes of it.
+func TestTypesetUnchangedText(t *testing.T) {
+	words := []string{"take", "it", "I'm", "5-12", "call", "988", "a", "/", "&", "—", "–", "-", "--", "“quoted”", "naïve",
+		"www.example.org", "youtube.com/watch", "x@y.org", "PMID:", "1,000", "page", "room", "anxiety", "(CBT,", "DBT)", "\"x\"", "2026-11-01"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	seps := []string{" ", "  ", "\n", "\u00a0", " \t"}
+	for range 5000 {
+		var b strings.Builder
+		for i := range rng.IntN(12) {
+			if i > 0 {
+				b.WriteString(seps[rng.IntN(len(seps))])
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		s := b.String()
+		for _, edge := range []rune{' ', '(', 'x', '"'} {
+			if got, want := typeset(s, edge, edge), typesetWords(s, edge, edge); got != want {
+				t.Fatalf("typeset(%q) = %q, the whole pass makes %q", s, got, want)
+			}
+		}
+		if !typesetBytes.in(s) && typeset(s, ' ', ' ') != s {
+			t.Fatalf("typeset(%q) changed a text with nothing to set", s)
+		}
+	}
+}

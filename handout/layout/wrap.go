@@ -107,6 +107,9 @@ func Wrap(m Measurer, runs []Run, size, width float64) []Line {
 // Wrapper is for one goroutine at a time.
 type Wrapper struct {
 	toks []token
+	// measured holds the words of every text Measure measured, one after
+	// another; it is only appended to, so each Measured's words stay put.
+	measured []token
 }
 
 // Wrap is Wrap, reusing w's memory.
@@ -131,7 +134,10 @@ type Measured struct {
 // Measure measures runs' words at size, for Lines and Count at any width.
 // The result has its own memory: it stays valid across w's later calls.
 func (w *Wrapper) Measure(m Measurer, runs []Run, size float64) Measured {
-	return Measured{m: m, toks: tokenize(nil, m, runs, size), size: size, bytes: textLen(runs)}
+	from := len(w.measured)
+	w.measured = tokenize(w.measured, m, runs, size)
+	toks := w.measured[from:len(w.measured):len(w.measured)]
+	return Measured{m: m, toks: toks, size: size, bytes: textLen(runs)}
 }
 
 // Lines is Wrap at width of the runs and size t was measured from, the
