@@ -344,10 +344,20 @@ func (b *builder) box(fill, rule colour.Color, st int) {
 // full), and then splits where its paragraphs may and at least half of it
 // stays behind, its second part headed "(continued)". A long box splits
 // between rows like running text.
-func (b *builder) endBox() { b.endBoxTitled("") }
+func (b *builder) endBox() { b.closeBox("", false) }
 
 // endBoxTitled is endBox for a box whose title heads its continued parts.
-func (b *builder) endBoxTitled(title string) {
+func (b *builder) endBoxTitled(title string) { b.closeBox(title, false) }
+
+// endLeadBox is endBoxTitled for the box under the title (the short
+// version): where half of it will not fit under the title, it may also
+// split before its half, at twice splitCost, which the composer pays
+// only to keep page one from being left under half full (a patient's
+// block above the box in large print left page one of a guide 45-62 %
+// blank, its box moved whole to page 2).
+func (b *builder) endLeadBox(title string) { b.closeBox(title, true) }
+
+func (b *builder) closeBox(title string, lead bool) {
 	fr := b.frame
 	b.add(layout.Row{H: fr.Pad, KeepWithPrev: true})
 	h := 0.0
@@ -364,9 +374,12 @@ func (b *builder) endBoxTitled(title string) {
 		for k := b.frameAt; k < len(b.rows); k++ {
 			r := &b.rows[k]
 			if k > b.frameAt && !r.KeepWithPrev {
-				if above < h/2 {
+				switch {
+				case above < h/2 && lead:
+					r.Penalty += 2 * b.splitCost()
+				case above < h/2:
 					r.KeepWithPrev = true
-				} else {
+				default:
 					r.Penalty += b.splitCost()
 				}
 			}
@@ -419,7 +432,7 @@ func (b *builder) keyPoints(h *content.Handout, ts textStyle, columns bool) {
 	} else {
 		b.bullets(items, aside, ts, "the short version")
 	}
-	b.endBoxTitled(b.th.Labels.ShortVersion)
+	b.endLeadBox(b.th.Labels.ShortVersion)
 }
 
 // boxTitle is the heading inside a box.

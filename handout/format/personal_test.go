@@ -425,3 +425,41 @@ func TestPersonalLargePrintKeepsTheStockSize(t *testing.T) {
 		}
 	}
 }
+
+// A patient's block above the short version in a large-print guide left
+// too little room under the title for half of the box, which could not
+// split before its half, so it moved whole to page 2 and page 1 held the
+// title and the block alone, 45-62 % of the page blank (group-therapy on
+// A4 with every brand). The box under the title splits instead, its second
+// part headed "(continued)", and page 1 is at least half full.
+func TestPersonalGuideKeepsTheShortVersionOnPageOne(t *testing.T) {
+	h := loadHandout(t, seedFile)
+	for _, mb := range matrixBrands {
+		b := mb.brand(t)
+		doc, err := Compose(Guide, h, b, labelsFor(h), Options{Paper: A4, LargePrint: true, Personal: maria})
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, cont, low := -1, -1, 0.0
+		for i, pg := range doc.Pages {
+			for _, op := range pg.Ops {
+				switch {
+				case op.Kind != layout.TextOp:
+				case op.Struct != 0 && strings.Contains(op.Text, "The short version") && title < 0:
+					title = i
+				case op.Artifact != 0 && strings.Contains(op.Text, "The short version (continued)") && cont < 0:
+					cont = i
+				}
+				if i == 0 && op.Struct != 0 {
+					low = max(low, op.Y+max(op.H, 0))
+				}
+			}
+		}
+		if title != 0 || cont != 1 {
+			t.Errorf("%s: the short version's title is on page %d, its continued label on page %d; want 1 and 2", mb.name, title+1, cont+1)
+		}
+		if low < doc.Height/2 {
+			t.Errorf("%s: page 1 ends %.0f %% down the page", mb.name, 100*low/doc.Height)
+		}
+	}
+}
