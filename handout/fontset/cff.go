@@ -587,6 +587,13 @@ func subsetCFF(cff []byte, kept []int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return subsetReadCFF(f, kept)
+}
+
+// subsetReadCFF is subsetCFF of a CFF table read (readCFF), which it
+// only reads: a CJK face's is read once, when it is loaded, and serves
+// every subset of it.
+func subsetReadCFF(f *cffFont, kept []int) ([]byte, error) {
 	c, err := walkKept(f, kept)
 	if err != nil {
 		return nil, err

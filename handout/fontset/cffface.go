@@ -48,7 +48,8 @@ func parseCFFFace(data []byte, path string) *Face {
 	if !mapsText {
 		return nil
 	}
-	if _, err := readCFF(table(data, "CFF ")); err != nil {
+	cff, err := readCFF(table(data, "CFF "))
+	if err != nil {
 		return nil
 	}
 	upem := int32(binary.BigEndian.Uint16(head[18:]))
@@ -69,7 +70,7 @@ func parseCFFFace(data []byte, path string) *Face {
 	scale := 1000 / float64(upem)
 	unit := func(v fixed.Int26_6) float64 { return float64(v) / 64 * scale }
 
-	face := &Face{Data: data, Path: path, Name: faceName(path), Upem: int(upem), NumGlyphs: glyphs, widths: widths}
+	face := &Face{Data: data, Path: path, Name: faceName(path), Upem: int(upem), NumGlyphs: glyphs, widths: widths, cff: cff}
 	face.missing = uint16(math.Round(unit(scaled(int32(binary.BigEndian.Uint16(hmtx))))))
 	face.Ascent = unit(scaled(i16(hhea, 4)))
 	face.Descent = -unit(-scaled(i16(hhea, 6)))

@@ -191,9 +191,13 @@ func TestCFFFaceAsSfnt(t *testing.T) {
 		if &fast.Data[0] != &slow.Data[0] {
 			t.Errorf("%s: the face's data was copied", s)
 		}
-		// The rest, field for field (the file and table aside).
-		fast.Data, fast.widths, fast.lazy = nil, nil, nil
-		slow.Data, slow.widths, slow.lazy = nil, nil, nil
+		// The rest, field for field (the file and table aside, and
+		// the CFF as read, which only the fast path keeps).
+		if fast.cff == nil {
+			t.Errorf("%s: the face does not keep its CFF as read", s)
+		}
+		fast.Data, fast.widths, fast.lazy, fast.cff = nil, nil, nil, nil
+		slow.Data, slow.widths, slow.lazy, slow.cff = nil, nil, nil, nil
 		if !reflect.DeepEqual(fast, slow) {
 			t.Errorf("%s: read from the tables\n%+v\nread by sfnt\n%+v", s, *fast, *slow)
 		}

@@ -58,3 +58,37 @@ func chineseText(b testing.TB) string {
 	}
 	return string(data)
 }
+
+// A CJK face's subsets, cut from the CFF table it read when it was
+// loaded (Face.Subset), are those cut from its file.
+func TestFaceSubsetAsFile(t *testing.T) {
+	fam, err := cjkHans.copy().load(cjkSearchGroups())
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, s := range []Style{Regular, Bold} {
+		face := fam.Faces[s]
+		if face.cff == nil {
+			t.Skipf("the Simplified Chinese font %s is not CFF", face.Path)
+		}
+		var gids []int
+		for _, r := range "洗手可以预防疾病。（肥皂和水）" + "ABC123" {
+			if g, ok := face.GlyphID(r); ok {
+				gids = append(gids, int(g))
+			}
+		}
+		slices.Sort(gids)
+		gids = slices.Compact(gids)
+		a, err := face.Subset(gids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Subset(face.Data, gids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(a.Program, b.Program) || !slices.Equal(a.Advances, b.Advances) {
+			t.Errorf("%s: the subset cut from the CFF as read differs from the file's", face.Name)
+		}
+	}
+}

@@ -81,6 +81,9 @@ type Face struct {
 	Upem, NumGlyphs int
 	shaped          bool // see NeedsShaping
 	cjk             bool // see IsCJK
+	// cff is the face's CFF table as read (readCFF) when it was loaded,
+	// for its subsets (Face.Subset); nil for a TrueType face.
+	cff *cffFont
 	// widths holds the advance of each BMP rune in 1/1000 em; 0 means the
 	// font has no glyph for it. A flat table makes measuring a megabyte of
 	// text a simple loop.

@@ -122,7 +122,7 @@ func generateDefaults(faces [4]*Face) ([]byte, error) {
 		v, t := reflect.ValueOf(f).Elem(), reflect.TypeOf(*f)
 		for i := range t.NumField() {
 			name := t.Field(i).Name
-			if name == "Data" || name == "Path" || name == "Name" || name == "widths" || name == "lazy" || name == "shaped" {
+			if name == "Data" || name == "Path" || name == "Name" || name == "widths" || name == "lazy" || name == "cff" || name == "shaped" {
 				continue
 			}
 			fv := v.Field(i)

@@ -122,9 +122,27 @@ func Subset(data []byte, gids []int) (*GlyphSubset, error) {
 	return s, nil
 }
 
+// Subset is Subset(f.Data, gids), from the CFF table read when the face
+// was loaded if it has one.
+func (f *Face) Subset(gids []int) (*GlyphSubset, error) {
+	if f.cff == nil {
+		return Subset(f.Data, gids)
+	}
+	return subsetOpenTypeCFFRead(f.Data, f.cff, gids)
+}
+
 // subsetOpenTypeCFF is Subset for an OpenType font with CFF outlines: the
 // subset is a bare CFF (subsetCFF), which a PDF embeds as it is.
 func subsetOpenTypeCFF(data, cff []byte, gids []int) (*GlyphSubset, error) {
+	f, err := readCFF(cff)
+	if err != nil {
+		return nil, err
+	}
+	return subsetOpenTypeCFFRead(data, f, gids)
+}
+
+// subsetOpenTypeCFFRead is subsetOpenTypeCFF of the CFF table read.
+func subsetOpenTypeCFFRead(data []byte, cff *cffFont, gids []int) (*GlyphSubset, error) {
 	head, hhea, maxp, hmtx := table(data, "head"), table(data, "hhea"), table(data, "maxp"), table(data, "hmtx")
 	if len(hhea) < 36 || len(head) < 54 || len(maxp) < 6 {
 		return nil, errors.New("its head, hhea or maxp table is missing or short")
@@ -144,7 +162,7 @@ func subsetOpenTypeCFF(data, cff []byte, gids []int) (*GlyphSubset, error) {
 	if kept[0] < 0 || kept[len(kept)-1] >= glyphs {
 		return nil, fmt.Errorf("it has %d glyphs, and no glyph %d", glyphs, kept[len(kept)-1])
 	}
-	program, err := subsetCFF(cff, kept)
+	program, err := subsetReadCFF(cff, kept)
 	if err != nil {
 		return nil, err
 	}

@@ -176,7 +176,7 @@ func (c *Subsets) finishGlyphSubset(e *glyphEntry, face *fontset.Face, gids []in
 		defer e.done.Store(true)
 		sub, err := cut, cutErr
 		if sub == nil && err == nil {
-			sub, err = fontset.Subset(face.Data, gids)
+			sub, err = face.Subset(gids)
 		}
 		if err != nil {
 			e.err = fmt.Errorf("cannot make a subset of the font %s: %w", face.Name, err)
@@ -230,7 +230,7 @@ func (p *fontPlan) embedGlyphs(cache *Subsets) error {
 	return nil
 }
 
-// cutGlyphs is fontset.Subset, with a panic (a bug: Subset refuses a
+// cutGlyphs is face.Subset, with a panic (a bug: Subset refuses a
 // damaged font with an error) an error, as Bytes makes one of a panic on
 // its own goroutine.
 func cutGlyphs(face *fontset.Face, gids []int) (sub *fontset.GlyphSubset, err error) {
@@ -239,7 +239,7 @@ func cutGlyphs(face *fontset.Face, gids []int) (sub *fontset.GlyphSubset, err er
 			sub, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	return fontset.Subset(face.Data, gids)
+	return face.Subset(gids)
 }
 
 // glyphText draws a shaped run: one text object whose TJ array places
