@@ -40,6 +40,9 @@ type builder struct {
 	// compactHead: the subtitle on the title's line when it fits (an FAQ
 	// sheet saving a page, see faq).
 	compactHead bool
+	// splitLast: an FAQ sheet's last answer may split after any of its
+	// lines (see fitFAQ).
+	splitLast bool
 	// qaFrom and qaTo bound the structure elements of an FAQ sheet's
 	// questions and answers (see asksOnEveryPage).
 	qaFrom, qaTo int

@@ -275,53 +275,75 @@ func TestFAQLastAnswerSplitsRatherThanLeaveAThird(t *testing.T) {
 
 // A short sheet whose one question, answer and write-in lines do not fit
 // under a tall masthead (the Greek large-print sheet on Letter, under
-// cedar-hollow's band and contact strip, needed 80 pt more) does not leave
-// page one holding only the masthead and carry the question to page two: it
-// is set compactly onto one page, the answer whole beside its question and
-// three lines to write on, in large print's type.
+// cedar-hollow's band and contact strip, needed 80 pt more; so does a title
+// near the 200-character limit in large print on Letter without a brand)
+// does not leave page one holding only the masthead and carry the question
+// to page two: it is set compactly onto one page, the answer whole beside
+// its question and three lines to write on, in large print's type. Where
+// no setting fits one page (that title under a brand's band and contact
+// strip), the answer splits, the second page opening with the question
+// marked continued: each page holds a part of the answer.
 func TestFAQOneQuestionKeepsPageOne(t *testing.T) {
-	h := loadHandout(t, "../../testdata/languages/el.yaml")
-	if len(h.FAQ) != 1 {
-		t.Fatalf("%d questions, want the one this test is about", len(h.FAQ))
-	}
-	for _, mb := range faqBrands[3:] { // cedar-hollow, long-name
-		b := mb.brand(t)
-		for _, paper := range []Paper{Letter, A4} {
-			opt := Options{Paper: paper, LargePrint: true}
-			name := mb.name + "/" + paper.Name
-			doc, err := Compose(FAQ, h, b, labelsFor(h), opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Pages) != 1 {
-				t.Errorf("%s: %d pages, want 1", name, len(doc.Pages))
-				continue
-			}
-			th := NewTheme(b, labelsFor(h), opt, 0)
-			var question, answer strings.Builder
-			rules := 0
-			for _, op := range doc.Pages[0].Ops {
+	el := loadHandout(t, "../../testdata/languages/el.yaml")
+	long := loadHandout(t, "testdata/one-question-long-title.yaml")
+	for _, c := range []struct {
+		h       *content.Handout
+		brand   int // in faqBrands
+		paper   Paper
+		onePage bool
+	}{
+		{el, 3, Letter, true}, // cedar-hollow
+		{el, 4, Letter, true}, // long-name
+		{el, 4, A4, true},
+		{long, 0, Letter, true}, // no brand
+		{long, 3, Letter, false},
+		{long, 4, A4, false},
+	} {
+		h, b := c.h, faqBrands[c.brand].brand(t)
+		if len(h.FAQ) != 1 {
+			t.Fatalf("%s: %d questions, want the one this test is about", h.Title.Raw, len(h.FAQ))
+		}
+		opt := Options{Paper: c.paper, LargePrint: true}
+		name := fmt.Sprintf("%.20s…/%s/%s", h.Title.Raw, faqBrands[c.brand].name, c.paper.Name)
+		doc, err := Compose(FAQ, h, b, labelsFor(h), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.onePage != (len(doc.Pages) == 1) {
+			t.Errorf("%s: %d pages, want one %v", name, len(doc.Pages), c.onePage)
+			continue
+		}
+		th := NewTheme(b, labelsFor(h), opt, 0)
+		var question, answer strings.Builder
+		rules := 0
+		for i, p := range doc.Pages {
+			var part strings.Builder
+			for _, op := range p.Ops {
 				switch {
 				case op.Kind == layout.TextOp && role(doc, op) == layout.Heading2 && op.Text != labelsFor(h).YourQuestions:
 					question.WriteString(op.Text)
 				case op.Kind == layout.TextOp && role(doc, op) == layout.Paragraph:
-					answer.WriteString(op.Text)
+					part.WriteString(op.Text)
 					if op.Size < th.Body-0.01 {
 						t.Errorf("%s: the answer is set at %.2f pt, under the body's %.2f", name, op.Size, th.Body)
 					}
-				case op.Kind == layout.LineOp && op.Artifact == layout.Decoration && op.W > 100:
+				case op.Kind == layout.LineOp && op.Artifact == layout.Decoration && op.W > 100 && i == len(doc.Pages)-1:
 					rules++
 				}
 			}
-			if nospace(question.String()) != nospace(h.FAQ[0].Q.Raw) {
-				t.Errorf("%s: the question reads %q", name, question.String())
+			if part.Len() == 0 {
+				t.Errorf("%s: page %d of %d holds no part of the answer", name, i+1, len(doc.Pages))
 			}
-			if nospace(answer.String()) != nospace(h.FAQ[0].A.Raw) {
-				t.Errorf("%s: the answer reads %q, want it whole", name, answer.String())
-			}
-			if rules < 3 {
-				t.Errorf("%s: %d lines to write on, want at least 3", name, rules)
-			}
+			answer.WriteString(part.String())
+		}
+		if nospace(question.String()) != nospace(h.FAQ[0].Q.Raw) {
+			t.Errorf("%s: the question reads %q", name, question.String())
+		}
+		if nospace(answer.String()) != nospace(h.FAQ[0].A.Raw) {
+			t.Errorf("%s: the answer reads %q, want it whole", name, answer.String())
+		}
+		if rules < 3 {
+			t.Errorf("%s: %d lines to write on, want at least 3", name, rules)
 		}
 	}
 }

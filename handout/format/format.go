@@ -247,9 +247,19 @@ func faq(b *builder, h *content.Handout) {
 		start := len(b.rows)
 		b.qa(q, b.body())
 		b.frame = nil
+		answered := false // past the answer's first line
 		for k := start + 1; k < len(b.rows); k++ {
-			if !b.rows[k].KeepWithPrev {
-				b.rows[k].Penalty += b.th.Paper.H * 0.2
+			r := &b.rows[k]
+			if b.splitLast && r.Where == "answer to "+q.Q.Raw {
+				// The last resort (see fitFAQ): after any line but
+				// the first, and at no cost, since moving whole is
+				// what it is there to prevent.
+				r.KeepWithPrev = r.KeepWithPrev && !answered
+				answered = true
+				continue
+			}
+			if !r.KeepWithPrev {
+				r.Penalty += b.th.Paper.H * 0.2
 			}
 		}
 		b.continuedLabel(fr, q.Q.Raw)
@@ -279,9 +289,9 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 	th.BandLabel = bandLabel(kind, th)
 	furn := newFurniture(th, h.Title.Raw, reviewed, mode)
 	spec := furn.spec()
-	build := func(th *Theme, furn *furniture, onceFoot, compact bool) *builder {
+	build := func(th *Theme, furn *furniture, onceFoot, compact, splitLast bool) *builder {
 		b := newBuilder(th)
-		b.compactHead = compact
+		b.compactHead, b.splitLast = compact, splitLast
 		for _, s := range []string{furn.onceNote, furn.onceReviewed} {
 			if s != "" {
 				b.once = append(b.once, s)
@@ -303,7 +313,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		body(b, h)
 		return b
 	}
-	b := build(th, furn, false, false)
+	b := build(th, furn, false, false, false)
 	pages, err := layout.Flow(b.rows, spec)
 	if err != nil {
 		return nil, err
@@ -321,7 +331,7 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 		lines := b.onceLines(th.Width)
 		onceSpec := spec
 		onceSpec.LastBottom = spec.Bottom - onceHeight(lines, th)
-		bf := build(th, furn, true, false)
+		bf := build(th, furn, true, false, false)
 		if p, err := layout.Flow(bf.rows, onceSpec); err == nil {
 			p = saveLastPage(bf.rows, onceSpec, p)
 			if len(p) < len(pages) {
@@ -377,12 +387,18 @@ func compose(kind Kind, h *content.Handout, th *Theme, body func(*builder, *cont
 //     than alone on a footer line: a one-page sheet has no page number to
 //     print beside it;
 //  3. the space between blocks closed up, a little and then a little more,
-//     whatever the last page holds.
+//     whatever the last page holds;
+//  4. the last resort of a page without a question (a masthead so tall,
+//     or a title so long, that the one question, its answer and three
+//     write-in lines cannot share a page): the last answer splits after
+//     any of its lines, a line at least on each side, the next page
+//     opening with the question marked continued. A lone line is a
+//     smaller fault than a page of masthead alone, or of ruled lines.
 //
 // Type keeps its size, and the write-in area its three lines and their
 // spacing. Only the rules close a sheet up further than saveLastPage would:
 // the unbranded sheet, which a brand is measured against, keeps its length.
-func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn *furniture, build func(*Theme, *furniture, bool, bool) *builder) (*builder, []layout.Page, *furniture) {
+func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn *furniture, build func(*Theme, *furniture, bool, bool, bool) *builder) (*builder, []layout.Page, *furniture) {
 	asks := b.asksOnEveryPage(pages)
 	if asks && len(pages) < 2 {
 		return b, pages, furn
@@ -408,18 +424,23 @@ func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn
 		closeUp  float64 // the rules' close-up; 0 for saveLastPage's
 		strong   bool
 		oneSheet bool
+		split    bool
 	}{
-		{th, furn, 0, false, false},
-		{&noTag, furn, 0, false, false},
-		{&slim, furn, 0, true, false},
-		{&slim, oneSheet, 0, true, true},
-		{&slim, oneSheet, closeUp[0], true, true},
-		{&slim, oneSheet, closeUp[1], true, true},
-		{&slim, furn, closeUp[0], true, false},
-		{&slim, furn, closeUp[1], true, false},
+		{th, furn, 0, false, false, false},
+		{&noTag, furn, 0, false, false, false},
+		{&slim, furn, 0, true, false, false},
+		{&slim, oneSheet, 0, true, true, false},
+		{&slim, oneSheet, closeUp[0], true, true, false},
+		{&slim, oneSheet, closeUp[1], true, true, false},
+		{&slim, furn, closeUp[0], true, false, false},
+		{&slim, furn, closeUp[1], true, false, false},
+		{&slim, furn, 0, true, false, true},
 	} {
 		switch {
-		case v.strong && !strong, v.oneSheet && (v.furn == nil || target > 1):
+		case v.strong && !strong, v.split && asks, v.oneSheet && (v.furn == nil || target > 1 && asks):
+			// (A sheet with a page that holds no question tries one
+			// page whatever it has: with one short answer, that is the
+			// only way every page can ask.)
 			continue
 		case v.th == &noTag && th.Tagline == "", v.th == &slim && v.closeUp == 0 && !v.oneSheet && slim.LogoH == noTag.LogoH:
 			continue // the same as the layout before
@@ -431,7 +452,7 @@ func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn
 			t = &c
 		}
 		spec := v.furn.spec()
-		bc := build(t, v.furn, false, true)
+		bc := build(t, v.furn, false, true, v.split)
 		p, err := layout.Flow(bc.rows, spec)
 		if err != nil {
 			continue
