@@ -353,6 +353,9 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 	toks = slices.Grow(toks, n/5+1) // about a word in six bytes, plus soft hyphens
 	pendingSpace := false
 	var spaceStyle fontset.Style
+	// The width of a space, measured once per style rather than once a
+	// word: spaceWOf is the style it was measured in, if any.
+	spaceW, spaceWOf := 0.0, fontset.Style(-1)
 	wb, _ := m.(WordBreaker)
 	for _, r := range runs {
 		s := r.Text
@@ -364,10 +367,7 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 				s = s[n:]
 				continue
 			}
-			end := strings.IndexFunc(s, IsBreakSpace)
-			if end < 0 {
-				end = len(s)
-			}
+			end := breakSpaceIn(s)
 			soft := false
 			for rest, more := s[:end], true; more; {
 				var word string
@@ -392,7 +392,10 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 					t := token{text: part, style: r.Style, url: r.URL, w: m.Width(part, r.Style, size)}
 					if pendingSpace {
 						t.space = true
-						t.spaceW = m.Width(" ", spaceStyle, size)
+						if spaceWOf != spaceStyle {
+							spaceW, spaceWOf = m.Width(" ", spaceStyle, size), spaceStyle
+						}
+						t.spaceW = spaceW
 					} else if len(toks) > 0 {
 						t.join = true
 						t.soft = soft && k == 0
@@ -407,6 +410,27 @@ func tokenize(toks []token, m Measurer, runs []Run, size float64) []token {
 		}
 	}
 	return toks
+}
+
+// breakSpaceIn is the index of the first break space in s, or len(s):
+// strings.IndexFunc(s, IsBreakSpace), without decoding ASCII, nearly all
+// of a handout.
+func breakSpaceIn(s string) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if IsBreakSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return len(s)
 }
 
 // splitLong cuts a token into parts that fit, the first fitting in the room

@@ -606,3 +606,24 @@ func TestMeasuredIsWrap(t *testing.T) {
 		t.Errorf("wrapping at 4 widths measured %d more times; the words were measured once (%d calls)", calls-measured, measured)
 	}
 }
+
+// breakSpaceIn is strings.IndexFunc(s, IsBreakSpace), or len(s) for none,
+// on every kind of space and on bytes that are not UTF-8.
+func TestBreakSpaceIn(t *testing.T) {
+	parts := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2007", "\u202f", "\u2003", "\u3000", "\xff", "\xe2\x80", "—", "x"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		want := strings.IndexFunc(s, IsBreakSpace)
+		if want < 0 {
+			want = len(s)
+		}
+		if got := breakSpaceIn(s); got != want {
+			t.Fatalf("breakSpaceIn(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
