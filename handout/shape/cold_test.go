@@ -183,10 +183,18 @@ func TestSharedLayoutShapesAlike(t *testing.T) {
 		t.Error("a face without a GSUB table claims a shared layout")
 	}
 
+	shapeAlike(t, &reg, &bold, shared, whole)
+}
+
+// shapeAlike checks that fonts a and b shape alike every character either
+// face maps, in chunks, and every line of the CJK handouts, in each CJK
+// language and English.
+func shapeAlike(t *testing.T, fa, fb *fontset.Face, a, b *font.Font) {
+	t.Helper()
 	var texts []string
 	var chars []rune
 	for r := rune(0x20); r < 0x10000; r++ {
-		if reg.Has(r) || bold.Has(r) {
+		if fa.Has(r) || fb.Has(r) {
 			if chars = append(chars, r); len(chars) == 48 {
 				texts, chars = append(texts, string(chars)), chars[:0]
 			}
@@ -201,7 +209,7 @@ func TestSharedLayoutShapesAlike(t *testing.T) {
 		texts = append(texts, strings.Split(string(data), "\n")...)
 	}
 	var hb shaping.HarfbuzzShaper
-	sharedFace, wholeFace := font.NewFace(shared), font.NewFace(whole)
+	faceA, faceB := font.NewFace(a), font.NewFace(b)
 	for _, lang := range []string{"zh-Hans", "zh-Hant", "ja", "ko", "en"} {
 		for _, text := range texts {
 			runes := []rune(text)
@@ -210,17 +218,17 @@ func TestSharedLayoutShapesAlike(t *testing.T) {
 			}
 			in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR,
 				Size: fixed.I(1000), Script: language.LookupScript(runes[0]), Language: language.NewLanguage(lang)}
-			in.Face = sharedFace
-			a := hb.ShapeNoExtents(in).Glyphs
-			in.Face = wholeFace
-			b := hb.ShapeNoExtents(in).Glyphs
-			if len(a) != len(b) {
-				t.Fatalf("%s %q: %d glyphs shaped with the shared layout, %d with the face's own", lang, text, len(a), len(b))
+			in.Face = faceA
+			ga := hb.ShapeNoExtents(in).Glyphs
+			in.Face = faceB
+			gb := hb.ShapeNoExtents(in).Glyphs
+			if len(ga) != len(gb) {
+				t.Fatalf("%s %q: %d glyphs shaped one way, %d the other", lang, text, len(ga), len(gb))
 			}
-			for i := range a {
-				if a[i].GlyphID != b[i].GlyphID || a[i].Advance != b[i].Advance || a[i].XOffset != b[i].XOffset ||
-					a[i].YOffset != b[i].YOffset || a[i].ClusterIndex != b[i].ClusterIndex {
-					t.Fatalf("%s %q: glyph %d is %+v with the shared layout, %+v with the face's own", lang, text, i, a[i], b[i])
+			for i := range ga {
+				if ga[i].GlyphID != gb[i].GlyphID || ga[i].Advance != gb[i].Advance || ga[i].XOffset != gb[i].XOffset ||
+					ga[i].YOffset != gb[i].YOffset || ga[i].ClusterIndex != gb[i].ClusterIndex {
+					t.Fatalf("%s %q: glyph %d is %+v one way, %+v the other", lang, text, i, ga[i], gb[i])
 				}
 			}
 		}
@@ -238,4 +246,63 @@ func withoutGSUB(data []byte) []byte {
 		}
 	}
 	return dir
+}
+
+// go-text is given a CJK face's GSUB and GPOS lookups that only features
+// off by default use with no subtables (idleLookups), and the face shapes
+// exactly as with them: every character it maps, and the CJK handouts'
+// text, in each CJK language. Noto Sans CJK has such lookups in both
+// tables (its alternates, width and vertical forms; palt, halt).
+func TestIdleLookupsShapeAlike(t *testing.T) {
+	fam := cjkFaces(t)
+	if fam == nil {
+		return
+	}
+	face := fam.Faces[fontset.Regular]
+	gsub, gpos := idleLookups(fontset.Table(face.Data, "GSUB"), false), idleLookups(fontset.Table(face.Data, "GPOS"), true)
+	t.Logf("%s: %d idle GSUB lookups, %d idle GPOS lookups", face.Name, len(gsub), len(gpos))
+	if strings.HasPrefix(face.Name, "NotoSansCJK") && (len(gsub) < 5 || len(gpos) < 5) {
+		t.Errorf("%s: %d idle GSUB lookups and %d GPOS, where Noto Sans CJK has over 5 of each", face.Name, len(gsub), len(gpos))
+	}
+	pruned := loadFont(maskFile(face.Data, true, false, true))
+	whole := loadFont(maskFile(face.Data, true, false, false))
+	if pruned == nil || whole == nil {
+		t.Fatal("go-text cannot read the face")
+	}
+	empty := 0
+	for _, l := range pruned.GPOS.Lookups {
+		if len(l.Subtables) == 0 {
+			empty++
+		}
+	}
+	if empty != len(gpos) {
+		t.Errorf("go-text read %d GPOS lookups without subtables, not the %d idle", empty, len(gpos))
+	}
+	shapeAlike(t, face, face, pruned, whole)
+}
+
+// idleLookups reads a damaged table without panicking: every prefix of
+// Noto Sans CJK's GPOS and a sample of its GSUB's, and those tables with
+// bytes overwritten.
+func TestIdleLookupsDamaged(t *testing.T) {
+	fam := cjkFaces(t)
+	if fam == nil {
+		return
+	}
+	data := fam.Faces[fontset.Regular].Data
+	for _, tag := range []string{"GSUB", "GPOS"} {
+		table := fontset.Table(data, tag)
+		gpos := tag == "GPOS"
+		step := 1 + len(table)/3000
+		for n := 0; n < len(table); n += step {
+			idleLookups(table[:n], gpos)
+		}
+		b := append([]byte(nil), table...)
+		for i := 0; i < len(b); i += 1 + len(b)/500 {
+			c := b[i]
+			b[i] = 0xFF
+			idleLookups(b, gpos)
+			b[i] = c
+		}
+	}
 }

@@ -195,7 +195,16 @@ func claimLayout(data []byte) (*sharedLayout, bool) {
 // shared hides a CJK face's GSUB table too, and gives it a character map
 // of its variation sequences alone (fontset.VariationsCmap): the face
 // takes those of another (sharedLayout).
+//
+// A CJK face's GSUB and GPOS lookups that only features off by default
+// use are given with no subtables (idleLookups).
 func withoutOutlines(data []byte, cjk, shared bool) *maskedFile {
+	return maskFile(data, cjk, shared, true)
+}
+
+// maskFile is withoutOutlines, with the idle lookups kept whole unless
+// prune.
+func maskFile(data []byte, cjk, shared, prune bool) *maskedFile {
 	m := &maskedFile{data: data}
 	if len(data) < 12 {
 		return m
@@ -215,6 +224,8 @@ func withoutOutlines(data []byte, cjk, shared bool) *maskedFile {
 		case "GSUB":
 			if shared {
 				m.at = append(m.at, rec)
+			} else if cjk && prune {
+				m.idle(rec, false)
 			}
 		case "loca":
 			// Without its index go-text leaves glyf alone (with an
@@ -222,6 +233,9 @@ func withoutOutlines(data []byte, cjk, shared bool) *maskedFile {
 			loca = rec
 		case "GPOS":
 			gpos = true
+			if cjk && prune {
+				m.idle(rec, true)
+			}
 		case "glyf", "post":
 			// go-text copies glyf even when it cannot parse it (17 MB
 			// for a CJK face), and reads every glyph's name from post
@@ -261,6 +275,7 @@ func withoutOutlines(data []byte, cjk, shared bool) *maskedFile {
 type maskedFile struct {
 	data []byte
 	at   []int
+	zero []int // where a 16-bit number reads as 0: an idle lookup's subtable count
 	pos  int64
 
 	cmap   []byte   // the table the cmap record names, or nil
@@ -298,6 +313,19 @@ func (m *maskedFile) smallCmap(rec int, variations bool) {
 	binary.BigEndian.PutUint32(m.record[12:], uint32(len(cmap)))
 }
 
+// idle empties, in the GSUB or GPOS table whose directory record is at
+// rec, the lookups that only features off by default use
+// (idleLookups).
+func (m *maskedFile) idle(rec int, gpos bool) {
+	off, size := int(binary.BigEndian.Uint32(m.data[rec+8:])), int(binary.BigEndian.Uint32(m.data[rec+12:]))
+	if off < 0 || size < 0 || off > len(m.data)-size {
+		return
+	}
+	for _, at := range idleLookups(m.data[off:off+size], gpos) {
+		m.zero = append(m.zero, off+at)
+	}
+}
+
 // cmapOffset is where the small cmap lies: after the file, aligned.
 func (m *maskedFile) cmapOffset() int64 { return (int64(len(m.data)) + 3) &^ 3 }
 
@@ -330,6 +358,13 @@ func (m *maskedFile) ReadAt(p []byte, off int64) (int, error) {
 		for i, c := range m.record {
 			if k := int64(m.cmapAt+i) - off; k >= 0 && k < int64(n) {
 				p[k] = c
+			}
+		}
+	}
+	for _, at := range m.zero {
+		for i := range 2 {
+			if k := int64(at+i) - off; k >= 0 && k < int64(n) {
+				p[k] = 0
 			}
 		}
 	}
