@@ -215,6 +215,9 @@ const maxFindings = 20
 // The YAML library itself names no position for these. It counts lines and
 // columns as it scans, so a long line of them costs one pass.
 func (d *Doc) forbiddenChars() bool {
+	if !mayHoldForbidden(d.Src) {
+		return false // most files: one pass over the bytes, no decoding
+	}
 	type kind struct {
 		n      int
 		more   diag.Pos
@@ -264,6 +267,42 @@ func (d *Doc) forbiddenChars() bool {
 		}
 	}
 	return control.n+separator.n > 0
+}
+
+// mayHoldForbidden reports whether src holds the bytes of a character
+// forbiddenChars reports: an ASCII control but tab, line feed and carriage
+// return, or the UTF-8 of U+0080–U+009F (C2 80–9F), U+2028 and U+2029
+// (E2 80 A8/A9), U+FFFE and U+FFFF (EF BF BE/BF). The lead bytes C2, E2 and
+// EF never continue another character, so a decoder reading the runes
+// starts one at each of them: no such character is missed.
+func mayHoldForbidden(src []byte) bool {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c-0x20 < 0x7f-0x20 {
+			continue // printable ASCII, most of any file
+		}
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return true
+			}
+		case c == 0x7f:
+			return true
+		case c == 0xc2:
+			if i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f {
+				return true
+			}
+		case c == 0xe2:
+			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xa8 || src[i+2] == 0xa9) {
+				return true
+			}
+		case c == 0xef:
+			if i+2 < len(src) && src[i+1] == 0xbf && (src[i+2] == 0xbe || src[i+2] == 0xbf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeholder stands in the source for each character forbiddenChars

@@ -428,3 +428,40 @@ func TestTooManyKeys(t *testing.T) {
 		t.Errorf("got %v, want %s…", d.Errs, want)
 	}
 }
+
+// mayHoldForbidden, the byte scan that lets most files skip decoding,
+// says yes exactly when decoding the runes finds a character
+// forbiddenChars reports: on every string of up to four bytes from the
+// bytes that begin, continue or imitate those characters, invalid UTF-8
+// included.
+func TestMayHoldForbiddenIsTheRuneScan(t *testing.T) {
+	forbidden := func(src []byte) bool {
+		for _, r := range string(src) {
+			switch {
+			case r == '\t' || r == '\n' || r == '\r':
+			case r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff || r == 0x2028 || r == 0x2029:
+				return true
+			}
+		}
+		return false
+	}
+	alphabet := []byte{0x00, '\t', '\n', '\r', 0x1f, ' ', 'a', 0x7e, 0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xa8, 0xa9, 0xbe, 0xbf, 0xc2, 0xe2, 0xef, 0xf0}
+	var grow func(b []byte, n int)
+	grow = func(b []byte, n int) {
+		if got, want := mayHoldForbidden(b), forbidden(b); got != want {
+			t.Errorf("mayHoldForbidden(% x) = %v, decoding says %v", b, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(append(b, c), n-1)
+		}
+	}
+	grow(nil, 4)
+	for _, s := range []string{"Stay calm “here” — 5 µg, café\n", "a\u0085b", "x\u2028", "\ufeffkey: v\r\n", "\uffff", "\ufffe", "\u00a0"} {
+		if got, want := mayHoldForbidden([]byte(s)), forbidden([]byte(s)); got != want {
+			t.Errorf("mayHoldForbidden(%q) = %v, decoding says %v", s, got, want)
+		}
+	}
+}
