@@ -40,3 +40,18 @@ func TestNamesOnceChangesNothingVisible(t *testing.T) {
 		t.Errorf("checked %d flags; want every flag of every command", n)
 	}
 }
+
+// A name in version 1's form, "name, n", is cut as urfave/cli cuts it:
+// namesOnce finds plain names itself and leaves the others to the library.
+func TestNamesOnceCutsOldStyleNames(t *testing.T) {
+	for _, f := range []cli.Flag{
+		&cli.StringFlag{Name: "paper, p", Aliases: []string{"size"}},
+		&cli.StringSliceFlag{Name: "format", Aliases: []string{"f x", "fmt"}},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}},
+		&cli.BoolFlag{Name: "json"},
+	} {
+		if got, want := namesOnce(f).Names(), f.Names(); !slices.Equal(got, want) {
+			t.Errorf("namesOnce(%q).Names() = %q, want %q", want, got, want)
+		}
+	}
+}

@@ -275,16 +275,32 @@ func (s *shell) sourceDateEpoch() (*time.Time, error) {
 // worked out once (it makes every flag's line on every run, to group them
 // for help); every other method is f's own.
 func namesOnce(f cli.Flag) cli.Flag {
-	names := f.Names()
 	switch f := f.(type) {
 	case *cli.StringFlag:
-		return stringFlag{f, names}
+		return stringFlag{f, flagNames(f, f.Name, f.Aliases)}
 	case *cli.StringSliceFlag:
-		return stringSliceFlag{f, names}
+		return stringSliceFlag{f, flagNames(f, f.Name, f.Aliases)}
 	case *cli.BoolFlag:
-		return boolFlag{f, names}
+		return boolFlag{f, flagNames(f, f.Name, f.Aliases)}
 	}
 	return f
+}
+
+// flagNames is f.Names(): the name and aliases, each cut at its first
+// comma or space (urfave/cli's reading of version 1's "name, n"). Without
+// a comma or space, which none of ours has, that is the names as written,
+// found without running urfave/cli's regular expression on each, for
+// every flag of every command, on every run.
+func flagNames(f cli.Flag, name string, aliases []string) []string {
+	if strings.ContainsAny(name, ", ") {
+		return f.Names()
+	}
+	for _, a := range aliases {
+		if strings.ContainsAny(a, ", ") {
+			return f.Names()
+		}
+	}
+	return append([]string{name}, aliases...)
 }
 
 type stringFlag struct {
