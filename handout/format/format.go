@@ -409,9 +409,7 @@ func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn
 	if !asks {
 		target = len(pages)
 	}
-	if n := unbrandedFAQPages(th, h); n > 0 && n < len(pages) {
-		target, strong = min(target, n), true
-	}
+	weighed := false // the brand's cost, measured only when the compact masthead did not do
 	noTag := *th
 	noTag.Tagline = ""
 	slim := noTag
@@ -436,6 +434,15 @@ func fitFAQ(th *Theme, h *content.Handout, b *builder, pages []layout.Page, furn
 		{&slim, furn, closeUp[1], true, false, false},
 		{&slim, furn, 0, true, false, true},
 	} {
+		if v.strong && !weighed {
+			weighed = true
+			if n := unbrandedFAQPages(th, h); n > 0 && n < len(pages) {
+				target, strong = min(target, n), true
+			}
+			if bestAsks && len(bestPages) <= target {
+				break
+			}
+		}
 		switch {
 		case v.strong && !strong, v.split && asks, v.oneSheet && (v.furn == nil || target > 1 && asks):
 			// (A sheet with a page that holds no question tries one
