@@ -77,16 +77,31 @@ func parse(face *fontset.Face) *font.Font {
 }
 
 // prefetch starts parsing, each on a goroutine of its own, the CJK faces
-// of fam and its fallbacks that go-text has not parsed yet: a document
+// of fam and its fallbacks that go-text has not parsed yet, and with
+// them the regular and bold faces of the rest of the chain: a document
 // sets its first line in one of them, and soon after its first heading
 // in another, and parsing each costs a Chinese build 5 to 8 ms, which a
-// second core can spend while the first lays out. parse waits for a
-// parse under way, so what is drawn does not change.
+// second core can spend while the first lays out; the Latin family
+// before the CJK one (digits, Latin words) was parsed after them, on the
+// first core. parse waits for a parse under way, so what is drawn does
+// not change.
 func prefetch(fam *fontset.Family) {
+	cjk := false
+	for f := fam; f != nil; f = f.Fallback {
+		for _, face := range f.Faces {
+			cjk = cjk || face != nil && face.IsCJK()
+		}
+	}
+	if !cjk {
+		return
+	}
 	for f := fam; f != nil; f = f.Fallback {
 		for i, face := range f.Faces {
-			if face == nil || !face.IsCJK() || slices.Contains(f.Faces[:i], face) {
+			if face == nil || slices.Contains(f.Faces[:i], face) {
 				continue // the bold face serves bold italic too
+			}
+			if !face.IsCJK() && fontset.Style(i) != fontset.Regular && fontset.Style(i) != fontset.Bold {
+				continue // a handout's italics are few, if any
 			}
 			if v, ok := parsed.Load(weak.Make(face)); ok && v.(*parsedFont).done.Load() {
 				continue
