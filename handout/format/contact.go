@@ -109,7 +109,7 @@ func stripLayout(th *Theme, m layout.Measurer, note bool) stripMetrics {
 		w -= sm.qr + sm.pad
 	}
 	sm.textW = w
-	sm.reach = wrapParts(m, parts, fontset.Regular, size, w)
+	sm.reach = wrapParts(m, parts, fontset.Regular, size, w, sm.pad/2)
 	lines := len(sm.reach)
 	if th.Brand.Address != "" {
 		lines += len(layout.Wrap(m, plain(th.Brand.Address, fontset.Regular), size, w))

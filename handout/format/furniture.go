@@ -309,14 +309,28 @@ const contactSep = "  ·  "
 
 // wrapParts fills lines with whole parts, a separator between two parts on
 // the same line, so that no separator dangles at a line's end. A part wider
-// than a line has a line to itself (and may run past it only if it is wider
-// than the whole page's text column, which no real phone, address or email is).
-func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size, width float64) [][]contactPart {
+// than a line may run on into slack (part of the gutter before a QR code,
+// never the code: text there would spoil both) on a line of its own; wider
+// still, it is broken as an address is in running text (after a slash,
+// before a dot or hyphen), each piece a line linking to the whole.
+func wrapParts(m layout.Measurer, parts []contactPart, style fontset.Style, size, width, slack float64) [][]contactPart {
 	var lines [][]contactPart
 	sepW := m.Width(contactSep, style, size)
 	x := 0.0
 	for _, p := range parts {
 		w := m.Width(p.text, style, size)
+		if w > width+slack+0.01 {
+			for _, ln := range layout.Wrap(m, []layout.Run{{Text: p.text, Style: style, URL: p.url}}, size, width) {
+				var piece strings.Builder
+				for _, pc := range ln.Pieces {
+					piece.WriteString(pc.Text)
+				}
+				lines = append(lines, []contactPart{{text: piece.String(), url: p.url}})
+			}
+			// Nothing joins the last piece: the next part starts a line.
+			x = width + 1
+			continue
+		}
 		if n := len(lines); n > 0 && x+sepW+w <= width+0.01 {
 			lines[n-1] = append(lines[n-1], p)
 			x += sepW + w
@@ -348,7 +362,7 @@ func newFurniture(th *Theme, title, reviewed string, mode furnitureMode) *furnit
 		lines = furn.running(parts)
 	}
 	if mode == furnitureSummary {
-		furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW)
+		furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW, th.Small*0.75)
 	}
 	// The large-print summary prints its note once, on its contact strip.
 	if th.Footer != "" && mode == furnitureSummary {
@@ -439,7 +453,7 @@ func (furn *furniture) running(parts []contactPart) int {
 		furn.reviewedFoot = true
 		return 1
 	}
-	furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW)
+	furn.contact = wrapParts(furn.m, parts, fontset.Regular, th.Small, furn.textW, 0)
 	var note []layout.Line
 	if th.Footer != "" {
 		note = layout.Wrap(furn.m, plain(th.Footer, fontset.Regular), th.Small, furn.textW)

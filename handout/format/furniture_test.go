@@ -75,7 +75,11 @@ func TestFurnitureWraps(t *testing.T) {
 			text := strings.Join(strings.Fields(all.String()), " ")
 			// Large print prints the contact details once, on the strip
 			// that closes the handout.
-			if (!opt.LargePrint || i == len(doc.Pages)-1) && !strings.Contains(text, "front-desk.appointments@northern-valley-community-clinic.example") {
+			// An address too wide for the room beside the QR code breaks
+			// where an address may (TestContactStripClearsTheQRCode), so
+			// its pieces are read joined.
+			joined := strings.ReplaceAll(text, " ", "")
+			if (!opt.LargePrint || i == len(doc.Pages)-1) && !strings.Contains(joined, "front-desk.appointments@northern-valley-community-clinic.example") {
 				t.Errorf("%s page %d: the email is not printed whole: %q", opt.Paper.Name, i+1, text)
 			}
 			// The band on page one holds the whole name, over as many
