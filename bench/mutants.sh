@@ -122,7 +122,7 @@ format@typography.go@s/^\t\tcase isAddress(w.text):/\t\tcase false:/@quotes and 
 format@typography.go@s/^\t\tisSpacedDash(r):/\t\tfalse:/@a line may open with a spaced dash
 format@blocks.go@s/row.KeepWithPrev = i == 1 || i > 0 \&\& i == len(lines)-1/row.KeepWithPrev = i == 1/@a paragraph last line alone at the top of a page
 format@blocks.go@s/if i == 1 || i == total-1 {/if i == 1 {/@a list last item alone at the top of a page
-format@blocks.go@s/if above < h\/2 {/if above < h\/4 {/@a callout split leaving a sliver behind
+format@blocks.go@s/case above < h\/2:/case above < h\/4:/@a callout split leaving a sliver behind
 format@blocks.go@s/mark.Text = strconv.Itoa(i+1) + "."/mark.Text = strconv.Itoa(i) + "."/@numbered items start at 0
 format@blocks.go@s/for k := 1; k < n; k++ {/for k := 1; k < 2; k++ {/@the second key-points column always begins at item two
 format@furniture.go@s/name != "" \&\& nameW+gap+titleW <= th.Width {/name != "" \&\& nameW+titleW <= th.Width {/@the header clinic name runs into the title
