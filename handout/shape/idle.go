@@ -42,162 +42,200 @@ const useMarkFilteringSet = 0x10
 // variations (which may swap a feature's lookups) or cannot be read
 // whole: then every lookup is kept.
 func idleLookups(t []byte, gpos bool) []int {
-	u16 := func(p int) (int, bool) {
-		if p < 0 || p+2 > len(t) {
-			return 0, false
-		}
-		return int(binary.BigEndian.Uint16(t[p:])), true
-	}
-	if len(t) < 10 {
-		return nil
-	}
-	if minor, _ := u16(2); minor >= 1 {
-		if len(t) < 14 || binary.BigEndian.Uint32(t[10:]) != 0 {
-			return nil
-		}
-	}
-	scripts, _ := u16(4)
-	features, _ := u16(6)
-	lookups, _ := u16(8)
-	nLookups, ok := u16(lookups)
-	if !ok || lookups == 0 || features == 0 {
-		return nil
-	}
-	const (
-		unused = iota // named by no feature: perhaps by a contextual lookup
-		idle          // named only by features off by default
-		used
-	)
-	state := make([]uint8, nLookups)
-	mark := func(feature int, on bool) bool {
-		rec := features + 2 + 6*feature
-		off, ok1 := u16(rec + 4)
-		n, ok2 := u16(features + off + 2)
-		if !ok1 || !ok2 || rec+6 > len(t) {
-			return false
-		}
-		for i := range n {
-			l, ok := u16(features + off + 4 + 2*i)
-			if !ok || l >= nLookups {
-				return false
-			}
-			if on {
-				state[l] = used
-			} else if state[l] == unused {
-				state[l] = idle
-			}
-		}
-		return true
-	}
-	nFeatures, ok := u16(features)
+	lt, ok := readLayoutTable(t)
 	if !ok {
 		return nil
 	}
-	for f := range nFeatures {
-		if features+2+6*f+6 > len(t) {
+	state := make([]lookupState, lt.nLookups)
+	if !lt.markFeatures(state) || !lt.markRequired(state) || !lt.keepNested(state, gpos) {
+		return nil
+	}
+	var at []int
+	for l := range lt.nLookups {
+		if state[l] != lookupIdle {
+			continue
+		}
+		off, _ := lt.u16(lt.lookups + 2 + 2*l)
+		flag, ok := lt.u16(lt.lookups + off + 2)
+		if !ok || lt.lookups+off+6 > len(t) {
 			return nil
 		}
-		tag := string(t[features+2+6*f : features+6+6*f])
-		if !mark(f, !offByDefault[tag]) {
-			return nil
+		if flag&useMarkFilteringSet == 0 {
+			at = append(at, lt.lookups+off+4)
 		}
 	}
-	// A language system's required feature is applied whatever its tag.
-	if scripts != 0 {
-		nScripts, ok := u16(scripts)
+	return at
+}
+
+// lookupState is what idleLookups knows of a lookup.
+type lookupState uint8
+
+const (
+	lookupUnused lookupState = iota // named by no feature: perhaps by a contextual lookup
+	lookupIdle                      // named only by features off by default
+	lookupUsed
+)
+
+// layoutTable is a GSUB or GPOS table's header: where its script,
+// feature and lookup lists start, and how many lookups and features it has.
+type layoutTable struct {
+	t                          []byte
+	scripts, features, lookups int
+	nLookups, nFeatures        int
+}
+
+// readLayoutTable reads a table's header; false when it has feature
+// variations or no features or lookups.
+func readLayoutTable(t []byte) (layoutTable, bool) {
+	lt := layoutTable{t: t}
+	if len(t) < 10 {
+		return lt, false
+	}
+	if minor, _ := lt.u16(2); minor >= 1 {
+		if len(t) < 14 || binary.BigEndian.Uint32(t[10:]) != 0 {
+			return lt, false
+		}
+	}
+	lt.scripts, _ = lt.u16(4)
+	lt.features, _ = lt.u16(6)
+	lt.lookups, _ = lt.u16(8)
+	var ok bool
+	lt.nLookups, ok = lt.u16(lt.lookups)
+	if !ok || lt.lookups == 0 || lt.features == 0 {
+		return lt, false
+	}
+	lt.nFeatures, ok = lt.u16(lt.features)
+	return lt, ok
+}
+
+func (lt *layoutTable) u16(p int) (int, bool) {
+	if p < 0 || p+2 > len(lt.t) {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint16(lt.t[p:])), true
+}
+
+// mark marks the lookups of a feature used (on) or, when nothing else
+// names them, idle.
+func (lt *layoutTable) mark(state []lookupState, feature int, on bool) bool {
+	rec := lt.features + 2 + 6*feature
+	off, ok1 := lt.u16(rec + 4)
+	n, ok2 := lt.u16(lt.features + off + 2)
+	if !ok1 || !ok2 || rec+6 > len(lt.t) {
+		return false
+	}
+	for i := range n {
+		l, ok := lt.u16(lt.features + off + 4 + 2*i)
+		if !ok || l >= lt.nLookups {
+			return false
+		}
+		if on {
+			state[l] = lookupUsed
+		} else if state[l] == lookupUnused {
+			state[l] = lookupIdle
+		}
+	}
+	return true
+}
+
+// markFeatures marks every feature's lookups by its tag.
+func (lt *layoutTable) markFeatures(state []lookupState) bool {
+	for f := range lt.nFeatures {
+		if lt.features+2+6*f+6 > len(lt.t) {
+			return false
+		}
+		tag := string(lt.t[lt.features+2+6*f : lt.features+6+6*f])
+		if !lt.mark(state, f, !offByDefault[tag]) {
+			return false
+		}
+	}
+	return true
+}
+
+// markRequired marks used the lookups of every language system's
+// required feature, which is applied whatever its tag.
+func (lt *layoutTable) markRequired(state []lookupState) bool {
+	if lt.scripts == 0 {
+		return true
+	}
+	nScripts, ok := lt.u16(lt.scripts)
+	if !ok {
+		return false
+	}
+	for s := range nScripts {
+		off, ok := lt.u16(lt.scripts + 2 + 6*s + 4)
 		if !ok {
-			return nil
+			return false
 		}
-		for s := range nScripts {
-			off, ok := u16(scripts + 2 + 6*s + 4)
+		script := lt.scripts + off
+		dflt, ok1 := lt.u16(script)
+		nLang, ok2 := lt.u16(script + 2)
+		if !ok1 || !ok2 {
+			return false
+		}
+		langs := []int{}
+		if dflt != 0 {
+			langs = append(langs, script+dflt)
+		}
+		for l := range nLang {
+			lo, ok := lt.u16(script + 4 + 6*l + 4)
 			if !ok {
-				return nil
+				return false
 			}
-			script := scripts + off
-			dflt, ok1 := u16(script)
-			nLang, ok2 := u16(script + 2)
-			if !ok1 || !ok2 {
-				return nil
+			langs = append(langs, script+lo)
+		}
+		for _, ls := range langs {
+			req, ok := lt.u16(ls + 2)
+			if !ok {
+				return false
 			}
-			langs := []int{}
-			if dflt != 0 {
-				langs = append(langs, script+dflt)
-			}
-			for l := range nLang {
-				lo, ok := u16(script + 4 + 6*l + 4)
-				if !ok {
-					return nil
-				}
-				langs = append(langs, script+lo)
-			}
-			for _, ls := range langs {
-				req, ok := u16(ls + 2)
-				if !ok {
-					return nil
-				}
-				if req != 0xFFFF && req < nFeatures && !mark(req, true) {
-					return nil
-				}
+			if req != 0xFFFF && req < lt.nFeatures && !lt.mark(state, req, true) {
+				return false
 			}
 		}
 	}
-	// The lookups kept, and those a kept contextual lookup applies, each
-	// read once; within a budget of numbers read (a font's rule sets can
-	// name one rule thousands of times), past which every lookup is kept.
+	return true
+}
+
+// keepNested marks used the lookups a kept contextual lookup applies,
+// each read once; within a budget of numbers read (a font's rule sets
+// can name one rule thousands of times), past which every lookup is kept.
+func (lt *layoutTable) keepNested(state []lookupState, gpos bool) bool {
 	budget := maxIdleReads
 	var queue []int
-	for l := range nLookups {
-		if state[l] != idle {
+	for l := range lt.nLookups {
+		if state[l] != lookupIdle {
 			queue = append(queue, l)
 		}
 	}
 	for len(queue) > 0 {
 		l := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		nested, ok := nestedLookups(t, lookups, l, gpos, &budget)
+		nested, ok := nestedLookups(lt.t, lt.lookups, l, gpos, &budget)
 		if !ok {
-			return nil
+			return false
 		}
 		for _, n := range nested {
-			if n >= nLookups {
-				return nil
+			if n >= lt.nLookups {
+				return false
 			}
-			if state[n] == idle {
-				state[n] = used
+			if state[n] == lookupIdle {
+				state[n] = lookupUsed
 				queue = append(queue, n)
 			}
 		}
 	}
-	var at []int
-	for l := range nLookups {
-		if state[l] != idle {
-			continue
-		}
-		off, _ := u16(lookups + 2 + 2*l)
-		flag, ok := u16(lookups + off + 2)
-		if !ok || lookups+off+6 > len(t) {
-			return nil
-		}
-		if flag&useMarkFilteringSet == 0 {
-			at = append(at, lookups+off+4)
-		}
-	}
-	return at
+	return true
 }
 
 // nestedLookups are the lookups that lookup l of the LookupList at
 // lookups applies from its contextual subtables, and false if a subtable
 // cannot be read or the budget of numbers to read runs out.
 func nestedLookups(t []byte, lookups, l int, gpos bool, budget *int) ([]int, bool) {
-	u16 := func(p int) int {
-		if *budget--; *budget < 0 || p < 0 || p+2 > len(t) {
-			return -1
-		}
-		return int(binary.BigEndian.Uint16(t[p:]))
-	}
-	off := u16(lookups + 2 + 2*l)
+	r := nestReader{t: t, budget: budget}
+	off := r.u16(lookups + 2 + 2*l)
 	lookup := lookups + off
-	kind, n := u16(lookup), u16(lookup+4)
+	kind, n := r.u16(lookup), r.u16(lookup+4)
 	if off < 0 || kind < 0 || n < 0 {
 		return nil, false
 	}
@@ -205,115 +243,146 @@ func nestedLookups(t []byte, lookups, l int, gpos bool, budget *int) ([]int, boo
 	if gpos {
 		context, chained, extension = 7, 8, 9
 	}
-	var out []int
 	for i := range n {
-		so := u16(lookup + 6 + 2*i)
+		so := r.u16(lookup + 6 + 2*i)
 		if so < 0 {
 			return nil, false
 		}
 		sub, k := lookup+so, kind
 		if kind == extension {
-			k = u16(sub + 2)
+			k = r.u16(sub + 2)
 			if sub+8 > len(t) || k < 0 {
 				return nil, false
 			}
 			sub += int(binary.BigEndian.Uint32(t[sub+4:]))
 		}
-		if k != context && k != chained {
-			continue
-		}
-		// records appends the lookups of count SequenceLookupRecords at p.
-		records := func(p, count int) bool {
-			for r := range count {
-				li := u16(p + 4*r + 2)
-				if li < 0 {
-					return false
-				}
-				out = append(out, li)
-			}
-			return true
-		}
-		// rules reads the rule sets at sets (count of them, offsets
-		// from base), each rule read by rule.
-		rules := func(base, sets, count int, rule func(p int) bool) bool {
-			for s := range count {
-				so := u16(sets + 2*s)
-				if so < 0 {
-					return false
-				}
-				if so == 0 {
-					continue
-				}
-				set := base + so
-				nr := u16(set)
-				if nr < 0 {
-					return false
-				}
-				for r := range nr {
-					ro := u16(set + 2 + 2*r)
-					if ro < 0 || !rule(set+ro) {
-						return false
-					}
-				}
-			}
-			return true
-		}
-		format := u16(sub)
-		ok := true
-		switch {
-		case k == context && (format == 1 || format == 2):
-			sets, count := sub+6, u16(sub+4)
-			if format == 2 {
-				sets, count = sub+8, u16(sub+6)
-			}
-			ok = count >= 0 && rules(sub, sets, count, func(p int) bool {
-				glyphs, recs := u16(p), u16(p+2)
-				return glyphs >= 1 && recs >= 0 && records(p+4+2*(glyphs-1), recs)
-			})
-		case k == context && format == 3:
-			glyphs, recs := u16(sub+2), u16(sub+4)
-			ok = glyphs >= 0 && recs >= 0 && records(sub+6+2*glyphs, recs)
-		case k == chained && (format == 1 || format == 2):
-			sets, count := sub+6, u16(sub+4)
-			if format == 2 {
-				sets, count = sub+12, u16(sub+10)
-			}
-			ok = count >= 0 && rules(sub, sets, count, func(p int) bool {
-				back := u16(p)
-				input := u16(p + 2 + 2*back)
-				if back < 0 || input < 1 {
-					return false
-				}
-				ahead := p + 4 + 2*back + 2*(input-1)
-				nAhead := u16(ahead)
-				if nAhead < 0 {
-					return false
-				}
-				recs := u16(ahead + 2 + 2*nAhead)
-				return recs >= 0 && records(ahead+4+2*nAhead, recs)
-			})
-		case k == chained && format == 3:
-			back := u16(sub + 2)
-			if back < 0 {
-				return nil, false
-			}
-			input := u16(sub + 4 + 2*back)
-			if input < 0 {
-				return nil, false
-			}
-			ahead := sub + 6 + 2*back + 2*input
-			nAhead := u16(ahead)
-			if nAhead < 0 {
-				return nil, false
-			}
-			recs := u16(ahead + 2 + 2*nAhead)
-			ok = recs >= 0 && records(ahead+4+2*nAhead, recs)
+		var ok bool
+		switch k {
+		case context:
+			ok = r.context(sub)
+		case chained:
+			ok = r.chained(sub)
 		default:
-			ok = false
+			continue
 		}
 		if !ok {
 			return nil, false
 		}
 	}
-	return out, true
+	return r.out, true
+}
+
+// nestReader reads the lookups a contextual subtable applies, counting
+// every number it reads against a shared budget.
+type nestReader struct {
+	t      []byte
+	budget *int
+	out    []int
+}
+
+// u16 is the number at p, or -1 past the table or the budget.
+func (r *nestReader) u16(p int) int {
+	if *r.budget--; *r.budget < 0 || p < 0 || p+2 > len(r.t) {
+		return -1
+	}
+	return int(binary.BigEndian.Uint16(r.t[p:]))
+}
+
+// records appends the lookups of count SequenceLookupRecords at p.
+func (r *nestReader) records(p, count int) bool {
+	for i := range count {
+		li := r.u16(p + 4*i + 2)
+		if li < 0 {
+			return false
+		}
+		r.out = append(r.out, li)
+	}
+	return true
+}
+
+// rules reads the rule sets at sets (count of them, offsets from base),
+// each rule read by rule.
+func (r *nestReader) rules(base, sets, count int, rule func(p int) bool) bool {
+	for s := range count {
+		so := r.u16(sets + 2*s)
+		if so < 0 {
+			return false
+		}
+		if so == 0 {
+			continue
+		}
+		set := base + so
+		nr := r.u16(set)
+		if nr < 0 {
+			return false
+		}
+		for i := range nr {
+			ro := r.u16(set + 2 + 2*i)
+			if ro < 0 || !rule(set+ro) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// context reads a (sequence) context subtable, formats 1 to 3.
+func (r *nestReader) context(sub int) bool {
+	switch format := r.u16(sub); format {
+	case 1, 2:
+		sets, count := sub+6, r.u16(sub+4)
+		if format == 2 {
+			sets, count = sub+8, r.u16(sub+6)
+		}
+		return count >= 0 && r.rules(sub, sets, count, func(p int) bool {
+			glyphs, recs := r.u16(p), r.u16(p+2)
+			return glyphs >= 1 && recs >= 0 && r.records(p+4+2*(glyphs-1), recs)
+		})
+	case 3:
+		glyphs, recs := r.u16(sub+2), r.u16(sub+4)
+		return glyphs >= 0 && recs >= 0 && r.records(sub+6+2*glyphs, recs)
+	}
+	return false
+}
+
+// chained reads a chained (sequence) context subtable, formats 1 to 3.
+func (r *nestReader) chained(sub int) bool {
+	switch format := r.u16(sub); format {
+	case 1, 2:
+		sets, count := sub+6, r.u16(sub+4)
+		if format == 2 {
+			sets, count = sub+12, r.u16(sub+10)
+		}
+		return count >= 0 && r.rules(sub, sets, count, func(p int) bool {
+			back := r.u16(p)
+			input := r.u16(p + 2 + 2*back)
+			if back < 0 || input < 1 {
+				return false
+			}
+			ahead := p + 4 + 2*back + 2*(input-1)
+			nAhead := r.u16(ahead)
+			if nAhead < 0 {
+				return false
+			}
+			recs := r.u16(ahead + 2 + 2*nAhead)
+			return recs >= 0 && r.records(ahead+4+2*nAhead, recs)
+		})
+	case 3:
+		back := r.u16(sub + 2)
+		if back < 0 {
+			return false
+		}
+		input := r.u16(sub + 4 + 2*back)
+		if input < 0 {
+			return false
+		}
+		ahead := sub + 6 + 2*back + 2*input
+		nAhead := r.u16(ahead)
+		if nAhead < 0 {
+			return false
+		}
+		recs := r.u16(ahead + 2 + 2*nAhead)
+		return recs >= 0 && r.records(ahead+4+2*nAhead, recs)
+	}
+	return false
 }
