@@ -190,25 +190,10 @@ func breakLines(m Measurer, toks []token, size, width float64, textBytes int, co
 			space = 0
 		}
 		if wordW > width {
-			// Too long for any line: place it character by character.
-			for k := i; k < j; k++ {
-				t := toks[k]
-				if k == i {
-					t.space = false
-				}
-				for _, part := range splitLong(m, t, size, width, b.curW+space) {
-					if b.curW+space+part.w > width && b.some {
-						lines = b.endLine(lines, false)
-						space = 0
-					}
-					b.add(part, b.curW+space)
-					space = 0
-				}
-			}
-			i = j
-			continue
+			lines = b.placeLong(lines, m, toks[i:j], size, width, space)
+		} else {
+			b.place(toks[i:j], b.curW+space)
 		}
-		b.place(toks[i:j], b.curW+space)
 		i = j
 	}
 	if b.some {
@@ -332,6 +317,25 @@ func (b *lineBuilder) hyphen(m Measurer, size float64) {
 	}
 	b.text.WriteByte('-')
 	b.cur.Pieces[len(b.cur.Pieces)-1].W += hw
+}
+
+// placeLong places a word too long for any line character by character,
+// after space, ending lines on lines as they fill.
+func (b *lineBuilder) placeLong(lines []Line, m Measurer, word []token, size, width, space float64) []Line {
+	for k, t := range word {
+		if k == 0 {
+			t.space = false
+		}
+		for _, part := range splitLong(m, t, size, width, b.curW+space) {
+			if b.curW+space+part.w > width && b.some {
+				lines = b.endLine(lines, false)
+				space = 0
+			}
+			b.add(part, b.curW+space)
+			space = 0
+		}
+	}
+	return lines
 }
 
 // place puts a word's tokens one after another from x.

@@ -359,13 +359,7 @@ func (r *nestReader) chained(sub int) bool {
 			if back < 0 || input < 1 {
 				return false
 			}
-			ahead := p + 4 + 2*back + 2*(input-1)
-			nAhead := r.u16(ahead)
-			if nAhead < 0 {
-				return false
-			}
-			recs := r.u16(ahead + 2 + 2*nAhead)
-			return recs >= 0 && r.records(ahead+4+2*nAhead, recs)
+			return r.lookahead(p + 4 + 2*back + 2*(input-1))
 		})
 	case 3:
 		back := r.u16(sub + 2)
@@ -376,13 +370,18 @@ func (r *nestReader) chained(sub int) bool {
 		if input < 0 {
 			return false
 		}
-		ahead := sub + 6 + 2*back + 2*input
-		nAhead := r.u16(ahead)
-		if nAhead < 0 {
-			return false
-		}
-		recs := r.u16(ahead + 2 + 2*nAhead)
-		return recs >= 0 && r.records(ahead+4+2*nAhead, recs)
+		return r.lookahead(sub + 6 + 2*back + 2*input)
 	}
 	return false
+}
+
+// lookahead reads a chained rule's tail at ahead: its lookahead glyphs or
+// coverages, then its SequenceLookupRecords.
+func (r *nestReader) lookahead(ahead int) bool {
+	nAhead := r.u16(ahead)
+	if nAhead < 0 {
+		return false
+	}
+	recs := r.u16(ahead + 2 + 2*nAhead)
+	return recs >= 0 && r.records(ahead+4+2*nAhead, recs)
 }
